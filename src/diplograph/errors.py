@@ -1,0 +1,57 @@
+"""The exceptions diplograph raises, in one tree.
+
+Every error a user can cause derives from :class:`DiplographError` and carries a
+one-line message that names what went wrong and where (file, line), so the CLI
+can print it without a traceback::
+
+    DiplographError
+    ├── InputError          a release could not be read (the rest of a batch goes on)
+    │   ├── DecodeError     bytes that are not text in a known encoding
+    │   └── NoContentError  empty, whitespace only, or no article body
+    ├── ValidationError     the shapes could not be run (not: the graph violates them)
+    ├── StoreError          the store could not be opened, locked or written
+    ├── QueryError          a query or one of its parameters is invalid
+    └── ResourceNotFound    a shipped file (ontology, shapes, query) is missing
+
+Validation results are data (:class:`diplograph.validate.ValidationReport`);
+only a failure *to* validate raises.
+"""
+
+from __future__ import annotations
+
+
+class DiplographError(Exception):
+    """Base of every error diplograph raises on purpose."""
+
+
+class InputError(DiplographError):
+    """A release could not be read; ``source`` names the file (and line)."""
+
+    def __init__(self, source: str, cause: str) -> None:
+        super().__init__(f"{source}: {cause}")
+        self.source = source
+        self.cause = cause
+
+
+class DecodeError(InputError):
+    """The bytes are not text in UTF-8, UTF-16 or Windows-874/TIS-620."""
+
+
+class NoContentError(InputError):
+    """The file holds no release text (empty, whitespace, no article)."""
+
+
+class ValidationError(DiplographError):
+    """The SHACL engine could not run (bad shapes or unreadable data)."""
+
+
+class StoreError(DiplographError):
+    """The store could not be opened, locked or written."""
+
+
+class QueryError(DiplographError):
+    """A query is unknown or malformed, or a parameter value is invalid."""
+
+
+class ResourceNotFound(DiplographError):
+    """A file that ships with diplograph could not be found."""

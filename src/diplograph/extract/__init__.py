@@ -1,0 +1,116 @@
+"""Extraction: a release's text in, the facts it states out (plain data, no RDF).
+
+``extract(release)`` is pure: no file I/O, no printing, the same facts for the
+same release. The stages — sentences, dates, people, events, agreements,
+topics — are separate modules; this one wires them together and turns the
+working records into the frozen dataclasses of :mod:`diplograph.model`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..model import Agreement, Event, Person, Release, ReleaseFacts
+from ..resolve import person_key
+from . import text as _text
+from .agreements import AgreementExtractor, AgreementRecord
+from .dates import find_dates
+from .events import Candidate, Context, EventExtractor
+from .people import PeopleExtractor
+from .topics import topics_in
+
+__all__ = ["extract"]
+
+
+@cache
+def _extractors() -> tuple[PeopleExtractor, EventExtractor, AgreementExtractor]:
+    return PeopleExtractor(), EventExtractor(), AgreementExtractor()
+
+
+def home_country(release: Release) -> str | None:
+    """The state whose government speaks: Thailand for the Thai government and MFA releases diplograph reads."""
+    return "TH"
+
+
+def extract(release: Release) -> ReleaseFacts:
+    people_x, events_x, agreements_x = _extractors()
+    body = release.body
+    home = home_country(release)
+    sentences = _text.sentences(body)
+    dates = find_dates(body, release.issued)
+    people = people_x.extract(body, release.lang, home)
+    ctx = Context(body, sentences, dates, people, release.issued, home)
+    candidates = events_x.extract(ctx)
+
+    def context_parties(sentence: int, offset: int) -> set[str]:
+        """The states of the event this sentence is about: its own, else the last one reported."""
+        same = [e for e in candidates if sentence in e.evidence and len(e.countries) == 2]
+        if same:
+            return set(same[0].countries)
+        earlier = [e for e in candidates if e.start <= offset and len(e.countries) == 2]
+        if earlier:
+            return set(max(earlier, key=lambda e: e.start).countries)
+        pairs = [e for e in candidates if len(e.countries) == 2]
+        return set(pairs[0].countries) if pairs else set()
+
+    records = agreements_x.extract(body, sentences, dates, home, context_parties)
+    keys = [person_key(p.name, p.lang, tuple(p.alt_names)) for p in people.people]
+    persons = _persons(people, keys, candidates, records)
+    events = tuple(_event(e, keys, sentences, candidates) for e in candidates)
+    agreements = tuple(_agreement(r, sentences, candidates, people, keys) for r in records)
+    return ReleaseFacts(release=release, people=persons, events=events, agreements=agreements)
+
+
+def _persons(people, keys, candidates: list[Candidate], records: list[AgreementRecord]) -> tuple[Person, ...]:
+    used = {p for e in candidates for p in e.participants}
+    out = []
+    for index, record in enumerate(people.people):
+        if index not in used:
+            continue  # only people who take part are facts; bystanders stay out of the graph
+        out.append(Person(
+            key=keys[index], name=record.name, name_lang=record.lang, alt_names=tuple(record.alt_names),
+            honorifics=tuple(dict.fromkeys(record.honorifics)), position=record.position,
+            position_lang=record.position_lang, country=record.country,
+            organization=record.portfolio if record.country == "TH" and record.portfolio else None))
+    return tuple(out)
+
+
+def _topics_of(e: Candidate, sentences, candidates: list[Candidate]) -> tuple[str, ...]:
+    """Topics of the sentences that state an event and of the discussion that follows it."""
+    text = [sentences[i].text for i in e.evidence]
+    starts = sorted({c.sentence for c in candidates})
+    last = max(e.evidence)
+    for i in range(last + 1, len(sentences)):
+        if i in starts:
+            break
+        text.append(sentences[i].text)
+    return topics_in(" ".join(text))
+
+
+def _event(e: Candidate, keys, sentences, candidates) -> Event:
+    return Event(
+        kind=e.kind, date=e.date, end_date=e.end_date if e.end_date != e.date else None, name=e.name,
+        mode=e.mode, status=e.status, countries=tuple(sorted(e.countries)),
+        participants=tuple(dict.fromkeys(keys[p] for p in e.participants)),
+        topics=_topics_of(e, sentences, candidates),
+        evidence=tuple(sentences[i].text for i in sorted(e.evidence)), during=e.during)
+
+
+def _agreement(r: AgreementRecord, sentences, candidates: list[Candidate], people, keys) -> Agreement:
+    status_date = r.statuses.get(r.status)
+    signed_at = None
+    signatories: tuple[str, ...] = ()
+    if r.status == "Signed":
+        for index, e in enumerate(candidates):
+            if e.kind == "AgreementSigning" and e.countries == r.parties and (
+                    status_date is None or e.date == status_date):
+                signed_at = index
+                signatories = tuple(dict.fromkeys(keys[p] for p in e.participants))
+                status_date = status_date or e.date
+                break
+    return Agreement(
+        kind=r.kind, status=r.status, parties=tuple(sorted(r.parties)), subject=r.subject, title=r.title,
+        title_lang=r.title_lang, date=status_date, topics=tuple(r.topics), signatories=signatories,
+        signed_at=signed_at, evidence=tuple(sentences[i].text for i in sorted(r.evidence)),
+        history=tuple(sorted(r.statuses.items(), key=lambda kv: ("Proposed", "UnderNegotiation", "Approved",
+                                                                 "Signed").index(kv[0]))))

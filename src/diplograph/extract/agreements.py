@@ -1,0 +1,222 @@
+"""Agreements: MoUs, joint statements, letters of intent, treaties — and how far along they are.
+
+The status a release reports comes from the verb that governs the agreement's
+noun: "ลงนามในบันทึกความเข้าใจ", "signed the Memorandum" (signed); "ครม.
+เห็นชอบร่างบันทึกความเข้าใจ", "approved the draft" (approved); "เปิดการเจรจา
+ความตกลง", "ongoing negotiations on" (under negotiation); "ผลักดันการจัดทำ",
+"work towards concluding", "to be signed" (proposed). The nearest such verb
+before the noun governs it (Thai and English both put the verb first); a
+relative clause saying it is in force ("ซึ่งมีผลใช้บังคับ", "entered into force")
+means it was signed, whatever came before. An agreement named several times is
+one agreement per release (same kind, parties and subject), carrying every
+status the release reports, so its history keeps the approval and the signing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import gazetteer
+from .dates import DateMention
+from .text import Sentence, is_thai
+from .topics import topics_in
+
+ORDER = ("Proposed", "UnderNegotiation", "Approved", "Signed")
+
+_NOUNS: list[tuple[str, re.Pattern[str]]] = [
+    ("JointStatement", re.compile(
+        r"แถลงการณ์(?:วิสัยทัศน์)?ร่วม|ปฏิญญาร่วม|Joint (?:Vision )?Statement|Joint Communiqu[ée]|Joint Declaration"
+        r"|(?<=[–-])?\b[A-Z][\w–\- ]{0,40}Communiqu[ée]|\bCommuniqu[ée]\b")),
+    ("MemorandumOfUnderstanding", re.compile(
+        r"บันทึกความเข้าใจ|เอ็มโอยู|\bMOUs?\b|\bMoUs?\b|Memorand(?:um|a) of Understanding")),
+    ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent")),
+    ("Agreement", re.compile(
+        r"ความตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),
+]
+# Multilateral frameworks named as background, not bilateral agreements.
+_FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT")
+_PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")
+
+_STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("Signed", re.compile(
+        r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
+        r"|ออกแถลงการณ์|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
+        r"|\bexchanged\b|\bissued\b|\badopted\b")),
+    ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*")),
+    ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
+    ("Proposed", re.compile(
+        r"ผลักดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*|\bdraft\w*"
+        r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b")),
+]
+_IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
+_TITLE_END = re.compile(
+    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|in the)")
+
+
+@dataclass
+class AgreementMention:
+    kind: str
+    sentence: int
+    start: int
+    end: int
+    title: str
+    status: str | None
+    status_date: dt.date | None
+    parties: set[str]
+    subject: str | None
+    topics: tuple[str, ...]
+    plural: bool = False
+
+
+@dataclass
+class AgreementRecord:
+    kind: str
+    parties: set[str]
+    subject: str | None
+    title: str | None = None
+    title_lang: str = "th"
+    statuses: dict[str, dt.date | None] = field(default_factory=dict)
+    topics: list[str] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)
+    first: int = 0  # body offset of the first mention
+
+    @property
+    def status(self) -> str:
+        return max(self.statuses, key=ORDER.index)
+
+
+class AgreementExtractor:
+    def __init__(self) -> None:
+        self.countries = gazetteer.countries()
+        self.orgs = gazetteer.organizations()
+
+    def _mentions(self, body: str, sentences: list[Sentence], dates: list[DateMention],
+                  home: str | None, context_parties) -> list[AgreementMention]:
+        out: list[AgreementMention] = []
+        for index, sentence in enumerate(sentences):
+            text = sentence.text
+            spans: list[tuple[int, int, str]] = []
+            for kind, pattern in _NOUNS:
+                for m in pattern.finditer(text):
+                    if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in spans):
+                        continue
+                    spans.append((m.start(), m.end(), kind))
+            spans.sort()
+            # "ความตกลงหุ้นส่วนทางเศรษฐกิจ (EPA)": the name in parentheses is the same agreement
+            spans = [s for k, s in enumerate(spans)
+                     if not (k and re.fullmatch(r"\s?\(\s?(?:[\w–\- ]{0,40}\s)?", text[spans[k - 1][1]:s[0]]))]
+            for k, (start, end, kind) in enumerate(spans):
+                title = self._title(text, start, spans[k + 1][0] if k + 1 < len(spans) else len(text))
+                if _FRAMEWORK.search(title) or _FRAMEWORK.search(text[start:start + 60]):
+                    continue
+                status, cue_at = self._status(text, start, end, title)
+                status_date = self._status_date(dates, sentence, cue_at, status) if status else None
+                parties = self._parties(title, home)
+                if len(parties - ({home} if home else set())) == 0:
+                    parties |= context_parties(index, sentence.start + start)
+                if home and len(parties) == 1 and home not in parties:
+                    parties.add(home)
+                topics = topics_in(title)
+                subject = next((t for t in topics if t not in _GENERIC_TOPICS), None)
+                plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
+                out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
+                                            status, status_date, parties, subject, topics, plural))
+        return out
+
+    def _title(self, text: str, start: int, limit: int) -> str:
+        m = _TITLE_END.search(text, start + 4, min(limit, start + 220))
+        return text[start:m.start() if m else min(limit, start + 220)].strip(" (")
+
+    def _status(self, text: str, start: int, end: int, title: str) -> tuple[str | None, int]:
+        after = text[end:end + 160]
+        force = _IN_FORCE.search(after)
+        if force and not re.search(r"(?:จะ|will)\s?$", after[:force.start()]):
+            return "Signed", -1
+        best: tuple[int, str] | None = None
+        lo = max(0, start - 90)
+        clause = text[lo:start]
+        for status, pattern in _STATUS_CUES:
+            for m in pattern.finditer(clause):
+                distance = len(clause) - m.end()
+                if best is None or distance < best[0]:
+                    best = (distance, status)
+        if best is not None:
+            return best[1], start - best[0]
+        for status, pattern in _STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
+            m = pattern.search(text, end, min(len(text), end + 90 + len(title)))
+            if m:
+                return status, m.start()
+        return None, -1
+
+    def _status_date(self, dates: list[DateMention], sentence: Sentence, cue_at: int,
+                     status: str) -> dt.date | None:
+        if cue_at < 0:
+            return None  # in force: the text gives the date it took effect, not when it was signed
+        in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end and d.end_date is None]
+        if not in_sentence:
+            return None
+        cue = sentence.start + cue_at
+        return min(in_sentence, key=lambda d: abs(d.start - cue)).date
+
+    def _parties(self, title: str, home: str | None) -> set[str]:
+        lang = "th" if is_thai(title) else "en"
+        parties = {code for _, _, code in self.countries.find(title, lang)}
+        for _s, _e, key in self.orgs.find(title):
+            info = self.orgs.info[key]
+            if info.country and info.kind in ("ministry", "agency", "office") and (
+                    info.name_th in title or info.name_en in title or "ฯ" in title):
+                parties.add(info.country)
+        return parties
+
+    def extract(self, body: str, sentences: list[Sentence], dates: list[DateMention], home: str | None,
+                context_parties) -> list[AgreementRecord]:
+        mentions = self._mentions(body, sentences, dates, home, context_parties)
+        records: list[AgreementRecord] = []
+        pending: list[AgreementMention] = []
+        for m in mentions:
+            if m.plural or m.subject is None:
+                pending.append(m)
+                continue
+            self._add(records, m)
+        for m in pending:
+            same = [r for r in records if r.kind == m.kind and (r.parties == m.parties or not m.parties)]
+            if m.plural and same:
+                for r in same:
+                    self._record_status(r, m)
+                continue
+            if same:
+                target = min(same, key=lambda r: abs(r.first - m.start))
+                self._record_status(target, m)
+                target.evidence.append(m.sentence)
+                continue
+            self._add(records, m)
+        return [r for r in records if len(r.parties) >= 2 and r.statuses]
+
+    def _add(self, records: list[AgreementRecord], m: AgreementMention) -> None:
+        for r in records:
+            if r.kind == m.kind and r.parties == m.parties and r.subject == m.subject:
+                self._record_status(r, m)
+                r.topics += [t for t in m.topics if t not in r.topics]
+                if m.sentence not in r.evidence:
+                    r.evidence.append(m.sentence)
+                if len(m.title) > len(r.title or ""):
+                    r.title = m.title
+                return
+        record = AgreementRecord(m.kind, set(m.parties), m.subject, m.title,
+                                 "th" if is_thai(m.title) else "en", first=m.start)
+        self._record_status(record, m)
+        record.topics = list(m.topics)
+        record.evidence = [m.sentence]
+        records.append(record)
+
+    @staticmethod
+    def _record_status(record: AgreementRecord, m: AgreementMention) -> None:
+        if m.status is None:
+            return
+        if m.status not in record.statuses or (record.statuses[m.status] is None and m.status_date):
+            record.statuses[m.status] = m.status_date
+
+
+_GENERIC_TOPICS = {"bilateral-relations", "regional-cooperation", "security", "trade-investment"}

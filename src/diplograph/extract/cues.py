@@ -1,0 +1,86 @@
+"""The wording of diplomatic releases that marks events, their mode and their status.
+
+These are rules of the language of releases (Thai and English), not lists of
+names, so they live here as compiled patterns with the reason for each.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- event triggers ---------------------------------------------------------------------
+# (kind, pattern). Order matters only for overlapping matches: the earlier kind wins.
+THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("CourtesyCall", re.compile(r"(?:เข้า)?เยี่ยมคารวะ")),
+    # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ"
+    ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ")),
+    # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
+    ("AgreementSigning", re.compile(r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)ลงนาม")),
+    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล")),
+    ("BilateralMeeting", re.compile(
+        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ")),
+]
+ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("CourtesyCall", re.compile(r"\bcourtesy call\b|\bcalled on\b", re.I)),
+    ("OfficialVisit", re.compile(r"\b(?:official|state|working) visit\b", re.I)),
+    ("AgreementSigning", re.compile(
+        r"\b(?:signed|signing of|to be signed|will be signed|exchanged the|exchange of (?:the )?(?:notes|letters|instruments))\b")),
+    ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone call\b|\bvideo ?(?:conference|call)\b"
+                        r"|\bvirtual (?:meeting|talks)\b", re.I)),
+    ("BilateralMeeting", re.compile(
+        r"\bmet with\b|\bmet\b|\bheld (?:bilateral )?(?:talks|a meeting|a bilateral meeting|discussions)\b"
+        r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\breceived\b|\bnegotiating round\b"
+        r"|\bround of negotiations\b")),
+]
+
+# A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".
+THAI_NAMED_MEETING = re.compile(
+    r"(?:การ)?ประชุม(?!หารือ|ทวิภาคี|ทางไกล|ผ่าน|กับ|ร่วม|ดังกล่าว|ครั้งนี้|นี้|ที่)"
+    r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s(?:ครั้งที่\s?\d+|สมัยพิเศษ|สมัยที่\s?\d+))?)"
+    r"(?:\s?\((?P<en>[^()]{4,160})\))?(?P<ord>\s?ครั้งที่\s?\d+)?"
+    r"|งาน\s?(?P<event>(?:The\s)?[A-Z0-9][\w’'\- ]{3,100}?(?:Week|Forum|Expo|Summit|Dialogue|Conference|Festival))"
+    r"(?:\s?\((?P<acr>[A-Z][A-Za-z0-9\- ]{1,15})\))?"
+)
+ENGLISH_NAMED_MEETING = re.compile(
+    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'\-–]*\s+){1,8}?"
+    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress)s?"
+    r"(?:\s+(?:on|of|for)\s+(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
+    r"(?:\s?\((?P<acr>[^()]{2,20})\))?"
+)
+# What makes a named meeting international rather than domestic (cabinet, governors).
+MULTILATERAL_NAME = re.compile(
+    r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ"
+    r"|ASEAN|APEC|Summit|BIMSTEC|ACMECS|Mekong|G20|United Nations|UN |International|Ministerial|\d+(?:st|nd|rd|th) ")
+BILATERAL_NAME = re.compile(r"คณะกรรมาธิการร่วม|คณะกรรมการร่วม|ทวิภาคี|Joint Commission|Joint Committee|\bJC\b")
+DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
+
+# --- context words ---------------------------------------------------------------------
+# Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
+MODAL_BLOCK = re.compile(
+    r"หวังว่า|หวังจะ|เชิญ\S*(?:เยือน|เดินทาง|เข้าร่วม)|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต"
+    r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvited\b.{0,80}\bto (?:visit|attend)\b|mutually convenient", re.I)
+# A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
+NON_EVENT_DATE_BEFORE = re.compile(
+    r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"
+    r"|since|into force|effective|sworn in|anniversary|took office|approved)\S*\s?(?:\S+\s?){0,3}$", re.I)
+VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ออนไลน์|video|telephone|phone|virtual|online", re.I)
+IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\bvisit\b|ทำเนียบรัฐบาล")
+FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
+POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
+CANCELLED = re.compile(r"ยกเลิก|cancel", re.I)
+SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|in the margins?|during the", re.I)
+# People named in these phrases are mentioned, not taking part.
+MENTION_ONLY = re.compile(
+    r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ to|greetings to"
+    r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?$", re.I)
+# Sentences that continue from the event just reported, on its day.
+SEQUENCE = re.compile(
+    r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน|ในโอกาสนี้|ในการนี้|ทั้งสองฝ่าย|ทั้งสอง"
+    r"|\b(?:Following|After|Later|Afterwards|Then|then)\b|same (?:day|occasion)|\bthe two\b|\bboth\b", re.I)
+# Said to take part in a conference (not only to prepare for it or to be invited).
+ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
+                     re.I)
+# "ทั้งสองฝ่าย", "the two Ministers": the people of the event just reported.
+BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
+# "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
+BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")

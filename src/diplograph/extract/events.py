@@ -1,0 +1,390 @@
+"""Events: meetings, calls, visits, courtesy calls, signings and named conferences.
+
+A release reports an event in one sentence and comes back to it in others (the
+headline, the lead, "ในการหารือ…", "After the talks…"). So every trigger word
+first makes a *candidate* from its own sentence — kind, the date that sentence
+gives it, the people and states it names — and candidates are then merged into
+events: same kind, compatible date and countries. A candidate that never gets a
+date from its own sentence or from the event it follows, and merges with
+nothing, is dropped rather than guessed: a missing fact is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import gazetteer
+from . import cues
+from .dates import DateMention
+from .people import PeopleResult
+from .text import Sentence, is_thai
+
+BILATERAL_KINDS = ("BilateralMeeting", "CourtesyCall", "AgreementSigning", "OfficialVisit")
+SPAN_KINDS = ("OfficialVisit", "MultilateralMeeting")  # events that last several days
+
+
+@dataclass
+class Candidate:
+    kind: str
+    sentence: int
+    start: int  # trigger offset in the body
+    end: int
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    own_date: bool = False  # the date came from the candidate's own sentence
+    name: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    mode: str | None = None
+    status: str | None = None
+    countries: set[str] = field(default_factory=set)
+    participants: list[int] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)  # sentence indexes
+    sideline: bool = False
+    sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": follows the event just reported
+    hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
+    during: int | None = None
+
+
+@dataclass
+class Context:
+    body: str
+    sentences: list[Sentence]
+    dates: list[DateMention]
+    people: PeopleResult
+    issued: dt.date | None
+    home: str | None
+
+
+def _sentence_of(sentences: list[Sentence], pos: int) -> int:
+    for index, s in enumerate(sentences):
+        if s.start <= pos < s.end:
+            return index
+    return -1
+
+
+class EventExtractor:
+    def __init__(self) -> None:
+        self.countries = gazetteer.countries()
+        self.positions = gazetteer.positions()
+
+    # ------------------------------------------------------------ triggers
+    def _triggers(self, ctx: Context, sentence: Sentence) -> list[tuple[str, int, int]]:
+        text = sentence.text
+        table = cues.THAI_TRIGGERS if is_thai(text) else cues.ENGLISH_TRIGGERS
+        found: list[tuple[str, int, int]] = []
+        for kind, pattern in table:
+            for m in pattern.finditer(text):
+                if any(a <= m.start() < b or m.start() <= a < m.end() for _, a, b in found):
+                    continue
+                found.append((kind, m.start(), m.end()))
+        named = cues.THAI_NAMED_MEETING if is_thai(text) else cues.ENGLISH_NAMED_MEETING
+        for m in named.finditer(text):
+            whole = m.group(0)
+            if cues.DOMESTIC_NAME.search(whole) or not (
+                    cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole)):
+                continue
+            found = [t for t in found if not (m.start() <= t[1] < m.end())]
+            found.append(("Named", m.start(), m.end()))
+        found.sort(key=lambda t: t[1])
+        # a courtesy call is also a reception and a talk: one event, not three
+        if any(k == "CourtesyCall" for k, _, _ in found):
+            found = [t for t in found if t[0] not in ("BilateralMeeting", "Call")]
+        return found
+
+    # --------------------------------------------------------------- dates
+    def _event_dates(self, ctx: Context, sentence: Sentence) -> list[DateMention]:
+        out = []
+        for d in ctx.dates:
+            if sentence.start <= d.start < sentence.end:
+                before = ctx.body[max(sentence.start, d.start - 40):d.start]
+                if d.end_date is None and cues.NON_EVENT_DATE_BEFORE.search(before):
+                    continue
+                out.append(d)
+        return out
+
+    @staticmethod
+    def _pick_date(kind: str, trigger: int, local: list[DateMention],
+                   sentence: list[DateMention]) -> DateMention | None:
+        """The date a trigger takes: of the right shape (a range for visits and conferences, a day
+        for meetings), in the trigger's own stretch of the sentence first, then anywhere in it."""
+        def shape(dates: list[DateMention], spans: bool) -> list[DateMention]:
+            return [d for d in dates if bool(d.end_date) == spans]
+
+        want_span = kind in SPAN_KINDS
+        for pool in (shape(local, want_span), shape(sentence, want_span),
+                     shape(local, not want_span), shape(sentence, not want_span)):
+            if not pool:
+                continue
+            if want_span:
+                after = [d for d in pool if d.start >= trigger]
+                return min(after or pool, key=lambda d: abs(d.start - trigger))
+            before = [d for d in pool if d.end <= trigger]
+            if before:
+                return max(before, key=lambda d: d.end)
+            return min(pool, key=lambda d: abs(d.start - trigger))
+        return None
+
+    # ----------------------------------------------------------- countries
+    def _side_countries(self, ctx: Context, text: str, offset: int) -> set[str]:
+        """States named as a side in a trigger's window: "ไทย-สิงคโปร์", "กับสหรัฐฯ", "visit to Sri Lanka"."""
+        lang = "th" if is_thai(text) else "en"
+        found: set[str] = set()
+        for start, end, code in self.countries.find(text, lang):
+            before = text[max(0, start - 14):start]
+            after = text[end:end + 3]
+            paired = re.search(r"[-–]\s?$", before) or re.match(r"\s?[-–]", after)
+            if paired:
+                # a pair is a side only when it names the release's own country: "รถไฟจีน-ลาว" is a railway
+                pair = self.countries.find(text[max(0, start - 30):end + 30], lang)
+                if ctx.home and any(c == ctx.home for _, _, c in pair):
+                    found.add(code)
+                continue
+            if re.search(r"(?:กับ|เยือน|ฝ่าย|ของ|แห่ง|\bwith|\bto|\bof)\s?(?:the\s)?$", before):
+                found.add(code)
+            elif lang == "th" and self.positions.th_pattern.search(before.split(" ")[-1]):
+                found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีการค้าเกาหลีใต้"
+        if lang == "en":
+            for start, _end, code in self.countries.find_demonyms(text):
+                if re.match(r"\s(?:counterpart|side|Prime Minister|President|Minister|delegation)", text[_end:_end + 16]):
+                    found.add(code)
+        return found
+
+    # -------------------------------------------------------- participants
+    def _participants(self, ctx: Context, sentence: Sentence, lo: int, hi: int) -> list[int]:
+        """People the sentence names between lo and hi (body offsets), minus reporters and bystanders."""
+        out: list[int] = []
+        for m in ctx.people.mentions:
+            if not (lo <= m.start < hi):
+                continue
+            person = ctx.people.people[m.person]
+            if person.role in ("spokesperson", "former"):
+                continue
+            if cues.MENTION_ONLY.search(ctx.body[max(sentence.start, m.start - 40):m.start]):
+                continue
+            if m.person not in out:
+                out.append(m.person)
+        return out
+
+    def _between(self, ctx: Context, sentence: Sentence, trigger_end: int) -> list[int] | None:
+        """"การหารือระหว่าง A กับ B": exactly the two people named, when the release's side only hosts."""
+        window = ctx.body[trigger_end:min(sentence.end, trigger_end + 200)]
+        m = cues.BETWEEN.match(window.lstrip()) or cues.BETWEEN.match(window)
+        if not m:
+            return None
+        people = [x.person for x in ctx.people.mentions if trigger_end <= x.start < trigger_end + 200
+                  and x.start < sentence.end]
+        unique = list(dict.fromkeys(people))[:2]
+        return unique if len(unique) == 2 else None
+
+    # ---------------------------------------------------------------- main
+    def extract(self, ctx: Context) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        for index, sentence in enumerate(ctx.sentences):
+            triggers = self._triggers(ctx, sentence)
+            if not triggers:
+                continue
+            dates = self._event_dates(ctx, sentence)
+            for position, (kind, start, end) in enumerate(triggers):
+                cand = self._candidate(ctx, index, sentence, triggers, position, dates)
+                if cand is not None:
+                    candidates.append(cand)
+        return self._consolidate(ctx, candidates)
+
+    def _candidate(self, ctx: Context, index: int, sentence: Sentence, triggers: list[tuple[str, int, int]],
+                   position: int, dates: list[DateMention]) -> Candidate | None:
+        kind, start, end = triggers[position]
+        text = sentence.text
+        body_start, body_end = sentence.start + start, sentence.start + end
+        window_lo = triggers[position - 1][2] if position > 0 else 0
+        window_hi = triggers[position + 1][1] if position + 1 < len(triggers) else len(text)
+        before = text[max(0, start - 60):start]
+        if cues.MODAL_BLOCK.search(before) and not any(d.start - sentence.start > window_lo for d in dates):
+            return None
+        cand = Candidate(kind="BilateralMeeting" if kind == "Call" else kind, sentence=index,
+                         start=body_start, end=body_end, evidence=[index])
+        if kind == "Call":
+            cand.mode = "Virtual"
+        if kind == "Named":
+            self._named(ctx, cand, text[start:end])
+            # names joined by "และ" share the date that follows the last of them
+            group_hi = window_hi
+            k = position
+            while k + 1 < len(triggers) and triggers[k + 1][0] == "Named" and re.fullmatch(
+                    r"\s*(?:และ|and)\s*(?:งาน\s?)?", text[triggers[k][2]:triggers[k + 1][1]]):
+                k += 1
+                group_hi = triggers[k + 1][1] if k + 1 < len(triggers) else len(text)
+            window_hi = max(window_hi, group_hi)
+        local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
+        chosen = self._pick_date(cand.kind, body_start, local, dates)
+        if chosen is not None:
+            cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
+        win_text = text[window_lo:window_hi]
+        if cand.mode is None:
+            if cues.VIRTUAL.search(win_text):
+                cand.mode = "Virtual"
+            elif cues.IN_PERSON.search(win_text) or cand.kind in ("OfficialVisit", "CourtesyCall"):
+                cand.mode = "InPerson"
+        cand.status = self._status(ctx, cand, text)
+        cand.sideline = bool(cues.SIDELINE.search(text))
+        between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
+        cand.sequel = bool(cues.SEQUENCE.search(text[:start]))
+        if between:
+            cand.participants, cand.hosted = between, True
+        elif cand.kind == "MultilateralMeeting" and not cues.ATTENDS.search(text):
+            cand.participants = []  # named in passing ("to prepare for …"), not said to attend
+        else:
+            cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end)
+            if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
+                cand.participants = [-1]  # filled from the event it follows
+        cand.countries = {ctx.people.people[p].country for p in cand.participants
+                          if p >= 0 and ctx.people.people[p].country}
+        if not cand.hosted:
+            cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
+        return cand
+
+    def _named(self, ctx: Context, cand: Candidate, whole: str) -> None:
+        m = (cues.THAI_NAMED_MEETING if is_thai(whole) else cues.ENGLISH_NAMED_MEETING).fullmatch(whole)
+        groups = m.groupdict() if m else {}
+        english = groups.get("en") or groups.get("event") or (groups.get("name") if not is_thai(whole) else None)
+        acronym = groups.get("acr")
+        if english and ":" in english:
+            english, acronym = (part.strip() for part in english.split(":", 1))
+        thai = groups.get("th")
+        if english:
+            name = re.sub(r"^(?:The|the)\s+", "", english.strip())
+            cand.name = name
+            cand.aliases.add(_name_key(name))
+        elif thai:
+            cand.name = "การประชุม" + thai.strip() if not thai.startswith("ประชุม") else thai
+            cand.aliases.add(_name_key(cand.name))
+        if acronym:
+            cand.aliases.add(_name_key(re.sub(r"^(?:The|the)\s+", "", acronym)))
+            cand.aliases.add(_name_key(re.sub(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+", "", acronym)))
+        cand.kind = "BilateralMeeting" if cues.BILATERAL_NAME.search(whole) else "MultilateralMeeting"
+
+    def _status(self, ctx: Context, cand: Candidate, text: str) -> str | None:
+        if cues.CANCELLED.search(text):
+            return "Cancelled"
+        if cues.POSTPONED.search(text):
+            return "Postponed"
+        if cand.date and ctx.issued:
+            return "Scheduled" if cand.date > ctx.issued else "Held"
+        return "Scheduled" if cues.FUTURE.search(text) else ("Held" if cand.date else None)
+
+    # --------------------------------------------------------- consolidate
+    def _consolidate(self, ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+        events: list[Candidate] = []
+        previous: Candidate | None = None
+        for cand in candidates:
+            if -1 in cand.participants:
+                cand.participants = [p for p in cand.participants if p >= 0]
+                if previous is not None:
+                    cand.participants += [p for p in previous.participants if p not in cand.participants]
+                    cand.countries |= previous.countries
+            if cand.date is None and cand.sequel and previous is not None and cand.kind not in SPAN_KINDS:
+                # "ภายหลังการหารือ … ลงนาม", "Later on the same day …": the day of the event just reported
+                if previous.date and previous.end_date is None:
+                    cand.date = previous.date
+            self._complete_sides(ctx, cand, previous)
+            target = next((e for e in events if _same_event(e, cand)), None)
+            if target is None:
+                events.append(cand)
+                target = cand
+            else:
+                _merge(target, cand)
+            if target.date is not None:
+                previous = target
+        return self._finish(ctx, events)
+
+    def _complete_sides(self, ctx: Context, cand: Candidate, previous: Candidate | None) -> None:
+        """A bilateral event reported by the home government with one foreign side: the home state is the other."""
+        if cand.kind not in BILATERAL_KINDS or cand.hosted or not ctx.home:
+            return
+        if len(cand.countries - {ctx.home}) >= 1:
+            cand.countries.add(ctx.home)
+            protagonist = self._protagonist(ctx, previous)
+            if protagonist is not None and not any(
+                    ctx.people.people[p].country == ctx.home for p in cand.participants):
+                cand.participants.append(protagonist)
+
+    def _protagonist(self, ctx: Context, previous: Candidate | None) -> int | None:
+        """The home official the release follows: of the event just reported, else the first one named."""
+        pool = previous.participants if previous else []
+        for p in pool:
+            if ctx.people.people[p].country == ctx.home:
+                return p
+        for m in ctx.people.mentions:
+            person = ctx.people.people[m.person]
+            if m.full and person.country == ctx.home and person.role not in ("spokesperson", "former"):
+                return m.person
+        return None
+
+    def _finish(self, ctx: Context, events: list[Candidate]) -> list[Candidate]:
+        kept: list[Candidate] = []
+        for e in events:
+            if e.status not in ("Postponed", "Cancelled") and e.date and ctx.issued:
+                e.status = "Scheduled" if e.date > ctx.issued else "Held"
+            if e.kind in BILATERAL_KINDS:
+                if len(e.countries) > 2 and ctx.home in e.countries:
+                    continue  # a summary of several meetings ("with the US, Korea and Singapore")
+                if len(e.countries) != 2:
+                    continue
+            if e.date is None:
+                continue
+            kept.append(e)
+        # sideline meetings and meetings during a visit
+        for e in kept:
+            for parent_index, parent in enumerate(kept):
+                if parent is e or parent.kind not in SPAN_KINDS or not parent.end_date or not e.date:
+                    continue
+                if parent.date <= e.date <= parent.end_date and e.kind not in SPAN_KINDS:
+                    if parent.kind == "OfficialVisit" and not (e.countries & parent.countries):
+                        continue
+                    e.during = parent_index
+                    if e.mode is None and parent.mode:
+                        e.mode = parent.mode
+                    if parent.kind == "MultilateralMeeting":
+                        parent.participants += [p for p in e.participants if p not in parent.participants]
+                        parent.countries |= e.countries
+        for e in kept:
+            if e.mode is None:
+                twin = next((o for o in kept if o is not e and o.date == e.date and o.mode
+                             and o.countries == e.countries), None)
+                if twin:
+                    e.mode = twin.mode
+        return kept
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\s’'.\-:]+", "", name).lower()
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "MultilateralMeeting" or (a.name and b.name):
+        return bool(a.aliases & b.aliases) and (a.date is None or b.date is None or a.date == b.date)
+    if a.date and b.date and (a.date, a.end_date) != (b.date, b.end_date):
+        return False
+    if not a.countries or not b.countries:
+        return False
+    if a.countries != b.countries and not (a.countries <= b.countries or b.countries <= a.countries):
+        return False
+    if len(a.countries | b.countries) > 2:
+        return False
+    return True
+
+
+def _merge(into: Candidate, other: Candidate) -> None:
+    if into.date is None and other.date is not None:
+        into.date, into.end_date, into.own_date = other.date, other.end_date, other.own_date
+    into.name = into.name or other.name
+    into.aliases |= other.aliases
+    into.mode = into.mode or other.mode
+    into.status = into.status or other.status
+    into.countries |= other.countries
+    into.participants += [p for p in other.participants if p not in into.participants]
+    into.evidence += [s for s in other.evidence if s not in into.evidence]
+    into.sideline = into.sideline or other.sideline

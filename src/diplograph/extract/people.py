@@ -1,0 +1,410 @@
+"""People named in a release: who they are, their position, their country.
+
+Releases introduce a person once in full — honorific, name, the Latin form in
+parentheses, then the position phrase ("นายเอส อิสวารัน (H.E. Mr. S. Iswaran)
+รัฐมนตรีว่าการกระทรวงสื่อสารและสารสนเทศ ของสาธารณรัฐสิงคโปร์"; "H.E. Mr. Wang
+Yi, Minister of Foreign Affairs of the People's Republic of China") — and later
+refer back by a short form ("นายพุทธิพงษ์", "นายดอนฯ", "Minister Maris") or by
+title alone ("รมว.กต.", "นายกรัฐมนตรี", "the Secretary of State"). This module
+finds the introductions, then resolves every later reference to one of them,
+and returns each mention with its span so events can take their participants
+from the sentences that state them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import gazetteer
+from ..gazetteer import alternation
+from .text import is_thai
+
+# Words that end a Thai name or position phrase: verbs and connectives that follow a
+# person's introduction in release prose.
+_THAI_CLAUSE_WORDS = (
+    "ได้", "กล่าว", "เปิดเผย", "ให้การต้อนรับ", "หารือ", "ผ่าน", "เพื่อ", "ใน", "ณ", "ซึ่ง", "โดย", "ที่", "เป็น",
+    "ร่วม", "ระหว่าง", "เกี่ยวกับ", "เมื่อ", "ลงนาม", "ประชุม", "จะ", "และได้", "ยืนยัน", "แสดง", "ขอบคุณ",
+    "เดินทาง", "นำ", "พร้อม", "ได้รับ", "มี", "ตาม", "ยัง", "แจ้ง", "เสนอ", "เห็น", "ย้ำ", "รับ", "ต่อ", "ด้วย",
+    "ถึง", "กับ", "แก่", "ว่า", "ระบุ", "อวยพร", "ฝาก", "เชิญ", "ใช้", "มอบ", "ประสาน", "ดำรง", "ครบ", "เข้า",
+    "ก่อน", "หลัง", "สำหรับ", "จาก", "เลือก", "ขอ", "ตอบ", "รายงาน", "ชื่นชม", "ยินดี", "อีก",
+)
+_CLAUSE_RE = re.compile(r"(?:" + alternation(list(_THAI_CLAUSE_WORDS)) + r")")
+# Common nouns that begin like an honorific: นายก(รัฐมนตรี), นายทหาร, นางพยาบาล …
+_NOT_A_NAME = re.compile(
+    r"(?:นายก(?:รัฐมนตรี|ฯ|สมาคม|เทศมนตรี|องค์การ|อบ)|นายทหาร|นายอำเภอ|นายจ้าง|นายหน้า|นายทุน|นายด่าน|นายตำรวจ|นายสถานี|นายแพทย์|นางพยาบาล|นางงาม|นางแบบ)")
+_LATIN_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
+_THAI_NAME_CHUNK = re.compile(r"[\u0e00-\u0e7fA-Za-z][\u0e00-\u0e7fA-Za-z.\-’']*")
+_GENERATION = re.compile(r"\s+(ที่\s*\d+|I{1,3}|IV|Jr\.?)(?=[\s(,]|$)")
+_EN_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z’'\-]*\.?|bin|binti|van|von|de|da|al-\w+|Le|La)"
+_EN_NAME = re.compile(_EN_NAME_WORD + r"(?:\s+" + _EN_NAME_WORD + r")*")
+
+
+_ROLE_PRIORITY = ("head_of_state", "head_of_government", "deputy_head_of_government", "minister",
+                  "deputy_minister", "ambassador", "official", "party", "former", "spokesperson")
+
+
+@dataclass
+class PersonRecord:
+    """A person being assembled from the mentions in one release."""
+
+    name: str
+    lang: str
+    alt_names: list[tuple[str, str]] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    position: str | None = None
+    position_lang: str = "th"
+    role: str | None = None
+    country: str | None = None
+    portfolio: str | None = None  # ministry/organisation key found in the position phrase
+
+    def given_forms(self) -> set[str]:
+        """Short forms a release may use to refer back: given name, surname, Latin parts."""
+        forms = set()
+        for name, _lang in [(self.name, self.lang), *self.alt_names]:
+            parts = [p for p in re.split(r"\s+", name) if len(p) > 1]
+            forms.update(p.rstrip(".") for p in parts if len(p.rstrip(".")) >= 2)
+        return forms
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    person: int  # index into the release's people
+    full: bool  # the introduction (name + position), not a back-reference
+
+
+@dataclass
+class PeopleResult:
+    people: list[PersonRecord]
+    mentions: list[Mention]
+
+
+def _honorific_regex(lang: str) -> re.Pattern[str]:
+    table = gazetteer.honorifics()
+    if lang == "th":
+        return re.compile(r"(?:" + alternation(table.th) + r")")
+    return re.compile(r"(?<![\w.])(?:" + alternation(table.en) + r")(?=\s)")
+
+
+class PeopleExtractor:
+    """Finds people in one release body. Holds compiled patterns; create once, call per release."""
+
+    def __init__(self) -> None:
+        self.countries = gazetteer.countries()
+        self.orgs = gazetteer.organizations()
+        self.positions = gazetteer.positions()
+        self.hon_th = _honorific_regex("th")
+        self.hon_en = _honorific_regex("en")
+        self.hon_en_chain = re.compile(r"(?:(?:" + alternation(gazetteer.honorifics().en) + r")\s+)+")
+
+    # ------------------------------------------------------------------ Thai
+    def _thai_position(self, text: str, pos: int) -> tuple[int, str] | None:
+        """The position phrase starting at pos (after spaces), and where it ends."""
+        m = re.match(r"\s*", text[pos:])
+        start = pos + (m.end() if m else 0)
+        if not self.positions.th_pattern.match(text, start):
+            return None
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        words = list(re.finditer(r"\S+", text[start:line_end]))
+        end = start + words[0].end()
+        index = 1
+        while index < len(words):
+            word = words[index].group(0)
+            if self._continues_position(word):
+                end, index = start + words[index].end(), index + 1
+                continue
+            # a ministry name may run over a few words before the country that closes it:
+            # "รัฐมนตรีการค้า กระทรวงการค้า อุตสาหกรรม และพลังงาน สาธารณรัฐเกาหลี"
+            ahead = words[index:index + 3]
+            closing = next((k for k, w in enumerate(ahead) if self._is_country_word(w.group(0))), None)
+            if closing is None or any(_CLAUSE_RE.match(w.group(0)) for w in ahead[:closing]):
+                break
+            end, index = start + ahead[closing].end(), index + closing + 1
+        return end, text[start:end].rstrip(",")
+
+    def _is_country_word(self, word: str) -> bool:
+        word = re.sub(r"^(?:ของ|แห่ง)", "", word).rstrip("ฯ")
+        return word in self.countries.by_name_th
+
+    def _continues_position(self, word: str) -> bool:
+        if word.startswith(("และรัฐมนตรี", "และนายก", "และผู้", "ของ", "แห่ง", "ประจำ", "กระทรวง", "กรม", "สำนักงาน")):
+            return not word.startswith(("ของทั้ง", "ของไทย")) or word.startswith("ของไทย")
+        if word.startswith("และ") and self.positions.th_pattern.match(word, 3):
+            return True
+        if word.startswith("(") and word.endswith(")") and len(word) <= 14:
+            return True
+        if word in self.countries.by_name_th or word.rstrip("ฯ") in self.countries.by_name_th:
+            return True
+        return False
+
+    def _country_of_position(self, position: str, home: str | None) -> tuple[str | None, str | None]:
+        """(country, portfolio) of a position phrase; a Thai office with no country named is the home country's."""
+        cut = re.search(r"ประจำ|accredited to|to Thailand", position)
+        own = position[: cut.start()] if cut else position
+        found = self.countries.find(own, "th" if is_thai(own) else "en")
+        if not found and not is_thai(own):
+            found = self.countries.find_demonyms(own)
+        portfolio = None
+        for _s, _e, key in self.orgs.find(own):
+            if self.orgs.info[key].kind != "international":
+                portfolio = key
+                break
+        if found:
+            return found[-1][2], portfolio
+        # no country named: the home government's own office holder, when the office is one of
+        # its ministries or its head of government ("รัฐมนตรีว่าการกระทรวงการต่างประเทศ", "นายกรัฐมนตรี")
+        role = self._role(own)
+        home_office = portfolio and self.orgs.info[portfolio].country == home and (
+            self.orgs.info[portfolio].name_th in own or self.orgs.info[portfolio].name_en in own)
+        if home_office or role in ("head_of_government", "deputy_head_of_government", "spokesperson"):
+            return home, portfolio
+        return None, portfolio
+
+    def _role(self, position: str) -> str | None:
+        """The highest office a position phrase names ("member of the Politburo and foreign minister": minister)."""
+        pattern = self.positions.th_pattern if is_thai(position) else self.positions.en_pattern
+        # an office heads the phrase or follows "และ"/"and": "โฆษกประจำสำนักนายกรัฐมนตรี" is a spokesperson
+        roles = {self.positions.role.get(m.group(0)) for m in pattern.finditer(position)
+                 if m.start() == 0 or re.search(r"(?:และ\s?|\band\s)$", position[:m.start()])}
+        return next((r for r in _ROLE_PRIORITY if r in roles), None)
+
+    def _thai_full(self, text: str, pos: int, hon_end: int, people: list[PersonRecord], home: str | None):
+        """Parse an honorific + Thai name [+ (Latin)] [+ position] starting at hon_end."""
+        m = re.match(r" ?", text[hon_end:])
+        cursor = hon_end + (m.end() if m else 0)
+        if _NOT_A_NAME.match(text, pos):
+            return None
+        chunks: list[str] = []
+        end = cursor
+        while len(chunks) < 4:
+            cm = _THAI_NAME_CHUNK.match(text, cursor)
+            if not cm:
+                break
+            word = cm.group(0)
+            if chunks and (self.positions.th_pattern.match(word) or _CLAUSE_RE.match(word)):
+                break
+            chunks.append(word)
+            end = cm.end()
+            nxt = text[end:end + 1]
+            if nxt != " " or text[end + 1:end + 2] == "(":
+                break
+            cursor = end + 1
+        if not chunks:
+            return None
+        gm = _GENERATION.match(text, end)
+        if gm:
+            chunks.append(gm.group(1))
+            end = gm.end()
+        latin = None
+        pm = _LATIN_PAREN.match(text, end)
+        if pm and not is_thai(pm.group(1)) and re.search(r"[A-Z]", pm.group(1)):
+            latin = self._strip_en_honorifics(pm.group(1).strip())
+            end = pm.end()
+        position = self._thai_position(text, end)
+        if position is None and latin is None:
+            # no position and no Latin form: accept only a clean given name + surname
+            if len(chunks) != 2 or len(chunks[0]) > 20 or len(chunks[1]) > 20:
+                return None
+            if text[end:end + 1] not in (" ", "", "\n", ",", "”", '"'):
+                return None
+        elif position is None and len(chunks) == 1 and _CLAUSE_RE.search(chunks[0][2:]):
+            return None
+        name = " ".join(chunks)
+        record = PersonRecord(name=name, lang="th")
+        record.honorifics.append(text[pos:hon_end].strip())
+        if latin:
+            record.alt_names.append((latin, "en"))
+        if position:
+            end, phrase = position
+            record.position, record.position_lang = phrase, "th"
+            record.role = self._role(phrase)
+            record.country, record.portfolio = self._country_of_position(phrase, home)
+        return record, end
+
+    def _strip_en_honorifics(self, name: str) -> str:
+        m = self.hon_en_chain.match(name + " ")
+        return name[m.end():].strip() if m else name
+
+    # --------------------------------------------------------------- English
+    def _english_full(self, text: str, start: int, people: list[PersonRecord], home: str | None):
+        """'H.E. Mr. Wang Yi, Minister of Foreign Affairs of …' or 'Prime Minister Srettha Thavisin'."""
+        chain = self.hon_en_chain.match(text, start)
+        if not chain:
+            return None
+        nm = _EN_NAME.match(text, chain.end())
+        if not nm:
+            return None
+        name = nm.group(0).rstrip(".")
+        if name.endswith((" of", " the")) or len(name) < 2:
+            return None
+        end = chain.start() + len(text[chain.start():nm.end()].rstrip("."))
+        record = PersonRecord(name=name, lang="en")
+        record.honorifics.extend(h.group(0) for h in self.hon_en.finditer(chain.group(0) + " "))
+        pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])", text[end:])
+        if pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the ")):
+            phrase = pm.group(1).removeprefix("the ")
+            record.position, record.position_lang = phrase, "en"
+            record.role = self._role(phrase)
+            record.country, record.portfolio = self._country_of_position(phrase, home)
+            end += pm.end()
+        return record, end
+
+    # -------------------------------------------------------------- resolve
+    def extract(self, body: str, lang: str, home: str | None = "TH") -> PeopleResult:
+        people: list[PersonRecord] = []
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(record: PersonRecord, start: int, end: int) -> None:
+            index = self._merge(people, record)
+            mentions.append(Mention(start, end, index, True))
+            taken.append((start, end))
+
+        # 1. introductions: honorific + name (+ Latin) (+ position)
+        if lang == "th" or is_thai(body):
+            for m in self.hon_th.finditer(body):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                if self._known_reference(body, m.end(), people) is not None:
+                    continue
+                parsed = self._thai_full(body, m.start(), m.end(), people, home)
+                if parsed:
+                    add(parsed[0], m.start(), parsed[1])
+        for m in self.hon_en.finditer(body):
+            if any(a <= m.start() < b for a, b in taken) or (m.start() > 0 and body[m.start() - 1] == "("):
+                continue
+            parsed = self._english_full(body, m.start(), people, home)
+            if parsed and (parsed[0].position or len(parsed[0].name.split()) >= 2):
+                add(parsed[0], m.start(), parsed[1])
+        for m in self.positions.en_pattern.finditer(body):
+            # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
+            after = body[m.end():]
+            hm = re.match(r"\s+(?:(?:" + alternation(gazetteer.honorifics().en) + r")\s+)*", after)
+            nm = _EN_NAME.match(after, hm.end()) if hm and hm.end() else None
+            if not nm or any(a <= m.start() < b for a, b in taken):
+                continue
+            name = nm.group(0).rstrip(".")
+            if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand"):
+                continue
+            role_phrase = m.group(0)
+            record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
+                                  role=self.positions.role.get(role_phrase))
+            record.country = home if record.role in ("head_of_government", "deputy_head_of_government",
+                                                     "spokesperson") else None
+            add(record, m.start(), m.end() + nm.end())
+        # 2. back-references by a short form of a known name
+        self._short_references(body, people, mentions, taken)
+        # 3. references by title alone
+        self._title_references(body, lang, home, people, mentions, taken)
+        mentions.sort(key=lambda x: x.start)
+        return PeopleResult(people, mentions)
+
+    def _merge(self, people: list[PersonRecord], record: PersonRecord) -> int:
+        """The index of record in people, merging it with an earlier mention of the same person."""
+        forms = {record.name.lower(), *(n.lower() for n, _ in record.alt_names)}
+        for index, other in enumerate(people):
+            other_forms = {other.name.lower(), *(n.lower() for n, _ in other.alt_names)}
+            if forms & other_forms:
+                other.alt_names.extend(a for a in record.alt_names if a not in other.alt_names)
+                if other.position is None and record.position:
+                    other.position, other.position_lang, other.role = (
+                        record.position, record.position_lang, record.role)
+                    other.country, other.portfolio = record.country, record.portfolio
+                return index
+        people.append(record)
+        return len(people) - 1
+
+    def _known_reference(self, text: str, pos: int, people: list[PersonRecord]) -> int | None:
+        """A known person whose given name (or name) starts at pos: "นายดอนฯ", "นายพุทธิพงษ์กล่าว"."""
+        rest = text[pos:pos + 60].lstrip()
+        best, best_len = None, 0
+        for index, person in enumerate(people):
+            for form in (person.name, person.name.split()[0]):
+                if len(form) > best_len and rest.startswith(form):
+                    after = rest[len(form):len(form) + 1]
+                    # a full name, or a given name followed by ฯ, a space, a quote, or glued Thai text
+                    if form == person.name or after in ("ฯ", " ", "", "”", '"', ",", ")") or is_thai(after):
+                        best, best_len = index, len(form)
+        return best
+
+    def _short_references(self, body: str, people: list[PersonRecord], mentions: list[Mention],
+                          taken: list[tuple[int, int]]) -> None:
+        forms: dict[str, int] = {}
+        for index, person in enumerate(people):
+            for form in person.given_forms():
+                if form.lower() in {"mr", "ms", "dr", "the"}:
+                    continue
+                forms.setdefault(form, index) if forms.get(form, index) == index else forms.update({form: -1})
+        usable = {f: i for f, i in forms.items() if i >= 0 and len(f) >= 2}
+        if not usable:
+            return
+        thai_forms = [f for f in usable if is_thai(f)]
+        latin_forms = [f for f in usable if not is_thai(f)]
+        patterns = []
+        if thai_forms:
+            patterns.append(re.compile(r"(?:" + alternation(thai_forms) + r")"))
+        if latin_forms:
+            patterns.append(re.compile(r"(?<![\w-])(?:" + alternation(latin_forms) + r")(?![\w-])"))
+        for pattern in patterns:
+            for m in pattern.finditer(body):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                if is_thai(m.group(0)) and not self._thai_reference_context(body, m.start()):
+                    continue
+                mentions.append(Mention(m.start(), m.end(), usable[m.group(0)], False))
+                taken.append((m.start(), m.end()))
+
+    def _thai_reference_context(self, body: str, start: int) -> bool:
+        """A Thai given name counts as a reference after an honorific, a title, a quote or a space."""
+        before = body[max(0, start - 12):start]
+        return bool(re.search(r"(?:นาย|นาง|นางสาว|ดร\.\s?|พล\.อ\.\s?|พลเอก\s?|นายกฯ\s|รองนายกฯ\s|[“\"]|^|\s)$", before))
+
+    def _title_references(self, body: str, lang: str, home: str | None, people: list[PersonRecord],
+                          mentions: list[Mention], taken: list[tuple[int, int]]) -> None:
+        """"รมว.กต.", "นายกรัฐมนตรี", "the Prime Minister": the one person in the release holding that office."""
+        pattern = self.positions.th_pattern if is_thai(body) else self.positions.en_pattern
+        for m in pattern.finditer(body):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            role = self.positions.role.get(m.group(0))
+            tail = body[m.end():m.end() + 40]
+            org = None
+            om = self.orgs.pattern.match(body, m.end()) or (
+                self.orgs.pattern.match(body, m.end() + 7) if tail.startswith("กระทรวง") else None)
+            if om:
+                org = self.orgs.by_form[om.group(0)]
+            cm = self.countries.thai_pattern.match(body, m.end() + (len(om.group(0)) if om else 0))
+            country = self.countries.by_name_th[cm.group(0)] if cm else None
+            if country is None and lang == "th":
+                # "รมว.กต." or "นายกรัฐมนตรี" with no country: the home government's office holder
+                if org and self.orgs.info[org].country == home or (org is None and role in (
+                        "head_of_government", "deputy_head_of_government")):
+                    country = home
+            candidates = [i for i, p in enumerate(people)
+                          if p.role and (p.role == role or (role == "minister" and p.role in (
+                              "deputy_head_of_government",) and p.portfolio))
+                          and (country is None or p.country == country)
+                          and (org is None or p.portfolio == org or self._same_portfolio(p, org))]
+            if role in ("head_of_government",):
+                candidates = [i for i in candidates if people[i].role == "head_of_government"]
+            end = m.end() + (len(om.group(0)) if om else 0) + (len(cm.group(0)) if cm else 0)
+            plural = re.match(r"s?\s?ทั้งสอง(?!ฝ่าย)|s\b", body[end:end + 10]) or re.search(
+                r"\b(?:two|both)\s+$", body[max(0, m.start() - 10):m.start()], re.I)
+            if plural:
+                # "นายกรัฐมนตรีทั้งสอง", "the two Prime Ministers": one office holder of each side
+                group = [i for i, p in enumerate(people) if p.role == role and p.country]
+                if len(group) == 2 and people[group[0]].country != people[group[1]].country:
+                    for index in group:
+                        mentions.append(Mention(m.start(), end, index, False))
+                    taken.append((m.start(), end))
+                continue
+            if len(candidates) == 1:
+                mentions.append(Mention(m.start(), end, candidates[0], False))
+                taken.append((m.start(), end))
+
+    def _same_portfolio(self, person: PersonRecord, org: str) -> bool:
+        info = self.orgs.info.get(org)
+        return bool(person.position and info and (info.name_th in person.position or info.name_en in person.position))

@@ -1,0 +1,30 @@
+"""Topics of the SKOS scheme that a passage talks about, from the cue list in data/."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..gazetteer import alternation, read_tsv
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    by_cue: dict[str, set[str]] = {}
+    thai, latin = [], []
+    for notation, lang, cue in read_tsv("topic_cues.tsv"):
+        by_cue.setdefault(cue.lower(), set()).add(notation)
+        (thai if lang == "th" else latin).append(cue)
+    pattern = re.compile(
+        r"(?:" + alternation(thai) + r")|(?<![A-Za-z])(?i:" + alternation(latin) + r")")
+    return pattern, by_cue
+
+
+def topics_in(text: str) -> tuple[str, ...]:
+    """Topic notations mentioned in text, in order of first mention."""
+    pattern, by_cue = _cues()
+    found: dict[str, None] = {}
+    for m in pattern.finditer(text):
+        for notation in sorted(by_cue.get(m.group(0).lower(), ())):
+            found.setdefault(notation, None)
+    return tuple(found)

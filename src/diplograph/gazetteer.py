@@ -1,0 +1,159 @@
+"""Names of countries, organisations, honorifics and positions, loaded once.
+
+Country names come from pycountry (ISO 3166 with its Thai translation: short
+and official names) and babel (CLDR Thai and English names), plus the small
+alias and demonym files in ``data/`` for the forms releases use that neither
+knows (สหรัฐฯ, สปป.ลาว, "Lao PDR"). Wikidata ids come from Our World in Data's
+country table (CC BY 4.0). Everything else is a commented TSV in ``data/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import data_file
+
+
+def read_tsv(filename: str) -> Iterator[list[str]]:
+    """Rows of a package TSV file, skipping comments and blank lines."""
+    with data_file(filename).open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and row[0].strip() and not row[0].startswith("#"):
+                yield [cell.strip() for cell in row]
+
+
+def alternation(forms: list[str]) -> str:
+    """A regex alternation that tries longer forms first (Thai has no word spaces)."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    iso2: str
+    label_en: str
+    label_th: str
+    wikidata: str | None
+
+
+class Countries:
+    """ISO 3166-1 states by their Thai and English names."""
+
+    def __init__(self) -> None:
+        import pycountry
+        from babel import Locale
+
+        thai = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["th"], fallback=True)
+        cldr_th, cldr_en = Locale("th").territories, Locale("en").territories
+        wikidata = {row[0]: row[3] for row in read_tsv("countries.tsv") if row[0] != "iso2"}
+        self.info: dict[str, CountryInfo] = {}
+        self.by_name_th: dict[str, str] = {}
+        self.by_name_en: dict[str, str] = {}
+        for c in pycountry.countries:
+            code = c.alpha_2
+            official = getattr(c, "official_name", None)
+            common = getattr(c, "common_name", None)
+            label_en = cldr_en.get(code) or common or c.name
+            label_th = cldr_th.get(code) or thai.gettext(c.name)
+            self.info[code] = CountryInfo(code, label_en, re.sub(r"\s*\(.*\)$", "", label_th),
+                                          wikidata.get(code))
+            for name in (thai.gettext(c.name), official and thai.gettext(official), cldr_th.get(code)):
+                if name and _is_thai(name):
+                    self.by_name_th.setdefault(re.sub(r"\s*\(.*\)$", "", name), code)
+            for name in (c.name, official, common, cldr_en.get(code)):
+                if name and "," not in name:
+                    self.by_name_en.setdefault(name, code)
+        for name, code, lang in read_tsv("country_aliases.tsv"):
+            (self.by_name_th if lang == "th" else self.by_name_en)[name] = code
+        self.demonyms = {d: code for d, code in read_tsv("demonyms.tsv")}
+        self.thai_pattern = re.compile(alternation(list(self.by_name_th)))
+        # English names and demonyms are matched as whole words, case-sensitively (names are capitalised)
+        self.en_pattern = re.compile(
+            r"(?<![\w’'])(?:the\s+)?(" + alternation(list(self.by_name_en)) + r")(?![\w’-])")
+        self.demonym_pattern = re.compile(r"(?<![\w-])(" + alternation(list(self.demonyms)) + r")(?![\w-])")
+
+    def find(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """(start, end, iso2) for every country name in text, longest match first."""
+        if lang == "th":
+            found = [(m.start(), m.end(), self.by_name_th[m.group(0)]) for m in self.thai_pattern.finditer(text)]
+            # Latin-script names inside Thai text (in parentheses) count too
+            found += [(m.start(1), m.end(1), self.by_name_en[m.group(1)]) for m in self.en_pattern.finditer(text)]
+            return sorted(found)
+        return [(m.start(1), m.end(1), self.by_name_en[m.group(1)]) for m in self.en_pattern.finditer(text)]
+
+    def find_demonyms(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(1), m.end(1), self.demonyms[m.group(1)]) for m in self.demonym_pattern.finditer(text)]
+
+    def code(self, name: str) -> str | None:
+        return self.by_name_th.get(name) or self.by_name_en.get(name) or self.demonyms.get(name)
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    key: str
+    kind: str
+    country: str | None
+    name_th: str
+    name_en: str
+    aliases: tuple[str, ...]
+
+
+class Organizations:
+    def __init__(self) -> None:
+        self.info: dict[str, OrgInfo] = {}
+        self.by_form: dict[str, str] = {}
+        for key, kind, country, name_th, name_en, aliases in read_tsv("organizations.tsv"):
+            forms = tuple(a for a in aliases.split("|") if a)
+            self.info[key] = OrgInfo(key, kind, country or None, name_th, name_en, forms)
+            for form in (name_th, name_en, *forms):
+                self.by_form.setdefault(form, key)
+        self.pattern = re.compile(alternation(list(self.by_form)))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), self.by_form[m.group(0)]) for m in self.pattern.finditer(text)]
+
+
+class Honorifics:
+    def __init__(self) -> None:
+        rows = list(read_tsv("honorifics.tsv"))
+        self.th = sorted({r[0] for r in rows if r[1] == "th"}, key=len, reverse=True)
+        self.en = sorted({r[0] for r in rows if r[1] == "en"}, key=len, reverse=True)
+        self.kind = {r[0]: r[2] for r in rows}
+
+
+class Positions:
+    def __init__(self) -> None:
+        rows = list(read_tsv("positions.tsv"))
+        self.role = {form: role for form, _lang, role in rows}
+        self.th = sorted({r[0] for r in rows if r[1] == "th"}, key=len, reverse=True)
+        self.en = sorted({r[0] for r in rows if r[1] == "en"}, key=len, reverse=True)
+        self.th_pattern = re.compile(alternation(self.th))
+        self.en_pattern = re.compile(r"\b(?:" + alternation(self.en) + r")\b")
+
+
+@cache
+def countries() -> Countries:
+    return Countries()
+
+
+@cache
+def organizations() -> Organizations:
+    return Organizations()
+
+
+@cache
+def honorifics() -> Honorifics:
+    return Honorifics()
+
+
+@cache
+def positions() -> Positions:
+    return Positions()
+
+
+def _is_thai(s: str) -> bool:
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in s)

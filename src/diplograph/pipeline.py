@@ -1,0 +1,174 @@
+"""The chain both the library and the CLI call: read → extract → map → validate → write.
+
+``build`` keeps going past bad input (each failure is an error value naming its
+file) and returns everything as data; the CLI only renders it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from .errors import DiplographError, InputError
+from .extract import extract
+from .model import Release, ReleaseFacts
+from .rdf import mapping
+from .rdf.namespaces import DCTERMS, DG, PREFIXES, PROV, RDF
+from .sources import read_inputs
+from .validate import ValidationReport, validate_triples
+
+EVENT_CLASSES = {DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit, DG.CourtesyCall, DG.AgreementSigning}
+FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".nt": "nt"}
+
+
+@dataclass
+class ReleaseOutcome:
+    facts: ReleaseFacts
+    graph: mapping.ReleaseGraph
+    report: ValidationReport | None = None
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[ReleaseOutcome] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    derived: list[tuple] = field(default_factory=list)
+    activity: list[tuple] = field(default_factory=list)
+
+    @property
+    def violations(self) -> int:
+        return sum(len(o.report.violations) for o in self.outcomes if o.report)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(o.report.warnings) for o in self.outcomes if o.report)
+
+    def counts(self) -> dict[str, int]:
+        people = {p.key for o in self.outcomes for p in o.facts.people}
+        return {
+            "releases": len(self.outcomes),
+            "failed": len(self.errors),
+            "events": len({s for o in self.outcomes for s, p, c in o.graph.triples
+                           if p == RDF.type and c in EVENT_CLASSES}),
+            "people": len(people),
+            "agreements": len({s for o in self.outcomes for s, p, _ in o.graph.triples if p == DG.statusHistory}),
+            "warnings": self.warnings,
+            "violations": self.violations,
+        }
+
+    @property
+    def exit_code(self) -> int:
+        if not self.outcomes:
+            return 2
+        return 1 if self.errors or self.violations else 0
+
+    def quads(self) -> Iterator[tuple]:
+        yield from mapping.all_triples(o.graph for o in self.outcomes)
+        for t in self.activity:
+            yield (*t, None)
+        for t in self.derived:
+            yield (*t, None)
+
+
+def process(release: Release, activity: URIRef | None = None) -> ReleaseOutcome:
+    """One release through extraction and mapping."""
+    facts = extract(release)
+    return ReleaseOutcome(facts, mapping.map_release(facts, activity))
+
+
+def iter_outcomes(paths: Iterable[Path], activity: URIRef | None = None
+                  ) -> Iterator[ReleaseOutcome | InputError | str]:
+    """Releases processed one by one; errors and notes pass through. A release whose content
+    was already read under another name is skipped with a note (one release, one node)."""
+    seen: dict[str, str] = {}
+    for item in read_inputs(paths):
+        if not isinstance(item, Release):
+            yield item
+            continue
+        if item.content_hash in seen:
+            yield f"skipped {item.source_file}: same text as release {seen[item.content_hash]}"
+            continue
+        seen[item.content_hash] = item.release_id
+        try:
+            yield process(item, activity)
+        except DiplographError as exc:
+            yield InputError(item.source_file, str(exc))
+
+
+def build(paths: Iterable[Path], *, validate: bool = True) -> BuildResult:
+    result = BuildResult()
+    activity, activity_triples = mapping.activity_iri()
+    result.activity = activity_triples
+    for item in iter_outcomes(paths, activity):
+        if isinstance(item, ReleaseOutcome):
+            result.outcomes.append(item)
+        elif isinstance(item, InputError):
+            result.errors.append(item)
+        else:
+            result.notes.append(item)
+    result.derived = mapping.derived_triples(_status_graph(result.outcomes))
+    if validate:
+        for outcome in result.outcomes:
+            outcome.report = validate_outcome(outcome, result.derived)
+    return result
+
+
+def _status_graph(outcomes: list[ReleaseOutcome]) -> Graph:
+    """Just the triples the cross-release derivations read (status history, types, parties, dates)."""
+    wanted = {DG.statusHistory, DG.status, DG.date, PROV.wasDerivedFrom, DCTERMS.issued, DG.party, RDF.type}
+    graph = Graph()
+    for o in outcomes:
+        for t in o.graph.triples:
+            if t[1] in wanted:
+                graph.add(t)
+    return graph
+
+
+def validate_outcome(outcome: ReleaseOutcome, derived: list[tuple]) -> ValidationReport:
+    """The release's statements, the shared descriptions they use, and derived facts about its nodes."""
+    subjects = {t[0] for t in outcome.graph.triples}
+    extra = [t for t in derived if t[0] in subjects]
+    return validate_triples([*outcome.graph.triples, *outcome.graph.shared, *extra])
+
+
+def to_dataset(quads: Iterable[tuple]) -> Dataset:
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for s, p, o, g in quads:
+        ds.add((s, p, o, g if g is not None else ds.default_context.identifier))
+    return ds
+
+
+def write_graph(quads: Iterable[tuple], out: Path) -> None:
+    """Write quads to out in the format its extension names, atomically (temporary file, then rename)."""
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise DiplographError(f"{out}: unknown output format (use {', '.join(sorted(FORMATS))})")
+    ds = to_dataset(quads)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if fmt in ("turtle", "nt"):
+                merged = Graph()
+                for prefix, ns in PREFIXES.items():
+                    merged.bind(prefix, ns)
+                for s, p, o, _g in ds.quads((None, None, None, None)):
+                    merged.add((s, p, o))
+                merged.serialize(handle, format=fmt)
+            elif fmt == "json-ld":
+                context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+                ds.serialize(handle, format="json-ld", context=context)
+            else:
+                ds.serialize(handle, format=fmt)
+        os.replace(tmp, out)
+    except BaseException:
+        os.unlink(tmp)
+        raise

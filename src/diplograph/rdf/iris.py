@@ -1,0 +1,83 @@
+"""IRIs minted from the things themselves, never from the release that mentions them.
+
+An event's IRI is its kind, date and countries (a multilateral meeting: kind,
+start date and its own name), an agreement's its kind, parties and subject, a
+person's their identity key — so two releases reporting the same meeting mint
+the same IRI, whatever order they are read in. Every path segment is a slug or
+is percent-encoded: a minted IRI is always valid.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from ..model import Agreement, Event
+from ..resolve import slug
+from .namespaces import ID
+
+_KIND_SLUG = {
+    "BilateralMeeting": "bilateral-meeting", "MultilateralMeeting": "multilateral-meeting",
+    "OfficialVisit": "official-visit", "CourtesyCall": "courtesy-call", "AgreementSigning": "agreement-signing",
+    "MemorandumOfUnderstanding": "mou", "JointStatement": "joint-statement", "LetterOfIntent": "letter-of-intent",
+    "Agreement": "agreement",
+}
+
+
+def segment(text: str) -> str:
+    """A safe IRI path segment for any text (release ids are file names users chose)."""
+    return quote(text, safe="-._~")
+
+
+def release_iri(release_id: str) -> URIRef:
+    return ID["release/" + segment(release_id)]
+
+
+def country_iri(iso2: str) -> URIRef:
+    return ID["country/" + iso2.upper()]
+
+
+def person_iri(key: str) -> URIRef:
+    return ID["person/" + segment(key)]
+
+
+def org_iri(key: str) -> URIRef:
+    return ID["org/" + segment(key)]
+
+
+def topic_iri(notation: str) -> URIRef:
+    return ID["topic/" + segment(notation)]
+
+
+def event_key(event: Event, parent_key: str | None = None) -> str:
+    """The identity of an event: what makes two reports of it the same event."""
+    kind = _KIND_SLUG[event.kind]
+    when = event.date.isoformat() if event.date else "undated"
+    if event.kind == "MultilateralMeeting":
+        return f"{kind}/{when}/{slug(event.name or 'unnamed')}"
+    key = f"{kind}/{when}/{'-'.join(c.lower() for c in event.countries) or 'no-country'}"
+    if event.name:
+        key += "/" + slug(event.name)
+    if event.date is None and parent_key:
+        key += "/during/" + parent_key.replace("/", "-")
+    return key
+
+
+def event_iri(key: str) -> URIRef:
+    return ID["event/" + key]
+
+
+def agreement_key(agreement: Agreement) -> str:
+    parties = "-".join(c.lower() for c in agreement.parties)
+    subject = agreement.subject or slug(re.sub(r"\s+", " ", agreement.title or "unspecified"))[:40]
+    return f"{_KIND_SLUG[agreement.kind]}/{parties}/{subject}"
+
+
+def agreement_iri(key: str) -> URIRef:
+    return ID["agreement/" + key]
+
+
+def status_change_iri(agreement_key_: str, release_id: str, status: str) -> URIRef:
+    return ID[f"status/{agreement_key_}/{segment(release_id)}/{slug(status)}"]

@@ -1,0 +1,86 @@
+"""SHACL validation with the shipped shapes, returning results as data.
+
+Validation runs on small rdflib Memory graphs — one release's statements plus
+the shared descriptions they point to — never on the store: pyshacl over an
+Oxigraph-backed graph is pathologically slow. Only a failure *to* validate
+raises (:class:`~diplograph.errors.ValidationError`); violations are results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from .errors import ValidationError
+from .resources import resource_file
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    severity: str  # "Violation", "Warning" or "Info"
+    focus: str
+    path: str | None
+    message: str
+    shape: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    results: tuple[ValidationResult, ...]
+
+    @property
+    def violations(self) -> tuple[ValidationResult, ...]:
+        return tuple(r for r in self.results if r.severity == "Violation")
+
+    @property
+    def warnings(self) -> tuple[ValidationResult, ...]:
+        return tuple(r for r in self.results if r.severity == "Warning")
+
+    @property
+    def conforms(self) -> bool:
+        """True when there is no violation (warnings are allowed)."""
+        return not self.violations
+
+
+@cache
+def shapes_graph() -> Graph:
+    return Graph().parse(resource_file("shapes", "diplograph.ttl"), format="turtle")
+
+
+def validate_graph(data: Graph) -> ValidationReport:
+    """Run the shapes on data (an rdflib Memory graph)."""
+    from pyshacl import validate as shacl_validate
+
+    try:
+        _conforms, report, _text = shacl_validate(
+            data, shacl_graph=shapes_graph(), inference="none", advanced=False, allow_warnings=True)
+    except Exception as exc:  # pyshacl raises its own types and plain exceptions on bad input
+        raise ValidationError(f"could not validate: {exc}") from exc
+    return ValidationReport(tuple(_results(report)))
+
+
+def validate_triples(triples: Iterable[tuple]) -> ValidationReport:
+    graph = Graph()
+    for t in triples:
+        graph.add(t[:3])
+    return validate_graph(graph)
+
+
+def _results(report: Graph) -> Iterable[ValidationResult]:
+    for node in report.subjects(SH.resultSeverity, None):
+        severity = str(report.value(node, SH.resultSeverity)).rsplit("#", 1)[-1]
+        path = report.value(node, SH.resultPath)
+        value = report.value(node, SH.value)
+        yield ValidationResult(
+            severity=severity,
+            focus=str(report.value(node, SH.focusNode)),
+            path=str(path) if isinstance(path, URIRef) else None,
+            message=str(report.value(node, SH.resultMessage) or ""),
+            shape=str(report.value(node, SH.sourceShape)),
+            value=str(value) if value is not None else None,
+        )
