@@ -132,7 +132,8 @@ class Positions:
         self.th = sorted({r[0] for r in rows if r[1] == "th"}, key=len, reverse=True)
         self.en = sorted({r[0] for r in rows if r[1] == "en"}, key=len, reverse=True)
         self.th_pattern = re.compile(alternation(self.th))
-        self.en_pattern = re.compile(r"\b(?:" + alternation(self.en) + r")\b")
+        # "the two Prime Ministers": a plural s may follow, outside the match
+        self.en_pattern = re.compile(r"\b(?:" + alternation(self.en) + r")(?=s?\b)")
 
 
 @cache

@@ -42,12 +42,12 @@ _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
-        r"|ออกแถลงการณ์|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
+        r"|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
         r"|\bexchanged\b|\bissued\b|\badopted\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(
-        r"ผลักดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*|\bdraft\w*"
+        r"ผลักดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b")),
 ]
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
@@ -107,11 +107,15 @@ class AgreementExtractor:
             # "ความตกลงหุ้นส่วนทางเศรษฐกิจ (EPA)": the name in parentheses is the same agreement
             spans = [s for k, s in enumerate(spans)
                      if not (k and re.fullmatch(r"\s?\(\s?(?:[\w–\- ]{0,40}\s)?", text[spans[k - 1][1]:s[0]]))]
+            last_status: tuple[str | None, int] = (None, -1)
             for k, (start, end, kind) in enumerate(spans):
                 title = self._title(text, start, spans[k + 1][0] if k + 1 < len(spans) else len(text))
                 if _FRAMEWORK.search(title) or _FRAMEWORK.search(text[start:start + 60]):
                     continue
                 status, cue_at = self._status(text, start, end, title)
+                if status is None and last_status[0] and re.search(r"(?:และ|\band)\s?(?:the\s|a\s)?$", text[:start]):
+                    status, cue_at = last_status  # "signed A … and B": the verb governs both
+                last_status = (status, cue_at)
                 status_date = self._status_date(dates, sentence, cue_at, status) if status else None
                 parties = self._parties(title, home)
                 if len(parties - ({home} if home else set())) == 0:

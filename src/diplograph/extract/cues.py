@@ -15,10 +15,10 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ"
     ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ")),
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
-    ("AgreementSigning", re.compile(r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)ลงนาม")),
+    ("AgreementSigning", re.compile(r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม")),
     ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล")),
     ("BilateralMeeting", re.compile(
-        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ")),
+        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ\S*")),
 ]
 ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("CourtesyCall", re.compile(r"\bcourtesy call\b|\bcalled on\b", re.I)),
@@ -63,7 +63,9 @@ MODAL_BLOCK = re.compile(
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"
     r"|since|into force|effective|sworn in|anniversary|took office|approved)\S*\s?(?:\S+\s?){0,3}$", re.I)
-VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ออนไลน์|video|telephone|phone|virtual|online", re.I)
+# Not "ออนไลน์"/"online" alone: "หลอกลวงทางออนไลน์" is a topic (online scams), not a mode.
+VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ประชุมออนไลน์|ผ่านระบบออนไลน์|video|telephone|phone"
+                     r"|virtual|online meeting|via videoconference", re.I)
 IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\bvisit\b|ทำเนียบรัฐบาล")
 FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
 POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
@@ -73,10 +75,12 @@ SIDELINE = re.compile(r"นอกรอบ|ระหว่างการปร�
 MENTION_ONLY = re.compile(
     r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ to|greetings to"
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?$", re.I)
-# Sentences that continue from the event just reported, on its day.
-SEQUENCE = re.compile(
-    r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน|ในโอกาสนี้|ในการนี้|ทั้งสองฝ่าย|ทั้งสอง"
-    r"|\b(?:Following|After|Later|Afterwards|Then|then)\b|same (?:day|occasion)|\bthe two\b|\bboth\b", re.I)
+# A round of negotiations is a meeting with a name of its own ("การเจรจารอบแรก", "the second negotiating round").
+NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating round|round of negotiations", re.I)
+# A new event after the one just reported, on its day ("ภายหลังการหารือ … ลงนาม", "Later on the same day").
+AFTER = re.compile(
+    r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
+    r"|\b(?:Following|After|Later|Afterwards)\b|same (?:day|occasion)", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["DateMention", "THAI_DIGITS", "be_to_ce", "find_dates", "month_mentions",
@@ -108,7 +109,8 @@ def _alt(patterns: list[tuple[str, int]]) -> str:
     return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
-def _words(words, backwards: bool = False) -> str:
+def _words(words: Iterable[str], backwards: bool = False) -> str:
+    """Alternation of literal words; backwards for matching on reversed text (see _prefix)."""
     return _alt([(re.escape(w[::-1] if backwards else w), len(w)) for w in words])
 
 
@@ -123,8 +125,9 @@ _TH_MONTH = _alt([(f, len(f)) for _, forms, _ in _TH_MONTHS for f in forms]
 _EN_MONTH = ("(?:" + _alt([(w, len(w)) for m in _EN_MONTHS for w in (m, m.upper())]
                           + [(w + "\\.?", len(w)) for a in _EN_ABBR for w in (a, a.upper())])
              + ")(?![A-Za-z])")
-_MONTH = f"(?:{_TH_MONTH}|{_EN_MONTH})"
-_MONTH_STARTS = "".join(sorted({f[0] for _, fs, _ in _TH_MONTHS for f in fs} | {m[0] for m in _EN_MONTHS}))
+_MONTH = f"(?>{_TH_MONTH}|{_EN_MONTH})"  # atomic: "ตุลาคม 256" must not retry as "ตุลา" + "คม"
+_MONTH_STARTS = "".join(sorted({f[0] for _, forms, _ in _TH_MONTHS for f in forms}
+                               | {m[0] for m in _EN_MONTHS}))
 _TH_WD = _words(_TH_WEEKDAYS)
 _EN_WD = f"(?:{'|'.join(_EN_WEEKDAYS)}|(?:{_words(_EN_WD_ABBR)})\\.?)(?![A-Za-z])"
 _ERA = f"พ\\.?{_S}ศ\\.?|ค\\.?{_S}ศ\\.?|B\\.?{_S}E\\.?|C\\.?{_S}E\\.?|A\\.?{_S}D\\.?"
@@ -156,7 +159,8 @@ _DAY_ONLY = re.compile(f"{_day(1)}{_SUF}")
 _ISO = re.compile(f"(?P<y>{_D}{{4}})-(?P<m>{_D}{_D})-(?P<d>{_D}{_D})(?!{_D}|-)")
 # A digit run followed by a character a month or separator starts with: the
 # scan skips to digits in C and Python sees few false starts.
-_DAY_START = re.compile(f"{_D}{_D}*+(?=(?:st|nd|rd|th)?{_OF}[{_MONTH_STARTS}\\-–—−‐‑~จถแtua])")
+_DAY_START = re.compile(
+    f"{_D}{_D}*+(?=(?:st|nd|rd|th)?{_OF}[{_MONTH_STARTS}\\-–—−‐‑~จถแtua])")
 
 # Forms that start with a word.  Each scan starts with literals or a class so
 # the engine skips in C; merging them into one alternation made it 10x slower.
@@ -166,7 +170,8 @@ _EN_MONTH_FIRST = re.compile(  # December 6, 2023 / Dec. 6-8, 2023 / December 30
 _REL_WORD = re.compile(_words([*_REL_OFFSET, "Today", "TODAY", "Yesterday", "YESTERDAY",
                                "Tomorrow", "TOMORROW"]))
 _TH_WD_REL = re.compile(f"(?:เมื่อวัน|วัน)(?P<wd>{_TH_WD})"
-                        f"(?:{_S}(?P<suf>ที่ผ่านมา|ที่จะถึงนี้|ที่จะถึง|นี้|หน้า))?(?!{_S}(?:ที่)?{_S}\\(?{_D})")
+                        f"(?:{_S}(?P<suf>ที่ผ่านมา|ที่จะถึงนี้|ที่จะถึง|นี้|หน้า))?"
+                        f"(?!{_S}(?:ที่)?{_S}\\(?{_D})")  # not "วันพุธที่ 30 ..."
 _EN_WD_REL = re.compile(f"(?:On|on|Last|last|Next|next){_SP}+(?P<wd>{'|'.join(_EN_WEEKDAYS)})"
                         f"(?![A-Za-z])(?!,?{_S}(?:the{_SP}+)?{_D}|,?{_S}{_EN_MONTH})")
 _DAY_ONLY_CUE = re.compile(f"(?:ที่|the|On|on){_S}(?={_D})")
@@ -181,14 +186,16 @@ _PREFIX_REV = re.compile(
     f"(?:{_words(_TH_WEEKDAYS, True)})(?:นัว)?|,?(?:{_words(_EN_WEEKDAYS, True)}|\\.?"
     f"(?:{_words(_EN_WD_ABBR, True)}))(?![A-Za-z])))?"
     f"(?:{_S}(?P<prep>{_words(['เมื่อ', 'ระหว่าง', 'ตั้งแต่'], True)}|(?<={_SP})"
-    f"(?:{_words(['On', 'on', 'From', 'from', 'Between', 'between', 'Since', 'since'], True)})(?![A-Za-z])))?")
+    f"(?:{_words(['On', 'on', 'From', 'from', 'Between', 'between', 'Since', 'since'], True)})"
+    f"(?![A-Za-z])))?")
 _PAREN_OPEN, _PAREN_CLOSE, _WS = re.compile(f"{_S}\\({_S}"), re.compile(f"{_S}\\)"), re.compile(_S)
 
 _MONTH_ALONE = re.compile(f"(?P<q>(?:ช่วง{_S})?(?:(?:ต้น|กลาง|ปลาย|สิ้น){_S})?เดือน{_S})?"
                           f"{_month_year(1)}")
 _DAY_BEFORE = re.compile(f"{_D}(?:st|nd|rd|th)?{_OF}\\Z")
 _DAY_AFTER = re.compile(f"{_SP}+{_D}{_D}?(?!{_D})")
-_EN_MONTH_CUE = re.compile(f"(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?){_S}\\Z")
+_EN_MONTH_CUE = re.compile(
+    f"(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?){_S}\\Z")
 
 _Cand = tuple  # (start, end, date, end_date, relative, explicit_year)
 
@@ -274,7 +281,8 @@ def _from_parts(out: list, text: str, m: re.Match[str], p: int, ref: _dt.date | 
     if g.get("y2") and (y2 := _to_year(g.get("e2"), g["y2"], not m2tok.isascii())) is None:
         return False
     explicit = y1 is not None or y2 is not None
-    later = d2 is not None and (mo2, d2) < (mo1, d1)  # the range runs into the next year
+    # "28 ธ.ค. - 2 ม.ค." runs into the next year; "9 - 5 ต.ค." is simply backwards
+    later = d2 is not None and bool(g.get("m1") and g.get("m2")) and (mo2, d2) < (mo1, d1)
     start, pre = _prefix(text, p)
     prep = pre["prep"].lower() if pre and pre["prep"] else None
     if explicit:
@@ -285,7 +293,8 @@ def _from_parts(out: list, text: str, m: re.Match[str], p: int, ref: _dt.date | 
         return False
     else:
         suf = g.get("suf")
-        mode = "past" if suf == "ที่ผ่านมา" or (not suf and prep == "เมื่อ") else "future" if suf else None
+        past = suf == "ที่ผ่านมา" or (not suf and prep == "เมื่อ")
+        mode = "past" if past else "future" if suf else None
         first = _near(ref, mo1, d1, mode)
         y2 = first.year + later if first else 0
     if first is None:
@@ -297,7 +306,8 @@ def _from_parts(out: list, text: str, m: re.Match[str], p: int, ref: _dt.date | 
     if last is None or last <= first:
         return False
     if g["sep"] in ("และ", "and") and prep not in ("ระหว่าง", "between") and (last - first).days != 1:
-        out.append((start, m.end("d1x"), first, None, not explicit, explicit))
+        first_end = max(m.end(k) for k in ("d1x", "m1", "y1") if g.get(k))
+        out.append((start, first_end, first, None, not explicit, explicit))
         out.append((_WS.match(text, m.end("sep")).end(), m.end(), last, None, not explicit, explicit))
     else:
         out.append((start, m.end(), first, last, not explicit, explicit))
@@ -309,9 +319,11 @@ def _at_digits(text: str, ref: _dt.date | None, out: list) -> None:
     done = 0  # end of the last date: a day inside it could only give a shorter overlap
     for run in _DAY_START.finditer(text):
         p, n = run.start(), run.end() - run.start()
-        if p < done or (p and (text[p - 1].isdigit() or (
-                text[p - 1] in ".,:/" and p > 1 and text[p - 2].isdigit()))):
-            continue  # 10.30, 9,000, 6/12/2023
+        before = text[max(0, p - 2):p]
+        glued = before and (before[-1].isdigit() or before[-1].isascii() and before[-1].isalpha())
+        if p < done or glued or (len(before) == 2 and (before[1] in ".,:/" and before[0].isdigit()
+                                                       or before[1] == "-" and before[0].isalpha())):
+            continue  # 10.30, 9,000, 6/12/2023, G20, COVID-19
         if n == 4 and (m := _ISO.match(text, p)) and (y := _to_year(None, m["y"], False)):
             if x := _mk(y, int(m["m"]), int(m["d"])):
                 out.append((p, m.end(), x, None, False, True))
@@ -335,7 +347,8 @@ def _day_only(text: str, p: int, ref: _dt.date, out: list) -> None:
     prep, suf = (pre["prep"] or "").lower(), m["suf"]
     thai = (pre["wan"] or pre["wd"]) and (suf or prep == "เมื่อ")
     english = prep == "on" and (pre["the"] or m["d1x"] != m["d1"])
-    if (thai or english) and (x := _day_of_month(ref, int(m["d1"]), suf in ("นี้", "ที่จะถึง", "ที่จะถึงนี้"))):
+    future = suf in ("นี้", "ที่จะถึง", "ที่จะถึงนี้")
+    if (thai or english) and (x := _day_of_month(ref, int(m["d1"]), future)):
         out.append((start, m.end(), x, None, True, False))
 
 
@@ -362,11 +375,13 @@ def _candidates(text: str, ref: _dt.date | None) -> list[_Cand]:
     for m in _TH_WD_REL.finditer(text) if "วัน" in text else ():
         if m["suf"] or m.group().startswith("เมื่อ"):
             mode = {None: "past", "ที่ผ่านมา": "last", "หน้า": "next"}.get(m["suf"], "future")
-            out.append((m.start(), m.end(), _weekday(ref, _TH_WEEKDAYS[m["wd"]], mode), None, True, False))
-    for m in _EN_WD_REL.finditer(text) if "day" in text else ():  # every weekday name ends so
+            day = _weekday(ref, _TH_WEEKDAYS[m["wd"]], mode)
+            out.append((m.start(), m.end(), day, None, True, False))
+    for m in _EN_WD_REL.finditer(text) if "day" in text else ():  # Monday ... Sunday
         if not (m.start() and text[m.start() - 1].isalpha()):
             mode = {"o": "past", "l": "last", "n": "next"}[m.group()[0].lower()]
-            out.append((m.start(), m.end(), _weekday(ref, _EN_WEEKDAYS.index(m["wd"]), mode), None, True, False))
+            day = _weekday(ref, _EN_WEEKDAYS.index(m["wd"]), mode)
+            out.append((m.start(), m.end(), day, None, True, False))
     return out
 
 
@@ -388,6 +403,10 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
     resolved against ``ref`` and skipped when it is None.  Never raises on any
     input string: an impossible or untrustworthy date is simply not a mention.
     """
+    if isinstance(ref, _dt.datetime):  # a datetime does not compare with a date
+        ref = ref.date()
+    if ref is not None and not MIN_YEAR - 1 <= ref.year <= MAX_YEAR + 1:
+        ref = None  # nothing resolved from it could be emitted (and date.max + 1 day overflows)
     return [DateMention(s, e, text[s:e], d, ed, rel, ex)
             for s, e, d, ed, rel, ex in _select(_candidates(text, ref))]
 
@@ -412,7 +431,7 @@ def month_mentions(text: str) -> list[tuple[int, int, int | None, int]]:
     for m in _MONTH_ALONE.finditer(text):
         s, e, tok = m.start(), m.end(), m["m1"]
         if any(c[0] < e and s < c[1] for c in days) or _DAY_BEFORE.search(text, max(0, s - 12), s):
-            continue
+            continue  # part of a day-precise date, or a day we could not read
         year = _to_year(m["e1"], m["y1"], not tok.isascii()) if m["y1"] else None
         if m["y1"] and year is None:
             continue

@@ -23,6 +23,7 @@ from .text import Sentence, is_thai
 
 BILATERAL_KINDS = ("BilateralMeeting", "CourtesyCall", "AgreementSigning", "OfficialVisit")
 SPAN_KINDS = ("OfficialVisit", "MultilateralMeeting")  # events that last several days
+DAY_KINDS = ("CourtesyCall", "AgreementSigning")  # never take a date range: it is the visit's
 
 
 @dataclass
@@ -42,7 +43,8 @@ class Candidate:
     participants: list[int] = field(default_factory=list)
     evidence: list[int] = field(default_factory=list)  # sentence indexes
     sideline: bool = False
-    sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": follows the event just reported
+    sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": a new event after the last one
+    continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
     hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
     during: int | None = None
 
@@ -113,8 +115,10 @@ class EventExtractor:
             return [d for d in dates if bool(d.end_date) == spans]
 
         want_span = kind in SPAN_KINDS
-        for pool in (shape(local, want_span), shape(sentence, want_span),
-                     shape(local, not want_span), shape(sentence, not want_span)):
+        pools = [shape(local, want_span), shape(sentence, want_span)]
+        if kind not in DAY_KINDS:
+            pools += [shape(local, not want_span), shape(sentence, not want_span)]
+        for pool in pools:
             if not pool:
                 continue
             if want_span:
@@ -131,14 +135,14 @@ class EventExtractor:
         """States named as a side in a trigger's window: "ไทย-สิงคโปร์", "กับสหรัฐฯ", "visit to Sri Lanka"."""
         lang = "th" if is_thai(text) else "en"
         found: set[str] = set()
-        for start, end, code in self.countries.find(text, lang):
+        mentions = self.countries.find(text, lang)
+        for k, (start, end, code) in enumerate(mentions):
             before = text[max(0, start - 14):start]
-            after = text[end:end + 3]
-            paired = re.search(r"[-–]\s?$", before) or re.match(r"\s?[-–]", after)
-            if paired:
-                # a pair is a side only when it names the release's own country: "รถไฟจีน-ลาว" is a railway
-                pair = self.countries.find(text[max(0, start - 30):end + 30], lang)
-                if ctx.home and any(c == ctx.home for _, _, c in pair):
+            chain = _hyphen_chain(text, mentions, k)
+            if len(chain) > 1:
+                # "ไทย-สิงคโปร์" names the two sides; "รถไฟจีน-ลาว" (no home country) is a railway and
+                # "ลาว-ไทย-มาเลเซีย-สิงคโปร์" (more than two) a project
+                if len(chain) == 2 and ctx.home in chain:
                     found.add(code)
                 continue
             if re.search(r"(?:กับ|เยือน|ฝ่าย|ของ|แห่ง|\bwith|\bto|\bof)\s?(?:the\s)?$", before):
@@ -152,11 +156,14 @@ class EventExtractor:
         return found
 
     # -------------------------------------------------------- participants
-    def _participants(self, ctx: Context, sentence: Sentence, lo: int, hi: int) -> list[int]:
-        """People the sentence names between lo and hi (body offsets), minus reporters and bystanders."""
+    def _participants(self, ctx: Context, sentence: Sentence, lo: int, hi: int, trigger_end: int) -> list[int]:
+        """People the sentence names between lo and hi (body offsets), minus reporters, bystanders
+        and people in a hope or invitation that follows the trigger ("… และหวังว่าจะได้พบกับ X")."""
         out: list[int] = []
         for m in ctx.people.mentions:
             if not (lo <= m.start < hi):
+                continue
+            if m.start > trigger_end and cues.MODAL_BLOCK.search(ctx.body, trigger_end, m.start):
                 continue
             person = ctx.people.people[m.person]
             if person.role in ("spokesperson", "former"):
@@ -199,13 +206,16 @@ class EventExtractor:
         body_start, body_end = sentence.start + start, sentence.start + end
         window_lo = triggers[position - 1][2] if position > 0 else 0
         window_hi = triggers[position + 1][1] if position + 1 < len(triggers) else len(text)
-        before = text[max(0, start - 60):start]
-        if cues.MODAL_BLOCK.search(before) and not any(d.start - sentence.start > window_lo for d in dates):
-            return None
+        modal = cues.MODAL_BLOCK.search(text, max(window_lo, start - 80), start)
+        if modal and not any(modal.start() < d.start - sentence.start < window_hi for d in dates):
+            return None  # a hope, an invitation, a vague plan: not an event
         cand = Candidate(kind="BilateralMeeting" if kind == "Call" else kind, sentence=index,
                          start=body_start, end=body_end, evidence=[index])
         if kind == "Call":
             cand.mode = "Virtual"
+        if cues.NEGOTIATING_ROUND.match(text, start):
+            cand.name = text[start:end]  # a negotiating round is a meeting with a name of its own
+            cand.aliases.add(_name_key(cand.name))
         if kind == "Named":
             self._named(ctx, cand, text[start:end])
             # names joined by "และ" share the date that follows the last of them
@@ -229,20 +239,34 @@ class EventExtractor:
         cand.status = self._status(ctx, cand, text)
         cand.sideline = bool(cues.SIDELINE.search(text))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
-        cand.sequel = bool(cues.SEQUENCE.search(text[:start]))
+        cand.sequel = bool(cues.AFTER.search(text[:start]))
+        cand.continuation = not cand.sequel and bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
         if between:
             cand.participants, cand.hosted = between, True
         elif cand.kind == "MultilateralMeeting" and not cues.ATTENDS.search(text):
             cand.participants = []  # named in passing ("to prepare for …"), not said to attend
         else:
-            cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end)
+            cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end, body_end)
             if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
                 cand.participants = [-1]  # filled from the event it follows
         cand.countries = {ctx.people.people[p].country for p in cand.participants
                           if p >= 0 and ctx.people.people[p].country}
-        if not cand.hosted:
+        if not cand.hosted and not (cand.countries - {ctx.home}):
             cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
+        if cand.kind == "MultilateralMeeting":
+            cand.countries |= self._hosts(text)
         return cand
+
+    def _hosts(self, text: str) -> set[str]:
+        """The state hosting a conference: "ณ กรุงจาการ์ตา สาธารณรัฐอินโดนีเซีย", "hosted by the Lao PDR"."""
+        lang = "th" if is_thai(text) else "en"
+        found = set()
+        for start, end, code in self.countries.find(text, lang):
+            before, after = text[max(0, start - 30):start], text[end:end + 16]
+            if (re.search(r"ณ\s?(?:กรุง|นคร)?\S*\s?$|\bin [A-Z][a-z]+,\s(?:the\s)?$|hosted by (?:the\s)?$", before)
+                    or re.match(r"\s?(?:เป็นเจ้าภาพ|as (?:the )?host)", after)):
+                found.add(code)
+        return found
 
     def _named(self, ctx: Context, cand: Candidate, whole: str) -> None:
         m = (cues.THAI_NAMED_MEETING if is_thai(whole) else cues.ENGLISH_NAMED_MEETING).fullmatch(whole)
@@ -276,18 +300,27 @@ class EventExtractor:
     # --------------------------------------------------------- consolidate
     def _consolidate(self, ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         events: list[Candidate] = []
-        previous: Candidate | None = None
+        previous: Candidate | None = None  # the last dated event reported
+        last_day: Candidate | None = None  # the last one-day event reported (not a visit or conference)
         for cand in candidates:
             if -1 in cand.participants:
+                # "ทั้งสองฝ่าย", "the two leaders": the people of the talk just reported
+                source = last_day or previous
                 cand.participants = [p for p in cand.participants if p >= 0]
-                if previous is not None:
-                    cand.participants += [p for p in previous.participants if p not in cand.participants]
-                    cand.countries |= previous.countries
-            if cand.date is None and cand.sequel and previous is not None and cand.kind not in SPAN_KINDS:
-                # "ภายหลังการหารือ … ลงนาม", "Later on the same day …": the day of the event just reported
-                if previous.date and previous.end_date is None:
-                    cand.date = previous.date
+                if source is not None:
+                    cand.participants += [p for p in source.participants if p not in cand.participants]
+                    cand.countries |= source.countries
             self._complete_sides(ctx, cand, previous)
+            if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
+                host = self._continued(events, cand)
+                if host is not None:
+                    _merge(host, cand)
+                    continue
+            if (cand.date is None and (cand.sequel or cand.continuation) and last_day is not None
+                    and cand.kind not in SPAN_KINDS):
+                # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
+                # a new event on the day of the one just reported
+                cand.date = last_day.date
             target = next((e for e in events if _same_event(e, cand)), None)
             if target is None:
                 events.append(cand)
@@ -296,7 +329,22 @@ class EventExtractor:
                 _merge(target, cand)
             if target.date is not None:
                 previous = target
+                if target.end_date is None:
+                    last_day = target
         return self._finish(ctx, events)
+
+    @staticmethod
+    def _continued(events: list[Candidate], cand: Candidate) -> Candidate | None:
+        """The event a "ทั้งสองฝ่ายได้หารือ…" sentence goes on about: the last talk or call with
+        the same sides, else the last dated event with them (a visit)."""
+        def fits(e: Candidate) -> bool:
+            return e.date is not None and (not cand.countries or cand.countries <= e.countries)
+
+        for kinds in (("BilateralMeeting", "CourtesyCall"), BILATERAL_KINDS):
+            for e in reversed(events):
+                if e.kind in kinds and fits(e):
+                    return e
+        return None
 
     def _complete_sides(self, ctx: Context, cand: Candidate, previous: Candidate | None) -> None:
         """A bilateral event reported by the home government with one foreign side: the home state is the other."""
@@ -323,7 +371,11 @@ class EventExtractor:
 
     def _finish(self, ctx: Context, events: list[Candidate]) -> list[Candidate]:
         kept: list[Candidate] = []
+        pairs = [frozenset(e.countries) for e in events if len(e.countries) == 2]
+        main_pair = max(set(pairs), key=pairs.count) if pairs else None
         for e in events:
+            if e.kind == "BilateralMeeting" and e.name and len(e.countries) < 2 and main_pair:
+                e.countries |= main_pair  # a named round or commission of the release's two sides
             if e.status not in ("Postponed", "Cancelled") and e.date and ctx.issued:
                 e.status = "Scheduled" if e.date > ctx.issued else "Held"
             if e.kind in BILATERAL_KINDS:
@@ -355,6 +407,20 @@ class EventExtractor:
                 if twin:
                     e.mode = twin.mode
         return kept
+
+
+def _hyphen_chain(text: str, mentions: list[tuple[int, int, str]], k: int) -> list[str]:
+    """The countries joined to mention k by hyphens or dashes ("ไทย-จีน", "Thailand–Korea")."""
+    chain = [mentions[k][2]]
+    i = k
+    while i > 0 and re.fullmatch(r"\s?[-–]\s?", text[mentions[i - 1][1]:mentions[i][0]]):
+        i -= 1
+        chain.insert(0, mentions[i][2])
+    i = k
+    while i + 1 < len(mentions) and re.fullmatch(r"\s?[-–]\s?", text[mentions[i][1]:mentions[i + 1][0]]):
+        i += 1
+        chain.append(mentions[i][2])
+    return chain
 
 
 def _name_key(name: str) -> str:

@@ -1,57 +1,13 @@
-"""The ``diplograph`` command: a thin layer that parses options, calls the library, renders results.
-
-Exit codes: 0 all good; 1 some inputs failed or the graph violates the shapes;
-2 nothing could be done. Errors are one line on standard error; a Python
-traceback only with ``--debug``.
-"""
+"""``diplograph build`` and ``diplograph validate``: files in, a validated graph out."""
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from . import __version__
-from .errors import DiplographError
-
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
-
-
-def _err(message: str) -> None:
-    click.echo(message, err=True)
-
-
-def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn diplograph's errors into one line and exit code 2; tracebacks only with --debug."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = click.get_current_context().find_root().params.get("debug", False)
-        try:
-            return func(*args, **kwargs)
-        except DiplographError as exc:
-            if debug:
-                raise
-            _err(f"error: {exc}")
-            sys.exit(EXIT_FAILED)
-        except (OSError, ValueError) as exc:
-            if debug:
-                raise
-            _err(f"error: {exc}")
-            sys.exit(EXIT_FAILED)
-
-    return wrapper
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="diplograph")
-@click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
-def main(debug: bool) -> None:
-    """Turn diplomatic press releases into a knowledge graph of who met whom."""
+from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, _err, handle_errors, main
 
 
 @main.command()
@@ -68,7 +24,7 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     violates the shapes; the exit code says which: 0 all good, 1 some releases
     failed or violations, 2 nothing could be done.
     """
-    from .pipeline import build as run_build, write_graph
+    from ..pipeline import build as run_build, write_graph
 
     result = run_build(inputs, validate=not no_validate)
     for note in result.notes:
@@ -102,8 +58,8 @@ def validate(file: Path) -> None:
     """
     from rdflib import Dataset
 
-    from .errors import ValidationError
-    from .validate import validate_graph
+    from ..errors import ValidationError
+    from ..validate import validate_graph
 
     data = Dataset(default_union=True)
     try:
@@ -128,7 +84,3 @@ def validate(file: Path) -> None:
 def _rdf_format(path: Path) -> str | None:
     return {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
             ".json": "json-ld", ".rdf": "xml", ".owl": "xml"}.get(path.suffix.lower())
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

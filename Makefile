@@ -1,0 +1,24 @@
+# Quick start: `make run` (build the bundled example and query it), `make test` (the whole suite).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: install
+	$(BIN)/diplograph build examples -o out/graph.ttl
+	$(BIN)/diplograph validate out/graph.ttl
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf out build dist .pytest_cache
