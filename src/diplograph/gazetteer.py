@@ -85,6 +85,12 @@ class Countries:
             return sorted(found)
         return [(m.start(1), m.end(1), self.by_name_en[m.group(1)]) for m in self.en_pattern.finditer(text)]
 
+    def joined(self, text: str, lang: str) -> list[tuple[str, str]]:
+        """Two states named together as the two sides: "ไทยและลาว", "ไทยกับจีน", "Thailand and Kenya"."""
+        found = self.find(text, lang)
+        return [(a[2], b[2]) for a, b in zip(found, found[1:])
+                if _JOINED.fullmatch(text[a[1]:b[0]]) and a[2] != b[2]]
+
     def find_demonyms(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(1), m.end(1), self.demonyms[m.group(1)]) for m in self.demonym_pattern.finditer(text)]
 
@@ -154,6 +160,9 @@ def honorifics() -> Honorifics:
 @cache
 def positions() -> Positions:
     return Positions()
+
+
+_JOINED = re.compile(r"\s?(?:และ|กับ|and(?: the)?)\s?")
 
 
 def _is_thai(s: str) -> bool:

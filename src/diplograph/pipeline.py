@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import DiplographError, InputError
 from .extract import extract
@@ -142,7 +143,7 @@ def to_dataset(quads: Iterable[tuple]) -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     for s, p, o, g in quads:
-        ds.add((s, p, o, g if g is not None else ds.default_context.identifier))
+        ds.add((s, p, o, g if g is not None else DATASET_DEFAULT_GRAPH_ID))
     return ds
 
 

@@ -76,14 +76,15 @@ def _persons(people, keys, candidates: list[Candidate], records: list[AgreementR
 
 
 def _topics_of(e: Candidate, sentences, candidates: list[Candidate]) -> tuple[str, ...]:
-    """Topics of the sentences that state an event and of the discussion that follows it."""
-    text = [sentences[i].text for i in e.evidence]
-    starts = sorted({c.sentence for c in candidates})
-    last = max(e.evidence)
-    for i in range(last + 1, len(sentences)):
-        if i in starts:
-            break
-        text.append(sentences[i].text)
+    """Topics of the words that state an event — a conference's name, a talk's clause — and, for
+    talks, of the discussion reported in the sentences that follow it up to the next event."""
+    text = [e.window]
+    if e.kind != "MultilateralMeeting":
+        starts = {c.sentence for c in candidates}
+        for i in range(max(e.evidence) + 1, len(sentences)):
+            if i in starts:
+                break
+            text.append(sentences[i].text)
     return topics_in(" ".join(text))
 
 

@@ -36,7 +36,10 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"ความตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),
 ]
 # Multilateral frameworks named as background, not bilateral agreements.
-_FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT")
+_GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
+_FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
+                        # an agreement with a grouping ("Thailand–EFTA FTA") binds no single partner state
+                        rf"|{_GROUPINGS}\s?[-–]|[-–]\s?(?:the\s)?{_GROUPINGS}")
 _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")
 
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -118,6 +121,12 @@ class AgreementExtractor:
                 last_status = (status, cue_at)
                 status_date = self._status_date(dates, sentence, cue_at, status) if status else None
                 parties = self._parties(title, home)
+                if len(parties) < 2:
+                    # "ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วม", "Thailand and Kenya signed …": the subject names them
+                    clause = text[max(0, start - 80):start]
+                    for pair in self.countries.joined(clause, "th" if is_thai(clause) else "en"):
+                        if home in pair:
+                            parties |= set(pair)
                 if len(parties - ({home} if home else set())) == 0:
                     parties |= context_parties(index, sentence.start + start)
                 if home and len(parties) == 1 and home not in parties:

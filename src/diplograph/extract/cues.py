@@ -30,7 +30,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("BilateralMeeting", re.compile(
         r"\bmet with\b|\bmet\b|\bheld (?:bilateral )?(?:talks|a meeting|a bilateral meeting|discussions)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\breceived\b|\bnegotiating round\b"
-        r"|\bround of negotiations\b")),
+        r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) between\b")),
 ]
 
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".
@@ -85,6 +85,8 @@ AFTER = re.compile(
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)
 # "ทั้งสองฝ่าย", "the two Ministers": the people of the event just reported.
+# A pronoun subject: the person of the event just reported ("On 8 May, he paid a courtesy call on …").
+PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")

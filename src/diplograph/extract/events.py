@@ -42,6 +42,7 @@ class Candidate:
     countries: set[str] = field(default_factory=set)
     participants: list[int] = field(default_factory=list)
     evidence: list[int] = field(default_factory=list)  # sentence indexes
+    window: str = ""  # the trigger's own stretch of its sentence (for topics)
     sideline: bool = False
     sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": a new event after the last one
     continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
@@ -149,6 +150,9 @@ class EventExtractor:
                 found.add(code)
             elif lang == "th" and self.positions.th_pattern.search(before.split(" ")[-1]):
                 found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีการค้าเกาหลีใต้"
+        for pair in self.countries.joined(text, lang):
+            if ctx.home in pair:
+                found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"
         if lang == "en":
             for start, _end, code in self.countries.find_demonyms(text):
                 if re.match(r"\s(?:counterpart|side|Prime Minister|President|Minister|delegation)", text[_end:_end + 16]):
@@ -177,7 +181,8 @@ class EventExtractor:
     def _between(self, ctx: Context, sentence: Sentence, trigger_end: int) -> list[int] | None:
         """"การหารือระหว่าง A กับ B": exactly the two people named, when the release's side only hosts."""
         window = ctx.body[trigger_end:min(sentence.end, trigger_end + 200)]
-        m = cues.BETWEEN.match(window.lstrip()) or cues.BETWEEN.match(window)
+        m = (cues.BETWEEN.match(window.lstrip()) or cues.BETWEEN.match(window)
+             or cues.BETWEEN.search(ctx.body, max(sentence.start, trigger_end - 8), trigger_end))
         if not m:
             return None
         people = [x.person for x in ctx.people.mentions if trigger_end <= x.start < trigger_end + 200
@@ -249,12 +254,15 @@ class EventExtractor:
             cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end, body_end)
             if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
                 cand.participants = [-1]  # filled from the event it follows
+            elif cues.PRONOUN.search(text[max(0, start - 40):start]):
+                cand.participants.append(-2)  # "he": the first person of the event it follows
         cand.countries = {ctx.people.people[p].country for p in cand.participants
                           if p >= 0 and ctx.people.people[p].country}
-        if not cand.hosted and not (cand.countries - {ctx.home}):
-            cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
         if cand.kind == "MultilateralMeeting":
-            cand.countries |= self._hosts(text)
+            cand.countries |= self._hosts(text)  # and its participants' states; not states named nearby
+        elif not cand.hosted and not (cand.countries - {ctx.home}):
+            cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
+        cand.window = win_text
         return cand
 
     def _hosts(self, text: str) -> set[str]:
@@ -303,13 +311,20 @@ class EventExtractor:
         previous: Candidate | None = None  # the last dated event reported
         last_day: Candidate | None = None  # the last one-day event reported (not a visit or conference)
         for cand in candidates:
+            source = last_day or previous
             if -1 in cand.participants:
                 # "ทั้งสองฝ่าย", "the two leaders": the people of the talk just reported
-                source = last_day or previous
                 cand.participants = [p for p in cand.participants if p >= 0]
                 if source is not None:
                     cand.participants += [p for p in source.participants if p not in cand.participants]
                     cand.countries |= source.countries
+            if -2 in cand.participants:
+                cand.participants = [p for p in cand.participants if p >= 0]
+                if previous is not None and previous.participants and previous.participants[0] not in cand.participants:
+                    first = previous.participants[0]
+                    cand.participants.insert(0, first)
+                    if ctx.people.people[first].country:
+                        cand.countries.add(ctx.people.people[first].country)
             self._complete_sides(ctx, cand, previous)
             if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
                 host = self._continued(events, cand)
@@ -453,4 +468,5 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.countries |= other.countries
     into.participants += [p for p in other.participants if p not in into.participants]
     into.evidence += [s for s in other.evidence if s not in into.evidence]
+    into.window += " " + other.window
     into.sideline = into.sideline or other.sideline

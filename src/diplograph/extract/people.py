@@ -246,6 +246,13 @@ class PeopleExtractor:
         pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])", text[end:])
         if pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the ")):
             phrase = pm.group(1).removeprefix("the ")
+            # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
+            # continue the office when they end with the state it serves
+            more = re.match(r"((?:,\s+[A-Z][^,;()]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
+                            text[end + pm.end():])
+            if more and not self.countries.find(phrase, "en") and self.countries.find(more.group(1), "en"):
+                phrase += more.group(1)
+                end += more.end()
             record.position, record.position_lang = phrase, "en"
             record.role = self._role(phrase)
             record.country, record.portfolio = self._country_of_position(phrase, home)

@@ -100,7 +100,7 @@ def _person_shared(person: Person) -> list[Triple]:
     out: list[Triple] = [(node, RDF.type, DG.Person), (node, RDFS.label, Literal(person.name, lang=person.name_lang))]
     for name, lang in person.alt_names:
         out.append((node, RDFS.label, Literal(name, lang=lang)))
-    if person.name_lang == "th":
+    if person.name_lang == "th" and not any(lang == "en" for _, lang in person.alt_names):
         out.append((node, SKOS.altLabel, Literal(romanize(person.name), lang="th-Latn")))
     out += [(node, DG.honorific, Literal(h)) for h in person.honorifics]
     if person.country:

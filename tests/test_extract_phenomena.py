@@ -1,0 +1,194 @@
+"""Language phenomena of diplomatic releases, one sentence each, with the facts they must give.
+
+The sentences are written for these tests (not copied from the dev corpus), so
+they check that rules fit the language of releases rather than particular texts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.model import Release
+from diplograph.sources import normalize_text
+
+D = dt.date
+
+
+def facts(body: str, issued: dt.date | None, lang: str = "th"):
+    body = normalize_text(body)
+    return extract(Release(release_id="t", source_file="t.txt", body=body, issued=issued, lang=lang))
+
+
+def events(body, issued, lang="th"):
+    return {(e.kind, e.date, e.end_date, e.countries) for e in facts(body, issued, lang).events}
+
+
+def people(body, issued, lang="th"):
+    return {(p.name, p.country) for p in facts(body, issued, lang).people}
+
+
+def agreements(body, issued, lang="th"):
+    return {(a.kind, a.parties, a.status) for a in facts(body, issued, lang).agreements}
+
+
+# --- events: kind, date, countries ---------------------------------------------------------
+
+EVENT_CASES = [
+    pytest.param(
+        "เมื่อวันที่ 3 มีนาคม 2566 ที่ผ่านมา นางสาวสมศรี ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ "
+        "ได้หารือทางโทรศัพท์กับนายโยฮัน มึลเลอร์ (Mr. Johann Mueller) รัฐมนตรีว่าการกระทรวงการต่างประเทศสหพันธ์สาธารณรัฐเยอรมนี",
+        D(2023, 3, 5), {("BilateralMeeting", D(2023, 3, 3), None, ("DE", "TH"))}, id="th-phone-call-past-date"),
+    pytest.param(
+        "วันนี้ (๑๕ ส.ค. ๖๖) นายสมชาย รักชาติ รองนายกรัฐมนตรี ให้การต้อนรับนายฌอง ดูปองต์ (H.E. Mr. Jean Dupont) "
+        "เอกอัครราชทูตฝรั่งเศสประจำประเทศไทย ในโอกาสเข้าเยี่ยมคารวะ ณ ทำเนียบรัฐบาล",
+        D(2023, 8, 15), {("CourtesyCall", D(2023, 8, 15), None, ("FR", "TH"))}, id="th-courtesy-call-thai-digits"),
+    pytest.param(
+        "นายกรัฐมนตรีมีกำหนดเดินทางเยือนสาธารณรัฐสังคมนิยมเวียดนามอย่างเป็นทางการ ระหว่างวันที่ 30 ก.ย. - 2 ต.ค. 67 "
+        "ตามคำเชิญของนายกรัฐมนตรีเวียดนาม",
+        D(2024, 9, 20), {("OfficialVisit", D(2024, 9, 30), D(2024, 10, 2), ("TH", "VN"))}, id="th-visit-range-across-months"),
+    pytest.param(
+        "ในโอกาสนี้ นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงการต่างประเทศ หวังว่าจะได้พบหารือกับรัฐมนตรีต่างประเทศญี่ปุ่น"
+        "ในโอกาสแรก",
+        D(2023, 1, 10), set(), id="th-hope-is-not-an-event"),
+    pytest.param(
+        "ที่ประชุมคณะรัฐมนตรีวันนี้ (10 ม.ค. 66) มีมติอนุมัติงบประมาณช่วยเหลือเกษตรกร และนายกรัฐมนตรีได้ประชุม"
+        "ผ่านระบบการประชุมทางไกลกับผู้ว่าราชการจังหวัด 12 จังหวัด",
+        D(2023, 1, 10), set(), id="th-domestic-meetings-are-not-diplomacy"),
+    pytest.param(
+        "On 14 March 2024, H.E. Mr. Somchai Rakchat, Minister of Foreign Affairs, held a video conference with "
+        "H.E. Ms. Anna Svensson, Minister for Foreign Affairs of Sweden.",
+        D(2024, 3, 15), {("BilateralMeeting", D(2024, 3, 14), None, ("SE", "TH"))}, id="en-video-conference"),
+    pytest.param(
+        "H.E. Mr. Carlos Silva, Minister of Foreign Affairs of the Federative Republic of Brazil, paid an official visit "
+        "to Thailand from 7 to 9 May 2024. On 8 May 2024, he paid a courtesy call on the Prime Minister of Thailand.",
+        D(2024, 5, 9), {("OfficialVisit", D(2024, 5, 7), D(2024, 5, 9), ("BR", "TH")),
+                        ("CourtesyCall", D(2024, 5, 8), None, ("BR", "TH"))}, id="en-visit-and-courtesy-call"),
+    pytest.param(
+        "Thailand welcomed the talks between H.E. Mr. Li Wei, Minister of Commerce of China, and H.E. Ms. Jane Doe, "
+        "Secretary of Commerce of the United States, held in Bangkok on 2 April 2024.",
+        D(2024, 4, 3), {("BilateralMeeting", D(2024, 4, 2), None, ("CN", "US"))}, id="en-hosting-is-not-taking-part"),
+    pytest.param(
+        "The Minister invited his counterpart to visit Thailand at a mutually convenient time and looked forward to "
+        "meeting him at the upcoming summit.",
+        D(2024, 4, 3), set(), id="en-invitation-is-not-an-event"),
+]
+
+
+@pytest.mark.parametrize("body,issued,expected", EVENT_CASES)
+def test_events(body, issued, expected):
+    lang = "en" if body[:1].isascii() else "th"
+    assert events(body, issued, lang) == expected
+
+
+def test_release_date_is_not_the_meeting_date():
+    """A meeting the release does not date gets no date, never the release's own date."""
+    body = ("นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้หารือกับนายคิม ซู (Mr. Kim Soo) "
+            "รัฐมนตรีว่าการกระทรวงการต่างประเทศสาธารณรัฐเกาหลี เกี่ยวกับความร่วมมือด้านแรงงาน")
+    found = facts(body, D(2023, 6, 1)).events
+    assert all(e.date != D(2023, 6, 1) for e in found)
+
+
+def test_sideline_meeting_is_during_the_conference():
+    body = ("ระหว่างวันที่ 4 - 6 กันยายน 2566 นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงการต่างประเทศ "
+            "เข้าร่วมการประชุมสุดยอดอาเซียน ครั้งที่ 43 (43rd ASEAN Summit) ณ กรุงจาการ์ตา สาธารณรัฐอินโดนีเซีย\n"
+            "เมื่อวันที่ 5 กันยายน 2566 รมว.กต. ได้หารือทวิภาคีนอกรอบการประชุมกับนายปีเตอร์ ลิม (Mr. Peter Lim) "
+            "รัฐมนตรีว่าการกระทรวงการต่างประเทศนิวซีแลนด์")
+    found = facts(body, D(2023, 9, 7)).events
+    multilateral = [e for e in found if e.kind == "MultilateralMeeting"]
+    bilateral = [e for e in found if e.kind == "BilateralMeeting"]
+    assert len(multilateral) == 1 and multilateral[0].name == "43rd ASEAN Summit"
+    assert "ID" in multilateral[0].countries  # the host
+    assert len(bilateral) == 1 and bilateral[0].countries == ("NZ", "TH") and bilateral[0].date == D(2023, 9, 5)
+    assert found[bilateral[0].during] is multilateral[0]
+    assert bilateral[0].mode == "InPerson"
+
+
+# --- people ------------------------------------------------------------------------------
+
+PEOPLE_CASES = [
+    pytest.param(
+        "วันนี้ (2 ก.พ. 67) พล.ต.อ. สมศักดิ์ มั่นคง รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย ได้หารือกับนายอาหมัด ยูซอฟ "
+        "(Mr. Ahmad Yusof) รัฐมนตรีว่าการกระทรวงมหาดไทยมาเลเซีย",
+        {("สมศักดิ์ มั่นคง", "TH"), ("อาหมัด ยูซอฟ", "MY")}, id="th-police-rank-and-foreign-position"),
+    pytest.param(
+        "วันนี้ (2 ก.พ. 67) นางสาวมาลี สุขใจ รองโฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า นายกรัฐมนตรีได้หารือ"
+        "ทางโทรศัพท์กับนายราหุล ชาร์มา (Mr. Rahul Sharma) นายกรัฐมนตรีอินเดีย",
+        {("ราหุล ชาร์มา", "IN")}, id="th-spokesperson-is-not-a-participant"),
+    pytest.param(
+        "On 5 June 2024, Dr. Somchai Rakchat, Deputy Prime Minister and Minister of Commerce, met with "
+        "H.E. Mr. Hiroshi Tanaka, Minister of Economy, Trade and Industry of Japan. Government Spokesperson "
+        "Mr. Chai Dee said the two ministers discussed supply chains.",
+        {("Somchai Rakchat", "TH"), ("Hiroshi Tanaka", "JP")}, id="en-titles-and-spokesperson"),
+]
+
+
+@pytest.mark.parametrize("body,expected", PEOPLE_CASES)
+def test_people(body, expected):
+    lang = "en" if body[:1].isascii() else "th"
+    assert people(body, D(2024, 6, 6), lang) == expected
+
+
+def test_latin_name_in_parentheses_is_an_english_label():
+    found = facts("วันนี้ (2 ก.พ. 67) นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือกับนายจอห์น สมิธ "
+                  "(H.E. Mr. John Smith) รัฐมนตรีว่าการกระทรวงการต่างประเทศออสเตรเลีย", D(2024, 2, 2))
+    smith = next(p for p in found.people if p.country == "AU")
+    assert ("John Smith", "en") in smith.alt_names and smith.key == "john-smith"
+
+
+def test_short_reference_resolves_to_the_full_person():
+    body = ("เมื่อวันที่ 9 ต.ค. 66 นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือกับนายเหงียน วัน อัน "
+            "(Mr. Nguyen Van An) รัฐมนตรีว่าการกระทรวงการต่างประเทศเวียดนาม\n"
+            "นายสมชายฯ ขอบคุณฝ่ายเวียดนาม")
+    found = facts(body, D(2023, 10, 10))
+    assert len(found.people) == 2
+
+
+# --- agreements: kind, parties, status -------------------------------------------------------
+
+AGREEMENT_CASES = [
+    pytest.param(
+        "วันนี้ (5 มี.ค. 67) ที่ประชุมคณะรัฐมนตรีมีมติเห็นชอบร่างบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการท่องเที่ยว "
+        "ระหว่างกระทรวงการท่องเที่ยวและกีฬาแห่งราชอาณาจักรไทย กับกระทรวงการท่องเที่ยวแห่งสาธารณรัฐฟิลิปปินส์",
+        {("MemorandumOfUnderstanding", ("PH", "TH"), "Approved")}, id="th-cabinet-approves-draft-mou"),
+    pytest.param(
+        "เมื่อวันที่ 1 เม.ย. 67 นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงพาณิชย์ และนายอาลี ข่าน (Mr. Ali Khan) "
+        "รัฐมนตรีว่าการกระทรวงพาณิชย์ปากีสถาน ได้ร่วมกันลงนามในบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการค้า",
+        {("MemorandumOfUnderstanding", ("PK", "TH"), "Signed")}, id="th-mou-signed"),
+    pytest.param(
+        "ทั้งสองฝ่ายเห็นพ้องที่จะผลักดันการจัดทำความตกลงการค้าเสรีไทย-บังกลาเทศ ให้เริ่มการเจรจาได้ภายในปีนี้",
+        {("Agreement", ("BD", "TH"), "Proposed")}, id="th-fta-proposed"),
+    pytest.param(
+        "The two sides reviewed the ongoing negotiations on the Thailand–European Free Trade Association Free Trade "
+        "Agreement with Switzerland, and Thailand–Switzerland relations.",
+        set(), id="en-framework-without-two-states-is-not-bilateral"),
+    pytest.param(
+        "On 12 June 2024, the Minister of Foreign Affairs of Thailand and the Minister of Foreign Affairs of Chile "
+        "signed a Memorandum of Understanding on Cooperation in Education.",
+        {("MemorandumOfUnderstanding", ("CL", "TH"), "Signed")}, id="en-mou-signed"),
+    pytest.param(
+        "Both ministers welcomed the Agreement on the Avoidance of Double Taxation between Thailand and Kenya, which "
+        "entered into force in 2023.",
+        {("Agreement", ("KE", "TH"), "Signed")}, id="en-in-force-means-signed"),
+    pytest.param(
+        "ทั้งนี้ ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วมว่าด้วยความร่วมมือด้านพลังงาน ภายหลังการหารือเมื่อวันที่ 20 มิ.ย. 67",
+        {("JointStatement", ("LA", "TH"), "Signed")}, id="th-joint-statement-issued"),
+    pytest.param(
+        "ความตกลงหุ้นส่วนทางเศรษฐกิจระดับภูมิภาคที่ครอบคลุม (RCEP) ช่วยกระตุ้นการค้าระหว่างไทยกับจีน",
+        set(), id="th-regional-framework-is-background"),
+]
+
+
+@pytest.mark.parametrize("body,expected", AGREEMENT_CASES)
+def test_agreements(body, expected):
+    lang = "en" if body[:1].isascii() else "th"
+    assert agreements(body, D(2024, 6, 21), lang) == expected
+
+
+def test_no_diplomacy_no_facts():
+    body = ("วันนี้ (3 ต.ค. 67) นายกรัฐมนตรีลงพื้นที่ตรวจเยี่ยมผู้ประสบอุทกภัย และกรมป้องกันและบรรเทาสาธารณภัย "
+            "ได้ลงนามบันทึกข้อตกลงความร่วมมือกับบริษัทเอกชนภายในประเทศ")
+    result = facts(body, D(2024, 10, 3))
+    assert result.events == () and result.agreements == ()

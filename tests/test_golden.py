@@ -1,0 +1,56 @@
+"""Whole releases against their expected graphs, compared by graph isomorphism.
+
+Each folder in tests/golden/ holds input/ (release files) and expected.trig.
+Run `pytest tests/test_golden.py --regen-golden` to rewrite expected.trig from
+the current output, then review the diff before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from diplograph.pipeline import build, write_graph
+
+CASES = sorted(p for p in (Path(__file__).parent / "golden").iterdir() if (p / "input").is_dir())
+
+
+def _graphs(path: Path) -> dict[str, Graph]:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    out: dict[str, Graph] = {}
+    for ctx in ds.contexts():
+        g = Graph()
+        for t in ctx:
+            g.add(t)
+        if len(g):
+            out[str(ctx.identifier)] = g
+    return out
+
+
+def _describe(expected: Graph, actual: Graph) -> str:
+    _both, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    lines = [f"- {' '.join(t.n3() for t in triple)}" for triple in sorted(only_expected)[:30]]
+    lines += [f"+ {' '.join(t.n3() for t in triple)}" for triple in sorted(only_actual)[:30]]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden(case: Path, tmp_path: Path, regen_golden: bool) -> None:
+    result = build([case / "input"])
+    assert result.exit_code == 0, [str(e) for e in result.errors] + [
+        v.message for o in result.outcomes for v in (o.report.violations if o.report else ())]
+    actual_path = tmp_path / "actual.trig"
+    write_graph(result.quads(), actual_path)
+    expected_path = case / "expected.trig"
+    if regen_golden or not expected_path.exists():
+        expected_path.write_bytes(actual_path.read_bytes())
+        pytest.skip(f"wrote {expected_path}; review it")
+    expected, actual = _graphs(expected_path), _graphs(actual_path)
+    assert sorted(expected) == sorted(actual), "named graphs differ"
+    for name in expected:
+        assert isomorphic(expected[name], actual[name]), f"graph {name} differs:\n" + _describe(
+            expected[name], actual[name])
