@@ -19,7 +19,7 @@ from .errors import DiplographError, InputError
 from .extract import extract
 from .model import Release, ReleaseFacts
 from .rdf import mapping
-from .rdf.namespaces import DCTERMS, DG, PREFIXES, PROV, RDF
+from .rdf.namespaces import DG, PREFIXES, RDF
 from .sources import read_inputs
 from .validate import ValidationReport, validate_triples
 
@@ -113,22 +113,11 @@ def build(paths: Iterable[Path], *, validate: bool = True) -> BuildResult:
             result.errors.append(item)
         else:
             result.notes.append(item)
-    result.derived = mapping.derived_triples(_status_graph(result.outcomes))
+    result.derived = mapping.derived_triples(mapping.all_triples(o.graph for o in result.outcomes))
     if validate:
         for outcome in result.outcomes:
             outcome.report = validate_outcome(outcome, result.derived)
     return result
-
-
-def _status_graph(outcomes: list[ReleaseOutcome]) -> Graph:
-    """Just the triples the cross-release derivations read (status history, types, parties, dates)."""
-    wanted = {DG.statusHistory, DG.status, DG.date, PROV.wasDerivedFrom, DCTERMS.issued, DG.party, RDF.type}
-    graph = Graph()
-    for o in outcomes:
-        for t in o.graph.triples:
-            if t[1] in wanted:
-                graph.add(t)
-    return graph
 
 
 def validate_outcome(outcome: ReleaseOutcome, derived: list[tuple]) -> ValidationReport:

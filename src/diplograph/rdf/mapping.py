@@ -154,7 +154,7 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
         if event.mode:
             add((e, DG.mode, DG[event.mode]))
         if event.status:
-            add((e, DG.eventStatus, DG[event.status]))
+            add((e, DG.reportedStatus, DG[event.status]))
         for code in event.countries:
             add((e, DG.involvesCountry, iris.country_iri(code)))
             countries.add(code)
@@ -230,35 +230,69 @@ def _event_keys(events: tuple[Event, ...]) -> list[str]:
     return keys
 
 
-def derived_triples(graph: Graph) -> list[Triple]:
-    """Cross-release facts: each agreement's latest status and dg:hasMoUWith for signed MoUs.
+def derived_triples(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> list[Triple]:
+    """Cross-release facts: each event's and agreement's latest status, dg:hasMoUWith for signed MoUs.
 
-    The latest status is the one with the latest date — the status date, else the
-    issuing date of the release that reports it; at equal dates the more advanced one.
+    Reads quads (subject, predicate, object, graph) so that it knows which release
+    reported what: an event's status is the one its latest-issued release reports (a
+    later "held" supersedes an earlier "scheduled"); an agreement's is the status with
+    the latest date — its own date, else the issuing date of the release reporting it —
+    and at equal dates the more advanced one. Streams: only the few predicates it needs
+    are kept, so it can run over a whole store.
     """
-    order = {DG.Proposed: 0, DG.UnderNegotiation: 1, DG.Approved: 2, DG.Signed: 3}
+    issued: dict[Node, str] = {}
+    changes: dict[Node, set[Node]] = {}
+    change_status: dict[Node, Node] = {}
+    change_date: dict[Node, str] = {}
+    change_release: dict[Node, Node] = {}
+    reports: dict[Node, list[tuple[Node | None, Node]]] = {}
+    mous: set[Node] = set()
+    parties: dict[Node, set[Node]] = {}
+    for s, p, o, g in quads:
+        if p == DCTERMS.issued:
+            issued[s] = str(o)
+        elif p == DG.statusHistory:
+            changes.setdefault(s, set()).add(o)
+        elif p == DG.status and g is not None:
+            change_status[s] = o
+        elif p == DG.date:
+            change_date[s] = str(o)
+        elif p == PROV.wasDerivedFrom:
+            change_release[s] = o
+        elif p == DG.reportedStatus:
+            reports.setdefault(s, []).append((g, o))
+        elif p == RDF.type and o == DG.MemorandumOfUnderstanding:
+            mous.add(s)
+        elif p == DG.party:
+            parties.setdefault(s, set()).add(o)
+
     out: list[Triple] = []
-    for agreement in set(graph.subjects(DG.statusHistory, None)):
-        best: tuple[str, int] | None = None
-        best_status = None
-        for change in graph.objects(agreement, DG.statusHistory):
-            status = graph.value(change, DG.status)
-            when = graph.value(change, DG.date)
-            if when is None:
-                release = graph.value(change, PROV.wasDerivedFrom)
-                when = graph.value(release, DCTERMS.issued) if release is not None else None
-            rank = (str(when) if when is not None else "", order.get(status, -1))
-            if best is None or rank > best:
-                best, best_status = rank, status
-        if best_status is not None:
-            out.append((agreement, DG.status, best_status))
-            if best_status == DG.Signed and (agreement, RDF.type, DG.MemorandumOfUnderstanding) in graph:
-                parties = sorted(graph.objects(agreement, DG.party))
-                for x in parties:
-                    for y in parties:
-                        if x != y:
-                            out.append((x, DG.hasMoUWith, y))
-    return out
+    for event, reported in reports.items():
+        _rank, status = max(((issued.get(g, "") if g is not None else ""), _EVENT_ORDER.get(o, -1), o)
+                            for g, o in reported)[1:]
+        out.append((event, DG.eventStatus, status))
+    for agreement, its_changes in changes.items():
+        ranked = []
+        for change in its_changes:
+            status = change_status.get(change)
+            if status is None:
+                continue
+            when = change_date.get(change) or issued.get(change_release.get(change), "")
+            ranked.append((when, _AGREEMENT_ORDER.get(status, -1), status))
+        if not ranked:
+            continue
+        status = max(ranked)[2]
+        out.append((agreement, DG.status, status))
+        if status == DG.Signed and agreement in mous:
+            for x in sorted(parties.get(agreement, ())):
+                for y in sorted(parties.get(agreement, ())):
+                    if x != y:
+                        out.append((x, DG.hasMoUWith, y))
+    return sorted(set(out))
+
+
+_EVENT_ORDER = {DG.Scheduled: 0, DG.Held: 1, DG.Postponed: 2, DG.Cancelled: 3}
+_AGREEMENT_ORDER = {DG.Proposed: 0, DG.UnderNegotiation: 1, DG.Approved: 2, DG.Signed: 3}
 
 
 def _thai(text: str) -> bool:

@@ -65,6 +65,7 @@ class DG(DefinedNamespace):
     endDate: URIRef
     mode: URIRef
     eventStatus: URIRef
+    reportedStatus: URIRef
     participant: URIRef
     involvesCountry: URIRef
     duringEvent: URIRef
