@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..model import Agreement, Event, Person, Release, ReleaseFacts
-from ..resolve import person_key
+from ..resolve import person_key, registry
 from . import text as _text
 from .agreements import AgreementExtractor, AgreementRecord
 from .dates import find_dates
@@ -39,6 +39,10 @@ def extract(release: Release) -> ReleaseFacts:
     sentences = _text.sentences(body)
     dates = find_dates(body, release.issued)
     people = people_x.extract(body, release.lang, home)
+    for record in people.people:
+        if record.country is None:  # the registry knows whom "นายลี เซียนลุง" serves
+            entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
+            record.country = entry.country if entry else None
     ctx = Context(body, sentences, dates, people, release.issued, home)
     candidates = events_x.extract(ctx)
 
@@ -53,7 +57,7 @@ def extract(release: Release) -> ReleaseFacts:
         pairs = [e for e in candidates if len(e.countries) == 2]
         return set(pairs[0].countries) if pairs else set()
 
-    records = agreements_x.extract(body, sentences, dates, home, context_parties)
+    records = agreements_x.extract(body, sentences, dates, home, context_parties, release.issued)
     keys = [person_key(p.name, p.lang, tuple(p.alt_names)) for p in people.people]
     persons = _persons(people, keys, candidates, records)
     events = tuple(_event(e, keys, sentences, candidates) for e in candidates)

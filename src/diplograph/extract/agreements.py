@@ -55,7 +55,7 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
-    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|in the)")
+    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during)")
 
 
 @dataclass
@@ -71,6 +71,7 @@ class AgreementMention:
     subject: str | None
     topics: tuple[str, ...]
     plural: bool = False
+    strong: bool = False  # the subject comes from the agreement's name itself
 
 
 @dataclass
@@ -132,10 +133,16 @@ class AgreementExtractor:
                 if home and len(parties) == 1 and home not in parties:
                     parties.add(home)
                 topics = topics_in(title)
-                subject = next((t for t in topics if t not in _GENERIC_TOPICS), None)
+                # the subject is what the name says it is about ("บันทึกความเข้าใจว่าด้วยความร่วมมือด้าน
+                # เศรษฐกิจดิจิทัล", "MoU on Tourism Cooperation"); a topic met later in the phrase ("5 ด้าน
+                # ตั้งแต่ความมั่นคงปลอดภัยไซเบอร์ถึง…") is only a weak guess
+                subject = _specific(topics_in(_name_head(title)))
+                strong = subject is not None
+                about = _ABOUT.search(title)
+                subject = subject or _specific(topics_in(title[about.end():]) if about else ()) or _specific(topics)
                 plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
                 out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
-                                            status, status_date, parties, subject, topics, plural))
+                                            status, status_date, parties, subject, topics, plural, strong))
         return out
 
     def _title(self, text: str, start: int, limit: int) -> str:
@@ -184,27 +191,44 @@ class AgreementExtractor:
         return parties
 
     def extract(self, body: str, sentences: list[Sentence], dates: list[DateMention], home: str | None,
-                context_parties) -> list[AgreementRecord]:
+                context_parties, issued: dt.date | None = None) -> list[AgreementRecord]:
         mentions = self._mentions(body, sentences, dates, home, context_parties)
+        for m in mentions:
+            if m.status_date and issued and m.status_date > issued:
+                m.status_date = None  # "to be signed on 7 February": a plan, not the date of a status
         records: list[AgreementRecord] = []
         pending: list[AgreementMention] = []
         for m in mentions:
-            if m.plural or m.subject is None:
+            if m.plural or not m.strong:
                 pending.append(m)
                 continue
             self._add(records, m)
-        for m in pending:
+        # weak subjects before none, singular before plural: the record takes the best subject known
+        for m in sorted(pending, key=lambda m: (m.plural, m.subject is None)):
             same = [r for r in records if r.kind == m.kind and (r.parties == m.parties or not m.parties)]
             if m.plural and same:
                 for r in same:
                     self._record_status(r, m)
                 continue
+            if same and m.subject:
+                same = [r for r in same if r.subject == m.subject] or same
             if same:
                 target = min(same, key=lambda r: abs(r.first - m.start))
                 self._record_status(target, m)
-                target.evidence.append(m.sentence)
+                if m.sentence not in target.evidence:
+                    target.evidence.append(m.sentence)
+                target.topics += [t for t in m.topics if t not in target.topics]
+                if target.subject is None and m.subject:
+                    target.subject = m.subject
+                if len(m.title) > len(target.title or ""):
+                    target.title = m.title
                 continue
             self._add(records, m)
+        for r in records:
+            if r.statuses:
+                top = r.statuses[r.status]
+                r.statuses = {s: d for s, d in r.statuses.items()
+                              if s == r.status or (d is not None and d != top)}
         return [r for r in records if len(r.parties) >= 2 and r.statuses]
 
     def _add(self, records: list[AgreementRecord], m: AgreementMention) -> None:
@@ -230,6 +254,38 @@ class AgreementExtractor:
             return
         if m.status not in record.statuses or (record.statuses[m.status] is None and m.status_date):
             record.statuses[m.status] = m.status_date
+
+
+_ABOUT = re.compile(r"ว่าด้วย|ด้าน|\bon\b|\bconcerning\b|\bregarding\b")
+_EN_NAME_WORD = re.compile(r"[A-Z][\w’'\-–]*|on|of|for|and|in|the|to|a|an")
+
+
+def _name_head(title: str) -> str:
+    """The agreement's name proper: Thai writes it as one chunk ("บันทึกความเข้าใจว่าด้วยความร่วมมือ
+    ด้านพลังงาน"), English as capitalised words ("Memorandum of Understanding on Tourism Cooperation")."""
+    chunks = title.split()
+    if not chunks:
+        return ""
+    if is_thai(chunks[0]):
+        # not the parties ("ระหว่างกระทรวงกลาโหม…") or a determiner ("ฉบับนี้", "ดังกล่าว")
+        head = [re.split(r"ระหว่าง|ฉบับ|ดังกล่าว|ที่|ร่วมกัน|กับ", chunks[0], maxsplit=1)[0]]
+        if head[0] != chunks[0]:
+            return head[0]
+        for chunk in chunks[1:]:
+            if not chunk.startswith(("ว่าด้วย", "ด้าน")):
+                break
+            head.append(chunk)
+        return " ".join(head)
+    head = []
+    for chunk in chunks:
+        if not _EN_NAME_WORD.fullmatch(chunk.strip("(),;:")):
+            break
+        head.append(chunk)
+    return " ".join(head)
+
+
+def _specific(topics: tuple[str, ...]) -> str | None:
+    return next((t for t in topics if t not in _GENERIC_TOPICS), None)
 
 
 _GENERIC_TOPICS = {"bilateral-relations", "regional-cooperation", "security", "trade-investment"}

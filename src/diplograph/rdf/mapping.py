@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from .. import __version__, gazetteer
 from ..model import Agreement, Event, Person, ReleaseFacts
-from ..resolve import romanize
+from ..resolve import name_form, registry, romanize
 from . import iris
 from .namespaces import DCTERMS, DG, ID, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
@@ -96,15 +96,27 @@ def _org_triples(key: str) -> list[Triple]:
 
 
 def _person_shared(person: Person) -> list[Triple]:
+    """A person's names: the registry's canonical Thai and English names as rdfs:label (so every
+    release shares them), the forms this release writes as labels or, when they differ from the
+    registry's, skos:altLabel; a romanised form of a Thai name that has no Latin one."""
     node = iris.person_iri(person.key)
-    out: list[Triple] = [(node, RDF.type, DG.Person), (node, RDFS.label, Literal(person.name, lang=person.name_lang))]
-    for name, lang in person.alt_names:
-        out.append((node, RDFS.label, Literal(name, lang=lang)))
-    if person.name_lang == "th" and not any(lang == "en" for _, lang in person.alt_names):
+    entry = registry().entries.get(person.key)
+    out: list[Triple] = [(node, RDF.type, DG.Person)]
+    canonical = [(n, lang) for n, lang in ((entry.name_en, "en"), (entry.name_th, "th")) if n] if entry else []
+    out += [(node, RDFS.label, Literal(n, lang=lang)) for n, lang in canonical]
+    known = {name_form(n) for n, _ in canonical}
+    written = [(person.name, person.name_lang), *person.alt_names]
+    for name, lang in written:
+        if name_form(name) not in known:
+            out.append((node, SKOS.altLabel if entry else RDFS.label, Literal(name, lang=lang)))
+    if not any(lang == "en" for _, lang in canonical + written):
         out.append((node, SKOS.altLabel, Literal(romanize(person.name), lang="th-Latn")))
     out += [(node, DG.honorific, Literal(h)) for h in person.honorifics]
-    if person.country:
-        out.append((node, DG.represents, iris.country_iri(person.country)))
+    country = person.country or (entry.country if entry else None)
+    if country:
+        out.append((node, DG.represents, iris.country_iri(country)))
+    if entry and entry.wikidata:
+        out.append((node, OWL.sameAs, WD[entry.wikidata]))
     return out
 
 
