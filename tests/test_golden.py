@@ -54,3 +54,48 @@ def test_golden(case: Path, tmp_path: Path, regen_golden: bool) -> None:
     for name in expected:
         assert isomorphic(expected[name], actual[name]), f"graph {name} differs:\n" + _describe(
             expected[name], actual[name])
+
+
+def test_order_of_inputs_does_not_change_the_graph(tmp_path: Path) -> None:
+    """Releases read in any order, and a release read twice under two names, give one graph."""
+    import random
+    import shutil
+
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    files = sorted(p for p in (corpus / "dev").iterdir() if p.suffix in (".txt", ".html"))
+    files.append(corpus / "seed" / "thaigov-35541.txt")
+    copy = tmp_path / "copy-of-seed.txt"
+    shutil.copy(files[-1], copy)
+    graphs = []
+    for seed in (1, 2, 3):
+        order = [*files, copy]
+        random.Random(seed).shuffle(order)
+        out = tmp_path / f"out{seed}.trig"
+        result = build(order)
+        assert any("same text" in note for note in result.notes)
+        write_graph(result.quads(), out)
+        graphs.append(_graphs(out))
+    for other in graphs[1:]:
+        assert sorted(other) == sorted(graphs[0])
+        assert all(isomorphic(other[name], graphs[0][name]) for name in other)
+
+
+def test_dev_corpus_quality(tmp_path: Path) -> None:
+    """The scorer on the annotated dev corpus, built as TriG: a guard against regressions."""
+    import subprocess
+    import sys
+
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    out = tmp_path / "dev.trig"
+    result = build([corpus / "dev", corpus / "seed"])
+    assert not result.errors and result.violations == 0
+    write_graph(result.quads(), out)
+    scores = subprocess.run([sys.executable, str(corpus / "score.py"), str(corpus / "dev"), str(out), "--json"],
+                            capture_output=True, text=True, check=True)
+    import json
+
+    figures = json.loads(scores.stdout)
+    assert figures["overall_f1"] >= 0.95, figures
+    for kind in ("countries", "events", "dates", "participants", "agreements", "details"):
+        assert figures[kind]["f1"] >= 0.9, (kind, figures[kind])
+    assert figures["dates"]["precision"] == 1.0  # no wrong date

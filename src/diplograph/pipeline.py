@@ -103,16 +103,28 @@ def iter_outcomes(paths: Iterable[Path], activity: URIRef | None = None
 
 
 def build(paths: Iterable[Path], *, validate: bool = True) -> BuildResult:
+    """Everything read, extracted, mapped and validated, the same whatever the order of the inputs:
+    of two files with the same text the one with the smaller release id stands for both."""
     result = BuildResult()
     activity, activity_triples = mapping.activity_iri()
     result.activity = activity_triples
-    for item in iter_outcomes(paths, activity):
-        if isinstance(item, ReleaseOutcome):
-            result.outcomes.append(item)
-        elif isinstance(item, InputError):
+    chosen: dict[str, Release] = {}
+    for item in read_inputs(paths):
+        if isinstance(item, InputError):
             result.errors.append(item)
-        else:
+        elif isinstance(item, str):
             result.notes.append(item)
+        else:
+            kept = chosen.setdefault(item.content_hash, item)
+            if kept is not item:
+                first, second = sorted((kept, item), key=lambda r: r.release_id)
+                chosen[item.content_hash] = first
+                result.notes.append(f"skipped {second.source_file}: same text as release {first.release_id}")
+    for release in sorted(chosen.values(), key=lambda r: r.release_id):
+        try:
+            result.outcomes.append(process(release, activity))
+        except DiplographError as exc:
+            result.errors.append(InputError(release.source_file, str(exc)))
     result.derived = mapping.derived_triples(mapping.all_triples(o.graph for o in result.outcomes))
     if validate:
         for outcome in result.outcomes:
