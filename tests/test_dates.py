@@ -1,4 +1,4 @@
-"""Tests for diplograph.extract.dates: a table of real-release forms, then properties.
+"""Tests for diplograph.extraction.dates: a table of real-release forms, then properties.
 
 Dates are the costliest thing to get wrong (a Buddhist-era year left
 unconverted, the release date taken for the meeting date), so every form the
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplograph.extract import dates as D
+from diplograph.extraction import dates as D
 
 find_dates, parse_date, month_mentions = D.find_dates, D.parse_date, D.month_mentions
 

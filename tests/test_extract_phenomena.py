@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from diplograph.extract import extract
+from diplograph.extraction import extract
 from diplograph.model import Release
 from diplograph.sources import normalize_text
 

@@ -1,3 +1,60 @@
-"""diplograph: diplomatic press releases into a knowledge graph of bilateral diplomacy."""
+"""diplograph: diplomatic press releases into a knowledge graph of bilateral diplomacy.
+
+The public API, for notebooks and scripts (the CLI is a thin layer over it)::
+
+    import diplograph
+    result = diplograph.build(["releases/"])          # read, extract, map, validate
+    diplograph.write_graph(result.quads(), "out.trig")
+    facts = diplograph.extract(release)                   # one Release -> plain-data facts
+
+Names are imported on first use, so ``import diplograph`` (and the CLI's start-up)
+stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "Agreement": "model",
+    "BuildResult": "pipeline",
+    "DecodeError": "errors",
+    "DiplographError": "errors",
+    "Event": "model",
+    "InputError": "errors",
+    "NoContentError": "errors",
+    "Person": "model",
+    "QueryError": "errors",
+    "Release": "model",
+    "ReleaseFacts": "model",
+    "ResourceNotFound": "errors",
+    "StoreError": "errors",
+    "ValidationError": "errors",
+    "ValidationReport": "validate",
+    "build": "pipeline",
+    "extract": "extraction",
+    "map_release": "rdf.mapping",
+    "parse_release": "sources",
+    "process": "pipeline",
+    "read_inputs": "sources",
+    "validate_graph": "validate",
+    "write_graph": "pipeline",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'diplograph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import DiplographError, InputError
-from .extract import extract
+from .extraction import extract
 from .model import Release, ReleaseFacts
 from .rdf import mapping
 from .rdf.namespaces import DG, PREFIXES, RDF

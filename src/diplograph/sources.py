@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DecodeError, InputError, NoContentError
-from .extract.dates import find_dates, parse_date
+from .extraction.dates import find_dates, parse_date
 from .model import Lang, Release
 
 __all__ = [
