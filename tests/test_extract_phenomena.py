@@ -192,3 +192,30 @@ def test_no_diplomacy_no_facts():
             "ได้ลงนามบันทึกข้อตกลงความร่วมมือกับบริษัทเอกชนภายในประเทศ")
     result = facts(body, D(2024, 10, 3))
     assert result.events == () and result.agreements == ()
+
+
+def test_undated_meeting_on_the_sidelines_is_kept_without_a_date():
+    body = ("On the sidelines of the 78th Session of the United Nations General Assembly in New York, H.E. Mr. "
+            "Somchai Rakchat, Minister of Foreign Affairs, met with H.E. Mr. Ahmed Hassan, Minister of Foreign "
+            "Affairs of the Arab Republic of Egypt. The two Ministers discussed trade and tourism.")
+    found = facts(body, D(2023, 9, 22), "en").events
+    meeting = next(e for e in found if e.kind == "BilateralMeeting")
+    assert meeting.date is None and meeting.countries == ("EG", "TH")  # never the release date
+    assert found[meeting.during].name == "78th Session of the United Nations General Assembly"
+
+
+def test_exchange_of_documents_is_a_signing():
+    body = ("วันนี้ (8 ก.ค. 67) นายกรัฐมนตรีและนายกรัฐมนตรีเวียดนามร่วมเป็นสักขีพยานการแลกเปลี่ยนบันทึกความเข้าใจ"
+            "ว่าด้วยความร่วมมือด้านการเกษตรระหว่างไทยกับเวียดนาม ณ ทำเนียบรัฐบาล")
+    result = facts(body, D(2024, 7, 8))
+    assert ("AgreementSigning", D(2024, 7, 8), None, ("TH", "VN")) in {
+        (e.kind, e.date, e.end_date, e.countries) for e in result.events}
+    assert {(a.kind, a.parties, a.status) for a in result.agreements} == {
+        ("MemorandumOfUnderstanding", ("TH", "VN"), "Signed")}
+
+
+def test_signing_bodies_are_the_ministries_the_name_gives():
+    body = ("ที่ประชุมคณะรัฐมนตรีวันนี้ (5 มี.ค. 67) เห็นชอบร่างบันทึกความเข้าใจระหว่างกระทรวงพาณิชย์แห่งราชอาณาจักรไทย "
+            "กับกระทรวงการค้าแห่งสาธารณรัฐฟิลิปปินส์ ว่าด้วยความร่วมมือด้านการค้าดิจิทัล")
+    agreement = facts(body, D(2024, 3, 5)).agreements[0]
+    assert agreement.signing_bodies == ("th-moc",) and agreement.subject == "digital-trade"

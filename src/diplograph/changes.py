@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from .rdf import mapping
 from .rdf.namespaces import DCTERMS, DG, ID_IRI, PROV, RDF
@@ -95,8 +94,9 @@ class ChangeSet:
 @dataclass
 class Plan:
     change: ChangeSet
-    replaced: set[ox.NamedNode]  # releases already in the store that the change rewrites or removes
-    duplicates: dict[ox.NamedNode, ox.NamedNode]  # new release → stored release with the same text
+    replaced: set[ox.NamedNode]  # new releases that were already in the store (rewritten)
+    removed: set[ox.NamedNode]  # stored releases the change takes out
+    duplicates: dict[ox.NamedNode, ox.NamedNode]  # new release → the release with the same text that stays
 
 
 def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
@@ -125,14 +125,30 @@ def existing_releases(backend: Backend, releases: Iterable[ox.NamedNode]) -> set
 
 
 def plan(backend: Backend, new: Sequence[NewRelease] = (), remove: Iterable[ox.NamedNode] = ()) -> Plan:
-    """The change that stores ``new`` (replacing older versions) and removes ``remove``."""
-    new_iris = {r.iri for r in new}
-    remove = set(remove) - new_iris
-    hashes = {ox.Literal(r.content_hash): r.iri for r in new if r.content_hash}
+    """The change that stores ``new`` (replacing older versions) and removes ``remove``.
+
+    Two releases with the same text are one release, whatever order they come in:
+    the one with the smaller release id stands for both, as in ``build``.
+    """
+    remove = set(remove) - {r.iri for r in new}
     duplicates: dict[ox.NamedNode, ox.NamedNode] = {}
-    for h, g in _select(backend, "SELECT ?h ?g WHERE {{ {values} GRAPH ?g {{ ?g dg:contentHash ?h }} }}", "h", hashes):
-        if g != hashes[h] and g not in remove:
-            duplicates[hashes[h]] = g
+    by_hash: dict[str, NewRelease] = {}
+    for r in sorted(new, key=lambda r: r.release_id):
+        if r.content_hash in by_hash:
+            duplicates[r.iri] = by_hash[r.content_hash].iri
+        elif r.content_hash:
+            by_hash[r.content_hash] = r
+    hashes = {ox.Literal(h): r for h, r in by_hash.items()}
+    rows = _select(backend, "SELECT ?h ?g ?id WHERE {{ {values} GRAPH ?g {{ ?g dg:contentHash ?h ; "
+                            "dg:releaseId ?id }} }}", "h", hashes)
+    for h, g, stored_id in rows:
+        r = hashes[h]
+        if g == r.iri or g in remove:
+            continue
+        if stored_id.value < r.release_id:
+            duplicates[r.iri] = g
+        else:
+            remove.add(g)  # the stored one gives way to the same text under a smaller id
     new = [r for r in new if r.iri not in duplicates]
     old = existing_releases(backend, [*(r.iri for r in new), *remove])
 
@@ -147,7 +163,7 @@ def plan(backend: Backend, new: Sequence[NewRelease] = (), remove: Iterable[ox.N
         change.delete += [ox.Quad(s, p, o, _DEFAULT) for s, p, o in rows if ox.Triple(s, p, o) not in shared]
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in sorted(shared, key=str)]
     _derive(backend, change, old, new)
-    return Plan(change, old, duplicates)
+    return Plan(change, old & {r.iri for r in new}, old - {r.iri for r in new}, duplicates)
 
 
 def _dead_nodes(backend: Backend, old: set[ox.NamedNode]) -> set[ox.NamedNode]:
@@ -174,43 +190,59 @@ def _dead_nodes(backend: Backend, old: set[ox.NamedNode]) -> set[ox.NamedNode]:
 
 
 def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
-    """Recompute derived facts for the agreements the change touches; add the difference to ``change``."""
-    history, party, mou_with = to_ox(DG.statusHistory), to_ox(DG.party), to_ox(DG.hasMoUWith)
-    affected = {t.subject for r in new for t in r.triples if t.predicate == history}
+    """Recompute derived facts for the agreements and events the change touches; add the difference.
+
+    The inputs of :func:`mapping.derived_triples` — status histories, reported event
+    statuses, release dates, agreement kinds and parties — are read for the touched
+    nodes from every release graph but the old ones, plus the new releases.
+    """
+    history, reported, party, mou_with = (to_ox(DG.statusHistory), to_ox(DG.reportedStatus), to_ox(DG.party),
+                                          to_ox(DG.hasMoUWith))
+    agreements = {t.subject for r in new for t in r.triples if t.predicate == history}
+    events = {t.subject for r in new for t in r.triples if t.predicate == reported}
     if old:
-        affected |= {r[0] for r in _select(
-            backend, "SELECT DISTINCT ?a WHERE {{ {values} GRAPH ?g {{ ?a dg:statusHistory ?c }} }}", "g", old)}
-    if not affected:
+        for n, p in _select(backend, "SELECT DISTINCT ?n ?p WHERE {{ {values} GRAPH ?g {{ ?n ?p ?o "
+                                     "FILTER(?p IN (dg:statusHistory, dg:reportedStatus)) }} }}", "g", old):
+            (agreements if p == history else events).add(n)
+    if not agreements and not events:
         return
-    graph = Graph()  # what derived_triples reads, for the affected agreements, without the old graphs
-    rows = _select(backend, "SELECT ?g ?a ?c ?status ?date ?r ?issued WHERE {{ {values} GRAPH ?g {{ "
-                            "?a dg:statusHistory ?c . ?c dg:status ?status OPTIONAL {{ ?c dg:date ?date }} "
-                            "OPTIONAL {{ ?c prov:wasDerivedFrom ?r . ?r dct:issued ?issued }} }} }}", "a", affected)
-    for g, a, c, status, date, r, issued in rows:
+    quads: list[tuple] = []  # (s, p, o, g), oxigraph terms, from the graphs that stay
+
+    def keep(g: ox.NamedNode, *triples: tuple) -> None:
         if g not in old:
-            _add(graph, (a, history, c), (c, to_ox(DG.status), status), (c, to_ox(DG.date), date),
-                 (c, to_ox(PROV.wasDerivedFrom), r), (r, to_ox(DCTERMS.issued), issued))
-    for g, a, kind in _select(backend, "SELECT ?g ?a ?t WHERE {{ {values} GRAPH ?g {{ ?a a ?t }} }}", "a", affected):
-        if g not in old:
-            _add(graph, (a, to_ox(RDF.type), kind))
+            quads.extend((*t, g) for t in triples if all(x is not None for x in t))
+
+    for g, a, c, status, date, r, issued in _select(
+            backend, "SELECT ?g ?a ?c ?status ?date ?r ?issued WHERE {{ {values} GRAPH ?g {{ "
+                     "?a dg:statusHistory ?c . ?c dg:status ?status OPTIONAL {{ ?c dg:date ?date }} "
+                     "OPTIONAL {{ ?c prov:wasDerivedFrom ?r . ?r dct:issued ?issued }} }} }}", "a", agreements):
+        keep(g, (a, history, c), (c, to_ox(DG.status), status), (c, to_ox(DG.date), date),
+             (c, to_ox(PROV.wasDerivedFrom), r), (r, to_ox(DCTERMS.issued), issued))
+    for g, a, kind in _select(backend, "SELECT ?g ?a ?t WHERE {{ {values} GRAPH ?g {{ ?a a ?t }} }}", "a", agreements):
+        keep(g, (a, to_ox(RDF.type), kind))
     parties: dict[ox.NamedNode, set] = {}  # old graphs too: the pairs whose dg:hasMoUWith may change
     for g, a, x in _select(backend, "SELECT ?g ?a ?x WHERE {{ {values} GRAPH ?g {{ ?a dg:party ?x }} }}",
-                           "a", affected):
+                           "a", agreements):
         parties.setdefault(a, set()).add(x)
-        if g not in old:
-            _add(graph, (a, party, x))
-    wanted = {history, to_ox(DG.status), to_ox(DG.date), to_ox(PROV.wasDerivedFrom), to_ox(DCTERMS.issued),
-              party, to_ox(RDF.type)}
+        keep(g, (a, party, x))
+    for g, e, status, issued in _select(backend, "SELECT ?g ?e ?s ?issued WHERE {{ {values} GRAPH ?g {{ "
+                                                 "?e dg:reportedStatus ?s OPTIONAL {{ ?g dct:issued ?issued }} }} }}",
+                                        "e", events):
+        keep(g, (e, reported, status), (g, to_ox(DCTERMS.issued), issued))
+    wanted = {history, reported, to_ox(DG.status), to_ox(DG.date), to_ox(PROV.wasDerivedFrom),
+              to_ox(DCTERMS.issued), party, to_ox(RDF.type)}
     for r in new:
         for t in r.triples:
             if t.predicate in wanted:
-                _add(graph, (t.subject, t.predicate, t.object))
-                if t.predicate == party and t.subject in affected:
+                quads.append((t.subject, t.predicate, t.object, r.iri))
+                if t.predicate == party:
                     parties.setdefault(t.subject, set()).add(t.object)
-    fresh = {ox.Triple(*(to_ox(x) for x in t)) for t in mapping.derived_triples(graph)}
+    fresh = {ox.Triple(*(to_ox(x) for x in t))
+             for t in mapping.derived_triples(tuple(to_rdflib(x) for x in q) for q in quads)}
     derived = DERIVED_GRAPH.value
-    current = {ox.Triple(s, to_ox(DG.status), o) for s, o in _select(
-        backend, f"SELECT ?s ?o WHERE {{{{ {{values}} GRAPH <{derived}> {{{{ ?s dg:status ?o }}}} }}}}", "s", affected)}
+    current = {ox.Triple(s, p, o) for s, p, o in _select(
+        backend, f"SELECT ?s ?p ?o WHERE {{{{ {{values}} GRAPH <{derived}> {{{{ ?s ?p ?o }}}} }}}}", "s",
+        agreements | events)}
     pairs = sorted({(x, y) for cs in parties.values() for x in cs for y in cs if x != y}, key=str)
     for chunk in _chunks(pairs, backend.max_values // 2):
         block = values_block(["x", "y"], chunk)
@@ -220,15 +252,9 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
         rows = backend.select(PREFIXES + f"SELECT ?a ?x ?y WHERE {{ {block} GRAPH ?g {{ ?a dg:party ?x, ?y ; "
                                          f"a dg:MemorandumOfUnderstanding }} GRAPH <{derived}> "
                                          "{ ?a dg:status dg:Signed } }").rows
-        fresh |= {ox.Triple(x, mou_with, y) for a, x, y in rows if a not in affected}
+        fresh |= {ox.Triple(x, mou_with, y) for a, x, y in rows if a not in agreements}
     change.delete += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(current - fresh, key=str)]
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(fresh - current, key=str)]
-
-
-def _add(graph: Graph, *triples: tuple) -> None:
-    for t in triples:
-        if all(x is not None for x in t):
-            graph.add(tuple(to_rdflib(x) for x in t))
 
 
 def update_text(change: ChangeSet, shared_graph: ox.NamedNode | None = None) -> str:

@@ -118,9 +118,20 @@ class Organizations:
             for form in (name_th, name_en, *forms):
                 self.by_form.setdefault(form, key)
         self.pattern = re.compile(alternation(list(self.by_form)))
+        # names that stand for the organisation in running text; short words such as "พาณิชย์" or
+        # "อุตสาหกรรม" only do after a title ("รมว.พาณิชย์") and are left out here
+        formal = [f for f in self.by_form if f in (i.name_th for i in self.info.values())
+                  or f in (i.name_en for i in self.info.values())
+                  or f.startswith(("กระทรวง", "สำนักงาน", "กรม")) or f.endswith((".", "ฯ"))
+                  or re.fullmatch(r"[A-Z]{2,}", f) or f in ("ดีอีเอส", "อาเซียน", "เอเปค")]
+        self.formal_pattern = re.compile(alternation(formal))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), self.by_form[m.group(0)]) for m in self.pattern.finditer(text)]
+
+    def find_names(self, text: str) -> list[tuple[int, int, str]]:
+        """Organisations named in running text (full names, "กระทรวง…ฯ" forms, acronyms)."""
+        return [(m.start(), m.end(), self.by_form[m.group(0)]) for m in self.formal_pattern.finditer(text)]
 
 
 class Honorifics:

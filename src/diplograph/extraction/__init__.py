@@ -116,6 +116,7 @@ def _agreement(r: AgreementRecord, sentences, candidates: list[Candidate], peopl
     return Agreement(
         kind=r.kind, status=r.status, parties=tuple(sorted(r.parties)), subject=r.subject, title=r.title,
         title_lang=r.title_lang, date=status_date, topics=tuple(r.topics), signatories=signatories,
+        signing_bodies=tuple(r.bodies),
         signed_at=signed_at, evidence=tuple(sentences[i].text for i in sorted(r.evidence)),
         history=tuple(sorted(r.statuses.items(), key=lambda kv: ("Proposed", "UnderNegotiation", "Approved",
                                                                  "Signed").index(kv[0]))))

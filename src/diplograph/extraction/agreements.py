@@ -33,7 +33,7 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"บันทึกความเข้าใจ|เอ็มโอยู|\bMOUs?\b|\bMoUs?\b|Memorand(?:um|a) of Understanding")),
     ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent")),
     ("Agreement", re.compile(
-        r"ความตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),
+        r"ความตกลง(?!กัน)|(?:บันทึก)?ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),
 ]
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
@@ -45,7 +45,7 @@ _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
-        r"|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
+        r"|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
         r"|\bexchanged\b|\bissued\b|\badopted\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
@@ -72,6 +72,7 @@ class AgreementMention:
     topics: tuple[str, ...]
     plural: bool = False
     strong: bool = False  # the subject comes from the agreement's name itself
+    bodies: tuple[str, ...] = ()  # ministries the name says it is between
 
 
 @dataclass
@@ -84,6 +85,7 @@ class AgreementRecord:
     statuses: dict[str, dt.date | None] = field(default_factory=dict)
     topics: list[str] = field(default_factory=list)
     evidence: list[int] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
     first: int = 0  # body offset of the first mention
 
     @property
@@ -142,7 +144,8 @@ class AgreementExtractor:
                 subject = subject or _specific(topics_in(title[about.end():]) if about else ()) or _specific(topics)
                 plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
                 out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
-                                            status, status_date, parties, subject, topics, plural, strong))
+                                            status, status_date, parties, subject, topics, plural, strong,
+                                            self._bodies(title)))
         return out
 
     def _title(self, text: str, start: int, limit: int) -> str:
@@ -180,10 +183,15 @@ class AgreementExtractor:
         cue = sentence.start + cue_at
         return min(in_sentence, key=lambda d: abs(d.start - cue)).date
 
+    def _bodies(self, title: str) -> tuple[str, ...]:
+        """Ministries named as the parties' signing bodies ("ระหว่างกระทรวงดิจิทัลฯ กับ …")."""
+        return tuple(dict.fromkeys(key for _s, _e, key in self.orgs.find_names(title)
+                                   if self.orgs.info[key].kind in ("ministry", "agency")))
+
     def _parties(self, title: str, home: str | None) -> set[str]:
         lang = "th" if is_thai(title) else "en"
         parties = {code for _, _, code in self.countries.find(title, lang)}
-        for _s, _e, key in self.orgs.find(title):
+        for _s, _e, key in self.orgs.find_names(title):
             info = self.orgs.info[key]
             if info.country and info.kind in ("ministry", "agency", "office") and (
                     info.name_th in title or info.name_en in title or "ฯ" in title):
@@ -250,6 +258,7 @@ class AgreementExtractor:
 
     @staticmethod
     def _record_status(record: AgreementRecord, m: AgreementMention) -> None:
+        record.bodies += [b for b in m.bodies if b not in record.bodies]
         if m.status is None:
             return
         if m.status not in record.statuses or (record.statuses[m.status] is None and m.status_date):

@@ -15,7 +15,9 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ"
     ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ")),
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
-    ("AgreementSigning", re.compile(r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม")),
+    ("AgreementSigning", re.compile(
+        r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม"
+        r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
     ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล")),
     ("BilateralMeeting", re.compile(
         r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ\S*")),
@@ -42,15 +44,16 @@ THAI_NAMED_MEETING = re.compile(
     r"(?:\s?\((?P<acr>[A-Z][A-Za-z0-9\- ]{1,15})\))?"
 )
 ENGLISH_NAMED_MEETING = re.compile(
-    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'\-–]*\s+){1,8}?"
-    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress)s?"
-    r"(?:\s+(?:on|of|for)\s+(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
+    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'\-–]*\s+){0,8}?"
+    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
+    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
     r"(?:\s?\((?P<acr>[^()]{2,20})\))?"
 )
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ"
-    r"|ASEAN|APEC|Summit|BIMSTEC|ACMECS|Mekong|G20|United Nations|UN |International|Ministerial|\d+(?:st|nd|rd|th) ")
+    r"|ASEAN|APEC|Summit|BIMSTEC|ACMECS|Mekong|G20|United Nations|UN |International|Ministerial|General Assembly"
+    r"|\d+(?:st|nd|rd|th) ")
 BILATERAL_NAME = re.compile(r"คณะกรรมาธิการร่วม|คณะกรรมการร่วม|ทวิภาคี|Joint Commission|Joint Committee|\bJC\b")
 DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
 

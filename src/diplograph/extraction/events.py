@@ -43,6 +43,7 @@ class Candidate:
     participants: list[int] = field(default_factory=list)
     evidence: list[int] = field(default_factory=list)  # sentence indexes
     window: str = ""  # the trigger's own stretch of its sentence (for topics)
+    introduced: bool = False  # its sentence introduces a foreign participant in full (not a back-reference)
     sideline: bool = False
     sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": a new event after the last one
     continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
@@ -263,6 +264,9 @@ class EventExtractor:
         elif not cand.hosted and not (cand.countries - {ctx.home}):
             cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
         cand.window = win_text
+        cand.introduced = not cand.continuation and any(
+            m.full and sentence.start <= m.start < sentence.end and m.person in cand.participants
+            and ctx.people.people[m.person].country not in (None, ctx.home) for m in ctx.people.mentions)
         return cand
 
     def _hosts(self, text: str) -> set[str]:
@@ -398,11 +402,24 @@ class EventExtractor:
                     continue  # a summary of several meetings ("with the US, Korea and Singapore")
                 if len(e.countries) != 2:
                     continue
-            if e.date is None:
+            if e.date is None and e.kind == "MultilateralMeeting":
+                if any(o.sideline and set(o.evidence) & set(e.evidence) and o.date is None and o.introduced
+                       for o in events if o is not e):
+                    kept.append(e)  # the undated conference a kept meeting was held on the sidelines of
+                continue
+            if e.date is None and not (e.introduced and e.participants):
+                # an undated mention that is not a concrete report (a back-reference, a summary) is dropped;
+                # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …") is kept undated
                 continue
             kept.append(e)
         # sideline meetings and meetings during a visit
+        conferences = [i for i, p in enumerate(kept) if p.kind == "MultilateralMeeting"]
         for e in kept:
+            if e.date is None and e.sideline and conferences and e.kind not in SPAN_KINDS:
+                # undated, "on the sidelines of …": the conference named in its sentence, else the only one
+                same = [i for i in conferences if set(kept[i].evidence) & set(e.evidence)]
+                if same or len(conferences) == 1:
+                    e.during = (same or conferences)[0]
             for parent_index, parent in enumerate(kept):
                 if parent is e or parent.kind not in SPAN_KINDS or not parent.end_date or not e.date:
                     continue

@@ -1,0 +1,155 @@
+"""Put releases into a store and take them out again: validate, batch, plan, apply, report.
+
+:func:`ingest` consumes what :func:`diplograph.pipeline.iter_outcomes` yields —
+releases, input errors, notes — lazily, so a corpus of any size streams
+through. Each release is validated on its own small graph (pyshacl never sees
+the store); one with violations is held back unless ``allow_invalid``.
+Releases are written in batches (one transaction each on the embedded store);
+a release is reported ``stored`` only after its batch is committed, so what
+was reported is in the store even if the process is killed the next moment.
+
+Both functions yield :class:`Event` values and never print: the CLI renders
+them, a notebook can collect them (:class:`Summary` does).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
+from .errors import InputError
+from .pipeline import ReleaseOutcome, validate_outcome
+from .rdf import iris, mapping
+from .rdf.namespaces import SCHEMA
+from .rdf.terms import iri
+from .sparql import values_block
+
+BATCH_SIZE = 50  # releases per transaction
+BATCH_SECONDS = 2.0  # or fewer, when extraction is slow: progress is committed at least this often
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to one release (or a note)."""
+
+    kind: str  # stored, replaced, held, failed, skipped, note, removed, missing
+    release: str | None
+    message: str = ""
+
+
+@dataclass
+class Summary:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, event: Event) -> Event:
+        self.counts[event.kind] = self.counts.get(event.kind, 0) + 1
+        return event
+
+    def __getitem__(self, kind: str) -> int:
+        return self.counts.get(kind, 0)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all good; 1 some releases failed or were held back; 2 nothing could be read or removed."""
+        done = self["stored"] + self["replaced"] + self["removed"] + self["skipped"]
+        if not done and not self["held"]:
+            return 2
+        return 1 if self["failed"] or self["held"] or self["missing"] else 0
+
+
+def ingest(backend: Backend, items: Iterable[ReleaseOutcome | InputError | str], *,
+           activity: Iterable[tuple] = (), allow_invalid: bool = False, validate: bool = True,
+           batch_size: int = BATCH_SIZE, batch_seconds: float = BATCH_SECONDS) -> Iterator[Event]:
+    """Store each release (replacing an older version of it); yield what happened to each."""
+    activity = list(activity)
+    batch: list[NewRelease] = []
+    started = time.monotonic()
+    for item in items:
+        if isinstance(item, str):
+            yield Event("note", None, item)
+            continue
+        if isinstance(item, InputError):
+            yield Event("failed", item.source, str(item))
+            continue
+        release = item.facts.release
+        if validate:
+            item.report = validate_outcome(item, _own_derived(item))
+            if item.report.violations and not allow_invalid:
+                first = item.report.violations[0]
+                yield Event("held", release.release_id,
+                            f"{release.source_file}: {len(item.report.violations)} violation(s), not stored "
+                            f"(--allow-invalid stores it anyway); first: {first.focus}: {first.message}")
+                continue
+        if any(r.release_id == release.release_id for r in batch):  # the later one of two same-named wins
+            yield from _commit(backend, batch)
+            batch, started = [], time.monotonic()
+        batch.append(NewRelease.from_graph(item.graph, release.release_id, release.content_hash, activity))
+        if len(batch) >= batch_size or time.monotonic() - started >= batch_seconds:
+            yield from _commit(backend, batch)
+            batch, started = [], time.monotonic()
+    if batch:
+        yield from _commit(backend, batch)
+
+
+def _own_derived(outcome: ReleaseOutcome) -> list[tuple]:
+    """The derived facts the shapes expect (an agreement's status), from this release alone."""
+    graph = Graph()
+    for t in outcome.graph.triples:
+        graph.add(t)
+    return mapping.derived_triples(graph)
+
+
+def _commit(backend: Backend, batch: list[NewRelease]) -> Iterator[Event]:
+    result = plan(backend, batch)
+    backend.apply(result.change)
+    for r in batch:
+        if r.iri in result.duplicates:
+            other = result.duplicates[r.iri].value.removeprefix(RELEASE_PREFIX)
+            yield Event("skipped", r.release_id, f"same text as release {other}, already in the store")
+        else:
+            yield Event("replaced" if r.iri in result.replaced else "stored", r.release_id,
+                        f"{len(r.triples)} triples")
+
+
+def resolve_release(backend: Backend, ref: str) -> list[ox.NamedNode]:
+    """The stored releases ``ref`` names: a release id (``d001``), a release IRI or a source URL."""
+    if ref.startswith(RELEASE_PREFIX):
+        candidates = [iri(ref)]
+    elif re.match(r"https?://", ref):
+        try:
+            url = iri(ref)
+        except ValueError:
+            return []
+        block = values_block(["u"], [[url]])
+        rows = backend.select(f"SELECT DISTINCT ?g WHERE {{ {block} GRAPH ?g {{ ?g <{SCHEMA.url}> ?u }} }}").rows
+        candidates = [r[0] for r in rows] + [iri(str(iris.release_iri(ref)))]
+    else:
+        candidates = [iri(str(iris.release_iri(ref)))]
+    found = existing_releases(backend, candidates)
+    return sorted(found, key=str)
+
+
+def remove(backend: Backend, refs: Iterable[str]) -> Iterator[Event]:
+    """Retract each named release and everything only it supported, in one change."""
+    targets: dict[ox.NamedNode, str] = {}
+    for ref in refs:
+        found = resolve_release(backend, ref)
+        if not found:
+            yield Event("missing", ref, f"{ref}: no such release in the store (give its id, IRI or URL)")
+        for g in found:
+            targets[g] = ref
+    if not targets:
+        return
+    result = plan(backend, remove=targets)
+    backend.apply(result.change)
+    for g in sorted(targets, key=str):
+        yield Event("removed", g.value.removeprefix(RELEASE_PREFIX), f"removed {g.value}")
+
+
+__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Summary", "ingest", "remove", "resolve_release"]

@@ -1,0 +1,79 @@
+"""The graph as a network, for notebooks and for the ``viz``, ``timeline`` and ``network`` commands.
+
+>>> import diplograph.network as dn
+>>> g = dn.to_networkx("dev.trig", view="countries", since="2023")   # doctest: +SKIP
+>>> dn.measures("dev.trig").countries[:3]                           # doctest: +SKIP
+
+A source is a graph file (TriG, N-Quads, Turtle …), an embedded store
+directory (opened read-only), a pyoxigraph Store or an rdflib Graph/Dataset.
+Dates may be ``datetime.date`` objects or text (``2020``, ``2020-03``,
+``2020-03-15``); a topic is its notation (``tourism``) or a label, and a filter
+on it keeps narrower topics too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+
+from .data import Facts, read_facts, resolve_topic
+from .measures import (Centrality, NetworkReport, PartnerChange, centrality, communities, partner_change,
+                       partners)
+from .periods import Period, parse_date, parse_period
+from .source import GraphSource, open_store
+from .views import VIEWS, countries_graph, parse_view, people_graph, project
+
+DateLike = dt.date | str | None
+
+
+def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
+               topic: str | None = None) -> Facts:
+    """Events (within the dates, on the topic), agreements and descriptions from ``source``."""
+    if isinstance(source, Facts):
+        return source
+    store = open_store(source)
+    return read_facts(store, since=_date(since), until=_date(until, end=True),
+                      topic_iri=resolve_topic(store, topic) if topic else None)
+
+
+def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: DateLike = None,
+                until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1) -> nx.Graph:
+    """A networkx graph of one view: ``people`` (default), ``countries``, ``country:TH`` or
+    ``person:KEY`` (a person's key or name). Nodes carry names, countries and meeting counts;
+    edges ``weight`` (meetings), the meetings' IRIs, ``first``/``last`` dates and topics, and in
+    the country views the agreements binding the pair and their MoUs' status."""
+    parse_view(view)  # fail on a bad view before reading anything
+    facts = load_facts(graph, since=since, until=until, topic=topic)
+    result = project(facts, view, lang=lang, radius=radius)
+    result.graph.update(since=_iso(_date(since)), until=_iso(_date(until, end=True)), topic=topic)
+    return result
+
+
+def measures(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
+             topic: str | None = None, top: int | None = 10, sort: str = "degree", seed: int = 42,
+             lang: str = "en") -> NetworkReport:
+    """The most connected people and countries, and the blocs of countries that meet."""
+    facts = load_facts(source, since=since, until=until, topic=topic)
+    countries = countries_graph(facts, lang=lang)
+    return NetworkReport(people=centrality(people_graph(facts, lang=lang), sort=sort, top=top),
+                         countries=centrality(countries, sort=sort, top=top),
+                         communities=communities(countries, seed=seed))
+
+
+def _date(value: DateLike, *, end: bool = False) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return parse_date(value, end=end)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+__all__ = sorted([
+    "Centrality", "Facts", "GraphSource", "NetworkReport", "PartnerChange", "Period", "VIEWS",
+    "centrality", "communities", "countries_graph", "load_facts", "measures", "open_store",
+    "parse_date", "parse_period", "parse_view", "partner_change", "partners", "people_graph",
+    "project", "to_networkx",
+])

@@ -1,0 +1,97 @@
+"""The SPARQL the network views run: fixed text, values bound as RDF terms.
+
+They read the union of all graphs (see :mod:`diplograph.network.data`). The
+only variable part of :func:`events_query` is which fixed filter fragments are
+switched on; the values they compare with (``?since``, ``?until``, ``?topic``)
+are substituted by pyoxigraph as RDF terms, never written into the text.
+"""
+
+from __future__ import annotations
+
+PREFIXES = """PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+"""
+
+_EVENTS = PREFIXES + """SELECT DISTINCT ?e ?kind ?p ?o ?since ?until ?topic WHERE {
+  VALUES ?kind { dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning }
+  ?e a ?kind .
+  %s
+  VALUES ?p { dg:heldOn dg:startDate dg:endDate dg:eventName dg:mode dg:eventStatus dg:reportedStatus
+              dg:involvesCountry dg:participant dg:topic dg:duringEvent prov:wasDerivedFrom }
+  ?e ?p ?o .
+}"""
+
+_SINCE = "FILTER(?date >= ?since)"
+_UNTIL = "FILTER(?date <= ?until)"
+_DATE = "?e dg:heldOn|dg:startDate ?date ."
+_TOPIC = "FILTER EXISTS { ?e dg:topic/skos:broader* ?topic }"
+
+
+def events_query(*, since: bool = False, until: bool = False, topic: bool = False) -> str:
+    """Events of the five contract classes, one row per property value, optionally limited to a
+    date range (undated events then drop out) and to a topic and its narrower topics."""
+    parts = []
+    if since or until:
+        parts.append(_DATE)
+    if since:
+        parts.append(_SINCE)
+    if until:
+        parts.append(_UNTIL)
+    if topic:
+        parts.append(_TOPIC)
+    return _EVENTS % "\n  ".join(parts)
+
+
+AGREEMENTS = PREFIXES + """SELECT DISTINCT ?a ?p ?o WHERE {
+  ?a a dg:Agreement .
+  VALUES ?p { rdf:type dg:party dg:status dg:agreementTitle dg:topic prov:wasDerivedFrom }
+  ?a ?p ?o .
+}""".replace("rdf:type", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
+
+STATUS_CHANGES = PREFIXES + """SELECT DISTINCT ?a ?c ?status ?date ?r WHERE {
+  ?a dg:statusHistory ?c .
+  ?c dg:status ?status .
+  OPTIONAL { ?c dg:date ?date }
+  OPTIONAL { ?c prov:wasDerivedFrom ?r }
+}"""
+
+RELEASES = PREFIXES + """SELECT ?r (SAMPLE(?id_) AS ?id) (SAMPLE(?title_) AS ?title) (SAMPLE(?issued_) AS ?issued)
+       (SAMPLE(?url_) AS ?url) WHERE {
+  ?r a dg:PressRelease .
+  OPTIONAL { ?r dg:releaseId ?id_ }
+  OPTIONAL { ?r dct:title ?title_ }
+  OPTIONAL { ?r dct:issued ?issued_ }
+  OPTIONAL { ?r schema:url ?url_ }
+} GROUP BY ?r"""
+
+COUNTRIES = PREFIXES + """SELECT DISTINCT ?c ?iso ?label WHERE {
+  ?c a dg:Country ; dg:iso3166 ?iso .
+  OPTIONAL { ?c rdfs:label ?label }
+}"""
+
+PEOPLE = PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE {
+  ?s a dg:Person .
+  VALUES ?p { rdfs:label dg:represents }
+  ?s ?p ?o .
+}"""
+
+POSITIONS = PREFIXES + """SELECT DISTINCT ?s ?pos ?g WHERE {
+  ?s dg:positionTitle ?pos .
+  OPTIONAL { GRAPH ?g { ?s dg:positionTitle ?pos } }
+}"""
+
+TOPICS = PREFIXES + """SELECT DISTINCT ?t ?notation ?label ?broader WHERE {
+  ?t a skos:Concept .
+  OPTIONAL { ?t skos:notation ?notation }
+  OPTIONAL { ?t skos:prefLabel ?label }
+  OPTIONAL { ?t skos:broader ?broader }
+}"""
+
+EVIDENCE = PREFIXES + """SELECT DISTINCT ?s ?text ?g WHERE {
+  ?s dg:evidence ?text .
+  OPTIONAL { GRAPH ?g { ?s dg:evidence ?text } }
+}"""

@@ -1,0 +1,82 @@
+"""Where a picture's data comes from: a graph file, an embedded store, or a graph in memory.
+
+Everything the network views read goes through one pyoxigraph :class:`~pyoxigraph.Store`,
+because Oxigraph answers the few joins we need in milliseconds where rdflib's
+Memory store takes seconds on a large graph. A graph file is parsed into an
+in-memory store with Oxigraph's parser; an on-disk store directory is opened
+read-only (it needs no lock, so an ingest may run beside it); an rdflib graph is
+copied through N-Quads (or used directly when it is already Oxigraph-backed).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import InputError, StoreError
+
+GraphSource = Any  # str | Path | ox.Store | rdflib.Graph (rdflib.Dataset included)
+
+_FORMATS = {
+    ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD, ".n3": ox.RdfFormat.N3,
+}
+
+
+def open_store(source: GraphSource) -> ox.Store:
+    """A pyoxigraph Store holding ``source``'s quads, read-only when it is an on-disk store.
+
+    Raises :class:`~diplograph.errors.InputError` for an unreadable file and
+    :class:`~diplograph.errors.StoreError` for a directory that is not a store.
+    """
+    if isinstance(source, ox.Store):
+        return source
+    if isinstance(source, (str, Path)):
+        return _open_path(Path(source))
+    try:
+        from rdflib import Graph
+    except ImportError:  # pragma: no cover - rdflib is a dependency
+        Graph = None  # type: ignore[assignment,misc]
+    if Graph is not None and isinstance(source, Graph):
+        return _from_rdflib(source)
+    raise TypeError(f"cannot read a graph from {type(source).__name__}: give a path, "
+                    "a pyoxigraph Store or an rdflib Graph/Dataset")
+
+
+def _open_path(path: Path) -> ox.Store:
+    if path.is_dir():
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store read-only: {exc}") from exc
+    if not path.is_file():
+        raise InputError(str(path), "no such file or store directory")
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(str(path), f"unknown graph format {path.suffix!r} "
+                         f"(use {', '.join(sorted(_FORMATS))}, or a store directory)")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(str(path), f"cannot parse: {exc}") from exc
+    return store
+
+
+def _from_rdflib(graph: Any) -> ox.Store:
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    if isinstance(inner, ox.Store):  # oxrdflib: the graph already lives in Oxigraph
+        return inner
+    context_aware = getattr(graph.store, "context_aware", False) and hasattr(graph, "contexts")
+    data = graph.serialize(format="nquads" if context_aware else "nt", encoding="utf-8")
+    store = ox.Store()
+    store.bulk_load(input=io.BytesIO(data),
+                    format=ox.RdfFormat.N_QUADS if context_aware else ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+__all__ = ["GraphSource", "open_store"]

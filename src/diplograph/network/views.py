@@ -1,0 +1,144 @@
+"""networkx projections of the graph: who met whom, which countries meet, one actor's circle.
+
+* ``people`` — a node per person who took part in an event; an edge between two
+  people who took part in the same event, weighted by the number of meetings.
+* ``countries`` — a node per country; an edge between two countries involved in
+  the same event (weight = meetings) or bound by the same agreement (the edge
+  then lists the agreements and the most advanced status of their MoUs).
+* ``country:TH`` / ``person:KEY`` — the ego network: the country (or person),
+  the nodes within ``radius`` steps and the edges among them.
+
+A meeting held during a larger event with the same people (talks during an
+official visit) is counted once: when an edge's events include both, the larger
+event is dropped from that edge, so weights count meetings, not reports of them.
+Dates are ISO strings, so a graph can be written to GraphML or GEXF as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+import networkx as nx
+
+from ..errors import QueryError
+from .data import STATUS_ORDER, Event, Facts
+
+VIEWS = ("people", "countries", "country:ISO", "person:KEY")
+
+
+def parse_view(view: str) -> tuple[str, str | None]:
+    """``"people"`` → ("people", None); ``"country:th"`` → ("country", "TH"); ``"person:x"`` → ("person", "x")."""
+    kind, _, target = view.partition(":")
+    kind = kind.strip().lower()
+    if kind in ("people", "countries") and not target:
+        return kind, None
+    if kind == "country" and target.strip():
+        return kind, target.strip().upper()
+    if kind == "person" and target.strip():
+        return kind, target.strip()
+    raise QueryError(f"unknown view {view!r}: use people, countries, country:ISO (e.g. country:TH) "
+                     "or person:KEY (e.g. person:srettha-thavisin)")
+
+
+def project(facts: Facts, view: str = "people", *, lang: str = "en", radius: int = 1) -> nx.Graph:
+    """The networkx graph of one view of ``facts``."""
+    kind, target = parse_view(view)
+    if kind in ("people", "person"):
+        graph = people_graph(facts, lang=lang)
+    else:
+        graph = countries_graph(facts, lang=lang)
+    if target is not None:
+        node = target if kind == "country" else _find_person(graph, target)
+        if node not in graph:
+            raise QueryError(f"no {kind} {target!r} in this graph (with these filters)")
+        graph = nx.ego_graph(graph, node, radius=radius)
+        graph.graph["center"] = node
+    graph.graph["view"] = view
+    return graph
+
+
+def people_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
+    graph = nx.Graph(view="people")
+    taken: dict[str, list[Event]] = defaultdict(list)
+    pairs: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in facts.events.values():
+        for key in event.participants:
+            taken[key].append(event)
+        for a, b in combinations(sorted(event.participants), 2):
+            pairs[(a, b)].append(event)
+    for key in sorted(taken):
+        person = facts.person(key)
+        country = facts.country(person.country) if person.country else None
+        graph.add_node(key, kind="person", iri=person.iri, label=person.name(lang),
+                       name_en=person.names.get("en"), name_th=person.names.get("th"),
+                       country=person.country, country_name=country.name(lang) if country else None,
+                       position=person.position, meetings=len(distinct_meetings(taken[key])))
+    for (a, b), events in sorted(pairs.items()):
+        graph.add_edge(a, b, **_meeting_attrs(distinct_meetings(events)))
+    return graph
+
+
+def countries_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
+    graph = nx.Graph(view="countries")
+    involved: dict[str, list[Event]] = defaultdict(list)
+    pairs: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in facts.events.values():
+        for iso in event.countries:
+            involved[iso].append(event)
+        for a, b in combinations(sorted(event.countries), 2):
+            pairs[(a, b)].append(event)
+    bound: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for agreement in sorted(facts.agreements.values(), key=lambda a: a.iri):
+        for a, b in combinations(sorted(agreement.parties), 2):
+            bound[(a, b)].append(agreement.iri)
+    for iso in sorted(set(involved) | {c for pair in bound for c in pair}):
+        country = facts.country(iso)
+        graph.add_node(iso, kind="country", iri=country.iri, label=country.name(lang),
+                       name_en=country.names.get("en"), name_th=country.names.get("th"),
+                       meetings=len(distinct_meetings(involved.get(iso, []))))
+    for pair in sorted(set(pairs) | set(bound)):
+        attrs = _meeting_attrs(distinct_meetings(pairs.get(pair, [])))
+        agreements = bound.get(pair, [])
+        mou = [facts.agreements[a].status for a in agreements
+               if facts.agreements[a].kind == "MemorandumOfUnderstanding" and facts.agreements[a].status]
+        attrs.update(agreements=agreements, mou_status=max(mou, key=STATUS_ORDER.get) if mou else None,
+                     has_mou="Signed" in mou)
+        graph.add_edge(*pair, **attrs)
+    return graph
+
+
+def distinct_meetings(events: Iterable[Event]) -> list[Event]:
+    """Events sorted by date, without those that are only the frame of another one in the list."""
+    events = list({e.iri: e for e in events}.values())
+    frames = {e.during for e in events if e.during}
+    return sorted((e for e in events if e.iri not in frames),
+                  key=lambda e: (e.date or dt.date.max, e.iri))
+
+
+def _meeting_attrs(events: list[Event]) -> dict[str, object]:
+    dates = [e.date for e in events if e.date]
+    return {
+        "weight": len(events),
+        "meetings": [e.iri for e in events],
+        "first": min(dates).isoformat() if dates else None,
+        "last": max(dates).isoformat() if dates else None,
+        "topics": sorted({t for e in events for t in e.topics}),
+    }
+
+
+def _find_person(graph: nx.Graph, target: str) -> str:
+    """A person key, or a name (any language, any case) that identifies one person."""
+    if target in graph:
+        return target
+    wanted = target.casefold()
+    found = [n for n, d in graph.nodes(data=True)
+             if wanted in {str(v).casefold() for v in (d.get("name_en"), d.get("name_th"), d.get("label")) if v}]
+    if len(found) > 1:
+        raise QueryError(f"{target!r} names {len(found)} people ({', '.join(sorted(found))}): give a key")
+    return found[0] if found else target
+
+
+__all__ = ["VIEWS", "countries_graph", "distinct_meetings", "parse_view", "people_graph", "project"]

@@ -1,0 +1,236 @@
+"""The embedded store: an on-disk Oxigraph (RocksDB) directory, one writer at a time.
+
+* **Transactions.** Every change set — the drop of a release's old graph, the
+  shared and derived facts it affects, its new graph — is one SPARQL Update,
+  which Oxigraph applies in one transaction: a killed process leaves each
+  release either wholly in or wholly out.
+* **One writer.** A writer holds an exclusive ``flock`` on ``diplograph.lock``
+  inside the store directory (the lock dies with its process, so a killed
+  ingest never leaves a stale lock); a second writer gets a
+  :class:`~diplograph.errors.StoreError` at once, naming the writer's pid.
+* **Readers** open the directory read-only and need no lock. While a writer
+  works they see the store as it was when they opened it. Oxigraph documents
+  reading while another process writes as undefined behaviour; in our tests a
+  reader only ever sees whole releases, and an I/O error while reading becomes a
+  StoreError that says to retry. Writers flush on close, so the next reader
+  does not replay a long write-ahead log.
+* **Queries** run with the union of all graphs as their default graph — the
+  behaviour of Virtuoso and GraphDB — so the shipped queries read the same on
+  every store; ``GRAPH ?g`` still finds the release that states a fact.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, ChangeSet, update_text
+from .errors import QueryError, StoreError
+from .rdf.terms import Term
+from .results import Results
+
+LOCK_NAME = "diplograph.lock"
+
+
+class EmbeddedStore:
+    """An Oxigraph store: on disk (``open``) or in memory (``in_memory``, e.g. a graph file to query)."""
+
+    shared_clause = ""  # shared descriptions live in the default graph
+    max_values = 2000
+
+    def __init__(self, store: ox.Store, path: Path | None = None, lock_fd: int | None = None,
+                 writer_pid: int | None = None) -> None:
+        self._store: ox.Store | None = store
+        self.path = path
+        self._lock_fd = lock_fd
+        self.writer_pid = writer_pid  # another process writing while we read, if any
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: Path, *, write: bool = False) -> EmbeddedStore:
+        """Open the store at ``path``: for writing (created if missing, locked) or read-only."""
+        path = Path(path)
+        if write:
+            return cls._open_writer(path)
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: no diplograph store there (create one with: diplograph ingest INPUT --store {path})")
+        pid = _writer_pid(path / LOCK_NAME)
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store for reading: {exc}") from exc
+        return cls(store, path, writer_pid=pid)
+
+    @classmethod
+    def _open_writer(cls, path: Path) -> EmbeddedStore:
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: is a file, not a store directory")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: is a directory with other files in it, not a diplograph store; "
+                             "give a new or an existing store directory")
+        path.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        for attempt in range(20):
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                pid = _read_pid(fd)
+                if pid is None and attempt < 19:  # a reader checking for a writer holds it for an instant
+                    time.sleep(0.05)
+                    continue
+                os.close(fd)
+                who = f"process {pid}" if pid else "another process"
+                raise StoreError(f"{path}: {who} is writing this store; one writer at a time — "
+                                 "wait for it to finish and run again") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            store = ox.Store(str(path))
+        except OSError as exc:
+            _unlock(fd)
+            raise StoreError(f"{path}: cannot open the store for writing: {exc}") from exc
+        return cls(store, path, lock_fd=fd)
+
+    @classmethod
+    def in_memory(cls, data: Path | None = None) -> EmbeddedStore:
+        """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given."""
+        store = ox.Store()
+        if data is not None:
+            fmt = ox.RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower())
+            if fmt is None:
+                raise StoreError(f"{data}: unknown RDF format (use .trig .nq .ttl .nt .jsonld)")
+            try:
+                store.load(path=str(data), format=fmt)
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise StoreError(f"{data}: cannot load: {exc}") from exc
+        return cls(store)
+
+    @property
+    def writable(self) -> bool:
+        return self._lock_fd is not None or self.path is None
+
+    def close(self) -> None:
+        if self._store is None:
+            return
+        try:
+            if self._lock_fd is not None:
+                self._store.flush()
+        finally:
+            self._store = None  # RocksDB closes when the last reference goes
+            if self._lock_fd is not None:
+                _unlock(self._lock_fd)
+                self._lock_fd = None
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def ox(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"{self.path or 'store'}: already closed")
+        return self._store
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else "in-memory store"
+
+    # ----------------------------------------------------------------- reading
+
+    def query(self, text: str, bindings: dict[str, Term] | None = None) -> Results:
+        """Run a SELECT or ASK with the union of all graphs as default graph; bindings as RDF terms."""
+        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items() if term is not None}
+        return self._run(text, union=True, substitutions=substitutions)
+
+    def select(self, text: str) -> Results:
+        """A query whose default graph is the store's own (shared descriptions): for maintenance."""
+        return self._run(text, union=False)
+
+    def _run(self, text: str, *, union: bool, substitutions: dict | None = None) -> Results:
+        try:
+            answer = self.ox.query(text, use_default_graph_as_union=union, substitutions=substitutions or None)
+            if isinstance(answer, ox.QueryTriples):
+                raise QueryError("only SELECT and ASK queries give results here; for graphs use diplograph export")
+            return Results.from_oxigraph(answer)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {exc}") from exc
+        except OSError as exc:
+            hint = f" (process {self.writer_pid} is writing it; retry when it is done)" if self.writer_pid else ""
+            raise StoreError(f"{self.describe()}: read failed{hint}: {exc}") from exc
+
+    def release_graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
+                       and g.value.startswith(RELEASE_PREFIX)), key=str)
+
+    def quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None,
+              subject: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """Quads of one graph (all graphs when None), optionally of one subject."""
+        return self.ox.quads_for_pattern(subject, None, None, graph)
+
+    def shared_quads(self, subject: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return self.quads(ox.DefaultGraph(), subject)
+
+    def derived_quads(self, subject: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return self.quads(DERIVED_GRAPH, subject)
+
+    def count(self) -> int:
+        """Every quad in the store (all of them are diplograph's)."""
+        return len(self.ox)
+
+    # ----------------------------------------------------------------- writing
+
+    def apply(self, change: ChangeSet) -> None:
+        """Apply a change set in one transaction: all of it or, if anything fails, none of it."""
+        if not self.writable:
+            raise StoreError(f"{self.describe()}: opened read-only")
+        text = update_text(change)
+        if not text:
+            return
+        try:
+            self.ox.update(text)
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise StoreError(f"{self.describe()}: write failed, nothing of it was stored: {exc}") from exc
+
+
+def _read_pid(fd: int) -> int | None:
+    try:
+        text = os.pread(fd, 32, 0).decode().strip()
+        return int(text) if text.isdigit() else None
+    except OSError:
+        return None
+
+
+def _writer_pid(lock: Path) -> int | None:
+    """The pid of the process writing the store, or None when nobody holds the lock."""
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return _read_pid(fd) or -1
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
+def _unlock(fd: int) -> None:
+    try:
+        os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+__all__ = ["EmbeddedStore", "LOCK_NAME"]
