@@ -219,3 +219,31 @@ def test_signing_bodies_are_the_ministries_the_name_gives():
             "กับกระทรวงการค้าแห่งสาธารณรัฐฟิลิปปินส์ ว่าด้วยความร่วมมือด้านการค้าดิจิทัล")
     agreement = facts(body, D(2024, 3, 5)).agreements[0]
     assert agreement.signing_bodies == ("th-moc",) and agreement.subject == "digital-trade"
+
+
+def test_a_list_of_mous_signed_together():
+    body = ("วันนี้ (16 พ.ค. 67) นายกรัฐมนตรีทั้งสองได้ร่วมเป็นสักขีพยานการลงนามบันทึกความเข้าใจ 3 ฉบับ ได้แก่ "
+            "บันทึกความเข้าใจว่าด้วยความร่วมมือด้านการท่องเที่ยว บันทึกความเข้าใจว่าด้วยความร่วมมือด้านการเกษตร "
+            "และบันทึกความเข้าใจว่าด้วยการศึกษา ระหว่างไทยกับเวียดนาม")
+    found = facts(body, D(2024, 5, 16)).agreements
+    assert sorted((a.subject, a.status) for a in found) == [
+        ("agriculture", "Signed"), ("education", "Signed"), ("tourism", "Signed")]
+
+
+def test_a_named_dialogue_of_two_states_is_bilateral():
+    body = ("On 19 August 2024, Mr. Somchai Rakchat, Permanent Secretary for Foreign Affairs of Thailand, and "
+            "Mr. Sato Kenji, Vice-Minister for Foreign Affairs of Japan, co-chaired the 8th Japan-Thailand "
+            "Strategic Dialogue in Tokyo.")
+    found = facts(body, D(2024, 8, 20), "en").events
+    assert [(e.kind, e.name, e.countries) for e in found] == [
+        ("BilateralMeeting", "8th Japan-Thailand Strategic Dialogue", ("JP", "TH"))]
+
+
+def test_a_partner_government_release_speaks_for_its_own_state():
+    body = ("Minister for Foreign Affairs Mr. Tan Wei Ming met Thai Foreign Minister Somchai Rakchat in "
+            "Singapore on 3 June 2024. They discussed renewable energy.")
+    release = Release(release_id="sg", source_file="sg.txt", body=body, issued=D(2024, 6, 4), lang="en",
+                      url="https://www.mfa.gov.sg/Newsroom/Press-Statements/2024/06/x")
+    found = extract(release)
+    assert {(p.name, p.country) for p in found.people} == {("Tan Wei Ming", "SG"), ("Somchai Rakchat", "TH")}
+    assert [(e.date, e.countries) for e in found.events] == [(D(2024, 6, 3), ("SG", "TH"))]

@@ -149,6 +149,8 @@ def plan(backend: Backend, new: Sequence[NewRelease] = (), remove: Iterable[ox.N
             duplicates[r.iri] = g
         else:
             remove.add(g)  # the stored one gives way to the same text under a smaller id
+    for r, kept in list(duplicates.items()):
+        duplicates[r] = duplicates.get(kept, kept)  # a copy of a copy: name the one that stays
     new = [r for r in new if r.iri not in duplicates]
     old = existing_releases(backend, [*(r.iri for r in new), *remove])
 

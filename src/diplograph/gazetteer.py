@@ -73,7 +73,7 @@ class Countries:
         self.thai_pattern = re.compile(alternation(list(self.by_name_th)))
         # English names and demonyms are matched as whole words, case-sensitively (names are capitalised)
         self.en_pattern = re.compile(
-            r"(?<![\w’'])(?:the\s+)?(" + alternation(list(self.by_name_en)) + r")(?![\w’-])")
+            r"(?<![\w’'])(?:the\s+)?(" + alternation(list(self.by_name_en)) + r")(?![\w’])")
         self.demonym_pattern = re.compile(r"(?<![\w-])(" + alternation(list(self.demonyms)) + r")(?![\w-])")
 
     def find(self, text: str, lang: str) -> list[tuple[int, int, str]]:

@@ -18,13 +18,17 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import URIRef
 
 from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
-from .errors import InputError
-from .pipeline import ReleaseOutcome, validate_outcome
+from .errors import DiplographError, InputError
+from .model import Release
+from .pipeline import ReleaseOutcome, process, validate_outcome
+from .sources import read_inputs
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
 from .rdf.terms import iri
@@ -98,23 +102,40 @@ def ingest(backend: Backend, items: Iterable[ReleaseOutcome | InputError | str],
 
 
 def _own_derived(outcome: ReleaseOutcome) -> list[tuple]:
-    """The derived facts the shapes expect (an agreement's status), from this release alone."""
-    graph = Graph()
-    for t in outcome.graph.triples:
-        graph.add(t)
-    return mapping.derived_triples(graph)
+    """The derived facts the shapes expect (statuses), from this release alone."""
+    return mapping.derived_triples((*t, outcome.graph.iri) for t in outcome.graph.triples)
 
 
 def _commit(backend: Backend, batch: list[NewRelease]) -> Iterator[Event]:
     result = plan(backend, batch)
     backend.apply(result.change)
+    for g in sorted(result.removed, key=str):
+        yield Event("removed", _release_id(g), "same text as a release with a smaller id, which stands for both")
     for r in batch:
         if r.iri in result.duplicates:
-            other = result.duplicates[r.iri].value.removeprefix(RELEASE_PREFIX)
-            yield Event("skipped", r.release_id, f"same text as release {other}, already in the store")
+            other = _release_id(result.duplicates[r.iri])
+            yield Event("skipped", r.release_id, f"same text as release {other}, which stands for both")
         else:
             yield Event("replaced" if r.iri in result.replaced else "stored", r.release_id,
                         f"{len(r.triples)} triples")
+
+
+def _release_id(graph: ox.NamedNode) -> str:
+    return unquote(graph.value.removeprefix(RELEASE_PREFIX))
+
+
+def iter_releases(paths: Iterable[Path], activity: URIRef | None = None
+                  ) -> Iterator[ReleaseOutcome | InputError | str]:
+    """Like :func:`diplograph.pipeline.iter_outcomes`, but releases with the same text all come
+    through: the store decides which one stands for the others, whatever the order."""
+    for item in read_inputs(paths):
+        if not isinstance(item, Release):
+            yield item
+            continue
+        try:
+            yield process(item, activity)
+        except DiplographError as exc:
+            yield InputError(item.source_file, str(exc))
 
 
 def resolve_release(backend: Backend, ref: str) -> list[ox.NamedNode]:
@@ -148,8 +169,8 @@ def remove(backend: Backend, refs: Iterable[str]) -> Iterator[Event]:
         return
     result = plan(backend, remove=targets)
     backend.apply(result.change)
-    for g in sorted(targets, key=str):
-        yield Event("removed", g.value.removeprefix(RELEASE_PREFIX), f"removed {g.value}")
+    for g in sorted(result.removed, key=str):
+        yield Event("removed", _release_id(g), f"removed {g.value}")
 
 
-__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Summary", "ingest", "remove", "resolve_release"]
+__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Summary", "ingest", "iter_releases", "remove", "resolve_release"]

@@ -33,6 +33,7 @@ from .changes import DERIVED_GRAPH, RELEASE_PREFIX, ChangeSet, update_text
 from .errors import QueryError, StoreError
 from .rdf.terms import Term
 from .results import Results
+from .sparql import inject_values
 
 LOCK_NAME = "diplograph.lock"
 
@@ -145,18 +146,23 @@ class EmbeddedStore:
 
     # ----------------------------------------------------------------- reading
 
-    def query(self, text: str, bindings: dict[str, Term] | None = None) -> Results:
-        """Run a SELECT or ASK with the union of all graphs as default graph; bindings as RDF terms."""
-        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items() if term is not None}
-        return self._run(text, union=True, substitutions=substitutions)
+    def query(self, text: str, bindings: dict[str, Term | None] | None = None) -> Results:
+        """Run a SELECT or ASK with the union of all graphs as default graph.
+
+        Bindings (RDF terms; None = unbound) go in as a VALUES block at the start of the
+        outermost group, as for a remote server. Not pyoxigraph's ``substitutions``: those
+        follow SEP-0007, joining the values with the *projected* variables after the query
+        ran, so a ``FILTER(?date >= ?from)`` would never see ``?from``.
+        """
+        return self._run(inject_values(text, bindings or {}), union=True)
 
     def select(self, text: str) -> Results:
         """A query whose default graph is the store's own (shared descriptions): for maintenance."""
         return self._run(text, union=False)
 
-    def _run(self, text: str, *, union: bool, substitutions: dict | None = None) -> Results:
+    def _run(self, text: str, *, union: bool) -> Results:
         try:
-            answer = self.ox.query(text, use_default_graph_as_union=union, substitutions=substitutions or None)
+            answer = self.ox.query(text, use_default_graph_as_union=union)
             if isinstance(answer, ox.QueryTriples):
                 raise QueryError("only SELECT and ASK queries give results here; for graphs use diplograph export")
             return Results.from_oxigraph(answer)

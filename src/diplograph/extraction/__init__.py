@@ -8,8 +8,11 @@ working records into the frozen dataclasses of :mod:`diplograph.model`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from urllib.parse import urlparse
 
+from ..gazetteer import countries
 from ..model import Agreement, Event, Person, Release, ReleaseFacts
 from ..resolve import person_key, registry
 from . import text as _text
@@ -27,8 +30,20 @@ def _extractors() -> tuple[PeopleExtractor, EventExtractor, AgreementExtractor]:
     return PeopleExtractor(), EventExtractor(), AgreementExtractor()
 
 
+_GOV_HOST = re.compile(r"\.(?:gov|go|gob|gouv|govt|mofa|mfa)\.([a-z]{2})$|\.gov\.([a-z]{2})\.|^(?:www\.)?thaigov\.")
+
+
 def home_country(release: Release) -> str | None:
-    """The state whose government speaks: Thailand for the Thai government and MFA releases diplograph reads."""
+    """The state whose government speaks, whose ministers a release may name without their country.
+
+    A government web site says it (mfa.go.th → TH, mfa.gov.sg → SG); otherwise diplograph reads
+    Thai government and MFA releases, so Thailand.
+    """
+    host = urlparse(release.url).hostname if release.url else None
+    m = _GOV_HOST.search(host or "")
+    if m and (m.group(1) or m.group(2)):
+        code = (m.group(1) or m.group(2)).upper()
+        return code if code in countries().info else "TH"
     return "TH"
 
 

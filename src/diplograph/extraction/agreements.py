@@ -114,14 +114,15 @@ class AgreementExtractor:
             spans = [s for k, s in enumerate(spans)
                      if not (k and re.fullmatch(r"\s?\(\s?(?:[\w–\- ]{0,40}\s)?", text[spans[k - 1][1]:s[0]]))]
             last_status: tuple[str | None, int] = (None, -1)
+            last_end = -1000
             for k, (start, end, kind) in enumerate(spans):
                 title = self._title(text, start, spans[k + 1][0] if k + 1 < len(spans) else len(text))
                 if _FRAMEWORK.search(title) or _FRAMEWORK.search(text[start:start + 60]):
                     continue
                 status, cue_at = self._status(text, start, end, title)
-                if status is None and last_status[0] and re.search(r"(?:และ|\band)\s?(?:the\s|a\s)?$", text[:start]):
-                    status, cue_at = last_status  # "signed A … and B": the verb governs both
-                last_status = (status, cue_at)
+                if status is None and last_status[0] and start - last_end < 160:
+                    status, cue_at = last_status  # "signed A, B and C", "ลงนาม 1) … 2) …": the verb governs all
+                last_status, last_end = (status, cue_at), start + len(title)
                 status_date = self._status_date(dates, sentence, cue_at, status) if status else None
                 parties = self._parties(title, home)
                 if len(parties) < 2:
@@ -150,7 +151,8 @@ class AgreementExtractor:
 
     def _title(self, text: str, start: int, limit: int) -> str:
         m = _TITLE_END.search(text, start + 4, min(limit, start + 220))
-        return text[start:m.start() if m else min(limit, start + 220)].strip(" (")
+        title = text[start:m.start() if m else min(limit, start + 220)].strip(" (")
+        return re.sub(r"\s+(?:และ|and|,)$", "", title)
 
     def _status(self, text: str, start: int, end: int, title: str) -> tuple[str | None, int]:
         after = text[end:end + 160]
@@ -167,8 +169,9 @@ class AgreementExtractor:
                     best = (distance, status)
         if best is not None:
             return best[1], start - best[0]
+        after_title = start + len(title)
         for status, pattern in _STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
-            m = pattern.search(text, end, min(len(text), end + 90 + len(title)))
+            m = pattern.search(text, after_title, min(len(text), after_title + 90))
             if m:
                 return status, m.start()
         return None, -1
@@ -277,7 +280,7 @@ def _name_head(title: str) -> str:
         return ""
     if is_thai(chunks[0]):
         # not the parties ("ระหว่างกระทรวงกลาโหม…") or a determiner ("ฉบับนี้", "ดังกล่าว")
-        head = [re.split(r"ระหว่าง|ฉบับ|ดังกล่าว|ที่|ร่วมกัน|กับ", chunks[0], maxsplit=1)[0]]
+        head = [re.split(r"ระหว่าง|ฉบับ|ดังกล่าว|ร่วมกัน", chunks[0], maxsplit=1)[0]]
         if head[0] != chunks[0]:
             return head[0]
         for chunk in chunks[1:]:

@@ -298,7 +298,9 @@ class EventExtractor:
         if acronym:
             cand.aliases.add(_name_key(re.sub(r"^(?:The|the)\s+", "", acronym)))
             cand.aliases.add(_name_key(re.sub(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+", "", acronym)))
-        cand.kind = "BilateralMeeting" if cues.BILATERAL_NAME.search(whole) else "MultilateralMeeting"
+        pair = [c for _s, _e, c in self.countries.find(whole, "th" if is_thai(whole) else "en")]
+        two_sides = len(set(pair)) == 2 and re.search(r"[-–]", whole)  # "8th Japan-Thailand Strategic Dialogue"
+        cand.kind = "BilateralMeeting" if cues.BILATERAL_NAME.search(whole) or two_sides else "MultilateralMeeting"
 
     def _status(self, ctx: Context, cand: Candidate, text: str) -> str | None:
         if cues.CANCELLED.search(text):

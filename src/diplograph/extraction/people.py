@@ -44,6 +44,11 @@ _ROLE_PRIORITY = ("head_of_state", "head_of_government", "deputy_head_of_governm
                   "deputy_minister", "ambassador", "official", "party", "former", "spokesperson")
 
 
+_EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*))*\s")
+_OWN_OFFICES = ("head_of_government", "deputy_head_of_government", "minister", "deputy_minister", "official",
+                "spokesperson")
+
+
 @dataclass
 class PersonRecord:
     """A person being assembled from the mentions in one release."""
@@ -154,12 +159,11 @@ class PeopleExtractor:
                 break
         if found:
             return found[-1][2], portfolio
-        # no country named: the home government's own office holder, when the office is one of
-        # its ministries or its head of government ("รัฐมนตรีว่าการกระทรวงการต่างประเทศ", "นายกรัฐมนตรี")
+        # no country named: the speaking government's own office holder ("รัฐมนตรีว่าการกระทรวง
+        # การต่างประเทศ", "นายกรัฐมนตรี", "Minister of Foreign Affairs" in its own release) — releases
+        # always name a foreign official's state; an ambassador's post alone does not say which side
         role = self._role(own)
-        home_office = portfolio and self.orgs.info[portfolio].country == home and (
-            self.orgs.info[portfolio].name_th in own or self.orgs.info[portfolio].name_en in own)
-        if home_office or role in ("head_of_government", "deputy_head_of_government", "spokesperson"):
+        if role in _OWN_OFFICES:
             return home, portfolio
         return None, portfolio
 
@@ -257,6 +261,20 @@ class PeopleExtractor:
             record.role = self._role(phrase)
             record.country, record.portfolio = self._country_of_position(phrase, home)
             end += pm.end()
+        else:
+            # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
+            before = text[max(0, start - 80):start]
+            for head in reversed(list(self.positions.en_pattern.finditer(before))):
+                if _EN_TITLE_TAIL.fullmatch(before[head.end():]):
+                    lead = re.search(r"(?:[A-Z][\w’']*\s)?$", before[:head.start()])
+                    phrase = (before[lead.start():] if lead else before[head.start():]).strip()
+                    record.position, record.position_lang = phrase, "en"
+                    record.role = self._role(before[head.start():].strip())
+                    record.country, record.portfolio = self._country_of_position(phrase, home)
+                    if record.country is None or record.country == home:
+                        named = self.countries.find_demonyms(phrase)
+                        record.country = named[0][2] if named else record.country
+                    break
         return record, end
 
     # -------------------------------------------------------------- resolve
@@ -299,8 +317,14 @@ class PeopleExtractor:
             role_phrase = m.group(0)
             record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
                                   role=self.positions.role.get(role_phrase))
-            record.country = home if record.role in ("head_of_government", "deputy_head_of_government",
-                                                     "spokesperson") else None
+            # "Thai Foreign Minister Maris …", "Singapore's Minister …": the state named just before
+            before = body[max(0, m.start() - 20):m.start()]
+            named = self.countries.find_demonyms(before) or self.countries.find(before, "en")
+            if named and before[named[-1][1]:].strip(" ’'s") == "":
+                record.country = named[-1][2]
+                record.position = before[named[-1][0]:].strip() + " " + role_phrase
+            elif record.role in _OWN_OFFICES:
+                record.country = home
             add(record, m.start(), m.end() + nm.end())
         # 2. back-references by a short form of a known name
         self._short_references(body, people, mentions, taken)
@@ -376,6 +400,10 @@ class PeopleExtractor:
         for m in pattern.finditer(body):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            if not is_thai(m.group(0)) and not re.search(
+                    r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|Thai\s)?|\b(?:his|her|their|[Bb]oth)\s)$",
+                    body[max(0, m.start() - 12):m.start()]):
+                continue  # "the Prime Minister", not the "Minister for …" inside "Vice-Minister for …"
             role = self.positions.role.get(m.group(0))
             tail = body[m.end():m.end() + 40]
             org = None

@@ -24,7 +24,7 @@ from .periods import Period, parse_date, parse_period
 from .source import GraphSource, open_store
 from .views import VIEWS, countries_graph, parse_view, people_graph, project
 
-DateLike = dt.date | str | None
+DateLike = dt.date | str | None  # a date, or text: 2020, 2020-03, 2020-03-15
 
 
 def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,

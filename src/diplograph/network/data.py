@@ -200,8 +200,25 @@ def read_facts(store: ox.Store, *, since: dt.date | None = None, until: dt.date 
             agreement.history.append(StatusChange(row["status"].value.removeprefix(DG), when, release))
     for agreement in facts.agreements.values():
         agreement.history.sort(key=lambda c: (c.date or dt.date.min, STATUS_ORDER.get(c.status, -1)))
+    if since or until or topic_iri:
+        _filter_agreements(facts, since, until, local(topic_iri, "topic") if topic_iri else None)
     _read_evidence(store, facts)
     return facts
+
+
+def _filter_agreements(facts: Facts, since: dt.date | None, until: dt.date | None, topic: str | None) -> None:
+    """Keep the status changes dated within the range (an agreement's status becomes the latest of
+    those) and the agreements on the topic or a narrower one."""
+    narrower = {topic} if topic else set()
+    while topic and (more := {t for t, info in facts.topics.items() if info.broader & narrower} - narrower):
+        narrower |= more
+    for iri, agreement in list(facts.agreements.items()):
+        agreement.history = [c for c in agreement.history if c.date is not None
+                             and (since is None or c.date >= since) and (until is None or c.date <= until)]
+        if not agreement.history or (topic and not agreement.topics & narrower):
+            del facts.agreements[iri]
+        elif since or until:
+            agreement.status = agreement.history[-1].status
 
 
 def _event_property(event: Event, p: str, o: ox.NamedNode | ox.Literal) -> None:

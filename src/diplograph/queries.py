@@ -1,0 +1,277 @@
+"""Analyst queries: ``.rq`` files with a machine-readable header, typed parameters, any store.
+
+Each shipped query (``queries/*.rq``) starts with comment lines::
+
+    # Meetings between two countries in a period.        ← title (first line)
+    #                                                      ← description (free text)
+    # param: country1 country (required) — ISO 3166-1 alpha-2 code, e.g. TH
+    # param: from date — first day, YYYY-MM-DD             ← optional unless "(required)"
+    # columns: event, type, date
+
+A parameter's value is checked and turned into an RDF term by its type
+(:data:`PARAM_TYPES`) — a country code into the country's IRI (checked against
+ISO 3166 with pycountry), a date into an ``xsd:date``, a person's name into the
+person's IRI (looked up by label in the store), free text into a plain literal
+— and handed to the store as bindings, which every store puts into the query
+as one ``VALUES`` block of terms serialised by pyoxigraph (escaped N-Triples),
+so raw input never becomes query text, and the embedded store and a remote
+server evaluate exactly the same query. (pyoxigraph's own ``substitutions``
+join the values with the projected variables after evaluation, SEP-0007
+style, so a ``FILTER`` on a parameter would not see it.) An unknown, missing or invalid parameter is a
+:class:`~diplograph.errors.QueryError`. Optional parameters left out are
+unbound; queries test them with ``!BOUND(?name) || …`` in their outermost group,
+which is where both kinds of binding are visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from .errors import QueryError, ResourceNotFound
+from .rdf.namespaces import DG_IRI, ID_IRI, PREFIXES
+from .rdf.terms import Term, iri
+from .results import Results
+from .sparql import query_form
+
+PARAM_TYPES = {
+    "country": "ISO 3166-1 alpha-2 (or alpha-3) country code, e.g. TH",
+    "date": "a day, YYYY-MM-DD",
+    "year": "a year, e.g. 2020",
+    "person": "a person's IRI or name (as in their labels, Thai or English)",
+    "text": "free text, matched as given",
+    "status": "an agreement status: Proposed, UnderNegotiation, Approved or Signed",
+    "event_type": "BilateralMeeting, MultilateralMeeting, OfficialVisit, CourtesyCall or AgreementSigning",
+    "topic": "a topic's notation in ontology/topics.ttl, e.g. trade-investment",
+    "iri": "an IRI (dgid:… and dg:… abbreviations allowed)",
+}
+_STATUSES = ("Proposed", "UnderNegotiation", "Approved", "Signed")
+_EVENT_TYPES = ("BilateralMeeting", "MultilateralMeeting", "OfficialVisit", "CourtesyCall", "AgreementSigning")
+_PARAM = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z_]+)\s*"
+                    r"(?:\((?P<req>required|optional)\))?\s*(?:[—–-]+\s*(?P<desc>.*))?$")
+_COLUMNS = re.compile(r"^#\s*columns:\s*(?P<cols>.*)$")
+
+
+class Target(Protocol):
+    def query(self, text: str, bindings: dict[str, Term | None] | None = None) -> Results: ...
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class QueryFile:
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: tuple[Param, ...] = ()
+    columns: tuple[str, ...] = ()
+    path: Path | None = None
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def parse(text: str, name: str, path: Path | None = None) -> QueryFile:
+    """A query and what its header says about it (QueryError on a malformed header)."""
+    title, description, params, columns = "", [], [], ()
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        if stripped.lstrip("# ").startswith("param:"):
+            m = _PARAM.match(stripped)
+            if not m or m["type"] not in PARAM_TYPES:
+                raise QueryError(f"{path or name}: cannot read {stripped!r} (write: # param: NAME TYPE "
+                                 f"(required) — description; types: {', '.join(PARAM_TYPES)})")
+            params.append(Param(m["name"], m["type"], m["req"] == "required", (m["desc"] or "").strip()))
+        elif m := _COLUMNS.match(stripped):
+            columns = tuple(c.strip() for c in m["cols"].split(",") if c.strip())
+        elif not title:
+            title = stripped.lstrip("# ").strip()
+        elif not params:
+            description.append(stripped[1:].strip())
+    return QueryFile(name, text, title, " ".join(" ".join(description).split()), tuple(params), columns, path)
+
+
+@cache
+def shipped() -> dict[str, QueryFile]:
+    """The queries in ``queries/``, by name (file name without ``.rq``)."""
+    from .resources import resource_dir
+
+    folder = resource_dir("queries")
+    return {p.stem: parse(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))}
+
+
+def load(name_or_file: str) -> QueryFile:
+    """A shipped query by name, or any ``.rq`` file (its header may declare parameters too)."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return parse(path.read_text(encoding="utf-8"), path.stem, path)
+    try:
+        queries = shipped()
+    except ResourceNotFound as exc:
+        raise QueryError(str(exc)) from exc
+    if name_or_file in queries:
+        return queries[name_or_file]
+    raise QueryError(f"no query named {name_or_file!r} (shipped: {', '.join(queries)}; "
+                     "or give a .rq file, or --sparql TEXT)")
+
+
+def adhoc(text: str) -> QueryFile:
+    return parse(text, "(--sparql)")
+
+
+def bind(query: QueryFile, values: Mapping[str, str], target: Target | None = None) -> dict[str, Term | None]:
+    """Check ``values`` against the query's declared parameters; RDF terms (None: left unbound)."""
+    for name in values:
+        if query.param(name) is None:
+            known = ", ".join(p.name for p in query.params) or "none"
+            raise QueryError(f"{query.name}: unknown parameter {name!r} (its parameters: {known})")
+    out: dict[str, Term | None] = {}
+    for p in query.params:
+        raw = values.get(p.name)
+        if raw is None:
+            if p.required:
+                raise QueryError(f"{query.name}: parameter {p.name!r} is required ({p.type}: {PARAM_TYPES[p.type]}); "
+                                 f"give --param {p.name}=VALUE")
+            out[p.name] = None
+            continue
+        out[p.name] = term_for(p, raw, target)
+    return out
+
+
+def term_for(param: Param, raw: str, target: Target | None = None) -> Term:
+    """The RDF term a parameter value stands for; QueryError when it is not a valid one."""
+    value = raw.strip()
+
+    def bad(why: str) -> QueryError:
+        return QueryError(f"parameter {param.name}: {raw!r} {why} (expected {PARAM_TYPES[param.type]})")
+
+    if param.type == "country":
+        code = _country_code(value)
+        if code is None:
+            raise bad("is not an ISO 3166-1 country code")
+        return iri(f"{ID_IRI}country/{code}")
+    if param.type == "date":
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise bad("is not a date") from None
+        return ox.Literal(day.isoformat(), datatype=iri("http://www.w3.org/2001/XMLSchema#date"))
+    if param.type == "year":
+        if not re.fullmatch(r"\d{4}", value) or not 1900 <= int(value) <= 2100:
+            raise bad("is not a year")
+        return ox.Literal(value, datatype=iri("http://www.w3.org/2001/XMLSchema#integer"))
+    if param.type == "text":
+        if not value or len(value) > 1000:
+            raise bad("is empty or longer than 1000 characters")
+        return ox.Literal(value)
+    if param.type in ("status", "event_type"):
+        choices = _STATUSES if param.type == "status" else _EVENT_TYPES
+        key = re.sub(r"[\s_-]", "", value).lower()
+        match = next((c for c in choices if c.lower() == key), None)
+        if match is None:
+            raise bad("is not one of them")
+        return iri(DG_IRI + match)
+    if param.type == "topic":
+        if value not in _topic_notations():
+            raise bad("is not a topic of the scheme")
+        return iri(f"{ID_IRI}topic/{value}")
+    if param.type == "iri":
+        return _iri(value, bad)
+    if param.type == "person":
+        if re.match(r"(https?:|urn:|dgid:)\S", value):
+            return _iri(value, bad)
+        return _person(value, target, bad)
+    raise bad("has a type diplograph does not know")
+
+
+def run(target: Target, query: QueryFile, values: Mapping[str, str] | None = None) -> Results:
+    """Run a query file on a store (embedded, in-memory or remote) with checked, typed parameters."""
+    if query_form(query.text) not in ("SELECT", "ASK"):
+        raise QueryError(f"{query.name}: only SELECT and ASK queries give results; for graphs use diplograph export")
+    return target.query(query.text, bind(query, values or {}, target))
+
+
+def _country_code(value: str) -> str | None:
+    import pycountry
+
+    if not re.fullmatch(r"[A-Za-z]{2,3}", value):
+        return None
+    field = "alpha_2" if len(value) == 2 else "alpha_3"
+    country = pycountry.countries.get(**{field: value.upper()})
+    return country.alpha_2 if country else None
+
+
+def _iri(value: str, bad) -> ox.NamedNode:
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(prefix + ":") and not value.startswith(prefix + "://"):
+            value = str(ns) + value[len(prefix) + 1:]
+            break
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", value):
+        raise bad("is not an IRI")
+    try:
+        return iri(value)
+    except ValueError:
+        raise bad("is not an IRI") from None
+
+
+_PERSON_LOOKUP = """PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?person ?label WHERE {
+  ?person a dg:Person ; rdfs:label|skos:altLabel ?label .
+  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(STR(?name))))
+}"""
+
+
+def _person(name: str, target: Target | None, bad) -> ox.NamedNode:
+    """The one person whose label is ``name`` (else, the one whose label contains it)."""
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise bad("is not a name")
+    if target is None:
+        raise bad("needs a store to look the name up in")
+    rows = target.query(_PERSON_LOOKUP, {"name": ox.Literal(name)}).rows
+    exact = {p for p, label in rows if " ".join(label.value.split()).lower() == name.lower()}
+    found = exact or {p for p, _ in rows}
+    if len(found) == 1:
+        return found.pop()
+    if not found:
+        raise QueryError(f"parameter person: nobody named {name!r} in the store (try part of the name, "
+                         "or the person's IRI)")
+    names = ", ".join(sorted(p.value.rsplit("/", 1)[-1] for p in found)[:8])
+    raise QueryError(f"parameter person: {name!r} names {len(found)} people ({names}); give more of the name "
+                     "or the person's IRI")
+
+
+@cache
+def _topic_notations() -> frozenset[str]:
+    from .resources import resource_file
+
+    store = ox.Store()
+    store.load(path=str(resource_file("ontology", "topics.ttl")), format=ox.RdfFormat.TURTLE)
+    rows = store.query("SELECT ?n WHERE { ?c <http://www.w3.org/2004/02/skos/core#notation> ?n }")
+    return frozenset(r["n"].value for r in rows)
+
+
+__all__ = ["PARAM_TYPES", "Param", "QueryFile", "Target", "parse", "shipped", "load", "adhoc", "bind",
+           "term_for", "run"]
