@@ -103,6 +103,7 @@ class PeopleExtractor:
         self.hon_th = _honorific_regex("th")
         self.hon_en = _honorific_regex("en")
         self.hon_en_chain = re.compile(r"(?:(?:" + alternation(gazetteer.honorifics().en) + r")\s+)+")
+        self.spaced_hon_en = re.compile(r"\s+(?:(?:" + alternation(gazetteer.honorifics().en) + r")\s+)*")
 
     # ------------------------------------------------------------------ Thai
     def _thai_position(self, text: str, pos: int) -> tuple[int, str] | None:
@@ -306,9 +307,8 @@ class PeopleExtractor:
                 add(parsed[0], m.start(), parsed[1])
         for m in self.positions.en_pattern.finditer(body):
             # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
-            after = body[m.end():]
-            hm = re.match(r"\s+(?:(?:" + alternation(gazetteer.honorifics().en) + r")\s+)*", after)
-            nm = _EN_NAME.match(after, hm.end()) if hm and hm.end() else None
+            hm = self.spaced_hon_en.match(body, m.end())
+            nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > m.end() else None
             if not nm or any(a <= m.start() < b for a, b in taken):
                 continue
             name = nm.group(0).rstrip(".")
@@ -325,7 +325,7 @@ class PeopleExtractor:
                 record.position = before[named[-1][0]:].strip() + " " + role_phrase
             elif record.role in _OWN_OFFICES:
                 record.country = home
-            add(record, m.start(), m.end() + nm.end())
+            add(record, m.start(), nm.end())
         # 2. back-references by a short form of a known name
         self._short_references(body, people, mentions, taken)
         # 3. references by title alone
