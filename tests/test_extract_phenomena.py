@@ -247,3 +247,34 @@ def test_a_partner_government_release_speaks_for_its_own_state():
     found = extract(release)
     assert {(p.name, p.country) for p in found.people} == {("Tan Wei Ming", "SG"), ("Somchai Rakchat", "TH")}
     assert [(e.date, e.countries) for e in found.events] == [(D(2024, 6, 3), ("SG", "TH"))]
+
+
+def test_a_visit_without_dates_has_no_date_and_the_meeting_is_during_it():
+    body = ("เมื่อวันที่ 12 ที่ผ่านมา นายสมชาย รักชาติ รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้ให้การต้อนรับนายโมฮัมหมัด "
+            "ฮาซัน (Mr. Mohammad Hasan) รัฐมนตรีว่าการกระทรวงการต่างประเทศสาธารณรัฐประชาชนบังกลาเทศ ซึ่งเดินทางเยือนไทย"
+            "อย่างเป็นทางการ ณ กระทรวงการต่างประเทศ")
+    found = facts(body, D(2024, 8, 13)).events
+    visit = next(e for e in found if e.kind == "OfficialVisit")
+    meeting = next(e for e in found if e.kind == "BilateralMeeting")
+    assert visit.date is None and meeting.date == D(2024, 8, 12)  # the 12th of the release's month
+    assert found[meeting.during] is visit and meeting.mode == "InPerson"
+
+
+def test_conference_states_listed_as_taking_part_and_talks_on_this_occasion():
+    body = ("วันนี้ (4 เม.ย. 68) นางสาวสมศรี ใจดี นายกรัฐมนตรี เป็นประธานการประชุมสุดยอดบิมสเทค ครั้งที่ 6 "
+            "(6th BIMSTEC Summit) ซึ่งไทยเป็นเจ้าภาพระหว่างวันที่ 2 - 4 เมษายน 2568 โดยมีผู้นำจากบังกลาเทศ ภูฏาน "
+            "อินเดีย เมียนมา เนปาล และศรีลังกาเข้าร่วม\n"
+            "ในโอกาสนี้ นายกรัฐมนตรีได้หารือทวิภาคีกับนายราม ชาร์มา (Mr. Ram Sharma) นายกรัฐมนตรีเนปาล")
+    found = facts(body, D(2025, 4, 4)).events
+    summit = next(e for e in found if e.kind == "MultilateralMeeting")
+    assert set(summit.countries) == {"BD", "BT", "IN", "LK", "MM", "NP", "TH"}
+    talk = next(e for e in found if e.kind == "BilateralMeeting")
+    assert talk.date == D(2025, 4, 4) and talk.countries == ("NP", "TH") and found[talk.during] is summit
+
+
+def test_postponed_visit():
+    body = ("ทั้งนี้ นายราม ชาร์มา (Mr. Ram Sharma) นายกรัฐมนตรีเนปาล ได้เลื่อนการเยือนไทยอย่างเป็นทางการ "
+            "ซึ่งเดิมกำหนดไว้ในวันที่ 5 เมษายน 2568 ออกไปก่อน")
+    found = facts(body, D(2025, 4, 4)).events
+    assert [(e.kind, e.date, e.status, e.countries) for e in found] == [
+        ("OfficialVisit", D(2025, 4, 5), "Postponed", ("NP", "TH"))]

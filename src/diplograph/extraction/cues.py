@@ -78,6 +78,14 @@ SIDELINE = re.compile(r"นอกรอบ|ระหว่างการปร�
 MENTION_ONLY = re.compile(
     r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ to|greetings to"
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?$", re.I)
+# On the occasion just reported, on its day.
+OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
+# A list of the states taking part in a conference, and what may separate its items.
+ATTENDING_LIST = re.compile(
+    r"(?:ผู้นำ|ผู้แทน|คณะผู้แทน|รัฐมนตรี\S{0,20}?)(?:จาก|ของ)(?:ประเทศ)?\s?"
+    r"|\b(?:leaders|representatives|ministers|delegations|heads of (?:state|government)(?: and government)?)"
+    r" (?:from|of) (?:the )?")
+LIST_GAP = re.compile(r"\s?(?:,|และ|\band\b|\bthe\b|\s)*\s?")
 # A round of negotiations is a meeting with a name of its own ("การเจรจารอบแรก", "the second negotiating round").
 NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating round|round of negotiations", re.I)
 # A new event after the one just reported, on its day ("ภายหลังการหารือ … ลงนาม", "Later on the same day").

@@ -46,6 +46,8 @@ class Candidate:
     introduced: bool = False  # its sentence introduces a foreign participant in full (not a back-reference)
     sideline: bool = False
     sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": a new event after the last one
+    occasion: bool = False  # "ในโอกาสนี้", "on this occasion": on the day the release last spoke of
+    day_hint: dt.date | None = None  # the last single day its sentence names (a conference's "วันนี้")
     continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
     hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
     during: int | None = None
@@ -118,7 +120,11 @@ class EventExtractor:
 
         want_span = kind in SPAN_KINDS
         pools = [shape(local, want_span), shape(sentence, want_span)]
-        if kind not in DAY_KINDS:
+        if kind == "OfficialVisit":
+            # a one-day visit says so after the word ("เยือน … ในวันที่ 5"); a day before it is the
+            # day of a meeting during the visit ("เมื่อวันที่ 12 … ซึ่งเดินทางเยือนไทย")
+            pools.append([d for d in shape(local, False) if d.start >= trigger])
+        elif kind not in DAY_KINDS:
             pools += [shape(local, not want_span), shape(sentence, not want_span)]
         for pool in pools:
             if not pool:
@@ -240,12 +246,16 @@ class EventExtractor:
         if cand.mode is None:
             if cues.VIRTUAL.search(win_text):
                 cand.mode = "Virtual"
-            elif cues.IN_PERSON.search(win_text) or cand.kind in ("OfficialVisit", "CourtesyCall"):
-                cand.mode = "InPerson"
+            elif (cues.IN_PERSON.search(win_text) or cand.kind in ("OfficialVisit", "CourtesyCall")
+                  or (not cues.VIRTUAL.search(text) and cues.IN_PERSON.search(text))):
+                cand.mode = "InPerson"  # a place ("ณ กระทรวงการต่างประเทศ") anywhere in a sentence with no call
         cand.status = self._status(ctx, cand, text)
         cand.sideline = bool(cues.SIDELINE.search(text))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
         cand.sequel = bool(cues.AFTER.search(text[:start]))
+        cand.occasion = bool(cues.OCCASION.search(text[:start]))
+        days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
+        cand.day_hint = days[-1].date if days else None
         cand.continuation = not cand.sequel and bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
         if between:
             cand.participants, cand.hosted = between, True
@@ -260,7 +270,8 @@ class EventExtractor:
         cand.countries = {ctx.people.people[p].country for p in cand.participants
                           if p >= 0 and ctx.people.people[p].country}
         if cand.kind == "MultilateralMeeting":
-            cand.countries |= self._hosts(text)  # and its participants' states; not states named nearby
+            # its host and the states the sentence lists as taking part; not states merely named nearby
+            cand.countries |= self._hosts(text) | self._attending(text)
         elif not cand.hosted and not (cand.countries - {ctx.home}):
             cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
         cand.window = win_text
@@ -268,6 +279,20 @@ class EventExtractor:
             m.full and sentence.start <= m.start < sentence.end and m.person in cand.participants
             and ctx.people.people[m.person].country not in (None, ctx.home) for m in ctx.people.mentions)
         return cand
+
+    def _attending(self, text: str) -> set[str]:
+        """"โดยมีผู้นำจากบังกลาเทศ ภูฏาน อินเดีย … เข้าร่วม", "leaders of Brunei, Cambodia and Laos"."""
+        lang = "th" if is_thai(text) else "en"
+        found: set[str] = set()
+        for intro in cues.ATTENDING_LIST.finditer(text):
+            names = self.countries.find(text[intro.end():intro.end() + 300], lang)
+            cursor = 0
+            for start, end, code in names:
+                if not cues.LIST_GAP.fullmatch(text[intro.end() + cursor:intro.end() + start]):
+                    break
+                found.add(code)
+                cursor = end
+        return found
 
     def _hosts(self, text: str) -> set[str]:
         """The state hosting a conference: "ณ กรุงจาการ์ตา สาธารณรัฐอินโดนีเซีย", "hosted by the Lao PDR"."""
@@ -316,6 +341,7 @@ class EventExtractor:
         events: list[Candidate] = []
         previous: Candidate | None = None  # the last dated event reported
         last_day: Candidate | None = None  # the last one-day event reported (not a visit or conference)
+        current_day: dt.date | None = None  # the last day the release named for an event
         for cand in candidates:
             source = last_day or previous
             if -1 in cand.participants:
@@ -342,6 +368,9 @@ class EventExtractor:
                 # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
                 # a new event on the day of the one just reported
                 cand.date = last_day.date
+            elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
+                cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
+            current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
             target = next((e for e in events if _same_event(e, cand)), None)
             if target is None:
                 events.append(cand)
@@ -423,6 +452,11 @@ class EventExtractor:
                 if same or len(conferences) == 1:
                     e.during = (same or conferences)[0]
             for parent_index, parent in enumerate(kept):
+                if (parent is not e and parent.kind == "OfficialVisit" and parent.date is None
+                        and e.kind not in SPAN_KINDS and set(parent.evidence) & set(e.evidence)
+                        and e.countries == parent.countries):
+                    e.during = parent_index  # received "ซึ่งเดินทางเยือนไทย": during that (undated) visit
+                    continue
                 if parent is e or parent.kind not in SPAN_KINDS or not parent.end_date or not e.date:
                     continue
                 if parent.date <= e.date <= parent.end_date and e.kind not in SPAN_KINDS:
