@@ -278,3 +278,17 @@ def test_postponed_visit():
     found = facts(body, D(2025, 4, 4)).events
     assert [(e.kind, e.date, e.status, e.countries) for e in found] == [
         ("OfficialVisit", D(2025, 4, 5), "Postponed", ("NP", "TH"))]
+
+
+def test_pronoun_subjects_and_also():
+    body = ("On 3 March 2025, H.E. Mr. Somchai Rakchat, Minister of Foreign Affairs, met with H.E. Mr. Sato Kenji, "
+            "Minister for Foreign Affairs of Japan, in Tokyo. The two Ministers signed the Memorandum of Cooperation "
+            "on Critical Minerals.\n"
+            "On 4 March 2025, the Minister called on H.E. Mr. Ito Hiroshi, Prime Minister of Japan. He also met with "
+            "Mr. Mori Taro, Chairman of the Japan-Thailand Parliamentary Friendship League.")
+    result = facts(body, D(2025, 3, 5), "en")
+    found = {(e.kind, e.date, e.participants) for e in result.events}
+    assert ("CourtesyCall", D(2025, 3, 4), ("somchai-rakchat", "ito-hiroshi")) in found
+    assert ("BilateralMeeting", D(2025, 3, 4), ("somchai-rakchat", "mori-taro")) in found
+    assert {(a.kind, a.status, a.subject) for a in result.agreements} == {
+        ("MemorandumOfUnderstanding", "Signed", "critical-minerals")}

@@ -30,7 +30,9 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"แถลงการณ์(?:วิสัยทัศน์)?ร่วม|ปฏิญญาร่วม|Joint (?:Vision )?Statement|Joint Communiqu[ée]|Joint Declaration"
         r"|(?<=[–-])?\b[A-Z][\w–\- ]{0,40}Communiqu[ée]|\bCommuniqu[ée]\b")),
     ("MemorandumOfUnderstanding", re.compile(
-        r"บันทึกความเข้าใจ|เอ็มโอยู|\bMOUs?\b|\bMoUs?\b|Memorand(?:um|a) of Understanding")),
+        # a memorandum of cooperation (บันทึกความร่วมมือ, MoC) is the same kind of instrument
+        r"บันทึกความเข้าใจ|บันทึกความร่วมมือ|เอ็มโอยู|\bMOUs?\b|\bMoUs?\b|\bMoCs?\b"
+        r"|Memorand(?:um|a) of (?:Understanding|Cooperation)")),
     ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent")),
     ("Agreement", re.compile(
         r"ความตกลง(?!กัน)|(?:บันทึก)?ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),

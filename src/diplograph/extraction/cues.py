@@ -91,7 +91,7 @@ NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating r
 # A new event after the one just reported, on its day ("ภายหลังการหารือ … ลงนาม", "Later on the same day").
 AFTER = re.compile(
     r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
-    r"|\b(?:Following|After|Later|Afterwards)\b|same (?:day|occasion)", re.I)
+    r"|\b(?:Following|After|Later|Afterwards|also)\b|same (?:day|occasion)", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)

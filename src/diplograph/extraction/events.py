@@ -139,8 +139,10 @@ class EventExtractor:
         return None
 
     # ----------------------------------------------------------- countries
-    def _side_countries(self, ctx: Context, text: str, offset: int) -> set[str]:
-        """States named as a side in a trigger's window: "ไทย-สิงคโปร์", "กับสหรัฐฯ", "visit to Sri Lanka"."""
+    def _side_countries(self, ctx: Context, text: str, kind: str) -> set[str]:
+        """States named as a side in a trigger's window: "ไทย-สิงคโปร์", "กับสหรัฐฯ", "visit to Sri Lanka",
+        an official of a state named by title ("รมว.ไอซีทีสิงคโปร์"). A destination ("to France") is a
+        side only of a visit: "a dinner hosted by the Thai Ambassador to France" is not a meeting with France."""
         lang = "th" if is_thai(text) else "en"
         found: set[str] = set()
         mentions = self.countries.find(text, lang)
@@ -153,8 +155,14 @@ class EventExtractor:
                 if len(chain) == 2 and ctx.home in chain:
                     found.add(code)
                 continue
-            if re.search(r"(?:กับ|เยือน|ฝ่าย|ของ|แห่ง|\bwith|\bto|\bof)\s?(?:the\s)?$", before):
+            if re.search(r"(?:กับ|ฝ่าย|\bwith)\s?(?:the\s)?$", before):
                 found.add(code)
+            elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit)\s?(?:the\s)?$", before):
+                found.add(code)
+            elif re.search(r"(?:ของ|แห่ง|\bof)\s?(?:the\s)?$", before) and (
+                    self.positions.th_pattern if lang == "th" else self.positions.en_pattern).search(
+                    text[max(0, start - 60):start]):
+                found.add(code)  # an official of that state: "the Minister of Foreign Affairs of Chile"
             elif lang == "th" and self.positions.th_pattern.search(before.split(" ")[-1]):
                 found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีการค้าเกาหลีใต้"
         for pair in self.countries.joined(text, lang):
@@ -184,6 +192,21 @@ class EventExtractor:
             if m.person not in out:
                 out.append(m.person)
         return out
+
+    def _subject_before(self, ctx: Context, index: int) -> int | None:
+        """Whom "he"/"she" in sentence index stands for: the subject of the nearest earlier sentence that
+        has one — the first person it names before its verb, or, if that is a pronoun too, its referent."""
+        for earlier in range(index - 1, -1, -1):
+            s = ctx.sentences[earlier]
+            triggers = self._triggers(ctx, s)
+            verb = s.start + triggers[0][1] if triggers else s.end
+            named = [m.person for m in ctx.people.mentions if s.start <= m.start < verb
+                     and ctx.people.people[m.person].role not in ("spokesperson", "former")]
+            if named:
+                return named[0]
+            if cues.PRONOUN.search(ctx.body, s.start, verb):
+                return self._subject_before(ctx, earlier)
+        return None
 
     def _between(self, ctx: Context, sentence: Sentence, trigger_end: int) -> list[int] | None:
         """"การหารือระหว่าง A กับ B": exactly the two people named, when the release's side only hosts."""
@@ -252,11 +275,11 @@ class EventExtractor:
         cand.status = self._status(ctx, cand, text)
         cand.sideline = bool(cues.SIDELINE.search(text))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
-        cand.sequel = bool(cues.AFTER.search(text[:start]))
+        cand.continuation = bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
+        cand.sequel = not cand.continuation and bool(cues.AFTER.search(text[:start]))
         cand.occasion = bool(cues.OCCASION.search(text[:start]))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
         cand.day_hint = days[-1].date if days else None
-        cand.continuation = not cand.sequel and bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
         if between:
             cand.participants, cand.hosted = between, True
         elif cand.kind == "MultilateralMeeting" and not cues.ATTENDS.search(text):
@@ -266,14 +289,16 @@ class EventExtractor:
             if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
                 cand.participants = [-1]  # filled from the event it follows
             elif cues.PRONOUN.search(text[max(0, start - 40):start]):
-                cand.participants.append(-2)  # "he": the first person of the event it follows
+                subject = self._subject_before(ctx, index)  # "he": who the release was just speaking of
+                if subject is not None and subject not in cand.participants:
+                    cand.participants.insert(0, subject)
         cand.countries = {ctx.people.people[p].country for p in cand.participants
                           if p >= 0 and ctx.people.people[p].country}
         if cand.kind == "MultilateralMeeting":
             # its host and the states the sentence lists as taking part; not states merely named nearby
             cand.countries |= self._hosts(text) | self._attending(text)
         elif not cand.hosted and not (cand.countries - {ctx.home}):
-            cand.countries |= self._side_countries(ctx, win_text, sentence.start + window_lo)
+            cand.countries |= self._side_countries(ctx, win_text, cand.kind)
         cand.window = win_text
         cand.introduced = not cand.continuation and any(
             m.full and sentence.start <= m.start < sentence.end and m.person in cand.participants
@@ -350,13 +375,6 @@ class EventExtractor:
                 if source is not None:
                     cand.participants += [p for p in source.participants if p not in cand.participants]
                     cand.countries |= source.countries
-            if -2 in cand.participants:
-                cand.participants = [p for p in cand.participants if p >= 0]
-                if previous is not None and previous.participants and previous.participants[0] not in cand.participants:
-                    first = previous.participants[0]
-                    cand.participants.insert(0, first)
-                    if ctx.people.people[first].country:
-                        cand.countries.add(ctx.people.people[first].country)
             self._complete_sides(ctx, cand, previous)
             if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
                 host = self._continued(events, cand)

@@ -151,6 +151,9 @@ class PeopleExtractor:
         cut = re.search(r"ประจำ|accredited to|to Thailand", position)
         own = position[: cut.start()] if cut else position
         found = self.countries.find(own, "th" if is_thai(own) else "en")
+        # "Chairman of the Japan-Thailand Friendship League": a pair names no side, nor says whose it is
+        paired = [f for f in found if re.search(r"[-–]\s?$", own[:f[0]]) or re.match(r"\s?[-–]", own[f[1]:])]
+        found = [f for f in found if f not in paired]
         if not found and not is_thai(own):
             found = self.countries.find_demonyms(own)
         portfolio = None
@@ -164,7 +167,7 @@ class PeopleExtractor:
         # การต่างประเทศ", "นายกรัฐมนตรี", "Minister of Foreign Affairs" in its own release) — releases
         # always name a foreign official's state; an ambassador's post alone does not say which side
         role = self._role(own)
-        if role in _OWN_OFFICES:
+        if role in _OWN_OFFICES and not paired:
             return home, portfolio
         return None, portfolio
 
@@ -436,6 +439,9 @@ class PeopleExtractor:
                         mentions.append(Mention(m.start(), end, index, False))
                     taken.append((m.start(), end))
                 continue
+            if len(candidates) > 1 and country is None:
+                # "the Minister" in a release of the home government: its own minister
+                candidates = [i for i in candidates if people[i].country == home]
             if len(candidates) == 1:
                 mentions.append(Mention(m.start(), end, candidates[0], False))
                 taken.append((m.start(), end))
