@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import gazetteer
 from . import cues
 from .dates import DateMention
-from .people import PeopleResult
+from .people import Mention, PeopleResult
 from .text import Sentence, is_thai
 
 BILATERAL_KINDS = ("BilateralMeeting", "CourtesyCall", "AgreementSigning", "OfficialVisit")
@@ -62,6 +63,18 @@ class Context:
     issued: dt.date | None
     home: str | None
 
+    def __post_init__(self) -> None:
+        # mentions and dates are sorted by offset: look them up by range in log time, so a very
+        # long release costs time in proportion to its length
+        self._mention_starts = [m.start for m in self.people.mentions]
+        self._date_starts = [d.start for d in self.dates]
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        return self.people.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]
+
+    def dates_in(self, lo: int, hi: int) -> list[DateMention]:
+        return self.dates[bisect_left(self._date_starts, lo):bisect_left(self._date_starts, hi)]
+
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
     for index, s in enumerate(sentences):
@@ -102,12 +115,11 @@ class EventExtractor:
     # --------------------------------------------------------------- dates
     def _event_dates(self, ctx: Context, sentence: Sentence) -> list[DateMention]:
         out = []
-        for d in ctx.dates:
-            if sentence.start <= d.start < sentence.end:
-                before = ctx.body[max(sentence.start, d.start - 40):d.start]
-                if d.end_date is None and cues.NON_EVENT_DATE_BEFORE.search(before):
-                    continue
-                out.append(d)
+        for d in ctx.dates_in(sentence.start, sentence.end):
+            before = ctx.body[max(sentence.start, d.start - 40):d.start]
+            if d.end_date is None and cues.NON_EVENT_DATE_BEFORE.search(before):
+                continue
+            out.append(d)
         return out
 
     @staticmethod
@@ -179,9 +191,7 @@ class EventExtractor:
         """People the sentence names between lo and hi (body offsets), minus reporters, bystanders
         and people in a hope or invitation that follows the trigger ("… และหวังว่าจะได้พบกับ X")."""
         out: list[int] = []
-        for m in ctx.people.mentions:
-            if not (lo <= m.start < hi):
-                continue
+        for m in ctx.mentions_in(lo, hi):
             if m.start > trigger_end and cues.MODAL_BLOCK.search(ctx.body, trigger_end, m.start):
                 continue
             person = ctx.people.people[m.person]
@@ -200,8 +210,8 @@ class EventExtractor:
             s = ctx.sentences[earlier]
             triggers = self._triggers(ctx, s)
             verb = s.start + triggers[0][1] if triggers else s.end
-            named = [m.person for m in ctx.people.mentions if s.start <= m.start < verb
-                     and ctx.people.people[m.person].role not in ("spokesperson", "former")]
+            named = [m.person for m in ctx.mentions_in(s.start, verb)
+                     if ctx.people.people[m.person].role not in ("spokesperson", "former")]
             if named:
                 return named[0]
             if cues.PRONOUN.search(ctx.body, s.start, verb):
@@ -215,8 +225,7 @@ class EventExtractor:
              or cues.BETWEEN.search(ctx.body, max(sentence.start, trigger_end - 8), trigger_end))
         if not m:
             return None
-        people = [x.person for x in ctx.people.mentions if trigger_end <= x.start < trigger_end + 200
-                  and x.start < sentence.end]
+        people = [x.person for x in ctx.mentions_in(trigger_end, min(trigger_end + 200, sentence.end))]
         unique = list(dict.fromkeys(people))[:2]
         return unique if len(unique) == 2 else None
 
@@ -301,8 +310,8 @@ class EventExtractor:
             cand.countries |= self._side_countries(ctx, win_text, cand.kind)
         cand.window = win_text
         cand.introduced = not cand.continuation and any(
-            m.full and sentence.start <= m.start < sentence.end and m.person in cand.participants
-            and ctx.people.people[m.person].country not in (None, ctx.home) for m in ctx.people.mentions)
+            m.full and m.person in cand.participants and ctx.people.people[m.person].country not in (None, ctx.home)
+            for m in ctx.mentions_in(sentence.start, sentence.end))
         return cand
 
     def _attending(self, text: str) -> set[str]:

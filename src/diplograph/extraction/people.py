@@ -49,6 +49,20 @@ _OWN_OFFICES = ("head_of_government", "deputy_head_of_government", "minister", "
                 "spokesperson")
 
 
+class _Taken:
+    """Which characters of the body are already part of a mention (a flag per character, so
+    checking stays constant-time however many mentions a long release has)."""
+
+    def __init__(self, length: int) -> None:
+        self.flags = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
+
+    def covers(self, pos: int) -> bool:
+        return bool(self.flags[pos])
+
+
 @dataclass
 class PersonRecord:
     """A person being assembled from the mentions in one release."""
@@ -285,17 +299,17 @@ class PeopleExtractor:
     def extract(self, body: str, lang: str, home: str | None = "TH") -> PeopleResult:
         people: list[PersonRecord] = []
         mentions: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Taken(len(body))
 
         def add(record: PersonRecord, start: int, end: int) -> None:
             index = self._merge(people, record)
             mentions.append(Mention(start, end, index, True))
-            taken.append((start, end))
+            taken.add(start, end)
 
         # 1. introductions: honorific + name (+ Latin) (+ position)
         if lang == "th" or is_thai(body):
             for m in self.hon_th.finditer(body):
-                if any(a <= m.start() < b for a, b in taken):
+                if taken.covers(m.start()):
                     continue
                 if self._known_reference(body, m.end(), people) is not None:
                     continue
@@ -303,7 +317,7 @@ class PeopleExtractor:
                 if parsed:
                     add(parsed[0], m.start(), parsed[1])
         for m in self.hon_en.finditer(body):
-            if any(a <= m.start() < b for a, b in taken) or (m.start() > 0 and body[m.start() - 1] == "("):
+            if taken.covers(m.start()) or (m.start() > 0 and body[m.start() - 1] == "("):
                 continue
             parsed = self._english_full(body, m.start(), people, home)
             if parsed and (parsed[0].position or len(parsed[0].name.split()) >= 2):
@@ -312,7 +326,7 @@ class PeopleExtractor:
             # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
             hm = self.spaced_hon_en.match(body, m.end())
             nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > m.end() else None
-            if not nm or any(a <= m.start() < b for a, b in taken):
+            if not nm or taken.covers(m.start()):
                 continue
             name = nm.group(0).rstrip(".")
             if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand"):
@@ -365,7 +379,7 @@ class PeopleExtractor:
         return best
 
     def _short_references(self, body: str, people: list[PersonRecord], mentions: list[Mention],
-                          taken: list[tuple[int, int]]) -> None:
+                          taken: _Taken) -> None:
         forms: dict[str, int] = {}
         for index, person in enumerate(people):
             for form in person.given_forms():
@@ -384,12 +398,12 @@ class PeopleExtractor:
             patterns.append(re.compile(r"(?<![\w-])(?:" + alternation(latin_forms) + r")(?![\w-])"))
         for pattern in patterns:
             for m in pattern.finditer(body):
-                if any(a <= m.start() < b for a, b in taken):
+                if taken.covers(m.start()):
                     continue
                 if is_thai(m.group(0)) and not self._thai_reference_context(body, m.start()):
                     continue
                 mentions.append(Mention(m.start(), m.end(), usable[m.group(0)], False))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
 
     def _thai_reference_context(self, body: str, start: int) -> bool:
         """A Thai given name counts as a reference after an honorific, a title, a quote or a space."""
@@ -397,11 +411,11 @@ class PeopleExtractor:
         return bool(re.search(r"(?:นาย|นาง|นางสาว|ดร\.\s?|พล\.อ\.\s?|พลเอก\s?|นายกฯ\s|รองนายกฯ\s|[“\"]|^|\s)$", before))
 
     def _title_references(self, body: str, lang: str, home: str | None, people: list[PersonRecord],
-                          mentions: list[Mention], taken: list[tuple[int, int]]) -> None:
+                          mentions: list[Mention], taken: _Taken) -> None:
         """"รมว.กต.", "นายกรัฐมนตรี", "the Prime Minister": the one person in the release holding that office."""
         pattern = self.positions.th_pattern if is_thai(body) else self.positions.en_pattern
         for m in pattern.finditer(body):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken.covers(m.start()):
                 continue
             if not is_thai(m.group(0)) and not re.search(
                     r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|Thai\s)?|\b(?:his|her|their|[Bb]oth)\s)$",
@@ -437,14 +451,14 @@ class PeopleExtractor:
                 if len(group) == 2 and people[group[0]].country != people[group[1]].country:
                     for index in group:
                         mentions.append(Mention(m.start(), end, index, False))
-                    taken.append((m.start(), end))
+                    taken.add(m.start(), end)
                 continue
             if len(candidates) > 1 and country is None:
                 # "the Minister" in a release of the home government: its own minister
                 candidates = [i for i in candidates if people[i].country == home]
             if len(candidates) == 1:
                 mentions.append(Mention(m.start(), end, candidates[0], False))
-                taken.append((m.start(), end))
+                taken.add(m.start(), end)
 
     def _same_portfolio(self, person: PersonRecord, org: str) -> bool:
         info = self.orgs.info.get(org)
