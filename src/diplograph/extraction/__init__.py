@@ -18,7 +18,8 @@ from ..resolve import person_key, registry
 from . import text as _text
 from .agreements import AgreementExtractor, AgreementRecord
 from .dates import find_dates
-from .events import Candidate, Context, EventExtractor
+from .candidates import Candidate, Context
+from .events import EventExtractor
 from .people import PeopleExtractor
 from .topics import topics_in
 

@@ -22,7 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import __version__, gazetteer
-from ..model import Agreement, Event, Person, ReleaseFacts
+from ..model import Event, Person, ReleaseFacts
 from ..resolve import name_form, registry, romanize
 from . import iris
 from .namespaces import DCTERMS, DG, ID, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD

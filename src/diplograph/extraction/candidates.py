@@ -1,0 +1,67 @@
+"""The working records of event extraction: candidates (one per trigger word) and the release context.
+
+A candidate is what one sentence says about an event; :mod:`.consolidate` merges them into events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .dates import DateMention
+from .people import Mention, PeopleResult
+from .text import Sentence
+
+BILATERAL_KINDS = ("BilateralMeeting", "CourtesyCall", "AgreementSigning", "OfficialVisit")
+SPAN_KINDS = ("OfficialVisit", "MultilateralMeeting")  # events that last several days
+DAY_KINDS = ("CourtesyCall", "AgreementSigning")  # never take a date range: it is the visit's
+
+
+@dataclass
+class Candidate:
+    kind: str
+    sentence: int
+    start: int  # trigger offset in the body
+    end: int
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    own_date: bool = False  # the date came from the candidate's own sentence
+    name: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    mode: str | None = None
+    status: str | None = None
+    countries: set[str] = field(default_factory=set)
+    participants: list[int] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)  # sentence indexes
+    window: str = ""  # the trigger's own stretch of its sentence (for topics)
+    introduced: bool = False  # its sentence introduces a foreign participant in full (not a back-reference)
+    sideline: bool = False
+    sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": a new event after the last one
+    occasion: bool = False  # "ในโอกาสนี้", "on this occasion": on the day the release last spoke of
+    day_hint: dt.date | None = None  # the last single day its sentence names (a conference's "วันนี้")
+    continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
+    hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
+    during: int | None = None
+
+
+@dataclass
+class Context:
+    body: str
+    sentences: list[Sentence]
+    dates: list[DateMention]
+    people: PeopleResult
+    issued: dt.date | None
+    home: str | None
+
+    def __post_init__(self) -> None:
+        # mentions and dates are sorted by offset: look them up by range in log time, so a very
+        # long release costs time in proportion to its length
+        self._mention_starts = [m.start for m in self.people.mentions]
+        self._date_starts = [d.start for d in self.dates]
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        return self.people.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]
+
+    def dates_in(self, lo: int, hi: int) -> list[DateMention]:
+        return self.dates[bisect_left(self._date_starts, lo):bisect_left(self._date_starts, hi)]

@@ -1,0 +1,175 @@
+"""Merging candidates into events: one event per occasion, dated only from what the release says.
+
+A release names an event in one sentence and comes back to it in others. Candidates of the
+same kind, with compatible dates and sides, are one event; "ทั้งสองฝ่ายได้หารือ…" goes on about
+the talk just reported; "ภายหลังการหารือ … ลงนาม" is a new event on its day; an undated mention
+that is no concrete report is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
+
+
+def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    events: list[Candidate] = []
+    previous: Candidate | None = None  # the last dated event reported
+    last_day: Candidate | None = None  # the last one-day event reported (not a visit or conference)
+    current_day: dt.date | None = None  # the last day the release named for an event
+    for cand in candidates:
+        source = last_day or previous
+        if -1 in cand.participants:
+            # "ทั้งสองฝ่าย", "the two leaders": the people of the talk just reported
+            cand.participants = [p for p in cand.participants if p >= 0]
+            if source is not None:
+                cand.participants += [p for p in source.participants if p not in cand.participants]
+                cand.countries |= source.countries
+        _complete_sides(ctx, cand, previous)
+        if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
+            host = _continued(events, cand)
+            if host is not None:
+                _merge(host, cand)
+                continue
+        if (cand.date is None and (cand.sequel or cand.continuation) and last_day is not None
+                and cand.kind not in SPAN_KINDS):
+            # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
+            # a new event on the day of the one just reported
+            cand.date = last_day.date
+        elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
+            cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
+        current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
+        target = next((e for e in events if _same_event(e, cand)), None)
+        if target is None:
+            events.append(cand)
+            target = cand
+        else:
+            _merge(target, cand)
+        if target.date is not None:
+            previous = target
+            if target.end_date is None:
+                last_day = target
+    return _finish(ctx, events)
+
+def _continued(events: list[Candidate], cand: Candidate) -> Candidate | None:
+    """The event a "ทั้งสองฝ่ายได้หารือ…" sentence goes on about: the last talk or call with
+    the same sides, else the last dated event with them (a visit)."""
+    def fits(e: Candidate) -> bool:
+        return e.date is not None and (not cand.countries or cand.countries <= e.countries)
+
+    for kinds in (("BilateralMeeting", "CourtesyCall"), BILATERAL_KINDS):
+        for e in reversed(events):
+            if e.kind in kinds and fits(e):
+                return e
+    return None
+
+def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -> None:
+    """A bilateral event reported by the home government with one foreign side: the home state is the other."""
+    if cand.kind not in BILATERAL_KINDS or cand.hosted or not ctx.home:
+        return
+    if len(cand.countries - {ctx.home}) >= 1:
+        cand.countries.add(ctx.home)
+        protagonist = _protagonist(ctx, previous)
+        if protagonist is not None and not any(
+                ctx.people.people[p].country == ctx.home for p in cand.participants):
+            cand.participants.append(protagonist)
+
+def _protagonist(ctx: Context, previous: Candidate | None) -> int | None:
+    """The home official the release follows: of the event just reported, else the first one named."""
+    pool = previous.participants if previous else []
+    for p in pool:
+        if ctx.people.people[p].country == ctx.home:
+            return p
+    for m in ctx.people.mentions:
+        person = ctx.people.people[m.person]
+        if m.full and person.country == ctx.home and person.role not in ("spokesperson", "former"):
+            return m.person
+    return None
+
+def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    pairs = [frozenset(e.countries) for e in events if len(e.countries) == 2]
+    main_pair = max(set(pairs), key=pairs.count) if pairs else None
+    for e in events:
+        if e.kind == "BilateralMeeting" and e.name and len(e.countries) < 2 and main_pair:
+            e.countries |= main_pair  # a named round or commission of the release's two sides
+        if e.status not in ("Postponed", "Cancelled") and e.date and ctx.issued:
+            e.status = "Scheduled" if e.date > ctx.issued else "Held"
+        if e.kind in BILATERAL_KINDS:
+            if len(e.countries) > 2 and ctx.home in e.countries:
+                continue  # a summary of several meetings ("with the US, Korea and Singapore")
+            if len(e.countries) != 2:
+                continue
+        if e.date is None and e.kind == "MultilateralMeeting":
+            if any(o.sideline and set(o.evidence) & set(e.evidence) and o.date is None and o.introduced
+                   for o in events if o is not e):
+                kept.append(e)  # the undated conference a kept meeting was held on the sidelines of
+            continue
+        if e.date is None and not (e.introduced and e.participants):
+            # an undated mention that is not a concrete report (a back-reference, a summary) is dropped;
+            # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …") is kept undated
+            continue
+        kept.append(e)
+    # sideline meetings and meetings during a visit
+    conferences = [i for i, p in enumerate(kept) if p.kind == "MultilateralMeeting"]
+    for e in kept:
+        if e.date is None and e.sideline and conferences and e.kind not in SPAN_KINDS:
+            # undated, "on the sidelines of …": the conference named in its sentence, else the only one
+            same = [i for i in conferences if set(kept[i].evidence) & set(e.evidence)]
+            if same or len(conferences) == 1:
+                e.during = (same or conferences)[0]
+        for parent_index, parent in enumerate(kept):
+            if (parent is not e and parent.kind == "OfficialVisit" and parent.date is None
+                    and e.kind not in SPAN_KINDS and set(parent.evidence) & set(e.evidence)
+                    and e.countries == parent.countries):
+                e.during = parent_index  # received "ซึ่งเดินทางเยือนไทย": during that (undated) visit
+                continue
+            if parent is e or parent.kind not in SPAN_KINDS or not parent.end_date or not e.date:
+                continue
+            if parent.date <= e.date <= parent.end_date and e.kind not in SPAN_KINDS:
+                if parent.kind == "OfficialVisit" and not (e.countries & parent.countries):
+                    continue
+                e.during = parent_index
+                if e.mode is None and parent.mode:
+                    e.mode = parent.mode
+                if parent.kind == "MultilateralMeeting":
+                    parent.participants += [p for p in e.participants if p not in parent.participants]
+                    parent.countries |= e.countries
+    for e in kept:
+        if e.mode is None:
+            twin = next((o for o in kept if o is not e and o.date == e.date and o.mode
+                         and o.countries == e.countries), None)
+            if twin:
+                e.mode = twin.mode
+    return kept
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "MultilateralMeeting" or (a.name and b.name):
+        return bool(a.aliases & b.aliases) and (a.date is None or b.date is None or a.date == b.date)
+    if a.date and b.date and (a.date, a.end_date) != (b.date, b.end_date):
+        return False
+    if not a.countries or not b.countries:
+        return False
+    if a.countries != b.countries and not (a.countries <= b.countries or b.countries <= a.countries):
+        return False
+    if len(a.countries | b.countries) > 2:
+        return False
+    return True
+
+
+def _merge(into: Candidate, other: Candidate) -> None:
+    if into.date is None and other.date is not None:
+        into.date, into.end_date, into.own_date = other.date, other.end_date, other.own_date
+    into.name = into.name or other.name
+    into.aliases |= other.aliases
+    into.mode = into.mode or other.mode
+    into.status = into.status or other.status
+    into.countries |= other.countries
+    into.participants += [p for p in other.participants if p not in into.participants]
+    into.evidence += [s for s in other.evidence if s not in into.evidence]
+    into.window += " " + other.window
+    into.sideline = into.sideline or other.sideline
