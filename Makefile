@@ -1,4 +1,4 @@
-# Quick start: `make run` (build the bundled example and query it), `make test` (the whole suite).
+# Quick start: `make run` (build the bundled example, store it and query it), `make test` (the whole suite).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -16,6 +16,8 @@ $(VENV)/.installed: pyproject.toml
 run: install
 	$(BIN)/diplograph build examples -o out/graph.ttl
 	$(BIN)/diplograph validate out/graph.ttl
+	$(BIN)/diplograph ingest examples --store out/store
+	$(BIN)/diplograph query meetings-between --param country1=TH --param country2=SG --store out/store
 
 test: install
 	$(BIN)/python -m pytest

@@ -25,3 +25,48 @@ def regen_golden(request: pytest.FixtureRequest) -> bool:
 def _reproducible_builds(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fix the extraction run's timestamp so graphs are comparable between runs."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+# --------------------------------------------------------------------------- stores
+
+DEV_CORPUS = TESTS / "fixtures" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_releases():
+    """The dev corpus read and mapped once, as ``diplograph ingest`` reads it: (outcomes, activity triples)."""
+    from diplograph.ingest import iter_releases
+    from diplograph.pipeline import ReleaseOutcome
+    from diplograph.rdf import mapping
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        activity, triples = mapping.activity_iri()
+        outcomes = [i for i in iter_releases([DEV_CORPUS], activity) if isinstance(i, ReleaseOutcome)]
+    assert len(outcomes) == 24
+    return outcomes, triples
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory):
+    """A Virtuoso server of our own for the session (see tests/virtuoso_server.py).
+
+    Skipped when Virtuoso is not installed — a failure instead with DIPLOGRAPH_REQUIRE_SERVER=1
+    (as .ci/run sets), so CI never passes without the server tests.
+    """
+    import os
+
+    import virtuoso_server
+
+    if not virtuoso_server.available():
+        message = "Virtuoso is not installed (apt-get install virtuoso-opensource-7-bin)"
+        if os.environ.get("DIPLOGRAPH_REQUIRE_SERVER") == "1":
+            pytest.fail(message + "; DIPLOGRAPH_REQUIRE_SERVER=1 requires it")
+        pytest.skip(message)
+    server = virtuoso_server.Virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        server.start()
+    except RuntimeError as exc:
+        pytest.fail(f"Virtuoso did not start: {exc}")
+    yield server
+    server.stop()

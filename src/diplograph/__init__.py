@@ -7,6 +7,12 @@ The public API, for notebooks and scripts (the CLI is a thin layer over it)::
     diplograph.write_graph(result.quads(), "out.trig")
     facts = diplograph.extract(release)                   # one Release -> plain-data facts
 
+    with diplograph.EmbeddedStore.open("out/store", write=True) as store:   # the on-disk store
+        for event in diplograph.ingest_releases(store, ["releases/"]):
+            print(event.kind, event.release)
+        rows = diplograph.run_query(store, "partners", {"country": "TH"}).rows
+        diplograph.export_store(store, "out/graph.trig")
+
 Names are imported on first use, so ``import diplograph`` (and the CLI's start-up)
 stays fast.
 """
@@ -23,6 +29,7 @@ _EXPORTS = {
     "BuildResult": "pipeline",
     "DecodeError": "errors",
     "DiplographError": "errors",
+    "EmbeddedStore": "store",
     "Event": "model",
     "InputError": "errors",
     "NoContentError": "errors",
@@ -30,16 +37,24 @@ _EXPORTS = {
     "QueryError": "errors",
     "Release": "model",
     "ReleaseFacts": "model",
+    "RemoteStore": "remote",
     "ResourceNotFound": "errors",
+    "Results": "results",
     "StoreError": "errors",
     "ValidationError": "errors",
     "ValidationReport": "validate",
     "build": "pipeline",
+    "export_store": "export",
     "extract": "extraction",
+    "ingest_releases": "ingest",
     "map_release": "rdf.mapping",
     "parse_release": "sources",
     "process": "pipeline",
     "read_inputs": "sources",
+    "remove_releases": "ingest",
+    "run_query": "queries",
+    "store_stats": "stats",
+    "to_networkx": "network",
     "validate_graph": "validate",
     "write_graph": "pipeline",
 }

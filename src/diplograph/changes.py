@@ -9,21 +9,22 @@ Layout (the same on the embedded store and on a remote server):
   embedded store, the named graph :data:`SHARED_GRAPH` on a server (Virtuoso's
   Graph Store Protocol has no default graph, and Fuseki's union default graph
   leaves the real default graph out);
-* facts derived across releases (each agreement's latest ``dg:status``,
-  ``dg:hasMoUWith``) in :data:`DERIVED_GRAPH`.
+* facts derived across releases (each agreement's latest ``dg:status``, each
+  event's ``dg:eventStatus``, ``dg:hasMoUWith``) in :data:`DERIVED_GRAPH`;
+* bookkeeping in :data:`SUPPORT_GRAPH`: which release contributed which shared
+  descriptions.
 
 :func:`plan` reads the store through SPARQL (so the same code serves Oxigraph
 and any SPARQL 1.1 server) and returns a :class:`ChangeSet`: graphs to drop,
 quads to delete, graphs to put, quads to insert. Replacing a release is
 removing it and adding it again, in one change set:
 
-* a shared description goes when no release graph left mentions its node
-  (directly, or through another kept description: a person's country), so a
-  removal leaves neither dangling nor orphaned nodes, and a node only the
-  replaced release mentioned gets exactly its new description;
-* derived facts are recomputed for the agreements the change touches with
-  :func:`diplograph.rdf.mapping.derived_triples` — the same function ``build``
-  uses — so the result does not depend on the order releases came in.
+* a shared triple stays exactly as long as one release that contributed it
+  stays, so removing releases leaves the store the remaining releases would
+  have built — no orphaned description, no dangling reference;
+* derived facts are recomputed for the agreements and events the change
+  touches with :func:`diplograph.rdf.mapping.derived_triples` — the function
+  ``build`` uses — so the store does not depend on the order releases came in.
 
 The planner reads the store before the change is applied; the embedded store's
 lock guarantees nobody writes in between.
@@ -31,6 +32,7 @@ lock guarantees nobody writes in between.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -46,8 +48,12 @@ from .sparql import values_block
 RELEASE_PREFIX = ID_IRI + "release/"
 DERIVED_GRAPH = iri(ID_IRI + "graph/derived")
 SHARED_GRAPH = iri(ID_IRI + "graph/shared")
+SUPPORT_GRAPH = iri(ID_IRI + "graph/support")
+DESCRIPTION_PREFIX = ID_IRI + "description/"
+STORE_NS = "https://w3id.org/diplograph/store#"
+SHARES = iri(STORE_NS + "shares")  # release → a description (of one node) it contributed
+TRIPLE = iri(STORE_NS + "triple")  # description → one of its triples, as an N-Triples line
 PREFIXES = f"PREFIX dg: <{DG._NS}>\nPREFIX prov: <{PROV}>\nPREFIX dct: <{DCTERMS}>\n"
-_IS_RELEASE = f'STRSTARTS(STR(?g), "{RELEASE_PREFIX}")'
 _DEFAULT = ox.DefaultGraph()
 
 
@@ -104,17 +110,13 @@ def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
         yield items[i:i + size]
 
 
-def _select(backend: Backend, template: str, name: str, terms: Iterable[Term], **extra: str) -> list[tuple]:
-    """Run ``template`` once per chunk of ``terms`` (bound to ``?name`` by a VALUES block); all rows.
-
-    The template's ``{values}`` and ``{shared}`` are filled in, as are ``extra`` pieces (literal
-    braces in the template are doubled).
-    """
+def _select(backend: Backend, template: str, name: str, terms: Iterable[Term]) -> list[tuple]:
+    """Run ``template`` once per chunk of ``terms`` (bound to ``?name`` by the VALUES block that
+    replaces ``{values}``; literal braces in the template are doubled); all rows."""
     terms = sorted(set(terms), key=str)
     rows: list[tuple] = []
     for chunk in _chunks(terms, backend.max_values):
-        query = PREFIXES + template.format(values=values_block([name], [[t] for t in chunk]),
-                                           shared=backend.shared_clause, **extra)
+        query = PREFIXES + template.format(values=values_block([name], [[t] for t in chunk]))
         rows.extend(backend.select(query).rows)
     return rows
 
@@ -155,40 +157,80 @@ def plan(backend: Backend, new: Sequence[NewRelease] = (), remove: Iterable[ox.N
     old = existing_releases(backend, [*(r.iri for r in new), *remove])
 
     change = ChangeSet(drop=sorted(old, key=str))
-    shared: set[ox.Triple] = set()
     for r in new:
         change.put[r.iri] = r.triples
-        shared.update(r.shared)
-    dead = _dead_nodes(backend, old) if old else set()
-    if dead:
-        rows = _select(backend, "SELECT ?s ?p ?o WHERE {{ {values} {shared} {{ ?s ?p ?o }} }}", "s", dead)
-        change.delete += [ox.Quad(s, p, o, _DEFAULT) for s, p, o in rows if ox.Triple(s, p, o) not in shared]
-    change.insert += [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in sorted(shared, key=str)]
+    _share(backend, change, old, new)
     _derive(backend, change, old, new)
     return Plan(change, old & {r.iri for r in new}, old - {r.iri for r in new}, duplicates)
 
 
-def _dead_nodes(backend: Backend, old: set[ox.NamedNode]) -> set[ox.NamedNode]:
-    """Nodes of the old graphs (and of their shared descriptions) that nothing kept mentions."""
-    candidates: set[ox.NamedNode] = set()
-    for s, o in _select(backend, "SELECT DISTINCT ?s ?o WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}", "g", old):
-        candidates.update(t for t in (s, o) if isinstance(t, ox.NamedNode))
-    frontier = set(candidates)
-    while frontier:  # what their shared descriptions point to (a person's country) may go with them
-        rows = _select(backend, "SELECT DISTINCT ?o WHERE {{ {values} {shared} {{ ?n ?p ?o }} }}", "n", frontier)
-        frontier = {r[0] for r in rows if isinstance(r[0], ox.NamedNode)} - candidates
-        candidates |= frontier
-    keep = f"{_IS_RELEASE} && ?g NOT IN ({', '.join(str(g) for g in sorted(old, key=str))})"
-    rows = _select(backend, "SELECT ?n WHERE {{ {values} FILTER(EXISTS {{ GRAPH ?g {{ ?n ?p ?o }} FILTER({keep}) }} "
-                            "|| EXISTS {{ GRAPH ?g {{ ?s ?p ?n }} FILTER({keep}) }}) }}", "n", candidates, keep=keep)
-    dead = candidates - {r[0] for r in rows}
-    while dead:  # kept alive by a kept description that points to it
-        rows = _select(backend, "SELECT DISTINCT ?x ?n WHERE {{ {values} {shared} {{ ?x ?p ?n }} }}", "n", dead)
-        alive = {n for x, n in rows if x not in dead}
-        if not alive:
-            break
-        dead -= alive
-    return dead
+def description_node(triples: Iterable[ox.Triple]) -> ox.NamedNode:
+    """The bookkeeping node standing for one description (a hash of its N-Triples lines)."""
+    text = "\n".join(sorted(_line(t) for t in triples))
+    return iri(DESCRIPTION_PREFIX + hashlib.sha1(text.encode("utf-8")).hexdigest())
+
+
+def _line(triple: ox.Triple) -> str:
+    return f"{triple.subject} {triple.predicate} {triple.object} ."
+
+
+def _descriptions(release: NewRelease) -> dict[ox.NamedNode, list[ox.Triple]]:
+    """A release's shared triples, grouped by subject: one description node each."""
+    by_subject: dict[str, list[ox.Triple]] = {}
+    for t in release.shared:
+        by_subject.setdefault(str(t.subject), []).append(t)
+    return {description_node(ts): ts for ts in by_subject.values()}
+
+
+def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
+    """Shared triples, with exact support: each stays while some release that contributed it stays.
+
+    The support graph records what each release contributed to the shared graph:
+    ``<release> store:shares <description>`` for each node it describes, and
+    ``<description> store:triple "s p o ."`` for the triples of that description. A
+    country's description is the same from every release, so it is one node shared by
+    thousands; a person's may differ between releases (names, honorifics). Removing a
+    release retracts exactly the shared triples no remaining description has, and a
+    replaced release gets exactly its new contributions. Invariant: the shared graph is
+    the union of the triples of the descriptions some release shares.
+    """
+    fresh: dict[ox.NamedNode, list[ox.Triple]] = {}
+    for r in new:
+        for node, triples in _descriptions(r).items():
+            fresh[node] = triples
+            change.insert.append(ox.Quad(r.iri, SHARES, node, SUPPORT_GRAPH))
+    support = SUPPORT_GRAPH.value
+    if old:
+        shared_by_old: set[ox.NamedNode] = set()
+        for r, node in _select(backend, f"SELECT ?r ?d WHERE {{{{ {{values}} GRAPH <{support}> {{{{ "
+                                        f"?r <{SHARES.value}> ?d }}}} }}}}", "r", old):
+            change.delete.append(ox.Quad(r, SHARES, node, SUPPORT_GRAPH))
+            shared_by_old.add(node)
+        others = ", ".join(str(g) for g in sorted(old, key=str))
+        candidates = shared_by_old - set(fresh)
+        kept = {row[0] for row in _select(  # EXISTS: a country's description has thousands of sharers
+            backend, f"SELECT ?d WHERE {{{{ {{values}} FILTER EXISTS {{{{ GRAPH <{support}> {{{{ "
+                     f"?r <{SHARES.value}> ?d }}}} FILTER(?r NOT IN ({others})) }}}} }}}}", "d", candidates)}
+        dead = candidates - kept
+        lines: set[ox.Literal] = set()
+        for node, line in _select(backend, f"SELECT ?d ?line WHERE {{{{ {{values}} GRAPH <{support}> {{{{ "
+                                           f"?d <{TRIPLE.value}> ?line }}}} }}}}", "d", dead):
+            change.delete.append(ox.Quad(node, TRIPLE, line, SUPPORT_GRAPH))
+            lines.add(line)
+        lines -= {ox.Literal(_line(t)) for ts in fresh.values() for t in ts}
+        dead_names = ", ".join(str(d) for d in sorted(dead, key=str))
+        still = {row[0] for row in _select(  # in a description that stays
+            backend, f"SELECT DISTINCT ?line WHERE {{{{ {{values}} GRAPH <{support}> {{{{ ?d <{TRIPLE.value}> "
+                     f"?line }}}} FILTER(?d NOT IN ({dead_names})) }}}}", "line", lines)} if lines else set()
+        for line in sorted(lines - still, key=str):
+            t = next(iter(ox.parse(line.value, format=ox.RdfFormat.N_TRIPLES)))
+            change.delete.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
+    known = {row[0] for row in _select(backend, f"SELECT DISTINCT ?d WHERE {{{{ {{values}} GRAPH <{support}> "
+                                                f"{{{{ ?d <{TRIPLE.value}> ?line }}}} }}}}", "d", fresh)}
+    for node in sorted(set(fresh) - known, key=str):  # a known description's triples are in the shared graph
+        for t in fresh[node]:
+            change.insert.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
+            change.insert.append(ox.Quad(node, TRIPLE, ox.Literal(_line(t)), SUPPORT_GRAPH))
 
 
 def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
@@ -220,8 +262,11 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
                      "OPTIONAL {{ ?c prov:wasDerivedFrom ?r . ?r dct:issued ?issued }} }} }}", "a", agreements):
         keep(g, (a, history, c), (c, to_ox(DG.status), status), (c, to_ox(DG.date), date),
              (c, to_ox(PROV.wasDerivedFrom), r), (r, to_ox(DCTERMS.issued), issued))
+    mous: set[ox.NamedNode] = set()
     for g, a, kind in _select(backend, "SELECT ?g ?a ?t WHERE {{ {values} GRAPH ?g {{ ?a a ?t }} }}", "a", agreements):
         keep(g, (a, to_ox(RDF.type), kind))
+        if kind == to_ox(DG.MemorandumOfUnderstanding):
+            mous.add(a)
     parties: dict[ox.NamedNode, set] = {}  # old graphs too: the pairs whose dg:hasMoUWith may change
     for g, a, x in _select(backend, "SELECT ?g ?a ?x WHERE {{ {values} GRAPH ?g {{ ?a dg:party ?x }} }}",
                            "a", agreements):
@@ -246,15 +291,20 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
         backend, f"SELECT ?s ?p ?o WHERE {{{{ {{values}} GRAPH <{derived}> {{{{ ?s ?p ?o }}}} }}}}", "s",
         agreements | events)}
     pairs = sorted({(x, y) for cs in parties.values() for x in cs for y in cs if x != y}, key=str)
+    signed = to_ox(DG.Signed)
+    signed_mous = {t.subject for t in current if t.object == signed and t.subject in mous}  # in the store now
     for chunk in _chunks(pairs, backend.max_values // 2):
         block = values_block(["x", "y"], chunk)
         rows = backend.select(PREFIXES + f"SELECT ?x ?y WHERE {{ {block} GRAPH <{derived}> "
                                          "{ ?x dg:hasMoUWith ?y } }").rows
         current |= {ox.Triple(x, mou_with, y) for x, y in rows}
-        rows = backend.select(PREFIXES + f"SELECT ?a ?x ?y WHERE {{ {block} GRAPH ?g {{ ?a dg:party ?x, ?y ; "
-                                         f"a dg:MemorandumOfUnderstanding }} GRAPH <{derived}> "
-                                         "{ ?a dg:status dg:Signed } }").rows
-        fresh |= {ox.Triple(x, mou_with, y) for a, x, y in rows if a not in agreements}
+        rows = backend.select(PREFIXES + f"SELECT ?x ?y (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
+                                         "?a dg:party ?x, ?y ; a dg:MemorandumOfUnderstanding } "
+                                         f"GRAPH <{derived}> {{ ?a dg:status dg:Signed }} }} GROUP BY ?x ?y").rows
+        for x, y, n in rows:  # signed MoUs of the pair now, less the touched ones: is one left?
+            touched = sum(1 for a in signed_mous if {x, y} <= parties.get(a, set()))
+            if int(n.value) > touched:
+                fresh.add(ox.Triple(x, mou_with, y))
     change.delete += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(current - fresh, key=str)]
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(fresh - current, key=str)]
 

@@ -101,6 +101,19 @@ def ingest(backend: Backend, items: Iterable[ReleaseOutcome | InputError | str],
         yield from _commit(backend, batch)
 
 
+def ingest_releases(backend: Backend, paths: Iterable[Path], *, allow_invalid: bool = False,
+                    batch_size: int = BATCH_SIZE) -> Iterator[Event]:
+    """Read releases from files and directories and store them — what ``diplograph ingest`` does::
+
+        with diplograph.EmbeddedStore.open("out/store", write=True) as store:
+            for event in diplograph.ingest_releases(store, ["releases/"]):
+                print(event.kind, event.release, event.message)
+    """
+    activity, activity_triples = mapping.activity_iri()
+    return ingest(backend, iter_releases(paths, activity), activity=activity_triples, allow_invalid=allow_invalid,
+                  batch_size=batch_size)
+
+
 def _own_derived(outcome: ReleaseOutcome) -> list[tuple]:
     """The derived facts the shapes expect (statuses), from this release alone."""
     return mapping.derived_triples((*t, outcome.graph.iri) for t in outcome.graph.triples)
@@ -173,4 +186,7 @@ def remove(backend: Backend, refs: Iterable[str]) -> Iterator[Event]:
         yield Event("removed", _release_id(g), f"removed {g.value}")
 
 
-__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Summary", "ingest", "iter_releases", "remove", "resolve_release"]
+remove_releases = remove
+
+__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Summary", "ingest", "ingest_releases", "iter_releases", "remove",
+           "remove_releases", "resolve_release"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -148,29 +150,50 @@ def to_dataset(quads: Iterable[tuple]) -> Dataset:
     return ds
 
 
-def write_graph(quads: Iterable[tuple], out: Path) -> None:
-    """Write quads to out in the format its extension names, atomically (temporary file, then rename)."""
-    fmt = FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        raise DiplographError(f"{out}: unknown output format (use {', '.join(sorted(FORMATS))})")
-    ds = to_dataset(quads)
+@contextmanager
+def atomic_file(out: Path) -> Iterator[BinaryIO]:
+    """A binary file that becomes ``out`` only when the block ends without an error.
+
+    It is written beside ``out`` and renamed over it, so a reader (or a crash) never
+    sees half a file; on an error the temporary file is removed and ``out`` is untouched.
+    """
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            if fmt in ("turtle", "nt"):
-                merged = Graph()
-                for prefix, ns in PREFIXES.items():
-                    merged.bind(prefix, ns)
-                for s, p, o, _g in ds.quads((None, None, None, None)):
-                    merged.add((s, p, o))
-                merged.serialize(handle, format=fmt)
-            elif fmt == "json-ld":
-                context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-                ds.serialize(handle, format="json-ld", context=context)
-            else:
-                ds.serialize(handle, format=fmt)
+            yield handle
+        os.chmod(tmp, 0o644 & ~_umask())
         os.replace(tmp, out)
     except BaseException:
-        os.unlink(tmp)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_graph(quads: Iterable[tuple], out: Path) -> None:
+    """Write quads to out in the format its extension names, atomically (temporary file, then rename)."""
+    out = Path(out)
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise DiplographError(f"{out}: unknown output format (use {', '.join(sorted(FORMATS))})")
+    ds = to_dataset(quads)
+    with atomic_file(out) as handle:
+        if fmt in ("turtle", "nt"):
+            merged = Graph()
+            for prefix, ns in PREFIXES.items():
+                merged.bind(prefix, ns)
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                merged.add((s, p, o))
+            merged.serialize(handle, format=fmt)
+        elif fmt == "json-ld":
+            context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+            ds.serialize(handle, format="json-ld", context=context)
+        else:
+            ds.serialize(handle, format=fmt)

@@ -211,6 +211,16 @@ def run(target: Target, query: QueryFile, values: Mapping[str, str] | None = Non
     return target.query(query.text, bind(query, values or {}, target))
 
 
+def run_query(target: Target, query: str | QueryFile, params: Mapping[str, str] | None = None) -> Results:
+    """A shipped query by name, a ``.rq`` file or SPARQL text, with parameters as strings::
+
+        diplograph.run_query(store, "meetings-between", {"country1": "TH", "country2": "SG"})
+    """
+    if isinstance(query, str):
+        query = adhoc(query) if "{" in query else load(query)
+    return run(target, query, params)
+
+
 def _country_code(value: str) -> str | None:
     import pycountry
 
@@ -274,4 +284,4 @@ def _topic_notations() -> frozenset[str]:
 
 
 __all__ = ["PARAM_TYPES", "Param", "QueryFile", "Target", "parse", "shipped", "load", "adhoc", "bind",
-           "term_for", "run"]
+           "term_for", "run", "run_query"]

@@ -43,7 +43,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from . import __version__
-from .changes import DERIVED_GRAPH, SHARED_GRAPH, ChangeSet
+from .changes import DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, ChangeSet
 from .errors import QueryError, StoreError
 from .rdf.namespaces import DG, ID_IRI
 from .rdf.terms import Term
@@ -292,31 +292,30 @@ class RemoteStore:
             raise StoreError(f"{self.describe()}: give the server's update and graph-store URLs "
                              "(--update-url, --gsp-url) to write to it")
         drops = [f"DROP SILENT GRAPH {g}" for g in change.drop if g not in change.put]
-        deletes = [(SHARED_GRAPH if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name, q.triple)
-                   for q in change.delete]
         requests = [" ;\n".join(drops)] if drops else []
-        for i in range(0, len(deletes), DELETE_CHUNK):
-            by_graph: dict[str, list[str]] = {}
-            for g, t in deletes[i:i + DELETE_CHUNK]:
-                by_graph.setdefault(str(g), []).append(f"{t.subject} {t.predicate} {t.object} .")
-            blocks = " ".join(f"GRAPH {g} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
-            requests.append(f"DELETE DATA {{ {blocks} }}")
+        by_graph: dict[str, list[str]] = {}
+        for q in change.delete:
+            g = SHARED_GRAPH if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
+            by_graph.setdefault(str(g), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        for g, lines in by_graph.items():  # one graph per request: Virtuoso 7.2 misses some triples of a
+            for i in range(0, len(lines), DELETE_CHUNK):  # DELETE DATA that names several graphs
+                requests.append(f"DELETE DATA {{ GRAPH {g} {{ {' '.join(lines[i:i + DELETE_CHUNK])} }} }}")
         for text in requests:
             self._http("POST", self.endpoints.update, text.encode("utf-8"),
-                       "application/sparql-update")
+                       "application/sparql-update; charset=utf-8")
         for graph, triples in change.put.items():
             self._gsp("PUT", graph, triples)
         inserts: dict[ox.NamedNode, list[ox.Triple]] = {}
         for q in change.insert:
             g = SHARED_GRAPH if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
             inserts.setdefault(g, []).append(q.triple)
-        for graph, triples in inserts.items():
-            self._gsp("POST", graph, triples)
+        for graph in sorted(inserts, key=lambda g: g == SUPPORT_GRAPH):  # bookkeeping last: if this
+            self._gsp("POST", graph, inserts[graph])  # stops half-way, running it again repairs it
 
     def _gsp(self, method: str, graph: ox.NamedNode, triples: Sequence[ox.Triple]) -> None:
         body = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples).encode("utf-8")
         url = f"{self.endpoints.gsp}?graph={quote(graph.value, safe='')}"
-        self._http(method, url, body, "application/n-triples")
+        self._http(method, url, body, "application/n-triples; charset=utf-8")
 
     def _http(self, method: str, url: str, body: bytes, content_type: str) -> bytes:
         log.debug("%s %s (%d bytes)", method, _safe_url(url), len(body))

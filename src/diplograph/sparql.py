@@ -81,19 +81,26 @@ def values_block(names: Sequence[str], rows: Iterable[Sequence[Term | None]]) ->
     for name in names:
         if not _VAR.match(name):
             raise QueryError(f"invalid variable name {name!r}")
+    if len(names) == 1:
+        body = " ".join("UNDEF" if row[0] is None else nt(row[0]) for row in rows)
+        return f"VALUES ?{names[0]} {{ {body} }}"
     head = " ".join("?" + n for n in names)
     body = " ".join("(" + " ".join("UNDEF" if t is None else nt(t) for t in row) + ")" for row in rows)
     return f"VALUES ({head}) {{ {body} }}"
 
 
 def inject_values(query: str, bindings: dict[str, Term | None]) -> str:
-    """The query with one VALUES row binding ``bindings`` at the start of its outermost group."""
+    """The query with ``bindings`` as VALUES at the start of its outermost group.
+
+    One single-variable block per binding (``UNDEF`` for None): the same as one
+    joint row, and Virtuoso 7.2 fails on a multi-variable VALUES row next to an
+    OPTIONAL (SP031 "ssg_print_rvr_fixed_val(): no SPART_VARR_FIXED").
+    """
     if not bindings:
         return query
     at = _where_brace(mask(query)) + 1
-    names = sorted(bindings)
-    block = values_block(names, [[bindings[n] for n in names]])
-    return f"{query[:at]}\n  {block}\n{query[at:]}"
+    blocks = "\n".join(f"  {values_block([name], [[bindings[name]]])}" for name in sorted(bindings))
+    return f"{query[:at]}\n{blocks}\n{query[at:]}"
 
 
 def split_prologue(query: str) -> tuple[str, str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -64,8 +64,9 @@ class EmbeddedStore:
         pid = _writer_pid(path / LOCK_NAME)
         try:
             store = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store for reading: {exc}") from exc
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a store another process is still creating
+            hint = f" (process {pid} is writing it; retry in a moment)" if pid else ""
+            raise StoreError(f"{path}: cannot open the store for reading{hint}: {exc}") from exc
         return cls(store, path, writer_pid=pid)
 
     @classmethod
@@ -123,8 +124,10 @@ class EmbeddedStore:
         try:
             if self._lock_fd is not None:
                 self._store.flush()
+                self._store = None  # RocksDB closes when the last reference goes
+                ox.Store(str(self.path))  # and opening it again deletes the write-ahead logs flushed
         finally:
-            self._store = None  # RocksDB closes when the last reference goes
+            self._store = None
             if self._lock_fd is not None:
                 _unlock(self._lock_fd)
                 self._lock_fd = None
@@ -168,7 +171,7 @@ class EmbeddedStore:
             return Results.from_oxigraph(answer)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             hint = f" (process {self.writer_pid} is writing it; retry when it is done)" if self.writer_pid else ""
             raise StoreError(f"{self.describe()}: read failed{hint}: {exc}") from exc
 
@@ -176,16 +179,25 @@ class EmbeddedStore:
         return sorted((g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
                        and g.value.startswith(RELEASE_PREFIX)), key=str)
 
-    def quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None,
-              subject: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        """Quads of one graph (all graphs when None), optionally of one subject."""
-        return self.ox.quads_for_pattern(subject, None, None, graph)
+    def graph_quads(self, graphs: Sequence[ox.NamedNode]) -> Iterator[ox.Quad]:
+        """The quads of these release graphs, graph by graph."""
+        for g in graphs:
+            yield from self.ox.quads_for_pattern(None, None, None, g)
 
-    def shared_quads(self, subject: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        return self.quads(ox.DefaultGraph(), subject)
+    def shared_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
+        """Shared descriptions (the default graph): all, or those of ``subjects``."""
+        return self._graph_of(ox.DefaultGraph(), subjects)
 
-    def derived_quads(self, subject: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        return self.quads(DERIVED_GRAPH, subject)
+    def derived_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
+        return self._graph_of(DERIVED_GRAPH, subjects)
+
+    def _graph_of(self, graph: ox.NamedNode | ox.DefaultGraph, subjects: Iterable[ox.NamedNode] | None
+                  ) -> Iterator[ox.Quad]:
+        if subjects is None:
+            yield from self.ox.quads_for_pattern(None, None, None, graph)
+            return
+        for s in sorted(set(subjects), key=str):
+            yield from self.ox.quads_for_pattern(s, None, None, graph)
 
     def count(self) -> int:
         """Every quad in the store (all of them are diplograph's)."""

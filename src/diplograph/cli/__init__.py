@@ -56,6 +56,11 @@ def main(debug: bool) -> None:
 
 # Each module registers its commands on ``main``; imported last so they can import ``main``.
 from . import build as _build  # noqa: E402,F401
+from . import query as _query  # noqa: E402,F401
+from . import store as _store  # noqa: E402,F401
+from . import viz as _viz  # noqa: E402,F401
+from . import network as _network  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -18,8 +18,7 @@ import datetime as dt
 import networkx as nx
 
 from .data import Facts, read_facts, resolve_topic
-from .measures import (Centrality, NetworkReport, PartnerChange, centrality, communities, partner_change,
-                       partners)
+from .measures import Centrality, NetworkReport, PartnerChange, centrality, communities, partner_change, partners
 from .periods import Period, parse_date, parse_period
 from .source import GraphSource, open_store
 from .views import VIEWS, countries_graph, parse_view, people_graph, project
@@ -71,9 +70,8 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-__all__ = sorted([
-    "Centrality", "Facts", "GraphSource", "NetworkReport", "PartnerChange", "Period", "VIEWS",
-    "centrality", "communities", "countries_graph", "load_facts", "measures", "open_store",
-    "parse_date", "parse_period", "parse_view", "partner_change", "partners", "people_graph",
-    "project", "to_networkx",
-])
+__all__ = [
+    "VIEWS", "Centrality", "DateLike", "Facts", "GraphSource", "NetworkReport", "PartnerChange", "Period",
+    "centrality", "communities", "countries_graph", "load_facts", "measures", "open_store", "parse_date",
+    "parse_period", "parse_view", "partner_change", "partners", "people_graph", "project", "to_networkx",
+]

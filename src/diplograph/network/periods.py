@@ -56,7 +56,11 @@ def within(day: dt.date | None, period: Period) -> bool:
 
 def describe(period: Period) -> str:
     since, until = period
-    return f"{since.isoformat() if since else '…'}..{until.isoformat() if until else '…'}"
+    if since and until:
+        return f"{since.isoformat()} to {until.isoformat()}"
+    if since or until:
+        return f"from {since.isoformat()}" if since else f"up to {until.isoformat()}"  # type: ignore[union-attr]
+    return "all dates"
 
 
 __all__ = ["Period", "describe", "parse_date", "parse_period", "within"]

@@ -68,7 +68,7 @@ def _open_path(path: Path) -> ox.Store:
 
 
 def _from_rdflib(graph: Any) -> ox.Store:
-    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    inner = getattr(getattr(graph, "store", None), "_store", None)
     if isinstance(inner, ox.Store):  # oxrdflib: the graph already lives in Oxigraph
         return inner
     context_aware = getattr(graph.store, "context_aware", False) and hasattr(graph, "contexts")

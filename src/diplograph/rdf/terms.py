@@ -13,7 +13,6 @@ BCP 47 tags are case-insensitive, so compare them that way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Union
 
@@ -34,8 +33,9 @@ def iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
 
 
+@lru_cache(maxsize=1 << 17)
 def to_ox(term: Node) -> Term:
-    """An rdflib term as a pyoxigraph term (ValueError for an invalid IRI or language tag)."""
+    """An rdflib term as a pyoxigraph term (ValueError for an invalid IRI or language tag); cached."""
     if isinstance(term, URIRef):
         return iri(str(term))
     if isinstance(term, Literal):
@@ -58,13 +58,6 @@ def to_rdflib(term: Term) -> Node:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
     return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
-
-
-def triples_to_ox(triples: Iterable[tuple], graph: GraphName | None = None) -> Iterator[ox.Quad]:
-    """rdflib (s, p, o) triples as pyoxigraph quads in ``graph`` (default graph when None)."""
-    g = graph if graph is not None else ox.DefaultGraph()
-    for s, p, o, *_ in triples:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
 
 
 def from_json(binding: dict) -> Term:
@@ -114,5 +107,5 @@ def _bnode_id(value: str) -> str:
     return clean if clean and clean[0].isalpha() else "b" + clean
 
 
-__all__ = ["Term", "GraphName", "XSD_STRING", "iri", "to_ox", "to_rdflib", "triples_to_ox", "from_json",
+__all__ = ["Term", "GraphName", "XSD_STRING", "iri", "to_ox", "to_rdflib", "from_json",
            "to_json", "nt"]

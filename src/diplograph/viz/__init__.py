@@ -12,7 +12,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from ..errors import DiplographError
 from ..network import DateLike, load_facts
 from ..network.data import Facts

@@ -29,8 +29,15 @@ import networkx as nx
 
 from ..network.data import Facts
 from ..network.measures import communities
-from .style import (AGREEMENT_KIND_LABELS, EVENT_KIND_LABELS, STATUS_COLOURS, STATUS_LABELS, bloc_groups,
-                    group_colours, node_groups)
+from .style import (
+    AGREEMENT_KIND_LABELS,
+    EVENT_KIND_LABELS,
+    STATUS_COLOURS,
+    STATUS_LABELS,
+    bloc_groups,
+    group_colours,
+    node_groups,
+)
 
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
 
@@ -153,9 +160,9 @@ def network_html(graph: nx.Graph, facts: Facts, *, title: str = "diplograph", su
     """The whole page as text."""
     lib, app = asset("vis-network/vis-network.min.js"), asset("network.js")
     data = script_json(network_payload(graph, facts, lang=lang))
-    return _TEMPLATE.format(
-        lang=html.escape(lang), csp=html.escape(csp([lib, app])), title=html.escape(title),
-        subtitle=html.escape(subtitle), css=asset("network.css"), data=data, lib=lib, app=app)
+    policy = html.escape(csp([lib, app]), quote=False).replace('"', "&quot;")  # keeps its 'quotes'
+    return _TEMPLATE.format(lang=html.escape(lang), csp=policy, title=html.escape(title),
+                            subtitle=html.escape(subtitle), css=asset("network.css"), data=data, lib=lib, app=app)
 
 
 _TEMPLATE = """<!DOCTYPE html>

@@ -19,6 +19,8 @@ from .fonts import font_families
 from .style import STATUS_COLOURS, STATUS_LABELS, bloc_groups, group_colours, node_groups
 
 FORMATS = (".svg", ".png")
+KAMADA_KAWAI_MAX = 300  # its cost grows with the square of the nodes
+GAP = 1.2  # between components, room for their labels
 
 
 def layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]:
@@ -26,32 +28,38 @@ def layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]
 
     Each connected component is laid out on its own (a spring layout of the whole
     graph flings small components to the edges and crams the big one) and the
-    components are then packed in rows, largest first.
+    components are then packed in rows, largest first. Kamada-Kawai (deterministic,
+    and far more readable than a spring layout for a few hundred nodes) up to
+    ``KAMADA_KAWAI_MAX`` nodes, a seeded spring layout beyond.
     """
     comps = sorted((sorted(map(str, c)) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
-    boxes: list[tuple[dict[str, tuple[float, float]], float]] = []
+    boxes: list[dict[str, tuple[float, float]]] = []
     for members in comps:
         sub = nx.Graph()
         sub.add_nodes_from(members)
         sub.add_edges_from(sorted((str(a), str(b), {"weight": max(d.get("weight", 1), 0.5)})
                                   for a, b, d in graph.subgraph(_originals(graph, members)).edges(data=True)))
-        radius = math.sqrt(len(members))
+        radius = 0.2 + 0.6 * math.sqrt(len(members))
         if len(members) == 1:
             pos = {members[0]: (0.0, 0.0)}
+        elif len(members) <= KAMADA_KAWAI_MAX:
+            pos = nx.kamada_kawai_layout(sub, weight=None, scale=radius)
         else:
-            pos = nx.spring_layout(sub, seed=seed, k=1.5 / math.sqrt(len(members)), iterations=300,
+            pos = nx.spring_layout(sub, seed=seed, k=1.5 / math.sqrt(len(members)), iterations=50,
                                    weight="weight", scale=radius)
-        boxes.append(({n: (float(x), float(y)) for n, (x, y) in pos.items()}, max(radius, 0.6)))
+        boxes.append({n: (float(x), float(y)) for n, (x, y) in pos.items()})
     placed: dict[str, tuple[float, float]] = {}
-    row_width = max(6.0, 2.2 * sum(r for _, r in boxes) / max(1.0, math.sqrt(len(boxes))))
+    extents = [(min(p[0] for p in b.values()), max(p[0] for p in b.values()),
+                min(p[1] for p in b.values()), max(p[1] for p in b.values())) for b in boxes]
+    row_width = max([6.0] + [right - left for left, right, _, _ in extents[:1]])
     x = y = row_height = 0.0
-    for pos, r in boxes:
-        if x > 0 and x + 2 * r > row_width:
-            x, y, row_height = 0.0, y - row_height - 0.6, 0.0
+    for pos, (left, right, bottom, top) in zip(boxes, extents, strict=True):
+        if x > 0 and x + right - left > row_width:
+            x, y, row_height = 0.0, y - row_height - GAP, 0.0
         for n, (px, py) in pos.items():
-            placed[n] = (round(x + r + px, 6), round(y - r + py, 6))
-        x += 2 * r + 0.6
-        row_height = max(row_height, 2 * r)
+            placed[n] = (round(x + px - left, 6), round(y + py - top, 6))
+        x += right - left + 2 * GAP
+        row_height = max(row_height, top - bottom)
     return placed
 
 
@@ -79,10 +87,13 @@ def draw_network(graph: nx.Graph, out: Path, *, title: str = "", seed: int = 42,
     labels = {str(n): str(d.get("label") or n) for n, d in graph.nodes(data=True)}
     pos = layout(graph, seed=seed)
     n = max(graph.number_of_nodes(), 1)
-    side = min(6 + math.sqrt(n) * 1.3, 24)
+    xs, ys = [p[0] for p in pos.values()] or [0.0], [p[1] for p in pos.values()] or [0.0]
+    width, height = max(xs) - min(xs) + 2, max(ys) - min(ys) + 2
+    side = min(7 + math.sqrt(n) * 1.3, 24)
+    size = (side, max(4.0, min(side * height / width, side * 1.2)))
     with plt.rc_context({"font.family": font_families(list(labels.values()) + [title]),
                          "svg.hashsalt": "diplograph", "svg.fonttype": "path"}):
-        fig, ax = plt.subplots(figsize=(side, side * 0.75))
+        fig, ax = plt.subplots(figsize=size)
         try:
             g = nx.relabel_nodes(graph, {x: str(x) for x in graph.nodes})
             edges = sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))
@@ -97,9 +108,10 @@ def draw_network(graph: nx.Graph, out: Path, *, title: str = "", seed: int = 42,
             nx.draw_networkx_nodes(g, pos, ax=ax, nodelist=nodes, edgecolors="#555555", linewidths=0.6,
                                    node_color=[colours[groups[x]] for x in nodes],
                                    node_size=[120 + 900 * g.nodes[x].get("meetings", 1) / most for x in nodes])
-            nx.draw_networkx_labels(g, pos, labels=labels, ax=ax, font_size=9 if n < 60 else 7,
-                                    font_family=font_families(list(labels.values())),
-                                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+            above = {x: (px, py + 0.12) for x, (px, py) in pos.items()}
+            nx.draw_networkx_labels(g, above, labels=labels, ax=ax, font_size=9 if n < 60 else 7,
+                                    font_family=font_families(list(labels.values())), verticalalignment="bottom",
+                                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
             if countries_view:
                 mou = {(a, b): STATUS_LABELS[d["mou_status"]] for a, b, d in edges if d.get("mou_status")}
                 nx.draw_networkx_edge_labels(g, pos, edge_labels={k: f"MoU {v}" for k, v in mou.items()},
@@ -110,8 +122,11 @@ def draw_network(graph: nx.Graph, out: Path, *, title: str = "", seed: int = 42,
             handles += [Line2D([], [], color=STATUS_COLOURS[s], lw=2, label=f"MoU {STATUS_LABELS[s]}")
                         for s in STATUS_COLOURS if countries_view]
             if handles:
-                ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False, ncol=2)
+                ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), fontsize=8,
+                          frameon=False, ncol=4)
             ax.set_title(title, fontsize=12)
+            ax.set_aspect("equal")
+            ax.margins(0.08)
             ax.set_axis_off()
             fig.tight_layout()
             out.parent.mkdir(parents=True, exist_ok=True)

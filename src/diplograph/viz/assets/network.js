@@ -47,6 +47,12 @@
     network.setOptions({ physics: false });
     document.body.setAttribute("data-ready", "1");
   });
+  if (!data.nodes.length) {
+    var empty = document.getElementById("details");
+    while (empty.firstChild) empty.removeChild(empty.firstChild);
+    empty.appendChild(el("p", "Nothing to draw: no meeting matches these filters.", "hint"));
+    document.body.setAttribute("data-ready", "1");
+  }
 
   /* hover card */
   var tip = document.getElementById("tooltip");

@@ -1,0 +1,128 @@
+"""``diplograph query``, ``queries`` and ``export``: reading a store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from . import _err, handle_errors, main
+from .targets import open_target, target_options
+
+
+@main.command()
+@click.argument("name", required=False, metavar="NAME|FILE.rq")
+@click.option("--sparql", metavar="QUERY", help="An ad-hoc SELECT or ASK query instead of NAME.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query (see diplograph queries); repeat for more.")
+@target_options(data=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="json is the W3C SPARQL 1.1 Query Results JSON format, alone on stdout.")
+@handle_errors
+def query(name: str | None, sparql: str | None, params: tuple[str, ...], store: Path | None,
+          data: Path | None, endpoint: str | None, timeout: float, fmt: str) -> None:
+    """Run a shipped query (NAME), a .rq file or --sparql on a store, a server or a graph file.
+
+    Parameters are checked and bound as RDF terms: a country is an ISO code
+    (TH), a date YYYY-MM-DD, a person an IRI or a name (diplograph queries
+    lists them). Example:
+
+    \b
+        diplograph query meetings-between -p country1=TH -p country2=SG \\
+            --store out/store
+    """
+    from .. import queries
+    from ..errors import QueryError
+    from ..results import write
+
+    if (name is None) == (sparql is None):
+        raise click.UsageError("give a query NAME (or FILE.rq), or --sparql QUERY")
+    chosen = queries.adhoc(sparql) if sparql is not None else queries.load(name)
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {item!r}: write NAME=VALUE")
+        if key.strip() in values:
+            raise QueryError(f"--param {key.strip()} given twice")
+        values[key.strip()] = value
+    with open_target(store=store, endpoint=endpoint, timeout=timeout, data=data, data_option=True) as target:
+        results = queries.run(target, chosen, values)
+    if fmt != "table":
+        write(results, fmt, sys.stdout)
+        return
+    _table(results)
+
+
+def _table(results) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..results import display
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    if results.boolean is not None:
+        console.print("yes" if results.boolean else "no")
+        return
+    table = Table(show_lines=False)
+    for var in results.vars:
+        table.add_column(var, overflow="fold")
+    for row in results.rows:
+        table.add_row(*[display(t) for t in row])
+    console.print(table)
+    _err(f"{len(results.rows)} row{'s' if len(results.rows) != 1 else ''}")
+
+
+@main.command("queries")
+@click.argument("name", required=False)
+@handle_errors
+def list_queries(name: str | None) -> None:
+    """List the shipped queries with their parameters and columns (NAME: show one, with its SPARQL)."""
+    from .. import queries
+    from ..queries import PARAM_TYPES
+
+    import textwrap
+
+    chosen = [queries.load(name)] if name else list(queries.shipped().values())
+    for q in chosen:
+        click.echo(f"{q.name}: {q.title}")
+        if q.description:
+            click.echo(textwrap.fill(q.description, width=100, initial_indent="    ", subsequent_indent="    "))
+        for p in q.params:
+            need = "required" if p.required else "optional"
+            click.echo(f"    --param {p.name}={p.type.upper()}  ({need}) {p.description or PARAM_TYPES[p.type]}")
+        if q.columns:
+            click.echo(f"    columns: {', '.join(q.columns)}")
+        if name:
+            click.echo("")
+            click.echo(q.text.rstrip())
+
+
+@main.command()
+@target_options()
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Output file; its extension picks the format: .ttl .trig .nq .jsonld .csv")
+@click.option("--release", "releases", multiple=True, metavar="ID",
+              help="Only this release (id, IRI or URL); repeat for more.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Only releases issued on or after this day.")
+@handle_errors
+def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, releases: tuple[str, ...],
+           since: dt.datetime | None) -> None:
+    """Write the store, or some of its releases, to a file (written whole or not at all).
+
+    .trig and .nq keep one named graph per release; .ttl merges them; .jsonld
+    carries a context; .csv is one row per event (date, type, countries,
+    participants, topics, sources) for spreadsheets.
+    """
+    from ..export import export as run_export
+
+    with open_target(store=store, endpoint=endpoint, timeout=timeout) as target:
+        summary = run_export(target, out, releases=releases, since=since.date() if since else None)
+    rows = f", {summary.rows} events" if out.suffix.lower() == ".csv" else ""
+    click.echo(f"wrote {out}: {summary.releases} releases, {summary.quads} quads{rows}")
+    if not summary.releases:
+        _err("note: no release matched; the file holds no release")
+    sys.exit(0)

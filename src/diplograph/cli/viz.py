@@ -1,0 +1,112 @@
+"""``diplograph viz`` and ``diplograph timeline``: pictures of a graph file or a store.
+
+Both read either a graph FILE (TriG, N-Quads, Turtle …) or ``--store PATH`` (an
+embedded store, opened read-only), and share the filter options written once
+below.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import _err, handle_errors, main
+
+
+def graph_source(func: Callable[..., Any]) -> Callable[..., Any]:
+    """FILE argument or --store PATH: where the graph comes from."""
+    func = click.option("--store", "store", type=click.Path(path_type=Path, exists=True, file_okay=False),
+                        help="An embedded store directory instead of FILE (or DIPLOGRAPH_STORE); "
+                        "only read, unless serve --allow-update.")(func)
+    return click.argument("file", required=False,
+                          type=click.Path(path_type=Path, exists=True, dir_okay=False))(func)
+
+
+def filters(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--since, --until, --topic: which events count."""
+    func = click.option("--topic", help="Only events (and agreements) on this topic or a narrower one: "
+                        "its notation (tourism) or label.")(func)
+    func = click.option("--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")(func)
+    return click.option("--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")(func)
+
+
+def source_of(file: Path | None, store: Path | None) -> Path:
+    """FILE, or --store PATH, or else the store DIPLOGRAPH_STORE names (as the store commands do)."""
+    if file is not None and store is not None:
+        raise click.UsageError("give either a graph FILE or --store PATH, not both")
+    if file is None and store is None and os.environ.get("DIPLOGRAPH_STORE"):
+        store = Path(os.environ["DIPLOGRAPH_STORE"])
+    if file is None and store is None:
+        raise click.UsageError("give either a graph FILE or --store PATH (or set DIPLOGRAPH_STORE)")
+    return store if store is not None else file  # type: ignore[return-value]
+
+
+def echo_warnings(caught: list[warnings.WarningMessage]) -> None:
+    for w in caught:
+        _err(f"warning: {w.message}")
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+
+
+@main.command()
+@graph_source
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="Output file: .html (interactive, works offline), .svg or .png.")
+@click.option("--view", default="people", show_default=True,
+              help="people, countries, country:ISO (e.g. country:TH) or person:KEY (key or name).")
+@filters
+@click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 5),
+              help="Steps from the centre of a country:/person: view.")
+@click.option("--lang", type=click.Choice(["en", "th"]), default="en", show_default=True, help="Language of labels.")
+@click.option("--title", help="Title of the picture.")
+@handle_errors
+def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str | None, until: str | None,
+        topic: str | None, radius: int, lang: str, title: str | None) -> None:
+    """Draw who met whom (or country relations) from a graph FILE or --store PATH.
+
+    The HTML page is interactive: zoom, drag, search, hover for a name, position
+    and country, click a link for the meetings with their dates, topics, evidence
+    sentences and source releases. SVG and PNG are static figures with a
+    repeatable layout.
+    """
+    from ..viz import render
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = render(source_of(file, store), out, view=view, since=since, until=until, topic=topic,
+                        lang=lang, radius=radius, title=title)
+    echo_warnings(caught)
+    click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges ({_size(result.path)})")
+
+
+@main.command()
+@graph_source
+@click.option("--country", required=True, help="ISO code of the country, e.g. TH.")
+@click.option("--partner", help="ISO code of a partner: only events and agreements involving both.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="Output file: .png, .svg or .html (figure and tables, works offline).")
+@click.option("--by", type=click.Choice(["month", "year"]),
+              help="Period of the bars [default: month when the events span at most three years, else year].")
+@filters
+@handle_errors
+def timeline(file: Path | None, store: Path | None, country: str, partner: str | None, out: Path,
+             by: str | None, since: str | None, until: str | None, topic: str | None) -> None:
+    """Events per month or year by type between COUNTRY (and PARTNER), agreements' status changes marked."""
+    from ..timeline import render_timeline
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tl = render_timeline(source_of(file, store), out, country, partner=partner, by=by,  # type: ignore[arg-type]
+                             since=since, until=until, topic=topic)
+    echo_warnings(caught)
+    events = sum(sum(c.values()) for _, c in tl.bins)
+    click.echo(f"wrote {out}: {events} events in {len(tl.bins)} {tl.by}s, {len(tl.changes)} status changes"
+               + (f", {tl.undated} undated events left out" if tl.undated else ""))

@@ -1,0 +1,69 @@
+"""What a store holds, in numbers: releases, triples, events by type and year, busiest country pairs.
+
+Everything is a SPARQL query (two of them shipped ones), so the same figures
+come from the embedded store and from a remote server; triple counts cover
+diplograph's graphs only (a Virtuoso database holds system triples too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, PREFIXES, Backend
+from . import queries
+
+
+@dataclass
+class Stats:
+    releases: int = 0
+    release_triples: int = 0  # in the releases' named graphs
+    shared_triples: int = 0  # shared descriptions
+    derived_triples: int = 0  # facts derived across releases
+    events: int = 0
+    agreements: int = 0
+    people: int = 0
+    events_by_type_and_year: list[tuple[str, int | None, int]] = field(default_factory=list)
+    top_country_pairs: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def triples(self) -> int:
+        return self.release_triples + self.shared_triples + self.derived_triples
+
+    def to_json(self) -> dict:
+        return {
+            "releases": self.releases, "triples": self.triples, "release_triples": self.release_triples,
+            "shared_triples": self.shared_triples, "derived_triples": self.derived_triples,
+            "events": self.events, "agreements": self.agreements, "people": self.people,
+            "events_by_type_and_year": [{"type": t, "year": y, "events": n} for t, y, n in self.events_by_type_and_year],
+            "top_country_pairs": [{"country1": a, "country2": b, "events": n} for a, b, n in self.top_country_pairs],
+        }
+
+
+def _count(backend: Backend, where: str, what: str = "*") -> int:
+    rows = backend.select(f"{PREFIXES}SELECT (COUNT({what}) AS ?n) WHERE {{ {where} }}").rows
+    return int(rows[0][0].value) if rows and rows[0][0] is not None else 0
+
+
+def stats(backend: Backend, top: int = 10) -> Stats:
+    """The figures for a store (embedded or remote)."""
+    out = Stats()
+    out.releases = _count(backend, "GRAPH ?g { ?g a dg:PressRelease }", "DISTINCT ?g")
+    out.release_triples = _count(backend, f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{RELEASE_PREFIX}"))')
+    out.shared_triples = _count(backend, f"{backend.shared_clause} {{ ?s ?p ?o }}")
+    out.derived_triples = _count(backend, f"GRAPH {DERIVED_GRAPH} {{ ?s ?p ?o }}")
+    kinds = "dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning"
+    out.events = _count(backend, f"VALUES ?t {{ {kinds} }} GRAPH ?g {{ ?e a ?t }}", "DISTINCT ?e")
+    out.agreements = _count(backend, "GRAPH ?g { ?a dg:statusHistory ?c }", "DISTINCT ?a")
+    out.people = _count(backend, f"{backend.shared_clause} {{ ?p a dg:Person }}", "DISTINCT ?p")
+    for row in queries.run(backend, queries.load("events-by-type-and-year")).rows:
+        kind, year, n = row
+        out.events_by_type_and_year.append((kind.value.rsplit("#", 1)[-1], int(year.value) if year else None,
+                                            int(n.value)))
+    for row in queries.run(backend, queries.load("top-country-pairs")).rows[:top]:
+        out.top_country_pairs.append((row[0].value, row[1].value, int(row[2].value)))
+    return out
+
+
+store_stats = stats
+
+__all__ = ["Stats", "stats", "store_stats"]

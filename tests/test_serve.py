@@ -1,0 +1,131 @@
+"""The local SPARQL endpoint, queried the way analysts' tools do: SPARQLWrapper over HTTP."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from diplograph.errors import StoreError
+from diplograph.serve import background, create_app, open_for_serving, shipped_queries, uses_service
+
+SMALL = Path(__file__).parent / "fixtures" / "viz" / "small.trig"
+COUNT_PEOPLE = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/diplograph/ontology#Person> }"
+
+
+@pytest.fixture(scope="module")
+def url() -> Iterator[str]:
+    with background(create_app(open_for_serving(SMALL, allow_update=False))) as base:
+        yield base
+
+
+def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_sparqlwrapper_select_ask_construct(url: str) -> None:
+    client = SPARQLWrapper(url + "sparql")
+    client.setQuery(COUNT_PEOPLE)
+    client.setReturnFormat(JSON)
+    assert client.query().convert()["results"]["bindings"][0]["n"]["value"] == "4"
+    client.setQuery("ASK { ?e a <https://w3id.org/diplograph/ontology#CourtesyCall> }")
+    assert client.query().convert()["boolean"] is True
+    client.setQuery("CONSTRUCT { ?c ?p ?o } WHERE { ?c <https://w3id.org/diplograph/ontology#iso3166> 'TH' ; ?p ?o }")
+    client.setReturnFormat(TURTLE)
+    assert b"Thailand" in client.query().convert()
+    client.setMethod("POST")
+    client.setQuery("SELECT ?iso WHERE { ?c <https://w3id.org/diplograph/ontology#iso3166> ?iso } ORDER BY ?iso")
+    client.setReturnFormat(CSV)
+    assert client.query().convert().decode().split() == ["iso", "KH", "SG", "TH"]
+
+
+def test_union_default_graph_and_named_graphs(url: str) -> None:
+    """Release graphs and the default graph read as one, as in the embedded store; GRAPH still works,
+    and default-graph-uri narrows the default graph."""
+    q = "SELECT ?g WHERE { GRAPH ?g { ?e a <https://w3id.org/diplograph/ontology#CourtesyCall> } }"
+    status, body = http(url + "sparql?" + urllib.parse.urlencode({"query": q}))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["g"]["value"].endswith("/release/r2")
+    params = {"query": COUNT_PEOPLE, "default-graph-uri": "https://w3id.org/diplograph/id/release/r1"}
+    status, body = http(url + "sparql?" + urllib.parse.urlencode(params))
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "0"  # people are described in the default graph
+
+
+def test_update_is_refused_when_read_only(url: str) -> None:
+    client = SPARQLWrapper(url + "sparql")
+    client.setMethod("POST")
+    client.setQuery("DELETE WHERE { ?s ?p ?o }")
+    with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError)) as refused:
+        client.query()
+    assert getattr(refused.value, "code", 403) == 403
+    status, body = http(url + "sparql", b"DROP ALL", {"Content-Type": "application/sparql-update"})
+    assert status == 403 and "--allow-update" in body
+    status, body = http(url + "sparql?" + urllib.parse.urlencode({"query": COUNT_PEOPLE}))
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "4"
+
+
+def test_update_allowed_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    writer = ox.Store(str(path))
+    writer.bulk_load(path=str(SMALL), format=ox.RdfFormat.TRIG)
+    writer.flush()
+    del writer
+    store = open_for_serving(path, allow_update=True)
+    with pytest.raises(StoreError, match="another process is writing"):
+        open_for_serving(path, allow_update=True)  # the writer's lock is held
+    with background(create_app(store, allow_update=True)) as base:
+        status, _ = http(base + "sparql", b"update=" + urllib.parse.quote_plus(
+            "INSERT DATA { <urn:x> a <https://w3id.org/diplograph/ontology#Person> }").encode(),
+            {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 204
+        _, body = http(base + "sparql?" + urllib.parse.urlencode({"query": COUNT_PEOPLE}))
+        assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "5"
+
+
+def test_bad_requests(url: str) -> None:
+    assert http(url + "sparql?query=SELECT")[0] == 400
+    assert http(url + "sparql")[0] == 400
+    service = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
+    status, body = http(url + "sparql?" + urllib.parse.urlencode({"query": service}))
+    assert status == 400 and "SERVICE" in body
+    status, _ = http(url + "sparql", b"query=ASK{}", {"Content-Type": "application/x-www-form-urlencoded",
+                                                      "Origin": "http://evil.example"})
+    assert status == 403
+    assert http(url, headers={"Host": "evil.example"})[0] == 400
+
+
+def test_uses_service_ignores_strings_comments_and_iris() -> None:
+    assert uses_service("SELECT * { service <x:y> { ?s ?p ?o } }")
+    assert not uses_service("# SERVICE\nSELECT * { ?s ?p 'SERVICE' . ?s <http://x/SERVICE> ?o }")
+
+
+def test_pages(url: str) -> None:
+    status, page = http(url)
+    assert status == 200 and 'src="assets/yasgui.min.js"' in page and "https://" not in page.split("<body>")[0]
+    status, js = http(url + "assets/yasgui.min.js")
+    assert status == 200 and len(js) > 500_000
+    status, page = http(url + "network?view=countries")
+    assert status == 200 and "3 countries" not in page and '"noun":"countries"' in page
+    status, body = http(url + "network?view=galaxy")
+    assert status == 400 and "unknown view" in body
+    assert http(url + "assets/../../etc/passwd")[0] == 404
+
+
+def test_shipped_queries_are_listed(url: str) -> None:
+    _, body = http(url + "queries")
+    names = {q["name"] for q in json.loads(body)}
+    assert names == {q.name for q in shipped_queries()}
+    for q in shipped_queries():
+        assert q.description and not q.description.startswith("#")

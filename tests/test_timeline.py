@@ -1,0 +1,66 @@
+"""A country's calendar: events per period by type, agreements' status changes marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from diplograph.errors import DiplographError
+from diplograph.timeline import render_timeline, timeline
+
+SMALL = Path(__file__).parent / "fixtures" / "viz" / "small.trig"
+
+
+def counts(tl) -> dict[str, dict[str, int]]:
+    return {tl.label(start): dict(c) for start, c in tl.bins if c}
+
+
+def test_events_per_month_by_type() -> None:
+    tl = timeline(SMALL, "th", partner="sg")
+    assert (tl.country, tl.partner, tl.by) == ("TH", "SG", "month")
+    assert counts(tl) == {"2023-01": {"BilateralMeeting": 1}, "2023-03": {"CourtesyCall": 1}}
+    assert tl.undated == 1  # the Regional Forum has no date
+    assert [tl.label(s) for s, _ in tl.bins][:3] == ["2023-01", "2023-02", "2023-03"]  # empty months kept
+    assert [(c.date, c.status) for c in tl.changes] == [(dt.date(2023, 1, 10), "Proposed"),
+                                                        (dt.date(2023, 6, 1), "Signed")]
+
+
+def test_all_partners_by_year() -> None:
+    tl = timeline(SMALL, "TH", by="year")
+    assert counts(tl) == {"2023": {"BilateralMeeting": 1, "CourtesyCall": 1},
+                          "2024": {"OfficialVisit": 1, "BilateralMeeting": 1}}
+
+
+def test_filters_apply() -> None:
+    tl = timeline(SMALL, "TH", since="2024")
+    assert counts(tl) == {"2024-02": {"OfficialVisit": 1, "BilateralMeeting": 1}} and tl.changes == []
+
+
+@pytest.mark.parametrize("name", ["tl.png", "tl.svg", "tl.html"])
+def test_outputs(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    render_timeline(SMALL, out, "TH", partner="SG")
+    assert out.stat().st_size > 1000
+    if name.endswith(".html"):
+        page = out.read_text(encoding="utf-8")
+        assert "data:image/svg+xml;base64," in page and "default-src 'none'" in page
+        assert "MoU on trade" in page and "<script" not in page and "http" not in page.split("<body>")[1]
+
+
+def test_hostile_titles_are_escaped(tmp_path: Path) -> None:
+    from diplograph.timeline import Change, Timeline, timeline_html
+
+    hostile = Change(dt.date(2023, 1, 2), "Signed", "MemorandumOfUnderstanding", "<script>alert(1)</script>",
+                     ("SG", "TH"), None)
+    tl = Timeline("TH", None, "month", bins=[(dt.date(2023, 1, 1), Counter({"BilateralMeeting": 1}))],
+                  changes=[hostile])
+    page = timeline_html(tl)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_unknown_output(tmp_path: Path) -> None:
+    with pytest.raises(DiplographError, match="unknown output"):
+        render_timeline(SMALL, tmp_path / "tl.pdf", "TH")
