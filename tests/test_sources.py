@@ -24,7 +24,7 @@ from diplograph.sources import (
     read_inputs, read_path,
 )
 
-SHARED = Path("/work/shared/corpus")
+SHARED = Path(__file__).parent / "fixtures" / "corpus"  # a copy of the shared evaluation corpus
 DEV, SEED = SHARED / "dev", SHARED / "seed"
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 needs_corpus = pytest.mark.skipif(not DEV.is_dir(), reason="shared corpus not available")
