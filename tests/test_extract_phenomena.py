@@ -292,3 +292,22 @@ def test_pronoun_subjects_and_also():
     assert ("BilateralMeeting", D(2025, 3, 4), ("somchai-rakchat", "mori-taro")) in found
     assert {(a.kind, a.status, a.subject) for a in result.agreements} == {
         ("MemorandumOfUnderstanding", "Signed", "critical-minerals")}
+
+
+def test_stacked_honorifics_are_all_stripped():
+    body = ("วันนี้ (23 เม.ย. 68) ฯพณฯ นายสมชาย รักชาติ รองนายกรัฐมนตรี ให้การต้อนรับ ศ.ดร. อิวาน เปตรอฟ "
+            "(Prof. Dr. Ivan Petrov) รัฐมนตรีว่าการกระทรวงศึกษาธิการสาธารณรัฐบัลแกเรีย")
+    found = facts(body, D(2025, 4, 23)).people
+    assert {(p.name, p.honorifics) for p in found} == {
+        ("สมชาย รักชาติ", ("ฯพณฯ", "นาย")), ("อิวาน เปตรอฟ", ("ศ.ดร.",))}
+
+
+def test_talks_during_a_visit_do_not_take_the_visits_dates():
+    body = ("ระหว่างวันพุธ 23 - พฤหัสฯ 24 เมษายน 2568 นายสมชาย รักชาติ ปลัดกระทรวงการต่างประเทศ ได้เดินทางเยือน"
+            "สาธารณรัฐเช็กอย่างเป็นทางการ และได้หารือกับนายยาน โนวัค (Mr. Jan Novak) รัฐมนตรีช่วยว่าการกระทรวง"
+            "การต่างประเทศเช็ก")
+    found = facts(body, D(2025, 4, 25)).events
+    visit = next(e for e in found if e.kind == "OfficialVisit")
+    talk = next(e for e in found if e.kind == "BilateralMeeting")
+    assert (visit.date, visit.end_date) == (D(2025, 4, 23), D(2025, 4, 24))
+    assert talk.date is None and found[talk.during] is visit

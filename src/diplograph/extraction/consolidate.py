@@ -120,10 +120,11 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             if same or len(conferences) == 1:
                 e.during = (same or conferences)[0]
         for parent_index, parent in enumerate(kept):
-            if (parent is not e and parent.kind == "OfficialVisit" and parent.date is None
+            if (parent is not e and parent.kind == "OfficialVisit" and (parent.date is None or e.date is None)
                     and e.kind not in SPAN_KINDS and set(parent.evidence) & set(e.evidence)
                     and e.countries == parent.countries):
-                e.during = parent_index  # received "ซึ่งเดินทางเยือนไทย": during that (undated) visit
+                # "ซึ่งเดินทางเยือนไทย", "ได้เดินทางเยือน … และได้หารือกับ …": during that visit
+                e.during = parent_index
                 continue
             if parent is e or parent.kind not in SPAN_KINDS or not parent.end_date or not e.date:
                 continue

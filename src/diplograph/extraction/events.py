@@ -210,6 +210,9 @@ class EventExtractor:
             window_hi = max(window_hi, group_hi)
         local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
         chosen = self._pick_date(cand.kind, body_start, local, dates)
+        if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
+                and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
+            chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
         if chosen is not None:
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
         win_text = text[window_lo:window_hi]

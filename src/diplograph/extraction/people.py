@@ -195,10 +195,14 @@ class PeopleExtractor:
 
     def _thai_full(self, text: str, pos: int, hon_end: int, people: list[PersonRecord], home: str | None):
         """Parse an honorific + Thai name [+ (Latin)] [+ position] starting at hon_end."""
-        m = re.match(r" ?", text[hon_end:])
-        cursor = hon_end + (m.end() if m else 0)
         if _NOT_A_NAME.match(text, pos):
             return None
+        cursor = hon_end + (1 if text[hon_end:hon_end + 1] == " " else 0)
+        more = self.hon_th.match(text, cursor)
+        while more and not _NOT_A_NAME.match(text, cursor):  # stacked: "ฯพณฯ นาย…", "พลเอก ดร. …"
+            hon_end = more.end()
+            cursor = hon_end + (1 if text[hon_end:hon_end + 1] == " " else 0)
+            more = self.hon_th.match(text, cursor)
         chunks: list[str] = []
         end = cursor
         while len(chunks) < 4:
@@ -236,7 +240,7 @@ class PeopleExtractor:
             return None
         name = " ".join(chunks)
         record = PersonRecord(name=name, lang="th")
-        record.honorifics.append(text[pos:hon_end].strip())
+        record.honorifics.extend(h.group(0) for h in self.hon_th.finditer(text, pos, hon_end))
         if latin:
             record.alt_names.append((latin, "en"))
         if position:
