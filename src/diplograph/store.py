@@ -22,6 +22,8 @@
 from __future__ import annotations
 
 import fcntl
+import shutil
+import tempfile
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -73,7 +75,8 @@ class EmbeddedStore:
     def _open_writer(cls, path: Path) -> EmbeddedStore:
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory")
-        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+        if path.is_dir() and not (path / "CURRENT").is_file() and not all(
+                _creation_leftover(item.name) for item in path.iterdir()):
             raise StoreError(f"{path}: is a directory with other files in it, not a diplograph store; "
                              "give a new or an existing store directory")
         path.mkdir(parents=True, exist_ok=True)
@@ -94,6 +97,8 @@ class EmbeddedStore:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         try:
+            if not (path / "CURRENT").is_file():
+                _create_atomically(path)
             store = ox.Store(str(path))
         except OSError as exc:
             _unlock(fd)
@@ -224,6 +229,29 @@ def _read_pid(fd: int) -> int | None:
         return int(text) if text.isdigit() else None
     except OSError:
         return None
+
+
+def _creation_leftover(name: str) -> bool:
+    """Files a store creation killed before it finished may leave (our lock, RocksDB's own files)."""
+    return (name in (LOCK_NAME, "LOCK", "LOG", "IDENTITY") or name.startswith(("MANIFEST-", "OPTIONS-", "LOG.old"))
+            or name.endswith((".log", ".sst", ".blob")))
+
+
+def _create_atomically(path: Path) -> None:
+    """Create an empty store beside path and move its files in, so that a process killed while
+    creating it leaves no half-made database (which could not even be opened read-only) behind."""
+    for item in path.iterdir():
+        if item.name != LOCK_NAME and _creation_leftover(item.name):
+            item.unlink()  # left by a creation that was killed; there is no data in them yet
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+    try:
+        created = ox.Store(str(staging))
+        created.flush()
+        del created
+        for item in sorted(staging.iterdir(), key=lambda p: p.name == "CURRENT"):
+            os.replace(item, path / item.name)  # CURRENT last: until it is there, there is no store
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _writer_pid(lock: Path) -> int | None:
