@@ -55,6 +55,7 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"ผลักดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b")),
 ]
+_GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
     r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during)")
@@ -152,8 +153,13 @@ class AgreementExtractor:
         return out
 
     def _title(self, text: str, start: int, limit: int) -> str:
+        """The agreement's name as the sentence gives it; not the clause that follows it
+        ("บันทึกความเข้าใจจะมีผลเป็นระยะเวลา 5 ปี" is a sentence about it, not its name)."""
         m = _TITLE_END.search(text, start + 4, min(limit, start + 220))
         title = text[start:m.start() if m else min(limit, start + 220)].strip(" (")
+        noun = next((p.match(title) for _k, p in _NOUNS if p.match(title)), None)
+        if noun and _GLUED_CLAUSE.match(title, noun.end()):
+            return noun.group(0)
         return re.sub(r"\s+(?:และ|and|,)$", "", title)
 
     def _status(self, text: str, start: int, end: int, title: str) -> tuple[str | None, int]:
@@ -233,7 +239,7 @@ class AgreementExtractor:
                 target.topics += [t for t in m.topics if t not in target.topics]
                 if target.subject is None and m.subject:
                     target.subject = m.subject
-                if len(m.title) > len(target.title or ""):
+                if m.strong and len(m.title) > len(target.title or ""):
                     target.title = m.title
                 continue
             self._add(records, m)
@@ -251,7 +257,7 @@ class AgreementExtractor:
                 r.topics += [t for t in m.topics if t not in r.topics]
                 if m.sentence not in r.evidence:
                     r.evidence.append(m.sentence)
-                if len(m.title) > len(r.title or ""):
+                if m.strong and len(m.title) > len(r.title or ""):
                     r.title = m.title
                 return
         record = AgreementRecord(m.kind, set(m.parties), m.subject, m.title,
