@@ -56,9 +56,12 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b")),
 ]
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
+_INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
+                     r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
+                     r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
-    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during)")
+    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed))")
 
 
 @dataclass
@@ -167,16 +170,19 @@ class AgreementExtractor:
         force = _IN_FORCE.search(after)
         if force and not re.search(r"(?:จะ|will)\s?$", after[:force.start()]):
             return "Signed", -1
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, int] | None = None  # (distance to the noun, status, where the cue starts)
         lo = max(0, start - 90)
         clause = text[lo:start]
         for status, pattern in _STATUS_CUES:
             for m in pattern.finditer(clause):
                 distance = len(clause) - m.end()
                 if best is None or distance < best[0]:
-                    best = (distance, status)
+                    best = (distance, status, lo + m.start())
         if best is not None:
-            return best[1], start - best[0]
+            _distance, status, cue = best
+            if status in ("UnderNegotiation", "Signed") and _INTENT.search(text[max(0, cue - 30):cue]):
+                status = "Proposed"  # "agreed to launch negotiations on …", "เห็นพ้องที่จะลงนาม": not yet
+            return status, start - _distance
         after_title = start + len(title)
         for status, pattern in _STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
             m = pattern.search(text, after_title, min(len(text), after_title + 90))
