@@ -311,3 +311,17 @@ def test_talks_during_a_visit_do_not_take_the_visits_dates():
     talk = next(e for e in found if e.kind == "BilateralMeeting")
     assert (visit.date, visit.end_date) == (D(2025, 4, 23), D(2025, 4, 24))
     assert talk.date is None and found[talk.during] is visit
+
+
+def test_a_long_conference_name_and_a_long_list_of_attending_states():
+    states = ("ญี่ปุ่น จีน อินเดีย เวียดนาม ลาว กัมพูชา มาเลเซีย สิงคโปร์ อินโดนีเซีย ฟิลิปปินส์ บรูไน เมียนมา "
+              "เกาหลีใต้ ออสเตรเลีย นิวซีแลนด์ แคนาดา เม็กซิโก ชิลี เปรู รัสเซีย ฝรั่งเศส เยอรมนี อิตาลี สเปน "
+              "โปรตุเกส สวีเดน นอร์เวย์ เดนมาร์ก ฟินแลนด์ โปแลนด์ ตุรกี อียิปต์ เคนยา ไนจีเรีย บราซิล "
+              "อาร์เจนตินา ปากีสถาน บังกลาเทศ เนปาล และศรีลังกา")
+    body = ("วันนี้ (5 ม.ค. 67) นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดนานาชาติ ครั้งที่ 3 (3rd International Summit) "
+            f"ณ กรุงเทพมหานคร โดยมีผู้นำจาก{states}เข้าร่วม")
+    summit = facts(body, D(2024, 1, 5)).events[0]
+    assert len(summit.countries) == 41  # the forty listed and Thailand, the host
+    english = facts("On 15 October 2024, Mr. Somchai Rakchat, Minister of Foreign Affairs, attended the 19th Asia "
+                    "Cooperation Dialogue Ministerial Meeting in Doha, State of Qatar.", D(2024, 10, 16), "en").events
+    assert [e.name for e in english] == ["19th Asia Cooperation Dialogue Ministerial Meeting"]

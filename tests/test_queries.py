@@ -37,7 +37,11 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "topics-per-pair": {"country1": "TH", "country2": "SG"},
 }
 HOSTILE = ['" } ; DROP ALL ; #', "x' } DELETE WHERE { ?s ?p ?o } #", '"""\n} INSERT DATA { <a:b> <a:c> <a:d> } #',
-           "<http://x> } ; CLEAR ALL", "\\\"}{", "Robert \"Bob\" {Tables}"]
+           "<http://x> } ; CLEAR ALL", "\\\"}{", "Robert \"Bob\" {Tables}",
+           # some SPARQL engines decode \u escapes before parsing: a quote written as \u0022 must stay text
+           "\\u0022 } ; DROP ALL ; #", "\\U00000022) } INSERT DATA { <a:b> <a:c> <a:d> } #", "x\\u003E } ; CLEAR ALL",
+           "two\nlines\r\n\"} ; DROP ALL ; #", "tab\t''' and \"\"\" and \\\\ and ' and }}{{",
+           "<http://x/a b> } #", "ไทย\u200b\" } ; DROP ALL ; # 中文"]
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +102,9 @@ def test_answers_on_the_dev_corpus(store) -> None:
     assert [(r[0].value.rsplit("/", 2)[-2], r[4].value.rsplit("#")[-1]) for r in rows] == [("2020-09-29", "Virtual")]
     history = queries.run(store, queries.load("agreement-history"),
                           {"agreement": "dgid:agreement/mou/sg-th/digital-economy"}).rows
-    assert [(r[0].value.rsplit("#")[-1], r[3].value) for r in history] == [("Approved", "d001"), ("Signed", "d009")]
+    # d009 recalls the cabinet's approval of 24 November 2020 as well as reporting the signing
+    assert [(r[0].value.rsplit("#")[-1], r[3].value) for r in history] == [
+        ("Approved", "d001"), ("Approved", "d009"), ("Signed", "d009")]
 
 
 # --------------------------------------------------------------------------- parameters

@@ -9,6 +9,7 @@ working records into the frozen dataclasses of :mod:`diplograph.model`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from urllib.parse import urlparse
 
@@ -62,15 +63,20 @@ def extract(release: Release) -> ReleaseFacts:
     ctx = Context(body, sentences, dates, people, release.issued, home)
     candidates = events_x.extract(ctx)
 
+    pairs = sorted((e for e in candidates if len(e.countries) == 2), key=lambda e: e.start)
+    pair_starts = [e.start for e in pairs]
+    by_sentence: dict[int, Candidate] = {}
+    for e in (e for e in candidates if len(e.countries) == 2):
+        for s in e.evidence:
+            by_sentence.setdefault(s, e)
+
     def context_parties(sentence: int, offset: int) -> set[str]:
         """The states of the event this sentence is about: its own, else the last one reported."""
-        same = [e for e in candidates if sentence in e.evidence and len(e.countries) == 2]
-        if same:
-            return set(same[0].countries)
-        earlier = [e for e in candidates if e.start <= offset and len(e.countries) == 2]
-        if earlier:
-            return set(max(earlier, key=lambda e: e.start).countries)
-        pairs = [e for e in candidates if len(e.countries) == 2]
+        if sentence in by_sentence:
+            return set(by_sentence[sentence].countries)
+        k = bisect_right(pair_starts, offset)
+        if k:
+            return set(pairs[k - 1].countries)
         return set(pairs[0].countries) if pairs else set()
 
     records = agreements_x.extract(body, sentences, dates, home, context_parties, release.issued)

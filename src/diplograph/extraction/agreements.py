@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import gazetteer
@@ -106,6 +107,7 @@ class AgreementExtractor:
 
     def _mentions(self, body: str, sentences: list[Sentence], dates: list[DateMention],
                   home: str | None, context_parties) -> list[AgreementMention]:
+        date_starts = [d.start for d in dates]  # sorted: dates of a sentence by bisection
         out: list[AgreementMention] = []
         for index, sentence in enumerate(sentences):
             text = sentence.text
@@ -129,7 +131,7 @@ class AgreementExtractor:
                 if status is None and last_status[0] and start - last_end < 160:
                     status, cue_at = last_status  # "signed A, B and C", "ลงนาม 1) … 2) …": the verb governs all
                 last_status, last_end = (status, cue_at), start + len(title)
-                status_date = self._status_date(dates, sentence, cue_at, status) if status else None
+                status_date = self._status_date(dates, date_starts, sentence, cue_at, status) if status else None
                 parties = self._parties(title, home)
                 if len(parties) < 2:
                     # "ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วม", "Thailand and Kenya signed …": the subject names them
@@ -190,11 +192,12 @@ class AgreementExtractor:
                 return status, m.start()
         return None, -1
 
-    def _status_date(self, dates: list[DateMention], sentence: Sentence, cue_at: int,
+    def _status_date(self, dates: list[DateMention], starts: list[int], sentence: Sentence, cue_at: int,
                      status: str) -> dt.date | None:
         if cue_at < 0:
             return None  # in force: the text gives the date it took effect, not when it was signed
-        in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end and d.end_date is None]
+        in_sentence = [d for d in dates[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+                       if d.end_date is None]
         if not in_sentence:
             return None
         cue = sentence.start + cue_at

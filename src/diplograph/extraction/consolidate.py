@@ -15,6 +15,7 @@ from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
 
 def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
+    index = _EventIndex()
     previous: Candidate | None = None  # the last dated event reported
     last_day: Candidate | None = None  # the last one-day event reported (not a visit or conference)
     current_day: dt.date | None = None  # the last day the release named for an event
@@ -40,12 +41,16 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
             cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
         current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
-        target = next((e for e in events if _same_event(e, cand)), None)
+        target = index.find(cand)
         if target is None:
             events.append(cand)
+            index.add(cand)
             target = cand
         else:
+            undated = target.date is None
             _merge(target, cand)
+            if undated and target.date is not None:
+                index.add(target)  # now also findable under its date
         if target.date is not None:
             previous = target
             if target.end_date is None:
@@ -144,6 +149,30 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             if twin:
                 e.mode = twin.mode
     return kept
+
+
+class _EventIndex:
+    """Events by kind and date, so finding the event a candidate belongs to does not scan them all
+    (a very long release has thousands); the earliest matching event wins, as in a plain scan."""
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}
+        self.by_day: dict[tuple[str, dt.date | None], list[Candidate]] = {}
+        self.by_kind: dict[str, list[Candidate]] = {}
+
+    def add(self, event: Candidate) -> None:
+        if id(event) not in self.order:
+            self.order[id(event)] = len(self.order)
+            self.by_kind.setdefault(event.kind, []).append(event)
+        self.by_day.setdefault((event.kind, event.date), []).append(event)
+
+    def find(self, cand: Candidate) -> Candidate | None:
+        if cand.date is None:
+            pool = self.by_kind.get(cand.kind, [])
+        else:
+            pool = self.by_day.get((cand.kind, cand.date), []) + self.by_day.get((cand.kind, None), [])
+        matches = [e for e in pool if _same_event(e, cand)]
+        return min(matches, key=lambda e: self.order[id(e)]) if matches else None
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:

@@ -44,7 +44,8 @@ THAI_NAMED_MEETING = re.compile(
     r"(?:\s?\((?P<acr>[A-Z][A-Za-z0-9\- ]{1,15})\))?"
 )
 ENGLISH_NAMED_MEETING = re.compile(
-    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'\-–]*\s+){0,8}?"
+    # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
+    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'\-–]*\s+){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
     r"(?:\s?\((?P<acr>[^()]{2,20})\))?"

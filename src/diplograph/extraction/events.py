@@ -247,6 +247,9 @@ class EventExtractor:
         if cand.kind == "MultilateralMeeting":
             # its host and the states the sentence lists as taking part; not states merely named nearby
             cand.countries |= self._hosts(text) | self._attending(text)
+            titles = self.positions.th_pattern if is_thai(text) else self.positions.en_pattern
+            if ctx.home and cues.ATTENDS.search(text) and titles.search(text, 0, start):
+                cand.countries.add(ctx.home)  # "นายกรัฐมนตรีเข้าร่วมการประชุม…": the speaking government attends
         elif not cand.hosted and not (cand.countries - {ctx.home}):
             cand.countries |= self._side_countries(ctx, win_text, cand.kind)
         cand.window = win_text
@@ -260,7 +263,7 @@ class EventExtractor:
         lang = "th" if is_thai(text) else "en"
         found: set[str] = set()
         for intro in cues.ATTENDING_LIST.finditer(text):
-            names = self.countries.find(text[intro.end():intro.end() + 300], lang)
+            names = self.countries.find(text[intro.end():], lang)
             cursor = 0
             for start, end, code in names:
                 if not cues.LIST_GAP.fullmatch(text[intro.end() + cursor:intro.end() + start]):
