@@ -82,7 +82,8 @@ def extract(release: Release) -> ReleaseFacts:
     records = agreements_x.extract(body, sentences, dates, home, context_parties, release.issued)
     keys = [person_key(p.name, p.lang, tuple(p.alt_names)) for p in people.people]
     persons = _persons(people, keys, candidates, records)
-    events = tuple(_event(e, keys, sentences, candidates) for e in candidates)
+    topics = _Topics(sentences, candidates)
+    events = tuple(_event(e, keys, sentences, topics) for e in candidates)
     agreements = tuple(_agreement(r, sentences, candidates, people, keys) for r in records)
     return ReleaseFacts(release=release, people=persons, events=events, agreements=agreements)
 
@@ -101,25 +102,34 @@ def _persons(people, keys, candidates: list[Candidate], records: list[AgreementR
     return tuple(out)
 
 
-def _topics_of(e: Candidate, sentences, candidates: list[Candidate]) -> tuple[str, ...]:
-    """Topics of the words that state an event — a conference's name, a talk's clause — and, for
-    talks, of the discussion reported in the sentences that follow it up to the next event."""
-    text = [e.window]
-    if e.kind != "MultilateralMeeting":
-        starts = {c.sentence for c in candidates}
-        for i in range(max(e.evidence) + 1, len(sentences)):
-            if i in starts:
-                break
-            text.append(sentences[i].text)
-    return topics_in(" ".join(text))
+class _Topics:
+    """Topics of an event's words and of the discussion after it; a sentence's topics are found once."""
+
+    def __init__(self, sentences, candidates: list[Candidate]) -> None:
+        self.sentences = sentences
+        self.starts = {c.sentence for c in candidates}
+        self.cache: dict[int, tuple[str, ...]] = {}
+
+    def of(self, e: Candidate) -> tuple[str, ...]:
+        """A conference's name or a talk's clause — and, for talks, the discussion reported in the
+        sentences that follow it up to the next event."""
+        found = dict.fromkeys(topics_in(e.window))
+        if e.kind != "MultilateralMeeting":
+            for i in range(max(e.evidence) + 1, len(self.sentences)):
+                if i in self.starts:
+                    break
+                if i not in self.cache:
+                    self.cache[i] = topics_in(self.sentences[i].text)
+                found.update(dict.fromkeys(self.cache[i]))
+        return tuple(found)
 
 
-def _event(e: Candidate, keys, sentences, candidates) -> Event:
+def _event(e: Candidate, keys, sentences, topics: _Topics) -> Event:
     return Event(
         kind=e.kind, date=e.date, end_date=e.end_date if e.end_date != e.date else None, name=e.name,
         mode=e.mode, status=e.status, countries=tuple(sorted(e.countries)),
         participants=tuple(dict.fromkeys(keys[p] for p in e.participants)),
-        topics=_topics_of(e, sentences, candidates),
+        topics=topics.of(e),
         evidence=tuple(sentences[i].text for i in sorted(e.evidence)), during=e.during)
 
 

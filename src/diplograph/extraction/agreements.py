@@ -38,6 +38,8 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("Agreement", re.compile(
         r"ความตกลง(?!กัน)|(?:บันทึก)?ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),
 ]
+_NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลงการณ์|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ"
+                        r"|MO[UC]|Mo[UC]|Memorand|Statement|Communiqu|Declaration|Letter|FTA|EPA|Agreement")
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
@@ -111,6 +113,8 @@ class AgreementExtractor:
         out: list[AgreementMention] = []
         for index, sentence in enumerate(sentences):
             text = sentence.text
+            if not _NOUN_WORD.search(text):
+                continue  # most sentences name no agreement: skip the costlier patterns
             spans: list[tuple[int, int, str]] = []
             for kind, pattern in _NOUNS:
                 for m in pattern.finditer(text):

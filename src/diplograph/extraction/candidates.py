@@ -54,6 +54,8 @@ class Context:
     issued: dt.date | None
     home: str | None
 
+    triggers: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # by sentence start
+
     def __post_init__(self) -> None:
         # mentions and dates are sorted by offset: look them up by range in log time, so a very
         # long release costs time in proportion to its length

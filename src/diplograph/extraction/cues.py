@@ -50,6 +50,9 @@ ENGLISH_NAMED_MEETING = re.compile(
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
     r"(?:\s?\((?P<acr>[^()]{2,20})\))?"
 )
+# A cheap test run first: a sentence without one of these words names no meeting.
+MEETING_WORD = re.compile(r"ประชุม|งาน|Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress"
+                          r"|Session|Assembly")
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ"

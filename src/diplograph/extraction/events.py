@@ -28,7 +28,13 @@ class EventExtractor:
 
     # ------------------------------------------------------------ triggers
     def _triggers(self, ctx: Context, sentence: Sentence) -> list[tuple[str, int, int]]:
-        text = sentence.text
+        """The event words of a sentence (computed once per sentence: several rules ask)."""
+        cached = ctx.triggers.get(sentence.start)
+        if cached is None:
+            cached = ctx.triggers[sentence.start] = self._find_triggers(sentence.text)
+        return cached
+
+    def _find_triggers(self, text: str) -> list[tuple[str, int, int]]:
         table = cues.THAI_TRIGGERS if is_thai(text) else cues.ENGLISH_TRIGGERS
         found: list[tuple[str, int, int]] = []
         for kind, pattern in table:
@@ -37,7 +43,7 @@ class EventExtractor:
                     continue
                 found.append((kind, m.start(), m.end()))
         named = cues.THAI_NAMED_MEETING if is_thai(text) else cues.ENGLISH_NAMED_MEETING
-        for m in named.finditer(text):
+        for m in (named.finditer(text) if cues.MEETING_WORD.search(text) else ()):
             whole = m.group(0)
             if cues.DOMESTIC_NAME.search(whole) or not (
                     cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole)):
