@@ -1,9 +1,10 @@
 # Quick start: `make run` (build the bundled example, store it and query it), `make test` (the whole suite).
+# `make bench`: the performance benchmark (README, "Performance"); `make bench-smoke`: its quick CI version.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install clean
+.PHONY: run test install clean bench bench-smoke
 
 install: $(VENV)/.installed
 
@@ -21,6 +22,13 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# 1 000, 10 000 and 100 000 synthetic releases: about an hour on 2 cores. BENCH_ARGS="--sizes 1000,10000" for less.
+bench: install
+	$(BIN)/python -m diplograph.bench $(BENCH_ARGS)
+
+bench-smoke: install
+	$(BIN)/python -m diplograph.bench --smoke
 
 clean:
 	rm -rf out build dist .pytest_cache

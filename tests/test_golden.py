@@ -22,7 +22,7 @@ def _graphs(path: Path) -> dict[str, Graph]:
     ds = Dataset()
     ds.parse(path, format="trig")
     out: dict[str, Graph] = {}
-    for ctx in ds.contexts():
+    for ctx in ds.graphs():
         g = Graph()
         for t in ctx:
             g.add(t)

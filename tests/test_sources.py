@@ -320,6 +320,8 @@ def test_normalize_text() -> None:
     assert normalize_text("  a \t b  \r\nc\r\r\n\n\nd  ") == "a b\nc\n\nd"
     assert normalize_text("เเละ") == "และ"
     assert normalize_text("e\u0301") == "é"
+    assert normalize_text("ท\u0e48\u0e35") == "ที่" and normalize_text("\u0e4d\u0e48\u0e48\u0e32") == "\u0e48\u0e33"
+    assert normalize_text("a\ud800b") == "ab"  # a lone surrogate (a JSON escape) cannot be encoded anywhere
     s = "รัฐบาลไทย\u200b  ข่าว\u00a0๑๒\r\n"
     assert normalize_text(normalize_text(s)) == normalize_text(s)
 
@@ -381,15 +383,18 @@ def test_missing_and_special_files(tmp_path: Path) -> None:
     assert isinstance(item, InputError) and "not a regular file" in str(item)
 
 
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(THAI, encoding="utf-8")
     path.chmod(0)
     try:
-        if os.access(path, os.R_OK):
-            pytest.skip("running as root: permissions are not enforced")
+        if os.access(path, os.R_OK):  # root: permissions are not enforced, so reading is made to fail
+            def denied(self: Path) -> bytes:
+                raise PermissionError(13, "Permission denied", str(self))
+
+            monkeypatch.setattr(Path, "read_bytes", denied)
         (item,) = list(read_path(path))
-        assert isinstance(item, InputError) and "secret.txt" in str(item)
+        assert isinstance(item, InputError) and str(item) == f"{path}: cannot read (Permission denied)"
     finally:
         path.chmod(0o644)
 

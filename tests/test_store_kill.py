@@ -11,16 +11,16 @@ import sys
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
+from diplograph.doctor import check_store
 from diplograph.sources import decode_bytes
 from diplograph.store import EmbeddedStore
 
 DEV = Path(__file__).parent / "fixtures" / "corpus" / "dev"
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-COPIES = 3
+COPIES = 2
 
 
 def corpus(tmp: Path) -> Path:
@@ -39,9 +39,9 @@ def ingest(batch: Path, store: Path) -> subprocess.Popen:
                             env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def graph_sizes(path: Path) -> dict[str, int]:
+def graph_quads(path: Path) -> dict[str, set[str]]:
     with EmbeddedStore.open(path) as store:
-        return {g.value: sum(1 for _ in store.ox.quads_for_pattern(None, None, None, g))
+        return {g.value: {str(q) for q in store.ox.quads_for_pattern(None, None, None, g)}
                 for g in store.release_graphs()}
 
 
@@ -50,38 +50,61 @@ def all_quads(path: Path) -> set[str]:
         return {str(q) for q in store.ox}
 
 
+def healthy(path: Path) -> list:
+    with EmbeddedStore.open(path) as store:
+        return check_store(store).problems
+
+
+TRIALS = 20
+
+
 @pytest.mark.slow
 def test_a_killed_ingest_leaves_whole_releases_and_can_be_completed(tmp_path: Path) -> None:
+    """SIGKILL at 20 random moments of an ingest — two before its first commit, sixteen while it commits
+    batches, two while it closes the store: the store opens, every release reported before the kill is
+    there and whole, no release is there in part, the store passes ``diplograph doctor``, and the same
+    command again completes it."""
     batch = corpus(tmp_path)
     start = time.monotonic()
     reference = ingest(batch, tmp_path / "reference")
-    out, err = reference.communicate(timeout=600)
+    stored = []  # when each batch was committed (reported)
+    for line in reference.stdout:
+        if line.startswith("stored "):
+            stored.append(time.monotonic() - start)
+    _, err = reference.communicate(timeout=600)
     duration = time.monotonic() - start
-    assert reference.returncode == 0, err
-    expected_sizes = graph_sizes(tmp_path / "reference")
+    assert reference.returncode == 0 and stored, err
+    # A moment is "after the k-th release was reported, plus a random delay": wall-clock moments alone
+    # miss the commits, whose timing varies from run to run by more than the time they take.
+    first, last, total, rng = stored[0], stored[-1], len(stored), random.Random(20240501)
+    moments = [(0, rng.uniform(0, first)) for _ in range(2)]  # before the first commit
+    moments += [(rng.randrange(1, total), rng.uniform(0, 4 * (last - first) / total)) for _ in range(TRIALS - 4)]
+    moments += [(total, rng.uniform(0, duration - last)) for _ in range(2)]  # while it closes the store
+    expected_graphs = graph_quads(tmp_path / "reference")
     expected = all_quads(tmp_path / "reference")
-    assert len(expected_sizes) == len(list(DEV.glob("*.txt"))) * COPIES
+    assert len(expected_graphs) == len(list(DEV.glob("*.txt"))) * COPIES
+    assert healthy(tmp_path / "reference") == []
 
-    rng = random.Random(20240501)
     partial_seen = 0
-    for trial in range(4):
+    for trial, (after, delay) in enumerate(moments):
         store = tmp_path / f"trial{trial}"
         process = ingest(batch, store)
-        time.sleep(rng.uniform(0.2, duration * 0.9))
+        lines = [process.stdout.readline() for _ in range(after)]
+        time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         out, _ = process.communicate(timeout=60)
-        reported = {line.split()[1] for line in out.splitlines() if line.startswith(("stored ", "replaced "))}
-        if not (store / "CURRENT").exists():
-            continue  # killed before the store was created
-        sizes = graph_sizes(store)  # opens: the store survived the kill
-        present = {g.rsplit("/", 1)[-1] for g in sizes}
-        assert reported <= present, f"reported but missing: {sorted(reported - present)}"
-        for graph, n in sizes.items():
-            assert n == expected_sizes[graph], f"trial {trial}: {graph} has {n} of {expected_sizes[graph]} triples"
-        partial_seen += 0 < len(present) < len(expected_sizes)
-
+        reported = {line.split()[1] for line in [*lines, *out.splitlines()]
+                    if line.startswith(("stored ", "replaced "))}
+        if (store / "CURRENT").exists():
+            graphs = graph_quads(store)  # opens: the store survived the kill
+            present = {g.rsplit("/", 1)[-1] for g in graphs}
+            assert reported <= present, f"trial {trial}: reported but missing: {sorted(reported - present)}"
+            for graph, quads in graphs.items():
+                assert quads == expected_graphs[graph], f"trial {trial}: {graph} is not whole"
+            assert healthy(store) == [], f"trial {trial}: diplograph doctor finds problems"
+            partial_seen += 0 < len(present) < len(expected_graphs)
         again = ingest(batch, store)
         _, err = again.communicate(timeout=600)
         assert again.returncode == 0, err
         assert all_quads(store) == expected
-    assert partial_seen >= 1, "no trial was killed half-way through; the test proves little"
+    assert partial_seen >= TRIALS // 2, f"only {partial_seen} of {TRIALS} trials were killed half-way through"

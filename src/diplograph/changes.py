@@ -53,6 +53,7 @@ DESCRIPTION_PREFIX = ID_IRI + "description/"
 STORE_NS = "https://w3id.org/diplograph/store#"
 SHARES = iri(STORE_NS + "shares")  # release → a description (of one node) it contributed
 TRIPLE = iri(STORE_NS + "triple")  # description → one of its triples, as an N-Triples line
+STATUS_DATE = iri(STORE_NS + "statusDate")  # agreement or event → the date its latest status is ranked by
 PREFIXES = f"PREFIX dg: <{DG._NS}>\nPREFIX prov: <{PROV}>\nPREFIX dct: <{DCTERMS}>\n"
 _DEFAULT = ox.DefaultGraph()
 
@@ -77,6 +78,14 @@ class NewRelease:
     content_hash: str
     triples: list[ox.Triple]
     shared: list[ox.Triple]
+    descriptions: dict[ox.NamedNode, list[ox.Triple]] | None = None  # see described()
+
+    def described(self) -> dict[ox.NamedNode, list[ox.Triple]]:
+        """The shared triples grouped by subject, each group under its description node
+        (computed once; a worker process may have computed it already)."""
+        if self.descriptions is None:
+            self.descriptions = _descriptions(self)
+        return self.descriptions
 
     @classmethod
     def from_graph(cls, graph: mapping.ReleaseGraph, release_id: str, content_hash: str,
@@ -176,10 +185,15 @@ def _line(triple: ox.Triple) -> str:
 
 def _descriptions(release: NewRelease) -> dict[ox.NamedNode, list[ox.Triple]]:
     """A release's shared triples, grouped by subject: one description node each."""
-    by_subject: dict[str, list[ox.Triple]] = {}
-    for t in release.shared:
-        by_subject.setdefault(str(t.subject), []).append(t)
-    return {description_node(ts): ts for ts in by_subject.values()}
+    return {description_node(ts): ts for ts in group_by_subject(release.shared)}
+
+
+def group_by_subject(triples: Iterable[ox.Triple]) -> list[list[ox.Triple]]:
+    """Triples grouped by subject, groups in the order their subjects first come."""
+    by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = {}
+    for t in triples:
+        by_subject.setdefault(t.subject, []).append(t)
+    return list(by_subject.values())
 
 
 def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
@@ -196,7 +210,7 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
     """
     fresh: dict[ox.NamedNode, list[ox.Triple]] = {}
     for r in new:
-        for node, triples in _descriptions(r).items():
+        for node, triples in r.described().items():
             fresh[node] = triples
             change.insert.append(ox.Quad(r.iri, SHARES, node, SUPPORT_GRAPH))
     support = SUPPORT_GRAPH.value
@@ -244,37 +258,82 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
                                           to_ox(DG.hasMoUWith))
     agreements = {t.subject for r in new for t in r.triples if t.predicate == history}
     events = {t.subject for r in new for t in r.triples if t.predicate == reported}
-    if old:
-        for n, p in _select(backend, "SELECT DISTINCT ?n ?p WHERE {{ {values} GRAPH ?g {{ ?n ?p ?o "
-                                     "FILTER(?p IN (dg:statusHistory, dg:reportedStatus)) }} }}", "g", old):
-            (agreements if p == history else events).add(n)
+    old_facts = _select(backend, "SELECT DISTINCT ?n ?p WHERE {{ {values} GRAPH ?g {{ ?n ?p ?o "
+                                 "FILTER(?p IN (dg:statusHistory, dg:reportedStatus)) }} }}", "g", old) if old else []
+    for n, p in old_facts:
+        (agreements if p == history else events).add(n)
     if not agreements and not events:
         return
     quads: list[tuple] = []  # (s, p, o, g), oxigraph terms, from the graphs that stay
+    staying = f"FILTER(?g NOT IN ({', '.join(str(g) for g in sorted(old, key=str))}))" if old else ""
 
     def keep(g: ox.NamedNode, *triples: tuple) -> None:
         if g not in old:
             quads.extend((*t, g) for t in triples if all(x is not None for x in t))
 
+    derived = DERIVED_GRAPH.value
+    current = {ox.Triple(s, p, o) for s, p, o in _select(
+        backend, f"SELECT ?s ?p ?o WHERE {{{{ {{values}} GRAPH <{derived}> {{{{ ?s ?p ?o }}}} }}}}", "s",
+        agreements | events)}
+    # An agreement's status is the one reported with the latest date (its own, else its release's),
+    # and at equal dates the more advanced one. The store keeps that date (STATUS_DATE, in the
+    # support graph): when no report of an agreement goes away, its status now and that date stand
+    # for all its stored reports, however many releases made them — so a batch costs the same in a
+    # store of a thousand releases and of a hundred thousand. Agreements reported in graphs the
+    # change drops (or with no such record, as in a store written before it was kept) are
+    # recomputed from all their reports.
+    # An event's status is likewise the one its latest-issued report gives: the same record.
+    status_p, event_status_p = to_ox(DG.status), to_ox(DG.eventStatus)
+    now_status = {t.subject: t.object for t in current if t.predicate in (status_p, event_status_p)}
+    support = SUPPORT_GRAPH.value
+    kept_date = {a: w for a, w in _select(
+        backend, f"SELECT ?a ?w WHERE {{{{ {{values}} GRAPH <{support}> {{{{ ?a <{STATUS_DATE.value}> ?w }}}} }}}}",
+        "a", agreements | events)}
+    in_old = {n for n, _p in old_facts}
+    known = {a for a in agreements if a in now_status and a in kept_date and a not in in_old}
+    known_events = {e for e in events if e in now_status and e in kept_date and e not in in_old}
+    for i, e in enumerate(sorted(known_events, key=str)):  # the latest report so far, from a release of its date
+        stand_in = ox.BlankNode(f"issued{i}")
+        quads.append((e, reported, now_status[e], stand_in))
+        if kept_date[e].value:
+            quads.append((stand_in, to_ox(DCTERMS.issued), ox.Literal(kept_date[e].value), stand_in))
+    for i, a in enumerate(sorted(known, key=str)):  # the winning report so far, as one report
+        c, stand_in = ox.BlankNode(f"latest{i}"), ox.BlankNode("stored")
+        quads.extend([(a, history, c, stand_in), (c, to_ox(DG.status), now_status[a], stand_in)])
+        if kept_date[a].value:
+            quads.append((c, to_ox(DG.date), ox.Literal(kept_date[a].value), stand_in))
     for g, a, c, status, date, r, issued in _select(
             backend, "SELECT ?g ?a ?c ?status ?date ?r ?issued WHERE {{ {values} GRAPH ?g {{ "
                      "?a dg:statusHistory ?c . ?c dg:status ?status OPTIONAL {{ ?c dg:date ?date }} "
-                     "OPTIONAL {{ ?c prov:wasDerivedFrom ?r . ?r dct:issued ?issued }} }} }}", "a", agreements):
+                     "OPTIONAL {{ ?c prov:wasDerivedFrom ?r . ?r dct:issued ?issued }} }} }}", "a", agreements - known):
         keep(g, (a, history, c), (c, to_ox(DG.status), status), (c, to_ox(DG.date), date),
              (c, to_ox(PROV.wasDerivedFrom), r), (r, to_ox(DCTERMS.issued), issued))
+    # Kinds and parties: an agreement's IRI is made of its kind and parties, so every release that
+    # reports it states the same ones — those of the new releases stand for the stored ones (read
+    # below with the new releases' triples). For the others, read once each from the store: those
+    # of the old graphs count for what the store holds now (the pairs whose dg:hasMoUWith may
+    # change); only those of the graphs that stay go into the derivation.
+    kinds = "SELECT DISTINCT ?a ?x WHERE {{ {values} GRAPH ?g {{ ?a a ?x }} STAYING }}"
+    of_parties = "SELECT DISTINCT ?a ?x WHERE {{ {values} GRAPH ?g {{ ?a dg:party ?x }} STAYING }}"
+    staying_braces = staying.replace("{", "{{").replace("}", "}}")
+    mou = to_ox(DG.MemorandumOfUnderstanding)
     mous: set[ox.NamedNode] = set()
-    for g, a, kind in _select(backend, "SELECT ?g ?a ?t WHERE {{ {values} GRAPH ?g {{ ?a a ?t }} }}", "a", agreements):
-        keep(g, (a, to_ox(RDF.type), kind))
-        if kind == to_ox(DG.MemorandumOfUnderstanding):
-            mous.add(a)
-    parties: dict[ox.NamedNode, set] = {}  # old graphs too: the pairs whose dg:hasMoUWith may change
-    for g, a, x in _select(backend, "SELECT ?g ?a ?x WHERE {{ {values} GRAPH ?g {{ ?a dg:party ?x }} }}",
-                           "a", agreements):
-        parties.setdefault(a, set()).add(x)
-        keep(g, (a, party, x))
+    parties: dict[ox.NamedNode, set] = {}
+    type_p = to_ox(RDF.type)
+    mous |= {t.subject for r in new for t in r.triples
+             if t.subject in known and t.predicate == type_p and t.object == mou}
+    for template, predicate in ((kinds, type_p), (of_parties, party)):
+        now = _select(backend, template.replace("STAYING", ""), "a", agreements - known)
+        after = _select(backend, template.replace("STAYING", staying_braces), "a", agreements - known) if old else now
+        for a, x in now:
+            if predicate == party:
+                parties.setdefault(a, set()).add(x)
+            elif x == mou:
+                mous.add(a)
+        quads.extend((a, predicate, x, DERIVED_GRAPH) for a, x in after)  # (any graph name but the default)
     for g, e, status, issued in _select(backend, "SELECT ?g ?e ?s ?issued WHERE {{ {values} GRAPH ?g {{ "
                                                  "?e dg:reportedStatus ?s OPTIONAL {{ ?g dct:issued ?issued }} }} }}",
-                                        "e", events):
+                                        "e", events - known_events):
         keep(g, (e, reported, status), (g, to_ox(DCTERMS.issued), issued))
     wanted = {history, reported, to_ox(DG.status), to_ox(DG.date), to_ox(PROV.wasDerivedFrom),
               to_ox(DCTERMS.issued), party, to_ox(RDF.type)}
@@ -284,27 +343,57 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
                 quads.append((t.subject, t.predicate, t.object, r.iri))
                 if t.predicate == party:
                     parties.setdefault(t.subject, set()).add(t.object)
+    latest: dict = {}
     fresh = {ox.Triple(*(to_ox(x) for x in t))
-             for t in mapping.derived_triples(tuple(to_rdflib(x) for x in q) for q in quads)}
-    derived = DERIVED_GRAPH.value
-    current = {ox.Triple(s, p, o) for s, p, o in _select(
-        backend, f"SELECT ?s ?p ?o WHERE {{{{ {{values}} GRAPH <{derived}> {{{{ ?s ?p ?o }}}} }}}}", "s",
-        agreements | events)}
+             for t in mapping.derived_triples((tuple(to_rdflib(x) for x in q) for q in quads), latest)}
+    for a in sorted(agreements | events, key=str):  # the date each status now stands on
+        before = kept_date.get(a)
+        after = ox.Literal(latest[to_rdflib(a)][0]) if to_rdflib(a) in latest else None
+        if before != after:
+            if before is not None:
+                change.delete.append(ox.Quad(a, STATUS_DATE, before, SUPPORT_GRAPH))
+            if after is not None:
+                change.insert.append(ox.Quad(a, STATUS_DATE, after, SUPPORT_GRAPH))
     pairs = sorted({(x, y) for cs in parties.values() for x in cs for y in cs if x != y}, key=str)
     signed = to_ox(DG.Signed)
     signed_mous = {t.subject for t in current if t.object == signed and t.subject in mous}  # in the store now
+    stated = set()  # the pairs' dg:hasMoUWith in the store now
     for chunk in _chunks(pairs, backend.max_values // 2):
         block = values_block(["x", "y"], chunk)
         rows = backend.select(PREFIXES + f"SELECT ?x ?y WHERE {{ {block} GRAPH <{derived}> "
                                          "{ ?x dg:hasMoUWith ?y } }").rows
-        current |= {ox.Triple(x, mou_with, y) for x, y in rows}
+        stated |= {ox.Triple(x, mou_with, y) for x, y in rows}
+    current |= stated
+    # A pair linked now and not by the touched agreements' fresh facts keeps its link if a signed
+    # MoU the change does not touch supports it. When no touched agreement is a signed MoU of the
+    # pair now, one the change does not touch is (the derived graph was right before the change):
+    # no query. Otherwise count the pair's signed MoUs in the store — a query that reads every
+    # agreement of the pair's states, so only for the few pairs that need it (it would make each
+    # batch slower as the store grows).
+    doubtful = []
+    for t in stated - fresh:
+        touched = sum(1 for a in signed_mous if {t.subject, t.object} <= parties.get(a, set()))
+        if touched:
+            doubtful.append(((t.subject, t.object), touched))
+        else:
+            fresh.add(t)
+    touched_of = dict(doubtful)
+    # One query per pair (x, y and y, x alike), its rarer state first: Oxigraph joins in the order
+    # written, and starting from Thailand, a party to almost everything, reads every agreement.
+    weight: dict[ox.NamedNode, int] = {}
+    for cs in parties.values():
+        for x in cs:
+            weight[x] = weight.get(x, 0) + 1
+    asked = sorted({tuple(sorted(pair, key=lambda x: (weight.get(x, 0), str(x)))) for pair in touched_of}, key=str)
+    for chunk in _chunks(asked, backend.max_values // 2):
+        block = values_block(["x", "y"], chunk)
         rows = backend.select(PREFIXES + f"SELECT ?x ?y (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
                                          "?a dg:party ?x, ?y ; a dg:MemorandumOfUnderstanding } "
                                          f"GRAPH <{derived}> {{ ?a dg:status dg:Signed }} }} GROUP BY ?x ?y").rows
         for x, y, n in rows:  # signed MoUs of the pair now, less the touched ones: is one left?
-            touched = sum(1 for a in signed_mous if {x, y} <= parties.get(a, set()))
-            if int(n.value) > touched:
-                fresh.add(ox.Triple(x, mou_with, y))
+            for pair in ((x, y), (y, x)):
+                if pair in touched_of and int(n.value) > touched_of[pair]:
+                    fresh.add(ox.Triple(pair[0], mou_with, pair[1]))
     change.delete += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(current - fresh, key=str)]
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(fresh - current, key=str)]
 
@@ -323,6 +412,14 @@ def update_text(change: ChangeSet, shared_graph: ox.NamedNode | None = None) -> 
     return " ;\n".join(parts)
 
 
+def insert_quads(change: ChangeSet) -> list[ox.Quad]:
+    """What a change adds, as quads (shared quads in the default graph): the new release graphs,
+    then the shared, support and derived quads."""
+    out = [ox.Quad(t.subject, t.predicate, t.object, g) for g, ts in change.put.items() for t in ts]
+    out.extend(change.insert)
+    return out
+
+
 def _data_block(items: Iterable[tuple]) -> str:
     by_graph: dict[str, list[str]] = {}
     for g, t in items:
@@ -336,4 +433,4 @@ def _data_block(items: Iterable[tuple]) -> str:
 
 
 __all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
-           "plan", "existing_releases", "update_text"]
+           "plan", "existing_releases", "update_text", "insert_quads"]

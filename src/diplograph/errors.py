@@ -7,11 +7,16 @@ can print it without a traceback::
     DiplographError
     ├── InputError          a release could not be read (the rest of a batch goes on)
     │   ├── DecodeError     bytes that are not text in a known encoding
-    │   └── NoContentError  empty, whitespace only, or no article body
+    │   ├── NoContentError  empty, whitespace only, or no article body
+    │   │   └── ScriptError text in neither Thai nor Latin script (Lao, Khmer, Chinese …)
+    │   └── InternalError   an unexpected exception while processing one release: a bug
     ├── ValidationError     the shapes could not be run (not: the graph violates them)
     ├── StoreError          the store could not be opened, locked or written
     ├── QueryError          a query or one of its parameters is invalid
     └── ResourceNotFound    a shipped file (ontology, shapes, query) is missing
+
+Anything else that escapes is a bug: the command line shows it as one line
+(``internal error: …``) and a traceback only with ``--debug``.
 
 Validation results are data (:class:`diplograph.validate.ValidationReport`);
 only a failure *to* validate raises.
@@ -39,6 +44,26 @@ class DecodeError(InputError):
 
 class NoContentError(InputError):
     """The file holds no release text (empty, whitespace, no article)."""
+
+
+class ScriptError(NoContentError):
+    """The text is mostly in a script other than Thai or Latin (a Lao or Chinese page)."""
+
+
+class InternalError(InputError):
+    """An unexpected exception while processing one release — a bug in diplograph.
+
+    It names the release, so a batch can report it and go on; the original
+    exception is its ``__cause__`` (``--debug`` shows its traceback).
+    """
+
+    @classmethod
+    def wrap(cls, source: str, exc: BaseException) -> InternalError:
+        detail = " ".join(str(exc).split())[:200]
+        error = cls(source, f"internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                            "this is a bug in diplograph — run with --debug for the traceback and report it")
+        error.__cause__ = exc
+        return error
 
 
 class ValidationError(DiplographError):

@@ -10,11 +10,29 @@ was reported is in the store even if the process is killed the next moment.
 
 Both functions yield :class:`Event` values and never print: the CLI renders
 them, a notebook can collect them (:class:`Summary` does).
+
+**Parallel ingest.** :func:`ingest_releases` (``diplograph ingest --jobs N``)
+runs reading, extraction, mapping and validation in ``N`` worker processes
+(default: one per core) while this process plans and commits the batches — the
+one writer. Workers hand each release over as a :class:`Prepared` (its triples
+as N-Triples text, which Oxigraph parses far faster than Python unpickles
+terms); results come back in input order, so the events, the batches and the
+store are those of the serial path (``jobs=1``). Plain-text and HTML files are
+read by the workers; JSONL files are read line by line here and their releases
+sent out. Small inputs (fewer than :data:`PARALLEL_MIN` files or lines) are
+processed here: starting the workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import queue
 import re
+import signal
+import struct
+import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,18 +42,57 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
-from .errors import DiplographError, InputError
+from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, group_by_subject, plan
+from .errors import DiplographError, InputError, InternalError
 from .model import Release
 from .pipeline import ReleaseOutcome, process, validate_outcome
-from .sources import read_inputs
+from .sources import iter_inputs, read_inputs, read_path
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
-from .rdf.terms import iri
+from .rdf.terms import iri, to_ox
 from .sparql import values_block
 
 BATCH_SIZE = 50  # releases per transaction
 BATCH_SECONDS = 2.0  # or fewer, when extraction is slow: progress is committed at least this often
+PARALLEL_MIN = 64  # files or JSONL lines below which worker processes are not worth starting
+_CHUNK = 4  # releases (or files) per task sent to a worker
+_AHEAD = 6  # tasks in flight per worker: enough to keep workers busy while a batch is committed
+
+# Stage timings for the benchmark (``python -m diplograph.bench``): with DIPLOGRAPH_TIMINGS=FILE
+# each process (the writer and every worker) adds up the seconds it spends in each stage and
+# appends them, with its CPU time and peak memory, to FILE as one JSON line when it exits.
+_timings: dict[str, float] | None = None
+
+
+def _clock() -> float:
+    return time.perf_counter() if _timings is not None else 0.0
+
+
+def _spent(stage: str, since: float) -> None:
+    if _timings is not None:
+        _timings[stage] = _timings.get(stage, 0.0) + time.perf_counter() - since
+
+
+def _start_timings(role: str) -> None:
+    global _timings
+    target = os.environ.get("DIPLOGRAPH_TIMINGS")
+    if not target or _timings is not None:
+        return
+    _timings = {}
+
+    def write() -> None:
+        import json
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        line = json.dumps({"role": role, "pid": os.getpid(), "cpu": usage.ru_utime + usage.ru_stime,
+                           "max_rss_kb": usage.ru_maxrss, "stages": _timings})
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+    import atexit
+
+    atexit.register(write)
 
 
 @dataclass(frozen=True)
@@ -67,10 +124,48 @@ class Summary:
         return 1 if self["failed"] or self["held"] or self["missing"] else 0
 
 
-def ingest(backend: Backend, items: Iterable[ReleaseOutcome | InputError | str], *,
+@dataclass(frozen=True)
+class Prepared:
+    """A release read, extracted, mapped and validated, ready to store; small and quick to pickle.
+
+    The named-graph and shared triples travel as N-Triples text (one triple a line, in
+    :class:`~diplograph.changes.NewRelease` order): a worker process formats them, the
+    writer parses them back with Oxigraph's parser.
+    """
+
+    release_id: str
+    content_hash: str
+    iri: str
+    triples: str
+    shared: str
+    descriptions: tuple[str, ...]  # the description node of each subject of ``shared``, in order
+
+    @classmethod
+    def from_outcome(cls, outcome: ReleaseOutcome, activity: Iterable[tuple] = ()) -> Prepared:
+        release = outcome.facts.release
+        new = NewRelease.from_graph(outcome.graph, release.release_id, release.content_hash, activity)
+        return cls(release.release_id, release.content_hash, new.iri.value,
+                   "".join(f"{t} .\n" for t in new.triples), "".join(f"{t} .\n" for t in new.shared),
+                   tuple(node.value for node in new.described()))
+
+    def new_release(self) -> NewRelease:
+        nt = ox.RdfFormat.N_TRIPLES
+        shared = list(ox.parse(self.shared, format=nt))
+        groups = group_by_subject(shared)
+        return NewRelease(iri(self.iri), self.release_id, self.content_hash, list(ox.parse(self.triples, format=nt)),
+                          shared, {iri(node): ts for node, ts in zip(self.descriptions, groups, strict=True)})
+
+
+def ingest(backend: Backend, items: Iterable[ReleaseOutcome | Prepared | Event | InputError | str], *,
            activity: Iterable[tuple] = (), allow_invalid: bool = False, validate: bool = True,
            batch_size: int = BATCH_SIZE, batch_seconds: float = BATCH_SECONDS) -> Iterator[Event]:
-    """Store each release (replacing an older version of it); yield what happened to each."""
+    """Store each release (replacing an older version of it); yield what happened to each.
+
+    ``items`` are what :func:`iter_releases` yields (processed releases, input errors,
+    notes) or, from worker processes, :class:`Prepared` releases and the :class:`Event`
+    of a release that failed or was held back there.
+    """
+    _start_timings("writer")
     activity = list(activity)
     batch: list[NewRelease] = []
     started = time.monotonic()
@@ -81,19 +176,26 @@ def ingest(backend: Backend, items: Iterable[ReleaseOutcome | InputError | str],
         if isinstance(item, InputError):
             yield Event("failed", item.source, str(item))
             continue
-        release = item.facts.release
-        if validate:
-            item.report = validate_outcome(item, _own_derived(item))
-            if item.report.violations and not allow_invalid:
-                first = item.report.violations[0]
-                yield Event("held", release.release_id,
-                            f"{release.source_file}: {len(item.report.violations)} violation(s), not stored "
-                            f"(--allow-invalid stores it anyway); first: {first.focus}: {first.message}")
+        if isinstance(item, Event):
+            yield item
+            continue
+        if isinstance(item, Prepared):
+            clock = _clock()
+            new = item.new_release()
+            _spent("receive", clock)
+        else:
+            clock = _clock()
+            held = check(item, validate=validate, allow_invalid=allow_invalid)
+            _spent("validate", clock)
+            if held is not None:
+                yield held
                 continue
-        if any(r.release_id == release.release_id for r in batch):  # the later one of two same-named wins
+            release = item.facts.release
+            new = NewRelease.from_graph(item.graph, release.release_id, release.content_hash, activity)
+        if any(r.release_id == new.release_id for r in batch):  # the later one of two same-named wins
             yield from _commit(backend, batch)
             batch, started = [], time.monotonic()
-        batch.append(NewRelease.from_graph(item.graph, release.release_id, release.content_hash, activity))
+        batch.append(new)
         if len(batch) >= batch_size or time.monotonic() - started >= batch_seconds:
             yield from _commit(backend, batch)
             batch, started = [], time.monotonic()
@@ -101,17 +203,56 @@ def ingest(backend: Backend, items: Iterable[ReleaseOutcome | InputError | str],
         yield from _commit(backend, batch)
 
 
+def check(outcome: ReleaseOutcome, *, validate: bool = True, allow_invalid: bool = False) -> Event | None:
+    """Validate a release on its own small graph (setting ``outcome.report``); the ``held`` event
+    when it violates the shapes and is to be kept out of the store, else None."""
+    if not validate:
+        return None
+    release = outcome.facts.release
+    outcome.report = validate_outcome(outcome, _own_derived(outcome))
+    if outcome.report.violations and not allow_invalid:
+        first = outcome.report.violations[0]
+        return Event("held", release.release_id,
+                     f"{release.source_file}: {len(outcome.report.violations)} violation(s), not stored "
+                     f"(--allow-invalid stores it anyway); first: {first.focus}: {first.message}")
+    return None
+
+
 def ingest_releases(backend: Backend, paths: Iterable[Path], *, allow_invalid: bool = False,
-                    batch_size: int = BATCH_SIZE) -> Iterator[Event]:
+                    batch_size: int = BATCH_SIZE, jobs: int | None = None) -> Iterator[Event]:
     """Read releases from files and directories and store them — what ``diplograph ingest`` does::
 
         with diplograph.EmbeddedStore.open("out/store", write=True) as store:
             for event in diplograph.ingest_releases(store, ["releases/"]):
                 print(event.kind, event.release, event.message)
+
+    ``jobs`` worker processes read, extract, map and validate (default: one per core;
+    1 does everything in this process); the store is the same either way.
     """
     activity, activity_triples = mapping.activity_iri()
-    return ingest(backend, iter_releases(paths, activity), activity=activity_triples, allow_invalid=allow_invalid,
-                  batch_size=batch_size)
+    items = release_items(paths, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid)
+    return ingest(backend, items, activity=activity_triples, allow_invalid=allow_invalid, batch_size=batch_size)
+
+
+def release_items(paths: Iterable[Path], activity: URIRef, activity_triples: list[tuple], *,
+                  jobs: int | None = None, allow_invalid: bool = False, debug: bool = False) -> Iterator:
+    """What :func:`ingest` takes, for ``paths``: processed here (``jobs=1``) or by ``jobs`` worker
+    processes (None: one per core). A bug (an unexpected exception) while processing a release
+    fails that release, reported like an input error — unless ``debug``: then it is raised, with
+    the worker's traceback, and the ingest stops."""
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1:
+        return iter_releases(paths, activity)
+    return iter_prepared(paths, activity, list(activity_triples), jobs=jobs, allow_invalid=allow_invalid,
+                         debug=debug)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _own_derived(outcome: ReleaseOutcome) -> list[tuple]:
@@ -120,8 +261,12 @@ def _own_derived(outcome: ReleaseOutcome) -> list[tuple]:
 
 
 def _commit(backend: Backend, batch: list[NewRelease]) -> Iterator[Event]:
+    clock = _clock()
     result = plan(backend, batch)
+    _spent("plan", clock)
+    clock = _clock()
     backend.apply(result.change)
+    _spent("apply", clock)
     for g in sorted(result.removed, key=str):
         yield Event("removed", _release_id(g), "same text as a release with a smaller id, which stands for both")
     for r in batch:
@@ -141,14 +286,295 @@ def iter_releases(paths: Iterable[Path], activity: URIRef | None = None
                   ) -> Iterator[ReleaseOutcome | InputError | str]:
     """Like :func:`diplograph.pipeline.iter_outcomes`, but releases with the same text all come
     through: the store decides which one stands for the others, whatever the order."""
-    for item in read_inputs(paths):
+    _start_timings("writer")
+    items = iter(read_inputs(paths))
+    while True:
+        clock = _clock()
+        item = next(items, None)
+        _spent("read", clock)
+        if item is None:
+            return
         if not isinstance(item, Release):
             yield item
             continue
+        clock = _clock()
         try:
-            yield process(item, activity)
+            outcome = process(item, activity)
         except DiplographError as exc:
-            yield InputError(item.source_file, str(exc))
+            outcome = InputError(item.source_file, str(exc))
+        _spent("extract+map", clock)
+        yield outcome
+
+
+# ------------------------------------------------------------------ parallel ingest
+#
+# Workers are plain child processes (``python -c "…_worker_main()"``) that read tasks from
+# their standard input and write results to their standard output, as length-prefixed
+# pickles. Not multiprocessing: its "spawn" start re-imports the caller's main script
+# (a notebook or a script without ``if __name__ == "__main__"`` would break) and "fork" copies
+# a process whose store has threads running. A worker ignores Ctrl-C (the writer handles it)
+# and ends when its input closes — also when the writer is killed.
+
+_worker_state: dict = {}
+
+
+def _send(stream, obj) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">Q", len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream):
+    """The next object on the stream, or None at its end."""
+    head = stream.read(8)
+    if len(head) < 8:
+        return None
+    (size,) = struct.unpack(">Q", head)
+    data = stream.read(size)
+    if len(data) < size:
+        return None
+    return pickle.loads(data)
+
+
+def _worker_main() -> None:
+    """A worker's life: the configuration, then tasks until the input ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_timings("worker")
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not corrupt the results
+    activity, activity_nt, validate, allow_invalid, debug = _receive(inp)
+    from .rdf.terms import to_rdflib
+
+    triples = [tuple(to_rdflib(x) for x in (t.subject, t.predicate, t.object))
+               for t in ox.parse(activity_nt, format=ox.RdfFormat.N_TRIPLES)]
+    _worker_state.update(activity=URIRef(activity), activity_triples=triples, validate=validate,
+                         allow_invalid=allow_invalid, debug=debug)
+    try:
+        while (task := _receive(inp)) is not None:
+            number, units = task
+            try:
+                result = _work(units)
+            except Exception as exc:  # noqa: BLE001 — handed to the writer, which raises it
+                import traceback
+
+                try:
+                    pickle.dumps(exc)
+                except Exception:  # noqa: BLE001 — an exception that cannot travel: its text does
+                    exc = None
+                result = ("bug", exc, traceback.format_exc())
+            _send(out, (number, result))
+    except (BrokenPipeError, ConnectionError):  # the writer is gone (killed, or stopped early)
+        pass
+
+
+def _work(units: list[Path | Release]) -> list[Prepared | Event]:
+    """Read (a file) or take (a release from a JSONL line), process and validate each unit."""
+    state = _worker_state
+    out: list[Prepared | Event] = []
+    for unit in units:
+        clock = _clock()
+        items = list(read_path(unit)) if isinstance(unit, Path) else [unit]
+        _spent("read", clock)
+        for item in items:
+            out.append(_prepare(item, state["activity"], state["activity_triples"], state["validate"],
+                                state["allow_invalid"], state["debug"]))
+    return out
+
+
+def _prepare(item: Release | InputError, activity: URIRef, activity_triples: list[tuple], validate: bool,
+             allow_invalid: bool, debug: bool = False) -> Prepared | Event:
+    if isinstance(item, InputError):
+        return Event("failed", item.source, str(item))
+    clock = _clock()
+    try:
+        outcome = process(item, activity)
+    except DiplographError as exc:
+        return Event("failed", item.source_file, str(InputError(item.source_file, str(exc))))
+    except Exception as exc:  # noqa: BLE001 — a bug on one release fails that release, not the ingest
+        if debug:
+            raise
+        error = InternalError.wrap(f"release {item.release_id}", exc)
+        return Event("failed", item.source_file, str(InputError(item.source_file, str(error))))
+    finally:
+        _spent("extract+map", clock)
+    clock = _clock()
+    held = check(outcome, validate=validate, allow_invalid=allow_invalid)
+    _spent("validate", clock)
+    if held is not None:
+        return held
+    clock = _clock()
+    prepared = Prepared.from_outcome(outcome, activity_triples)
+    _spent("send", clock)
+    return prepared
+
+
+def _units(paths: Iterable[Path]) -> Iterator[Path | Release | Event | str]:
+    """What the workers get, in input order: a file to read, or a release read here from a JSONL
+    line; notes and JSONL lines that could not be read pass through as they are."""
+    for item in iter_inputs(paths):
+        if isinstance(item, str):
+            yield item
+        elif item.suffix.lower() == ".jsonl":
+            for release in read_path(item):
+                yield release if isinstance(release, Release) else Event("failed", release.source, str(release))
+        else:
+            yield item
+
+
+class _Workers:
+    """``jobs`` worker processes fed by a thread of their own, results handed over in input order.
+
+    The feeder thread reads the input (JSONL lines are read here) and sends tasks to the least
+    busy worker; a thread per worker receives its results. The writer — the thread that
+    iterates — never blocks on a pipe, so it commits batches while the workers go on. At most
+    ``ahead`` tasks are out or waiting to be handed over, so memory does not grow with the input.
+    """
+
+    def __init__(self, jobs: int, config: tuple, units: Iterable, ahead: int) -> None:
+        import subprocess
+
+        env = dict(os.environ)
+        package_root = str(Path(__file__).resolve().parent.parent)  # so a worker imports this diplograph
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.results: queue.Queue = queue.Queue()
+        self.slots = threading.Semaphore(ahead)
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.procs = []
+        self.busy: list[int] = []
+        for _ in range(jobs):
+            proc = subprocess.Popen([sys.executable, "-c", "from diplograph.ingest import _worker_main; _worker_main()"],
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            self.procs.append(proc)
+            self.busy.append(0)
+        for index, proc in enumerate(self.procs):
+            _send(proc.stdin, config)
+            threading.Thread(target=self._receive, args=(index, proc.stdout), daemon=True).start()
+        threading.Thread(target=self._feed, args=(units,), daemon=True).start()
+
+    def _feed(self, units: Iterable) -> None:
+        number = 0
+        chunk: list = []
+
+        def send() -> None:
+            nonlocal number, chunk
+            while not self.slots.acquire(timeout=0.5):
+                if self.stopping.is_set():
+                    raise _Stopped
+            with self.lock:
+                index = min(range(len(self.procs)), key=self.busy.__getitem__)
+                self.busy[index] += 1
+            _send(self.procs[index].stdin, (number, chunk))
+            number += 1
+            chunk = []
+
+        try:
+            for unit in units:
+                if self.stopping.is_set():
+                    return
+                if isinstance(unit, (str, Event)):
+                    if chunk:
+                        send()
+                    self.results.put(("ready", number, [unit]))
+                    number += 1
+                else:
+                    chunk.append(unit)
+                    if len(chunk) >= _CHUNK:
+                        send()
+            if chunk:
+                send()
+            self.results.put(("end", number, None))
+        except _Stopped:
+            pass
+        except BaseException as exc:  # noqa: BLE001 — handed to the writer, which raises it
+            self.results.put(("error", number, exc))
+
+    def _receive(self, index: int, stream) -> None:
+        while (result := _receive(stream)) is not None:
+            with self.lock:
+                self.busy[index] -= 1
+            self.results.put(("task", *result))
+        self.results.put(("gone", index, None))
+
+    def __iter__(self) -> Iterator:
+        done: dict[int, tuple[str, list]] = {}
+        turn, end = 0, None
+        while end is None or turn < end:
+            if turn in done:
+                kind, items = done.pop(turn)
+                if kind == "task":
+                    self.slots.release()
+                yield from items
+                turn += 1
+                continue
+            kind, number, items = self.results.get()
+            if kind == "end":
+                end = number
+            elif kind == "error":
+                raise items
+            elif kind == "gone":
+                if self.stopping.is_set():
+                    return
+                code = self.procs[number].wait()
+                raise DiplographError(f"a worker process ended unexpectedly (exit code {code}); what was reported "
+                                      "stored is stored — run the same command again to finish")
+            elif isinstance(items, tuple):  # a bug, raised in a worker (with debug, or outside a release)
+                _, exc, trace = items
+                if exc is None:
+                    exc = DiplographError("a worker process failed")
+                exc.add_note("in a worker process:\n" + trace)
+                raise exc
+            else:
+                done[number] = (kind, items)
+
+    def close(self, wait: bool = True) -> None:
+        self.stopping.set()
+        for proc in self.procs:
+            try:
+                proc.stdin.close()  # a worker ends at the end of its input
+            except OSError:
+                pass
+            if not wait:
+                proc.kill()
+        for proc in self.procs:
+            proc.wait()
+
+
+class _Stopped(Exception):
+    pass
+
+
+def iter_prepared(paths: Iterable[Path], activity: URIRef, activity_triples: list[tuple], *, jobs: int,
+                  validate: bool = True, allow_invalid: bool = False,
+                  debug: bool = False) -> Iterator[Prepared | Event | str]:
+    """:func:`iter_releases` done by ``jobs`` worker processes: prepared releases (or the events of
+    those that failed or were held back) and notes, in input order."""
+    units = _units(paths)
+    head: list = []
+    for unit in units:
+        head.append(unit)
+        if len(head) >= PARALLEL_MIN:
+            break
+    if len(head) < PARALLEL_MIN:  # a small input: not worth starting processes
+        for unit in head:
+            if isinstance(unit, (str, Event)):
+                yield unit
+            else:
+                for item in (read_path(unit) if isinstance(unit, Path) else (unit,)):
+                    yield _prepare(item, activity, activity_triples, validate, allow_invalid, debug)
+        return
+
+    from itertools import chain
+
+    activity_nt = "".join(f"{ox.Triple(*(to_ox(x) for x in t))} .\n" for t in activity_triples)
+    workers = _Workers(jobs, (str(activity), activity_nt, validate, allow_invalid, debug), chain(head, units),
+                       ahead=_AHEAD * jobs)
+    finished = False
+    try:
+        yield from workers
+        finished = True
+    finally:
+        workers.close(wait=finished)
 
 
 def resolve_release(backend: Backend, ref: str) -> list[ox.NamedNode]:
@@ -188,5 +614,6 @@ def remove(backend: Backend, refs: Iterable[str]) -> Iterator[Event]:
 
 remove_releases = remove
 
-__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Summary", "ingest", "ingest_releases", "iter_releases", "remove",
-           "remove_releases", "resolve_release"]
+__all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Prepared", "Summary", "check", "default_jobs", "ingest",
+           "ingest_releases", "iter_prepared", "iter_releases", "release_items", "remove", "remove_releases",
+           "resolve_release"]

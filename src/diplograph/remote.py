@@ -25,6 +25,7 @@ derived facts behind, and running the ingest again repairs them.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -38,7 +39,7 @@ import urllib.request
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
 import pyoxigraph as ox
 
@@ -349,10 +350,20 @@ class RemoteStore:
         time.sleep(self.backoff * (2 ** attempt))
 
     def _scrub(self, message: str) -> str:
-        """The message without the password, whatever the server echoed back."""
+        """The message without the password in any form a server may echo back: as is,
+        percent-encoded, or inside a Basic ``Authorization`` header (base64 of user:password)."""
+        message = _AUTH_HEADER.sub(r"\1***", message)
         if self._credentials and self._credentials.password:
-            message = message.replace(self._credentials.password, "***")
+            password, user = self._credentials.password, self._credentials.user or ""
+            forms = {password, quote(password, safe=""), quote_plus(password),
+                     base64.b64encode(f"{user}:{password}".encode()).decode()}
+            for form in sorted(forms, key=len, reverse=True):
+                if form:
+                    message = message.replace(form, "***")
         return message
+
+
+_AUTH_HEADER = re.compile(r"((?:Proxy-)?Authorization\s*[:=]\s*(?:Basic|Digest|Bearer)?\s*)[^\r\n,;]+", re.I)
 
 
 def _safe_url(url: str) -> str:

@@ -35,13 +35,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from .errors import DecodeError, InputError, NoContentError
+import pyoxigraph as ox
+
+from .errors import DecodeError, InputError, NoContentError, ScriptError
 from .extraction.dates import find_dates, parse_date
 from .model import Lang, Release
 
 __all__ = [
     "MAX_FILE_BYTES", "MAX_LINE_CHARS", "HEADER_SCAN", "INPUT_SUFFIXES",
-    "normalize_text", "decode_bytes", "html_to_article", "parse_release",
+    "normalize_text", "decode_bytes", "html_to_article", "parse_release", "script_problem", "display_name",
     "read_bytes", "read_path", "iter_inputs", "read_inputs",
 ]
 
@@ -52,41 +54,62 @@ INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 # --------------------------------------------------------------------------- text
 
-# zero-width → "", Unicode spaces and controls → " ", odd line breaks → "\n", Thai digits ๐–๙ → 0–9.
+# zero-width → "", Unicode spaces and controls → " ", odd line breaks → "\n", Thai digits ๐–๙ → 0–9;
+# lone surrogates (a JSON "\ud800" escape, half an emoji) → "": they cannot be encoded, in RDF or anywhere.
 _MAP = {chr(c): "" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD)}
 _MAP |= {chr(c): " " for c in (9, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B), *range(0, 9),
                                *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0))}
 _MAP |= {chr(c): "\n" for c in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)} | {chr(0x0E50 + i): str(i) for i in range(10)}
 # str.translate looks up every character (≈40 ms per MB of Thai); a regex that
 # only stops at the few characters to change is ~8× faster on real text.
-_TO_MAP = re.compile("[" + "".join(re.escape(c) for c in sorted(_MAP)) + "]")
+_TO_MAP = re.compile("[" + "".join(re.escape(c) for c in sorted(_MAP)) + "\ud800-\udfff]")
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # nikhahit (+tone) + sara aa → (tone +) sara am
 _DOUBLE_SARA_E = re.compile("\u0e40\u0e40")  # "เเ" typed for "แ"
+_TONE_FIRST = re.compile("([\u0e48-\u0e4b]+)([\u0e31\u0e34-\u0e37])")  # "ท่ี": a tone typed before its vowel
 _DUP_MARK = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")  # the same mark typed twice
 _SPACES = re.compile(" {2,}")
 _LINE_EDGES = re.compile(" *\n *")
 _BLANK_RUNS = re.compile("\n{3,}")
 
 
+def _thai_marks(s: str) -> str:
+    """Thai vowels and marks as they should be typed, until nothing changes (one pass on clean text).
+
+    One fix can make another possible — a doubled tone removed leaves nikhahit,
+    tone and sara aa side by side, to be composed into sara am — so the fixes
+    repeat until the text is stable; each one shortens the text or moves a tone
+    mark to the right, so this ends.
+    """
+    while True:
+        fixed = s
+        if "\u0e4d" in fixed:
+            fixed = _SARA_AM.sub("\\1\u0e33", fixed)
+        if "\u0e40\u0e40" in fixed:
+            fixed = _DOUBLE_SARA_E.sub("\u0e41", fixed)
+        fixed = _DUP_MARK.sub("\\1", fixed)
+        if _TONE_FIRST.search(fixed):
+            fixed = unicodedata.normalize("NFC", _TONE_FIRST.sub("\\2\\1", fixed))
+        if fixed == s:
+            return s
+        s = fixed
+
+
 def normalize_text(s: str) -> str:
     """One canonical form of text for every later stage (and for the content hash).
 
-    NFC; zero-width characters and soft hyphens removed (scrapers leave them
-    inside Thai words); every Unicode space → " ", runs collapsed; controls
-    dropped; line endings → "\\n", lines stripped, at most one blank line in a
-    row; decomposed sara am composed ("นํ้า" → "น้ำ"), "เเ" → "แ"; Thai digits →
+    NFC; zero-width characters, soft hyphens and lone surrogates removed
+    (scrapers leave them inside Thai words); every Unicode space → " ", runs
+    collapsed; controls dropped; line endings → "\\n", lines stripped, at most one blank line in a
+    row; decomposed sara am composed ("นํ้า" → "น้ำ"), "เเ" → "แ", a tone mark typed
+    before its vowel put after it ("ท่ี" → "ที่", as NFC does for vowels below); Thai digits →
     ASCII digits (documented choice: dates, counts and ordinals then need one
     grammar).  Idempotent, and linear: a handful of compiled regexes
-    (≈15 ms per MB).
+    (≈25 ms per MB).
     """
-    s = _TO_MAP.sub(lambda m: _MAP[m.group()], s.replace("\r\n", "\n").replace("\r", "\n"))
+    s = _TO_MAP.sub(lambda m: _MAP.get(m.group(), ""), s.replace("\r\n", "\n").replace("\r", "\n"))
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
-    if "\u0e4d" in s:
-        s = _SARA_AM.sub("\\1\u0e33", s)
-    if "\u0e40\u0e40" in s:
-        s = _DOUBLE_SARA_E.sub("\u0e41", s)
-    s = _DUP_MARK.sub("\\1", s)
+    s = _thai_marks(s)
     s = _SPACES.sub(" ", s)
     s = _LINE_EDGES.sub("\n", s)
     return _BLANK_RUNS.sub("\n\n", s).strip(" \n")
@@ -195,6 +218,10 @@ def decode_bytes(data: bytes, source: str) -> str:
     if text is not None and (_plausible(text, legacy=True) or (
             _SHARED_HIGH.fullmatch(data) and _plausible(text, legacy=False))):
         return text  # Thai, or (English) text whose only high bytes read alike in cp874 and cp1252
+    if utf8_error.reason == "unexpected end of data" and _plausible(data[:utf8_error.start].decode("utf-8"),
+                                                                     legacy=False):
+        raise DecodeError(source, f"truncated: the UTF-8 text ends in the middle of a character (at byte "
+                                  f"{utf8_error.start}); the file was cut short")
     raise DecodeError(source, f"not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at {utf8_error.start}), "
                               "UTF-16 or Windows-874/TIS-620 text")
 
@@ -364,12 +391,66 @@ def _headline_like(line: str) -> bool:
     return len(line) <= 300 and not _SENTENCE_END.search(line[-2:] + " ") and _URL.search(line) is None
 
 
+_IRI_UNSAFE = re.compile('[\x00-\x20<>"{}|\\\\^`\x7f-\x9f\u2028\u2029\ud800-\udfff]')
+
+
+def web_address(url: str | None) -> str | None:
+    """An http(s) address as a valid IRI, else None (it becomes ``schema:url``, an IRI).
+
+    Scraped addresses carry spaces and stray characters ("http://exa mple.org/a b",
+    "…/news?id={7}"): those are percent-encoded; anything that is still not a
+    valid IRI, or not a web address at all (``javascript:…``, ``file:…``), is
+    dropped rather than written into the graph.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if not re.match(r"https?://[^/\s]", url, re.I):
+        return None
+    url = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")), url)
+    try:
+        return ox.NamedNode(url).value
+    except ValueError:
+        return None
+
+
 def detect_lang(text: str) -> Lang:
     """"th" when Thai letters are at least 30 % of the letters (names in Latin script don't flip it)."""
     text = text[:20000]  # the share is settled long before; keeps huge inputs cheap
     thai = _count(_THAI_LETTER, text)
     latin = _count(_LATIN_LETTER, text)
     return "th" if thai and thai >= 0.3 * (thai + latin) else "en"
+
+
+_LATIN_ANY = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")  # English, and names with accents
+_OTHER_LETTERS = re.compile("[^\\W\\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0e00-\u0e7f]+")  # any other script
+_SCRIPT_NAMES = {"CJK": "Han", "HANGUL": "Hangul", "HIRAGANA": "Hiragana", "KATAKANA": "Katakana"}
+SCRIPT_SAMPLE = 20000  # characters looked at: the share of each script is settled long before
+
+
+def script_problem(text: str) -> str | None:
+    """Why ``text`` is not a Thai or English release, judged by its letters; None when it is one.
+
+    Thai and Latin letters must be at least half of all letters: a Lao,
+    Khmer or Chinese page gives "no Thai or English text (Lao script)" instead
+    of a silently empty release, while names in another script inside a Thai
+    or English release are fine.  Linear, and only the first
+    :data:`SCRIPT_SAMPLE` characters are read.
+    """
+    sample = text[:SCRIPT_SAMPLE]
+    ours = _count(_THAI_LETTER, sample) + _count(_LATIN_ANY, sample)
+    others = _count(_OTHER_LETTERS, sample)
+    if ours >= others and ours:
+        return None
+    if not others:
+        return "no Thai or English text (no letters at all)"
+    scripts: dict[str, int] = {}
+    for m in _OTHER_LETTERS.finditer(sample):
+        for c in m.group():
+            word = unicodedata.name(c, "UNKNOWN").split(" ")[0]
+            scripts[word] = scripts.get(word, 0) + 1
+    top = max(sorted(scripts), key=scripts.__getitem__)
+    return f"no Thai or English text ({_SCRIPT_NAMES.get(top, top.title())} script)"
 
 
 def parse_release(text: str, *, release_id: str, source_file: str, url: str | None = None,
@@ -383,11 +464,16 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
     lines and obvious furniture ("Share", "อ่าน 1,284 ครั้ง", breadcrumbs) are
     dropped.  Lines above :data:`MAX_LINE_CHARS` are split (sentence end, else
     space) so a 100 k-character line cannot make later stages superlinear.
+    Text whose letters are mostly neither Thai nor Latin raises
+    :class:`~diplograph.errors.ScriptError` (see :func:`script_problem`).
     """
     source = source_file
-    lines = [part for ln in normalize_text(text).split("\n") if ln for part in _split_long(ln) if part]
+    text = normalize_text(text)
+    lines = [part for ln in text.split("\n") if ln for part in _split_long(ln) if part]
     if not lines:
         raise NoContentError(source, "empty or whitespace only")
+    if problem := script_problem(text):
+        raise ScriptError(source, problem)
     head_title = normalize_text(title) if title else None
     issued: date | None = None
     marker = False
@@ -437,7 +523,7 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         raise NoContentError(source, "no body text (only headings, title or date)")
     return Release(
         release_id=release_id, source_file=source_file, body=body, title=head_title,
-        issued=issued or published, url=found_url or url,
+        issued=issued or published, url=web_address(found_url) or web_address(url),
         lang=detect_lang((head_title or "") + "\n" + body),
         content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )
@@ -462,15 +548,38 @@ def _parse_published(value: object, source: str) -> date | None:
 
 
 def _too_large(size: int, at_least: bool = False) -> str:
-    return f"too large ({'over ' if at_least else ''}{size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+    return (f"too large ({'over ' if at_least else ''}{size:,} bytes; the limit is {MAX_FILE_BYTES:,}): "
+            "a press release is a few kilobytes — split the file into releases or a .jsonl batch")
+
+
+_SURROGATE_BYTE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is not UTF-8 (surrogateescape)
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def display_name(name: str) -> str:
+    """A file name, path or id that can go anywhere text goes: messages, RDF literals, IRIs.
+
+    File names are bytes on Linux; one that is not UTF-8 reaches Python with
+    its bad bytes as lone surrogates, which cannot be encoded.  Those bytes
+    become ``%XX`` (so two such names stay apart), other lone surrogates
+    (a JSON id's ``\\ud800``) U+FFFD, and control characters — a newline in a
+    file name — a backslash escape, so a message naming the file stays on one
+    line.  Every other name is returned unchanged.
+    """
+    if not _UNSHOWABLE.search(name):
+        return name
+    name = _SURROGATE_BYTE.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", name)
+    return _UNSHOWABLE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+                           else m.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def read_bytes(data: bytes, name: str, *, html: bool = False, release_id: str | None = None) -> Release:
     """One release from a file's bytes (``name`` is the file name, used in messages)."""
+    name = display_name(name)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(name, _too_large(len(data)))
     text = decode_bytes(data, name)
-    rid = release_id or Path(name).stem
+    rid = display_name(release_id) if release_id else Path(name).stem
     if not text.strip():
         raise NoContentError(name, "empty or whitespace only")
     try:
@@ -493,13 +602,24 @@ def _relabel(err: InputError, source: str) -> InputError:
     return type(err)(source, err.cause)
 
 
+def _json_line(raw: bytes, where: str) -> object:
+    """One JSONL line parsed; Python's other refusals (a number of 5,000 digits) become an InputError too."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise
+    except ValueError as e:
+        raise InputError(where, f"not valid JSON ({e})") from None
+
+
 def _read_jsonl(path: Path) -> Iterator[Release | InputError]:
     """One release per JSONL line; a bad line becomes an InputError naming ``file:line``."""
+    shown, file_name, stem = display_name(str(path)), display_name(path.name), display_name(path.stem)
     with path.open("rb") as f:
         lineno = 0
         while raw := f.readline(MAX_FILE_BYTES + 1):
             lineno += 1
-            where = f"{path}:{lineno}"
+            where = f"{shown}:{lineno}"
             if len(raw) > MAX_FILE_BYTES and not raw.endswith(b"\n"):
                 while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
@@ -510,22 +630,23 @@ def _read_jsonl(path: Path) -> Iterator[Release | InputError]:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                obj = _json_line(raw, where)
                 if not isinstance(obj, dict):
                     raise InputError(where, f"expected a JSON object, got {type(obj).__name__}")
                 text, html = obj.get("text"), obj.get("html")
                 if not isinstance(text, str) and not isinstance(html, str):
                     raise InputError(where, "no 'text' (or 'html') string field")
                 rid = obj.get("id")
-                rid = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{path.stem}-{lineno}"
+                rid = display_name(str(rid)) if isinstance(rid, (str, int)) and str(rid).strip() \
+                    else f"{stem}-{lineno}"
                 url = obj.get("url") if isinstance(obj.get("url"), str) else None
                 title = obj.get("title") if isinstance(obj.get("title"), str) else None
                 published = _parse_published(obj.get("published"), where)
                 if isinstance(text, str):
-                    yield parse_release(text, release_id=rid, source_file=path.name, url=url,
+                    yield parse_release(text, release_id=rid, source_file=file_name, url=url,
                                         published=published, title=title)
                 else:
-                    yield _release_from_html(html, where, rid, path.name, url, published, title)
+                    yield _release_from_html(html, where, rid, file_name, url, published, title)
             except UnicodeDecodeError as e:
                 yield DecodeError(where, f"not UTF-8 (invalid byte at {e.start})")
             except json.JSONDecodeError as e:
@@ -539,13 +660,14 @@ def _read_jsonl(path: Path) -> Iterator[Release | InputError]:
 def read_path(path: Path) -> Iterator[Release | InputError]:
     """The releases in one file: a .txt/.html/.htm file is one, a .jsonl file one per line."""
     path = Path(path)
+    shown = display_name(str(path))
     try:
         st = path.stat()
     except OSError as e:
-        yield InputError(str(path), f"cannot read ({e.strerror or e})")
+        yield InputError(shown, f"cannot read ({e.strerror or e})")
         return
     if not stat.S_ISREG(st.st_mode):
-        yield InputError(str(path), "not a regular file")
+        yield InputError(shown, "not a regular file")
         return
     suffix = path.suffix.lower()
     try:
@@ -553,11 +675,11 @@ def read_path(path: Path) -> Iterator[Release | InputError]:
             yield from _read_jsonl(path)
             return
         if st.st_size > MAX_FILE_BYTES:
-            yield InputError(str(path), _too_large(st.st_size))
+            yield InputError(shown, _too_large(st.st_size))
             return
         data = path.read_bytes()
     except OSError as e:
-        yield InputError(str(path), f"cannot read ({e.strerror or e})")
+        yield InputError(shown, f"cannot read ({e.strerror or e})")
         return
     try:
         release = read_bytes(data, str(path), html=suffix in (".html", ".htm"), release_id=path.stem)
@@ -593,7 +715,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | str]:
                 try:
                     children = sorted(path.iterdir(), key=lambda p: p.name)
                 except OSError as e:
-                    yield f"skipped {path}: cannot list directory ({e.strerror or e})"
+                    yield f"skipped {display_name(str(path))}: cannot list directory ({e.strerror or e})"
                     continue
                 stack.extend((c, False) for c in reversed(children) if not c.name.startswith("."))
             elif path.suffix.lower() in INPUT_SUFFIXES or (named and not path.exists()):
@@ -602,7 +724,7 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | str]:
                     seen_files.add(real)
                     yield path
             else:
-                yield f"skipped {path}: not a .txt/.html/.htm/.jsonl file"
+                yield f"skipped {display_name(str(path))}: not a .txt/.html/.htm/.jsonl file"
 
 
 def read_inputs(paths: Iterable[Path]) -> Iterator[Release | InputError | str]:

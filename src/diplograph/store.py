@@ -2,8 +2,10 @@
 
 * **Transactions.** Every change set — the drop of a release's old graph, the
   shared and derived facts it affects, its new graph — is one SPARQL Update,
-  which Oxigraph applies in one transaction: a killed process leaves each
-  release either wholly in or wholly out.
+  which Oxigraph applies in one transaction (a change that only adds quads, as
+  when new releases come in, is one atomic ``Store.extend`` instead: no SPARQL
+  text to write and parse): a killed process leaves each release either wholly
+  in or wholly out.
 * **One writer.** A writer holds an exclusive ``flock`` on ``diplograph.lock``
   inside the store directory (the lock dies with its process, so a killed
   ingest never leaves a stale lock); a second writer gets a
@@ -31,13 +33,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, ChangeSet, update_text
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, ChangeSet, insert_quads, update_text
 from .errors import QueryError, StoreError
 from .rdf.terms import Term
 from .results import Results
 from .sparql import inject_values
 
 LOCK_NAME = "diplograph.lock"
+# Quads a writer writes between two flushes of RocksDB's write buffers to disk: without them the
+# buffers of a long ingest grow past a gigabyte (with them a 100 000-release ingest stays near
+# 300 MB, and is no slower).
+FLUSH_EVERY = 200_000
 
 
 class EmbeddedStore:
@@ -52,6 +58,7 @@ class EmbeddedStore:
         self.path = path
         self._lock_fd = lock_fd
         self.writer_pid = writer_pid  # another process writing while we read, if any
+        self._unflushed = 0  # quads written since the last flush
 
     # ----------------------------------------------------------------- opening
 
@@ -214,13 +221,22 @@ class EmbeddedStore:
         """Apply a change set in one transaction: all of it or, if anything fails, none of it."""
         if not self.writable:
             raise StoreError(f"{self.describe()}: opened read-only")
-        text = update_text(change)
-        if not text:
+        if not change:
             return
         try:
-            self.ox.update(text)
+            if change.drop or change.delete:
+                self.ox.update(update_text(change))
+            else:  # only additions (new releases): one transaction too, without writing and parsing SPARQL
+                self.ox.extend(insert_quads(change))
         except (OSError, SyntaxError, RuntimeError) as exc:
             raise StoreError(f"{self.describe()}: write failed, nothing of it was stored: {exc}") from exc
+        self._unflushed += len(change.delete) + len(change.insert) + sum(len(ts) for ts in change.put.values())
+        if self._unflushed >= FLUSH_EVERY and self.path is not None:
+            self._unflushed = 0
+            try:
+                self.ox.flush()  # what was applied is already durable (write-ahead log); this frees memory
+            except OSError as exc:
+                raise StoreError(f"{self.describe()}: cannot flush the store to disk: {exc}") from exc
 
 
 def _read_pid(fd: int) -> int | None:
@@ -279,4 +295,4 @@ def _unlock(fd: int) -> None:
         os.close(fd)
 
 
-__all__ = ["EmbeddedStore", "LOCK_NAME"]
+__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME"]

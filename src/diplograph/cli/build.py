@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, _err, handle_errors, main
+from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, _err, handle_errors, main, release_safety_net
 
 
 @main.command()
@@ -26,14 +26,15 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     """
     from ..pipeline import build as run_build, write_graph
 
-    result = run_build(inputs, validate=not no_validate)
+    with release_safety_net():
+        result = run_build(inputs, validate=not no_validate)
     for note in result.notes:
         if not quiet:
             _err(note)
     for error in result.errors:
         _err(f"error: {error}")
     if not result.outcomes:
-        _err("error: no release could be read; nothing written")
+        _err(f"error: no release could be read ({len(result.errors)} failed); nothing written")
         sys.exit(EXIT_FAILED)
     write_graph(result.quads(), out)
     if not quiet:

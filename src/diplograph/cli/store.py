@@ -8,10 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, _err, handle_errors, main
+from . import EXIT_FAILED, EXIT_INTERRUPTED, _err, debugging, handle_errors, main, release_safety_net
 from .targets import open_target, target_options
-
-EXIT_INTERRUPTED = 130
 
 
 @main.command()
@@ -20,12 +18,14 @@ EXIT_INTERRUPTED = 130
 @click.option("--allow-invalid", is_flag=True, help="Store releases whose graphs violate the shapes too.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="Releases per transaction.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Worker processes that read, extract and validate (default: one per core; 1: none).")
 @click.option("-v", "--verbose", is_flag=True, help="A line for each release stored.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @handle_errors
 def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, update_url: str | None,
-           gsp_url: str | None, timeout: float, allow_invalid: bool, batch_size: int, verbose: bool,
-           quiet: bool) -> None:
+           gsp_url: str | None, timeout: float, allow_invalid: bool, batch_size: int, jobs: int | None,
+           verbose: bool, quiet: bool) -> None:
     """Read releases (files, directories, .jsonl) and store them: one named graph each.
 
     A release already in the store is replaced (same id: a file's name without
@@ -35,16 +35,18 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
     again completes it. Exit 0 all stored, 1 some failed or held back, 2 nothing
     could be stored.
     """
-    from ..ingest import Summary, ingest as run_ingest, iter_releases
+    from ..ingest import Summary, ingest as run_ingest, release_items
     from ..rdf import mapping
     from ..stats import stats
 
     summary = Summary()
     activity, activity_triples = mapping.activity_iri()
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=timeout,
-                     write=True) as target:
+                     write=True) as target, release_safety_net():
         try:
-            for event in run_ingest(target, iter_releases(inputs, activity), activity=activity_triples,
+            items = release_items(inputs, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid,
+                                  debug=debugging())
+            for event in run_ingest(target, items, activity=activity_triples,
                                     allow_invalid=allow_invalid, batch_size=batch_size):
                 summary.add(event)
                 _render(event, verbose=verbose, quiet=quiet)

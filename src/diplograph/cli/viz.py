@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 import click
 
-from . import _err, handle_errors, main
+from . import _err, atomic_path, handle_errors, main
 
 
 def graph_source(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -51,6 +52,14 @@ def echo_warnings(caught: list[warnings.WarningMessage]) -> None:
         _err(f"warning: {w.message}")
 
 
+@contextmanager
+def _written(out: Path) -> Iterator[Path]:
+    """Where to draw ``out``: .svg/.png through a temporary file renamed at the end (matplotlib
+    writes the file name it is given as it goes); .html pages are written atomically already."""
+    with atomic_path(out) if out.suffix.lower() in (".svg", ".png") else nullcontext(out) as target:
+        yield target
+
+
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
@@ -81,10 +90,11 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = render(source_of(file, store), out, view=view, since=since, until=until, topic=topic,
-                        lang=lang, radius=radius, title=title)
+        with _written(out) as target:
+            result = render(source_of(file, store), target, view=view, since=since, until=until, topic=topic,
+                            lang=lang, radius=radius, title=title)
     echo_warnings(caught)
-    click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges ({_size(result.path)})")
+    click.echo(f"wrote {out}: {result.nodes} nodes, {result.edges} edges ({_size(out)})")
 
 
 @main.command()
@@ -104,8 +114,9 @@ def timeline(file: Path | None, store: Path | None, country: str, partner: str |
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        tl = render_timeline(source_of(file, store), out, country, partner=partner, by=by,  # type: ignore[arg-type]
-                             since=since, until=until, topic=topic)
+        with _written(out) as target:
+            tl = render_timeline(source_of(file, store), target, country, partner=partner,
+                                 by=by, since=since, until=until, topic=topic)  # type: ignore[arg-type]
     echo_warnings(caught)
     events = sum(sum(c.values()) for _, c in tl.bins)
     click.echo(f"wrote {out}: {events} events in {len(tl.bins)} {tl.by}s, {len(tl.changes)} status changes"

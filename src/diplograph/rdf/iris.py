@@ -4,7 +4,12 @@ An event's IRI is its kind, date and countries (a multilateral meeting: kind,
 start date and its own name), an agreement's its kind, parties and subject, a
 person's their identity key — so two releases reporting the same meeting mint
 the same IRI, whatever order they are read in. Every path segment is a slug or
-is percent-encoded: a minted IRI is always valid.
+is percent-encoded: a minted IRI is always valid, for any text at all (file
+names users chose, JSONL ids, names scraped from the web), and the same text
+always gives the same IRI. Keys built from slugs, dates and ISO codes
+(``bilateral-meeting/2020-09-29/sg-th``) hold only unreserved characters and
+``/``, so encoding them changes nothing; it only guards against a key that
+would otherwise break the IRI.
 """
 
 from __future__ import annotations
@@ -27,8 +32,18 @@ _KIND_SLUG = {
 
 
 def segment(text: str) -> str:
-    """A safe IRI path segment for any text (release ids are file names users chose)."""
-    return quote(text, safe="-._~")
+    """A safe IRI path segment for any text (release ids are file names users chose).
+
+    UTF-8 percent-encoded; a lone surrogate (which UTF-8 cannot encode) is
+    encoded as its code point's three bytes, so no text makes this raise and
+    different texts never share a segment.
+    """
+    return quote(text.encode("utf-8", "surrogatepass"), safe="-._~")
+
+
+def _path(key: str) -> str:
+    """A key of several segments (``kind/date/countries``): each one made safe, the slashes kept."""
+    return quote(key.encode("utf-8", "surrogatepass"), safe="-._~/")
 
 
 def release_iri(release_id: str) -> URIRef:
@@ -36,7 +51,7 @@ def release_iri(release_id: str) -> URIRef:
 
 
 def country_iri(iso2: str) -> URIRef:
-    return ID["country/" + iso2.upper()]
+    return ID["country/" + segment(iso2.upper())]
 
 
 def person_iri(key: str) -> URIRef:
@@ -66,7 +81,7 @@ def event_key(event: Event, parent_key: str | None = None) -> str:
 
 
 def event_iri(key: str) -> URIRef:
-    return ID["event/" + key]
+    return ID["event/" + _path(key)]
 
 
 def agreement_key(agreement: Agreement) -> str:
@@ -76,8 +91,8 @@ def agreement_key(agreement: Agreement) -> str:
 
 
 def agreement_iri(key: str) -> URIRef:
-    return ID["agreement/" + key]
+    return ID["agreement/" + _path(key)]
 
 
 def status_change_iri(agreement_key_: str, release_id: str, status: str) -> URIRef:
-    return ID[f"status/{agreement_key_}/{segment(release_id)}/{slug(status)}"]
+    return ID[f"status/{_path(agreement_key_)}/{segment(release_id)}/{slug(status)}"]

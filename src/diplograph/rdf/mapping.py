@@ -16,7 +16,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -31,6 +31,46 @@ Triple = tuple[Node, Node, Node]
 
 _MEETS_KINDS = {"BilateralMeeting", "CourtesyCall", "OfficialVisit", "AgreementSigning", "MultilateralMeeting"}
 
+# Terms looked up once: an attribute of a closed rdflib namespace (DG.party) costs a
+# microsecond each time, and a release needs hundreds of them.
+_TYPE, _LABEL, _ALT, _SAME_AS = RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs
+_DERIVED_FROM, _GENERATED_BY, _ISSUED, _TITLE, _LANGUAGE = (PROV.wasDerivedFrom, PROV.wasGeneratedBy,
+                                                           DCTERMS.issued, DCTERMS.title, DCTERMS.language)
+_URL = SCHEMA.url
+(_PRESS_RELEASE, _RELEASE_ID, _SOURCE_FILE, _CONTENT_HASH, _COUNTRY, _ISO, _ORGANIZATION, _PERSON, _HONORIFIC,
+ _REPRESENTS, _POSITION, _MEMBER_OF, _START, _END, _HELD_ON, _EVENT_NAME, _MODE, _REPORTED, _INVOLVES,
+ _PARTICIPANT, _DURING, _TOPIC, _EVIDENCE, _MEETS, _AGREEMENT, _PARTY, _AGREEMENT_TITLE, _HISTORY,
+ _STATUS_CHANGE, _STATUS, _DATE, _SIGNATORY, _WITNESS, _SIGNING_BODY, _SIGNED_AT, _EVENT_STATUS, _MOU,
+ _SIGNED, _HAS_MOU_WITH) = (
+    DG.PressRelease, DG.releaseId, DG.sourceFile, DG.contentHash, DG.Country, DG.iso3166, DG.Organization,
+    DG.Person, DG.honorific, DG.represents, DG.positionTitle, DG.memberOf, DG.startDate, DG.endDate, DG.heldOn,
+    DG.eventName, DG.mode, DG.reportedStatus, DG.involvesCountry, DG.participant, DG.duringEvent, DG.topic,
+    DG.evidence, DG.meets, DG.Agreement, DG.party, DG.agreementTitle, DG.statusHistory, DG.StatusChange,
+    DG.status, DG.date, DG.signatory, DG.witness, DG.signingBody, DG.signedAt, DG.eventStatus,
+    DG.MemorandumOfUnderstanding, DG.Signed, DG.hasMoUWith)
+_DG = str(DG._NS)
+
+
+@lru_cache(maxsize=1 << 14)
+def _dg(local: str) -> URIRef:
+    """A term of the ontology by its local name (a class or an individual the model names)."""
+    return getattr(DG, local)
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal(value: str, lang: str | None = None) -> Literal:
+    """Literals recur (labels, positions, titles): made once. rdflib literals are immutable."""
+    return Literal(value, lang=lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(kind: str, key: str) -> URIRef:
+    return _IRI_MAKERS[kind](key)
+
+
+_IRI_MAKERS = {"country": iris.country_iri, "person": iris.person_iri, "org": iris.org_iri,
+               "topic": iris.topic_iri, "event": iris.event_iri, "agreement": iris.agreement_iri}
+
 
 @dataclass
 class ReleaseGraph:
@@ -41,6 +81,7 @@ class ReleaseGraph:
     shared: list[Triple] = field(default_factory=list)  # in the default graph
 
 
+@lru_cache(maxsize=1 << 16)
 def _date(d: dt.date) -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
 
@@ -74,6 +115,11 @@ def _topic_labels() -> dict[str, list[Triple]]:
 
 
 def country_triples(code: str) -> list[Triple]:
+    return list(_country_triples(code))
+
+
+@lru_cache(maxsize=1024)
+def _country_triples(code: str) -> tuple[Triple, ...]:
     info = gazetteer.countries().info.get(code)
     node = iris.country_iri(code)
     out: list[Triple] = [(node, RDF.type, DG.Country), (node, DG.iso3166, Literal(code))]
@@ -82,20 +128,22 @@ def country_triples(code: str) -> list[Triple]:
                 (node, RDFS.label, Literal(info.label_th, lang="th"))]
         if info.wikidata:
             out.append((node, OWL.sameAs, WD[info.wikidata]))
-    return out
+    return tuple(out)
 
 
-def _org_triples(key: str) -> list[Triple]:
+@lru_cache(maxsize=1024)
+def _org_triples(key: str) -> tuple[Triple, ...]:
     info = gazetteer.organizations().info[key]
     node = iris.org_iri(key)
     out: list[Triple] = [(node, RDF.type, DG.Organization),
                          (node, RDFS.label, Literal(info.name_th, lang="th")),
                          (node, RDFS.label, Literal(info.name_en, lang="en"))]
     out += [(node, SKOS.altLabel, Literal(a)) for a in info.aliases]
-    return out
+    return tuple(out)
 
 
-def _person_shared(person: Person) -> list[Triple]:
+@lru_cache(maxsize=1 << 14)
+def _person_shared(person: Person) -> tuple[Triple, ...]:
     """A person's names: the registry's canonical Thai and English names as rdfs:label (so every
     release shares them), the forms this release writes as labels or, when they differ from the
     registry's, skos:altLabel; a romanised form of a Thai name that has no Latin one."""
@@ -117,7 +165,7 @@ def _person_shared(person: Person) -> list[Triple]:
         out.append((node, DG.represents, iris.country_iri(country)))
     if entry and entry.wikidata:
         out.append((node, OWL.sameAs, WD[entry.wikidata]))
-    return out
+    return tuple(out)
 
 
 def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseGraph:
@@ -125,108 +173,110 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
     r = iris.release_iri(release.release_id)
     graph = ReleaseGraph(r)
     add, share = graph.triples.append, graph.shared.extend
-    add((r, RDF.type, DG.PressRelease))
-    add((r, DG.releaseId, Literal(release.release_id)))
-    add((r, DG.sourceFile, Literal(release.source_file)))
-    add((r, DG.contentHash, Literal(release.content_hash)))
+    lit, node = _literal, _iri
+    add((r, _TYPE, _PRESS_RELEASE))
+    add((r, _RELEASE_ID, Literal(release.release_id)))
+    add((r, _SOURCE_FILE, lit(release.source_file)))
+    add((r, _CONTENT_HASH, Literal(release.content_hash)))
     if release.url:
-        add((r, SCHEMA.url, URIRef(release.url)))
+        add((r, _URL, URIRef(release.url)))
     if release.issued:
-        add((r, DCTERMS.issued, _date(release.issued)))
+        add((r, _ISSUED, _date(release.issued)))
     if release.title:
-        add((r, DCTERMS.title, Literal(release.title, lang=release.lang)))
-    add((r, DCTERMS.language, Literal(release.lang)))
+        add((r, _TITLE, Literal(release.title, lang=release.lang)))
+    add((r, _LANGUAGE, lit(release.lang)))
     if activity is not None:
-        add((r, PROV.wasGeneratedBy, activity))
+        add((r, _GENERATED_BY, activity))
 
     countries: set[str] = set()
     topics: set[str] = set()
     for person in facts.people:
-        p = iris.person_iri(person.key)
+        p = node("person", person.key)
         share(_person_shared(person))
         if person.position:
-            add((p, DG.positionTitle, Literal(person.position, lang=person.position_lang)))
+            add((p, _POSITION, lit(person.position, person.position_lang)))
         if person.organization:
-            add((p, DG.memberOf, iris.org_iri(person.organization)))
+            add((p, _MEMBER_OF, node("org", person.organization)))
             share(_org_triples(person.organization))
         if person.country:
             countries.add(person.country)
 
+    lang = release.lang
     event_keys = _event_keys(facts.events)
     for event, key in zip(facts.events, event_keys):
-        e = iris.event_iri(key)
-        add((e, RDF.type, DG[event.kind]))
+        e = node("event", key)
+        add((e, _TYPE, _dg(event.kind)))
         if event.date and event.end_date:
-            add((e, DG.startDate, _date(event.date)))
-            add((e, DG.endDate, _date(event.end_date)))
+            add((e, _START, _date(event.date)))
+            add((e, _END, _date(event.end_date)))
         elif event.date:
-            add((e, DG.heldOn, _date(event.date)))
+            add((e, _HELD_ON, _date(event.date)))
         if event.name:
-            add((e, DG.eventName, Literal(event.name, lang="th" if _thai(event.name) else "en")))
+            add((e, _EVENT_NAME, lit(event.name, "th" if _thai(event.name) else "en")))
         if event.mode:
-            add((e, DG.mode, DG[event.mode]))
+            add((e, _MODE, _dg(event.mode)))
         if event.status:
-            add((e, DG.reportedStatus, DG[event.status]))
+            add((e, _REPORTED, _dg(event.status)))
         for code in event.countries:
-            add((e, DG.involvesCountry, iris.country_iri(code)))
+            add((e, _INVOLVES, node("country", code)))
             countries.add(code)
         for key_ in event.participants:
-            add((e, DG.participant, iris.person_iri(key_)))
+            add((e, _PARTICIPANT, node("person", key_)))
         if event.during is not None:
-            add((e, DG.duringEvent, iris.event_iri(event_keys[event.during])))
+            add((e, _DURING, node("event", event_keys[event.during])))
         for notation in event.topics:
-            add((e, DG.topic, iris.topic_iri(notation)))
+            add((e, _TOPIC, node("topic", notation)))
             topics.add(notation)
         for sentence in event.evidence:
-            add((e, DG.evidence, Literal(sentence, lang=release.lang)))
-        add((e, PROV.wasDerivedFrom, r))
+            add((e, _EVIDENCE, Literal(sentence, lang=lang)))
+        add((e, _DERIVED_FROM, r))
         if event.kind in _MEETS_KINDS:
-            people = [iris.person_iri(k) for k in event.participants]
+            people = [node("person", k) for k in event.participants]
             for a in people:
                 for b in people:
                     if a != b:
-                        add((a, DG.meets, b))
+                        add((a, _MEETS, b))
 
     for agreement in facts.agreements:
         key = iris.agreement_key(agreement)
-        a = iris.agreement_iri(key)
-        add((a, RDF.type, DG[agreement.kind]))
+        a = node("agreement", key)
+        add((a, _TYPE, _dg(agreement.kind)))
         if agreement.kind != "Agreement":
-            add((a, RDF.type, DG.Agreement))
+            add((a, _TYPE, _AGREEMENT))
         for code in agreement.parties:
-            add((a, DG.party, iris.country_iri(code)))
+            add((a, _PARTY, node("country", code)))
             countries.add(code)
         if agreement.title:
-            add((a, DG.agreementTitle, Literal(agreement.title, lang=agreement.title_lang)))
+            add((a, _AGREEMENT_TITLE, lit(agreement.title, agreement.title_lang)))
         for status, when in agreement.history or ((agreement.status, agreement.date),):
             change = iris.status_change_iri(key, release.release_id, status)
-            add((a, DG.statusHistory, change))
-            add((change, RDF.type, DG.StatusChange))
-            add((change, DG.status, DG[status]))
+            add((a, _HISTORY, change))
+            add((change, _TYPE, _STATUS_CHANGE))
+            add((change, _STATUS, _dg(status)))
             if when:
-                add((change, DG.date, _date(when)))
-            add((change, PROV.wasDerivedFrom, r))
+                add((change, _DATE, _date(when)))
+            add((change, _DERIVED_FROM, r))
         for key_ in agreement.signatories:
-            add((a, DG.signatory, iris.person_iri(key_)))
+            add((a, _SIGNATORY, node("person", key_)))
         for key_ in agreement.witnesses:
-            add((a, DG.witness, iris.person_iri(key_)))
+            add((a, _WITNESS, node("person", key_)))
         for org in agreement.signing_bodies:
-            add((a, DG.signingBody, iris.org_iri(org)))
+            add((a, _SIGNING_BODY, node("org", org)))
             share(_org_triples(org))
         if agreement.signed_at is not None:
-            add((a, DG.signedAt, iris.event_iri(event_keys[agreement.signed_at])))
+            add((a, _SIGNED_AT, node("event", event_keys[agreement.signed_at])))
         for notation in agreement.topics:
-            add((a, DG.topic, iris.topic_iri(notation)))
+            add((a, _TOPIC, node("topic", notation)))
             topics.add(notation)
         for sentence in agreement.evidence:
-            add((a, DG.evidence, Literal(sentence, lang=release.lang)))
-        add((a, PROV.wasDerivedFrom, r))
+            add((a, _EVIDENCE, Literal(sentence, lang=lang)))
+        add((a, _DERIVED_FROM, r))
 
     for code in sorted(countries):
-        share(country_triples(code))
+        share(_country_triples(code))
     labels = _topic_labels()
     for notation in sorted(topics):
-        share(labels.get(notation, []))
+        share(labels.get(notation, ()))
     return graph
 
 
@@ -242,7 +292,8 @@ def _event_keys(events: tuple[Event, ...]) -> list[str]:
     return keys
 
 
-def derived_triples(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> list[Triple]:
+def derived_triples(quads: Iterable[tuple[Node, Node, Node, Node | None]],
+                    latest: dict[Node, tuple[str, int, Node]] | None = None) -> list[Triple]:
     """Cross-release facts: each event's and agreement's latest status, dg:hasMoUWith for signed MoUs.
 
     Reads quads (subject, predicate, object, graph) so that it knows which release
@@ -250,7 +301,9 @@ def derived_triples(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> li
     later "held" supersedes an earlier "scheduled"); an agreement's is the status with
     the latest date — its own date, else the issuing date of the release reporting it —
     and at equal dates the more advanced one. Streams: only the few predicates it needs
-    are kept, so it can run over a whole store.
+    are kept, so it can run over a whole store. ``latest``, when given, receives each
+    event's and agreement's winning report as (date, rank, status): the store keeps the
+    date, so that a new report need only be compared with it.
     """
     issued: dict[Node, str] = {}
     changes: dict[Node, set[Node]] = {}
@@ -260,29 +313,36 @@ def derived_triples(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> li
     reports: dict[Node, list[tuple[Node | None, Node]]] = {}
     mous: set[Node] = set()
     parties: dict[Node, set[Node]] = {}
+    wanted = _DERIVED_INPUTS
     for s, p, o, g in quads:
-        if p == DCTERMS.issued:
+        which = wanted.get(p)  # a dict lookup: most predicates are not wanted
+        if which is None:
+            continue
+        if which == 0:
             issued[s] = str(o)
-        elif p == DG.statusHistory:
+        elif which == 1:
             changes.setdefault(s, set()).add(o)
-        elif p == DG.status and g is not None:
-            change_status[s] = o
-        elif p == DG.date:
+        elif which == 2:
+            if g is not None:
+                change_status[s] = o
+        elif which == 3:
             change_date[s] = str(o)
-        elif p == PROV.wasDerivedFrom:
+        elif which == 4:
             change_release[s] = o
-        elif p == DG.reportedStatus:
+        elif which == 5:
             reports.setdefault(s, []).append((g, o))
-        elif p == RDF.type and o == DG.MemorandumOfUnderstanding:
-            mous.add(s)
-        elif p == DG.party:
+        elif which == 6:
+            if o == _MOU:
+                mous.add(s)
+        else:
             parties.setdefault(s, set()).add(o)
 
     out: list[Triple] = []
     for event, reported in reports.items():
-        _rank, status = max(((issued.get(g, "") if g is not None else ""), _EVENT_ORDER.get(o, -1), o)
-                            for g, o in reported)[1:]
-        out.append((event, DG.eventStatus, status))
+        best = max(((issued.get(g, "") if g is not None else ""), _EVENT_ORDER.get(o, -1), o) for g, o in reported)
+        if latest is not None:
+            latest[event] = best
+        out.append((event, _EVENT_STATUS, best[2]))
     for agreement, its_changes in changes.items():
         ranked = []
         for change in its_changes:
@@ -293,16 +353,21 @@ def derived_triples(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> li
             ranked.append((when, _AGREEMENT_ORDER.get(status, -1), status))
         if not ranked:
             continue
-        status = max(ranked)[2]
-        out.append((agreement, DG.status, status))
-        if status == DG.Signed and agreement in mous:
+        best = max(ranked)
+        if latest is not None:
+            latest[agreement] = best
+        status = best[2]
+        out.append((agreement, _STATUS, status))
+        if status == _SIGNED and agreement in mous:
             for x in sorted(parties.get(agreement, ())):
                 for y in sorted(parties.get(agreement, ())):
                     if x != y:
-                        out.append((x, DG.hasMoUWith, y))
+                        out.append((x, _HAS_MOU_WITH, y))
     return sorted(set(out))
 
 
+_DERIVED_INPUTS = {_ISSUED: 0, _HISTORY: 1, _STATUS: 2, _DATE: 3, _DERIVED_FROM: 4, _REPORTED: 5, _TYPE: 6,
+                   _PARTY: 7}
 _EVENT_ORDER = {DG.Scheduled: 0, DG.Held: 1, DG.Postponed: 2, DG.Cancelled: 3}
 _AGREEMENT_ORDER = {DG.Proposed: 0, DG.UnderNegotiation: 1, DG.Approved: 2, DG.Signed: 3}
 

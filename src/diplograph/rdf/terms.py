@@ -49,7 +49,9 @@ def to_ox(term: Node) -> Term:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+@lru_cache(maxsize=1 << 17)
 def to_rdflib(term: Term) -> Node:
+    """A pyoxigraph term as an rdflib term; cached (the planner converts the same terms often)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -1,0 +1,51 @@
+"""``diplograph doctor``: check a store's health (the library's :func:`diplograph.doctor.check_store`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import EXIT_OK, EXIT_PARTIAL, handle_errors, main
+from .targets import open_target, target_options
+
+
+@main.command()
+@target_options()
+@click.option("--limit", type=click.IntRange(0, 100_000), default=20, show_default=True,
+              help="Problems listed per check (all are counted).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the whole report, for scripts.")
+@handle_errors
+def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int, fmt: str) -> None:
+    """Check a store: provenance and evidence of every fact, release nodes, shapes, derived facts,
+    shared descriptions.
+
+    Exit 0 healthy, 1 problems found (listed with counts), 2 the store cannot be opened.
+    """
+    from ..doctor import CHECKS, check_store
+
+    with open_target(store=store, endpoint=endpoint, timeout=timeout) as target:
+        report = check_store(target)
+        where = target.describe()
+    if fmt == "json":
+        click.echo(json.dumps({"store": where, **report.to_json()}, ensure_ascii=False, indent=1))
+        sys.exit(EXIT_OK if report.healthy else EXIT_PARTIAL)
+    counts = report.counts()
+    for check in CHECKS:
+        found = [p for p in report.problems if p.check == check]
+        for p in found[:limit]:
+            click.echo(f"{check}: {p.node}: {p.message}")
+        if len(found) > limit:
+            click.echo(f"{check}: … and {len(found) - limit} more")
+    figures = (f"{report.releases} releases, {report.events} events, {report.agreements} agreements, "
+               f"{report.shared_triples} shared and {report.derived_triples} derived triples checked")
+    if report.healthy:
+        click.echo(f"{where}: healthy — {figures}; {report.warnings} shape warnings")
+        sys.exit(EXIT_OK)
+    summary = ", ".join(f"{n} {check}" for check, n in counts.items() if n)
+    click.echo(f"{where}: {len(report.problems)} problems ({summary}) — {figures}; "
+               f"{report.warnings} shape warnings")
+    sys.exit(EXIT_PARTIAL)
