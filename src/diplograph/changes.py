@@ -12,7 +12,10 @@ Layout (the same on the embedded store and on a remote server):
 * facts derived across releases (each agreement's latest ``dg:status``, each
   event's ``dg:eventStatus``, ``dg:hasMoUWith``) in :data:`DERIVED_GRAPH`;
 * bookkeeping in :data:`SUPPORT_GRAPH`: which release contributed which shared
-  descriptions.
+  descriptions;
+* on the embedded store only, :data:`MERGED_GRAPH`: every triple of the release
+  graphs once (see :mod:`diplograph.store`), so that queries need not read the
+  union of all graphs, where Oxigraph repeats a triple once per graph stating it.
 
 :func:`plan` reads the store through SPARQL (so the same code serves Oxigraph
 and any SPARQL 1.1 server) and returns a :class:`ChangeSet`: graphs to drop,
@@ -49,6 +52,7 @@ RELEASE_PREFIX = ID_IRI + "release/"
 DERIVED_GRAPH = iri(ID_IRI + "graph/derived")
 SHARED_GRAPH = iri(ID_IRI + "graph/shared")
 SUPPORT_GRAPH = iri(ID_IRI + "graph/support")
+MERGED_GRAPH = iri(ID_IRI + "graph/merged")
 DESCRIPTION_PREFIX = ID_IRI + "description/"
 STORE_NS = "https://w3id.org/diplograph/store#"
 SHARES = iri(STORE_NS + "shares")  # release → a description (of one node) it contributed
@@ -265,10 +269,11 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     if not agreements and not events:
         return
     quads: list[tuple] = []  # (s, p, o, g), oxigraph terms, from the graphs that stay
-    staying = f"FILTER(?g NOT IN ({', '.join(str(g) for g in sorted(old, key=str))}))" if old else ""
+    # the merged graph (embedded store) repeats every release's triples: never a release of its own
+    staying = f"FILTER(?g NOT IN ({', '.join(str(g) for g in [MERGED_GRAPH, *sorted(old, key=str)])}))"
 
     def keep(g: ox.NamedNode, *triples: tuple) -> None:
-        if g not in old:
+        if g not in old and g != MERGED_GRAPH:
             quads.extend((*t, g) for t in triples if all(x is not None for x in t))
 
     derived = DERIVED_GRAPH.value
@@ -324,7 +329,7 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
              if t.subject in known and t.predicate == type_p and t.object == mou}
     for template, predicate in ((kinds, type_p), (of_parties, party)):
         now = _select(backend, template.replace("STAYING", ""), "a", agreements - known)
-        after = _select(backend, template.replace("STAYING", staying_braces), "a", agreements - known) if old else now
+        after = _select(backend, template.replace("STAYING", staying_braces), "a", agreements - known)
         for a, x in now:
             if predicate == party:
                 parties.setdefault(a, set()).add(x)
@@ -432,5 +437,5 @@ def _data_block(items: Iterable[tuple]) -> str:
     return "".join(out)
 
 
-__all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
+__all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "MERGED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
            "plan", "existing_releases", "update_text", "insert_quads"]

@@ -45,9 +45,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from .changes import MERGED_GRAPH
 from .errors import DiplographError, StoreError
 from .network.source import open_store
 from .resources import resource_dir
+from .store import query_options
 from .viz.page import asset, script_json
 
 SELECT_TYPES = {
@@ -241,8 +243,8 @@ def _query(store: ox.Store, query: str, params: dict[str, list[str]], accept: st
     defaults = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]
     named = [ox.NamedNode(g) for g in params.get("named-graph-uri", [])]
     try:
-        result = store.query(query, use_default_graph_as_union=not defaults, default_graph=defaults or None,
-                             named_graphs=named or None)
+        dataset = {"default_graph": defaults} if defaults else query_options(store)
+        result = store.query(query, named_graphs=named or None, **dataset)
         if isinstance(result, ox.QueryTriples):
             kind = _preferred(accept, GRAPH_TYPES, "text/turtle")
             if kind is None:
@@ -261,6 +263,10 @@ def _query(store: ox.Store, query: str, params: dict[str, list[str]], accept: st
 def _update(store: ox.Store, update: str) -> Response:
     try:
         store.update(update)
+        # an update may change release graphs behind the merged graph's back: queries read the
+        # union of all graphs again until the next diplograph writer rebuilds it
+        if store.contains_named_graph(MERGED_GRAPH):
+            store.remove_graph(MERGED_GRAPH)
         store.flush()
     except (SyntaxError, ValueError) as exc:
         return PlainTextResponse(f"update error: {exc}", status_code=400)

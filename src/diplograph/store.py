@@ -16,9 +16,18 @@
   reader only ever sees whole releases, and an I/O error while reading becomes a
   StoreError that says to retry. Writers flush on close, so the next reader
   does not replay a long write-ahead log.
-* **Queries** run with the union of all graphs as their default graph — the
-  behaviour of Virtuoso and GraphDB — so the shipped queries read the same on
-  every store; ``GRAPH ?g`` still finds the release that states a fact.
+* **Queries** see every release's facts, the shared descriptions and the
+  derived facts as their default graph — as the union of all graphs reads on
+  Virtuoso or GraphDB — so the shipped queries read the same on every store;
+  ``GRAPH ?g`` still finds the release that states a fact. Oxigraph's union
+  graph repeats a triple once per graph stating it (oxigraph#1919, fixed after
+  0.5.13): a meeting reported by four releases then gives 4⁸ solutions to a
+  query joining eight of its properties. So the store keeps the release
+  graphs' triples once more, each once, in :data:`~diplograph.changes.MERGED_GRAPH`
+  (maintained by :meth:`EmbeddedStore.apply`, in the same transaction), and
+  queries read that graph, the default graph and the derived graph, which hold
+  no triple in common. A store written before that graph existed is read
+  through the union until its next writer builds the graph.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, ChangeSet, insert_quads, update_text
+from .changes import DERIVED_GRAPH, MERGED_GRAPH, RELEASE_PREFIX, ChangeSet, insert_quads, update_text
 from .errors import QueryError, StoreError
 from .rdf.terms import Term
 from .results import Results
@@ -44,6 +53,16 @@ LOCK_NAME = "diplograph.lock"
 # buffers of a long ingest grow past a gigabyte (with them a 100 000-release ingest stays near
 # 300 MB, and is no slower).
 FLUSH_EVERY = 200_000
+QUERY_GRAPHS = (ox.DefaultGraph(), MERGED_GRAPH, DERIVED_GRAPH)
+
+
+def query_options(store: ox.Store) -> dict:
+    """How to query a diplograph store through pyoxigraph: its merged graph with the shared and
+    derived ones as default graph, or, for a store without one (a graph file loaded in
+    memory, a store written before it existed), the union of all graphs."""
+    if store.contains_named_graph(MERGED_GRAPH):
+        return {"default_graph": list(QUERY_GRAPHS)}
+    return {"use_default_graph_as_union": True}
 
 
 class EmbeddedStore:
@@ -107,6 +126,7 @@ class EmbeddedStore:
             if not (path / "CURRENT").is_file():
                 _create_atomically(path)
             store = ox.Store(str(path))
+            _merge_release_graphs(store)
         except OSError as exc:
             _unlock(fd)
             raise StoreError(f"{path}: cannot open the store for writing: {exc}") from exc
@@ -116,7 +136,9 @@ class EmbeddedStore:
     def in_memory(cls, data: Path | None = None) -> EmbeddedStore:
         """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given."""
         store = ox.Store()
-        if data is not None:
+        if data is None:
+            store.add_graph(MERGED_GRAPH)  # empty, and kept up to date by apply()
+        else:
             fmt = ox.RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower())
             if fmt is None:
                 raise StoreError(f"{data}: unknown RDF format (use .trig .nq .ttl .nt .jsonld)")
@@ -162,7 +184,7 @@ class EmbeddedStore:
     # ----------------------------------------------------------------- reading
 
     def query(self, text: str, bindings: dict[str, Term | None] | None = None) -> Results:
-        """Run a SELECT or ASK with the union of all graphs as default graph.
+        """Run a SELECT or ASK on every release's facts with the shared and derived ones.
 
         Bindings (RDF terms; None = unbound) go in as a VALUES block at the start of the
         outermost group, as for a remote server. Not pyoxigraph's ``substitutions``: those
@@ -177,7 +199,7 @@ class EmbeddedStore:
 
     def _run(self, text: str, *, union: bool) -> Results:
         try:
-            answer = self.ox.query(text, use_default_graph_as_union=union)
+            answer = self.ox.query(text, **(query_options(self.ox) if union else {}))
             if isinstance(answer, ox.QueryTriples):
                 raise QueryError("only SELECT and ASK queries give results here; for graphs use diplograph export")
             return Results.from_oxigraph(answer)
@@ -223,6 +245,8 @@ class EmbeddedStore:
             raise StoreError(f"{self.describe()}: opened read-only")
         if not change:
             return
+        if self.ox.contains_named_graph(MERGED_GRAPH):
+            change = self._with_merged(change)
         try:
             if change.drop or change.delete:
                 self.ox.update(update_text(change))
@@ -237,6 +261,40 @@ class EmbeddedStore:
                 self.ox.flush()  # what was applied is already durable (write-ahead log); this frees memory
             except OSError as exc:
                 raise StoreError(f"{self.describe()}: cannot flush the store to disk: {exc}") from exc
+
+
+    def _with_merged(self, change: ChangeSet) -> ChangeSet:
+        """The change with what it does to the merged graph: the new release graphs' triples in,
+        and out those of the dropped graphs that no release graph staying or coming in states."""
+        put = {t for ts in change.put.values() for t in ts}
+        dropped = set(change.drop)
+        gone: list[ox.Quad] = []
+        for g in change.drop:
+            for q in self.ox.quads_for_pattern(None, None, None, g):
+                t = q.triple
+                if t in put or any(_staying_release(other.graph_name, dropped) for other in
+                                   self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+                    continue
+                gone.append(ox.Quad(t.subject, t.predicate, t.object, MERGED_GRAPH))
+        merged = [ox.Quad(t.subject, t.predicate, t.object, MERGED_GRAPH) for t in put]
+        return ChangeSet(change.drop, change.delete + gone, change.put, change.insert + merged)
+
+
+def _staying_release(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, dropped: set[ox.NamedNode]) -> bool:
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(RELEASE_PREFIX) and graph not in dropped
+
+
+def _merge_release_graphs(store: ox.Store) -> None:
+    """Give a store without a merged graph one, in one transaction (a store new or written before
+    the merged graph existed): until it is complete, queries read the union of all graphs."""
+    if store.contains_named_graph(MERGED_GRAPH):
+        return
+    quads = [ox.Quad(q.subject, q.predicate, q.object, MERGED_GRAPH)
+             for q in store.quads_for_pattern(None, None, None, None) if _staying_release(q.graph_name, set())]
+    if quads:
+        store.extend(quads)
+    else:
+        store.add_graph(MERGED_GRAPH)
 
 
 def _read_pid(fd: int) -> int | None:
@@ -295,4 +353,4 @@ def _unlock(fd: int) -> None:
         os.close(fd)
 
 
-__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME"]
+__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "QUERY_GRAPHS", "query_options"]

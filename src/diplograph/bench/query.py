@@ -19,7 +19,7 @@ SLOW = 5.0
 def measure(store_path: str, name: str, params: dict[str, str], repeats: int) -> dict:
     from ..queries import bind, load, run_query
     from ..sparql import inject_values
-    from ..store import EmbeddedStore
+    from ..store import EmbeddedStore, query_options
 
     with EmbeddedStore.open(store_path) as store:
         query = load(name)
@@ -29,7 +29,7 @@ def measure(store_path: str, name: str, params: dict[str, str], repeats: int) ->
             return run_query(store, name, params)
 
         def raw():
-            return [tuple(solution) for solution in store.ox.query(text, use_default_graph_as_union=True)]
+            return [tuple(solution) for solution in store.ox.query(text, **query_options(store.ox))]
 
         start = time.perf_counter()
         rows = len(wrapped().rows)

@@ -25,6 +25,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from ..rdf.namespaces import ID_IRI
+from ..store import query_options
 from .queries import AGREEMENTS, COUNTRIES, EVIDENCE, PEOPLE, POSITIONS, RELEASES, STATUS_CHANGES, TOPICS, events_query
 
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
@@ -167,7 +168,7 @@ def _date(term: ox.Literal | None) -> dt.date | None:
 def _rows(store: ox.Store, query: str, bindings: dict[str, ox.Literal | ox.NamedNode] | None = None
           ) -> Iterator[ox.QuerySolution]:
     subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-    yield from store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+    yield from store.query(query, substitutions=subs or None, **query_options(store))
 
 
 def read_facts(store: ox.Store, *, since: dt.date | None = None, until: dt.date | None = None,

@@ -81,7 +81,7 @@ PEOPLE = PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE {
 
 POSITIONS = PREFIXES + """SELECT DISTINCT ?s ?pos ?g WHERE {
   ?s dg:positionTitle ?pos .
-  OPTIONAL { GRAPH ?g { ?s dg:positionTitle ?pos } }
+  OPTIONAL { GRAPH ?g { ?s dg:positionTitle ?pos } ?g a dg:PressRelease }
 }"""
 
 TOPICS = PREFIXES + """SELECT DISTINCT ?t ?notation ?label ?broader WHERE {
@@ -93,5 +93,5 @@ TOPICS = PREFIXES + """SELECT DISTINCT ?t ?notation ?label ?broader WHERE {
 
 EVIDENCE = PREFIXES + """SELECT DISTINCT ?s ?text ?g WHERE {
   ?s dg:evidence ?text .
-  OPTIONAL { GRAPH ?g { ?s dg:evidence ?text } }
+  OPTIONAL { GRAPH ?g { ?s dg:evidence ?text } ?g a dg:PressRelease }
 }"""
