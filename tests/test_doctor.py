@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from diplograph.changes import DERIVED_GRAPH, SHARES, SUPPORT_GRAPH
+from diplograph.changes import DERIVED_GRAPH, SHARED_GRAPH, SHARES, SUPPORT_GRAPH
 from diplograph.cli import main
 from diplograph.doctor import CHECKS, check_store
 from diplograph.ingest import ingest, remove
@@ -89,11 +89,14 @@ DAMAGE = {
                          {"derived": None}),
     "derived, unsupported": (f"INSERT DATA {{ GRAPH <{DERIVED_GRAPH.value}> {{ id:country\\/TH dg:hasMoUWith "
                              "id:country\\/FR } }", {"derived": 1}),
-    "orphan description": ("INSERT DATA { id:country\\/ZZ a dg:Country ; dg:iso3166 \"ZZ\" }", {"shared": 2}),
+    "orphan description": (f"INSERT DATA {{ GRAPH <{SHARED_GRAPH.value}> {{ id:country\\/ZZ a dg:Country ; "
+                           "dg:iso3166 \"ZZ\" } }", {"shared": 2, "view": 2}),
     "unknown graph": ("INSERT DATA { GRAPH id:graph\\/scratch { id:x id:y id:z } }", {"graphs": 1}),
     "support of a missing release": (f"INSERT DATA {{ GRAPH <{SUPPORT_GRAPH.value}> {{ id:release\\/ghost "
                                      f"<{SHARES.value}> id:description\\/x }} }}", {"shared": 1}),
-    "a shared triple gone": ("DELETE WHERE { id:country\\/SG dg:iso3166 ?code }", {"shared": 1, "shapes": None}),
+    "a shared triple gone": (f"DELETE WHERE {{ GRAPH <{SHARED_GRAPH.value}> {{ id:country\\/SG dg:iso3166 ?code }} }}",
+                             {"shared": 1, "shapes": None, "view": 1}),
+    "the view out of step": ("DELETE WHERE { id:country\\/SG dg:iso3166 ?code }", {"view": 1, "shared": 0}),
 }
 
 

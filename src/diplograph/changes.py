@@ -5,17 +5,15 @@ Layout (the same on the embedded store and on a remote server):
 * one named graph per release, named by the release IRI, holding what the
   release states;
 * shared descriptions (a country's code and labels, a person's names, topic
-  labels, the extraction run) in the *shared graph*: the default graph of the
-  embedded store, the named graph :data:`SHARED_GRAPH` on a server (Virtuoso's
-  Graph Store Protocol has no default graph, and Fuseki's union default graph
-  leaves the real default graph out);
+  labels, the extraction run) in the named graph :data:`SHARED_GRAPH` (Virtuoso's
+  Graph Store Protocol has no default graph, Fuseki's union default graph leaves
+  the real default graph out, and the embedded store's default graph is its query
+  view, see :mod:`diplograph.store`); a change set names them with the default
+  graph, as a graph file does, and each store puts them in its shared graph;
 * facts derived across releases (each agreement's latest ``dg:status``, each
   event's ``dg:eventStatus``, ``dg:hasMoUWith``) in :data:`DERIVED_GRAPH`;
 * bookkeeping in :data:`SUPPORT_GRAPH`: which release contributed which shared
-  descriptions;
-* on the embedded store only, :data:`MERGED_GRAPH`: every triple of the release
-  graphs once (see :mod:`diplograph.store`), so that queries need not read the
-  union of all graphs, where Oxigraph repeats a triple once per graph stating it.
+  descriptions.
 
 :func:`plan` reads the store through SPARQL (so the same code serves Oxigraph
 and any SPARQL 1.1 server) and returns a :class:`ChangeSet`: graphs to drop,
@@ -52,7 +50,7 @@ RELEASE_PREFIX = ID_IRI + "release/"
 DERIVED_GRAPH = iri(ID_IRI + "graph/derived")
 SHARED_GRAPH = iri(ID_IRI + "graph/shared")
 SUPPORT_GRAPH = iri(ID_IRI + "graph/support")
-MERGED_GRAPH = iri(ID_IRI + "graph/merged")
+MERGED_GRAPH = iri(ID_IRI + "graph/merged")  # a store layout of one development version; converted away
 DESCRIPTION_PREFIX = ID_IRI + "description/"
 STORE_NS = "https://w3id.org/diplograph/store#"
 SHARES = iri(STORE_NS + "shares")  # release → a description (of one node) it contributed
@@ -269,11 +267,10 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     if not agreements and not events:
         return
     quads: list[tuple] = []  # (s, p, o, g), oxigraph terms, from the graphs that stay
-    # the merged graph (embedded store) repeats every release's triples: never a release of its own
-    staying = f"FILTER(?g NOT IN ({', '.join(str(g) for g in [MERGED_GRAPH, *sorted(old, key=str)])}))"
+    staying = f"FILTER(?g NOT IN ({', '.join(str(g) for g in sorted(old, key=str))}))" if old else ""
 
     def keep(g: ox.NamedNode, *triples: tuple) -> None:
-        if g not in old and g != MERGED_GRAPH:
+        if g not in old:
             quads.extend((*t, g) for t in triples if all(x is not None for x in t))
 
     derived = DERIVED_GRAPH.value
@@ -329,7 +326,7 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
              if t.subject in known and t.predicate == type_p and t.object == mou}
     for template, predicate in ((kinds, type_p), (of_parties, party)):
         now = _select(backend, template.replace("STAYING", ""), "a", agreements - known)
-        after = _select(backend, template.replace("STAYING", staying_braces), "a", agreements - known)
+        after = _select(backend, template.replace("STAYING", staying_braces), "a", agreements - known) if old else now
         for a, x in now:
             if predicate == party:
                 parties.setdefault(a, set()).add(x)

@@ -39,7 +39,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, MERGED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .rdf import mapping
 from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
@@ -53,8 +53,8 @@ CHECKS: dict[str, str] = {
     "shapes": "each release graph, with the shared descriptions it uses, conforms to the shapes",
     "derived": "derived facts equal a recomputation from the release graphs",
     "shared": "each shared description is used by a release and accounted for in the support bookkeeping",
-    "merged": "the embedded store's merged graph, which queries read, holds every release graph's triples "
-              "and nothing else",
+    "view": "the embedded store's default graph, which queries read, holds every triple of the release, "
+            "shared and derived graphs and nothing else",
 }
 CHUNK = 20  # release graphs read per request
 
@@ -65,7 +65,7 @@ _FACT_CLASSES = {to_ox(c) for c in (DG.BilateralMeeting, DG.MultilateralMeeting,
                                     DG.JointStatement, DG.LetterOfIntent)}
 _EVENT_CLASSES = {to_ox(c) for c in (DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit,
                                      DG.CourtesyCall, DG.AgreementSigning)}
-_OWN_GRAPHS = {DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, MERGED_GRAPH}
+_OWN_GRAPHS = {DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH}
 
 
 class Source(Protocol):
@@ -154,26 +154,29 @@ def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
             problem(Problem("provenance", str(node), f"points to release {target} (in graph {graph.value}), "
                                                      "which is not in the store"))
     _check_derived(source, releases, derived, report)
-    _check_merged(source, releases, report)
+    _check_view(source, releases, report)
     _check_shared(source, shared, used, present, report)
     return report
 
 
-def _check_merged(source: Source, releases: list[ox.NamedNode], report: DoctorReport) -> None:
+def _check_view(source: Source, releases: list[ox.NamedNode], report: DoctorReport) -> None:
     """Point lookups both ways, so that the check streams through a store of any size."""
+    from .store import has_view
+
     store = getattr(source, "ox", None)
-    if not isinstance(store, ox.Store) or not store.contains_named_graph(MERGED_GRAPH):
-        return  # a server, or a store whose next writer builds the graph (queries read the union till then)
-    for g in releases:
+    if not isinstance(store, ox.Store) or not has_view(store):
+        return  # a server, or a store whose next writer converts it (queries read the union till then)
+    default = ox.DefaultGraph()
+    mirrored = {*releases, SHARED_GRAPH, DERIVED_GRAPH}
+    for g in sorted(mirrored, key=str):
         for q in store.quads_for_pattern(None, None, None, g):
-            if ox.Quad(q.subject, q.predicate, q.object, MERGED_GRAPH) not in store:
-                report.problems.append(Problem("merged", f"{q.triple}", f"stated in {g.value} but missing "
-                                                                        "from the merged graph"))
-    stated = set(releases)
-    for q in store.quads_for_pattern(None, None, None, MERGED_GRAPH):
-        if not any(other.graph_name in stated for other in
-                   store.quads_for_pattern(q.subject, q.predicate, q.object, None)):
-            report.problems.append(Problem("merged", f"{q.triple}", "in the merged graph, stated by no release"))
+            if ox.Quad(q.subject, q.predicate, q.object, default) not in store:
+                report.problems.append(Problem("view", f"{q.triple}", f"in {g.value} but not in the default graph"))
+    for q in store.quads_for_pattern(None, None, None, default):
+        if not any(other.graph_name in mirrored for other in store.quads_for_pattern(q.subject, q.predicate,
+                                                                                      q.object, None)):
+            report.problems.append(Problem("view", f"{q.triple}", "in the default graph, but in no release, "
+                                                                  "shared or derived graph"))
 
 
 def _graphs(source: Source) -> set[ox.NamedNode]:

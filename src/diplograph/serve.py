@@ -45,11 +45,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from .changes import MERGED_GRAPH
 from .errors import DiplographError, StoreError
 from .network.source import open_store
 from .resources import resource_dir
-from .store import query_options
+from .store import REBUILD_VIEW, has_view, query_options
 from .viz.page import asset, script_json
 
 SELECT_TYPES = {
@@ -262,11 +261,9 @@ def _query(store: ox.Store, query: str, params: dict[str, list[str]], accept: st
 
 def _update(store: ox.Store, update: str) -> Response:
     try:
+        if has_view(store):  # the update may change any graph the view mirrors: rebuilt, in the same transaction
+            update = update.rstrip().rstrip(";") + "\n;\n" + REBUILD_VIEW
         store.update(update)
-        # an update may change release graphs behind the merged graph's back: queries read the
-        # union of all graphs again until the next diplograph writer rebuilds it
-        if store.contains_named_graph(MERGED_GRAPH):
-            store.remove_graph(MERGED_GRAPH)
         store.flush()
     except (SyntaxError, ValueError) as exc:
         return PlainTextResponse(f"update error: {exc}", status_code=400)

@@ -16,18 +16,18 @@
   reader only ever sees whole releases, and an I/O error while reading becomes a
   StoreError that says to retry. Writers flush on close, so the next reader
   does not replay a long write-ahead log.
-* **Queries** see every release's facts, the shared descriptions and the
-  derived facts as their default graph — as the union of all graphs reads on
-  Virtuoso or GraphDB — so the shipped queries read the same on every store;
-  ``GRAPH ?g`` still finds the release that states a fact. Oxigraph's union
-  graph repeats a triple once per graph stating it (oxigraph#1919, fixed after
-  0.5.13): a meeting reported by four releases then gives 4⁸ solutions to a
-  query joining eight of its properties. So the store keeps the release
-  graphs' triples once more, each once, in :data:`~diplograph.changes.MERGED_GRAPH`
-  (maintained by :meth:`EmbeddedStore.apply`, in the same transaction), and
-  queries read that graph, the default graph and the derived graph, which hold
-  no triple in common. A store written before that graph existed is read
-  through the union until its next writer builds the graph.
+* **Queries** read the default graph, which on this store is a *view*: every
+  triple of the release graphs, the shared descriptions and the derived facts,
+  each once — what the union of all graphs reads as on Virtuoso or GraphDB, so the
+  shipped queries read the same on every store; ``GRAPH ?g`` still finds the
+  release that states a fact. Not Oxigraph's own union graph: it repeats a triple
+  once per graph stating it (oxigraph#1919, fixed after 0.5.13), so a meeting
+  reported by four releases gives 4⁸ solutions to a query joining eight of its
+  properties; and a single graph is read faster than several. Shared descriptions
+  live in :data:`~diplograph.changes.SHARED_GRAPH`, as on a server.
+  :meth:`EmbeddedStore.apply` keeps the view in the same transaction as the change.
+  A store written before the view existed (shared descriptions in the default
+  graph) is read through the union until its next writer converts it.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, MERGED_GRAPH, RELEASE_PREFIX, ChangeSet, insert_quads, update_text
+from .changes import DERIVED_GRAPH, MERGED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, insert_quads, update_text
 from .errors import QueryError, StoreError
 from .rdf.terms import Term
 from .results import Results
@@ -53,22 +53,30 @@ LOCK_NAME = "diplograph.lock"
 # buffers of a long ingest grow past a gigabyte (with them a 100 000-release ingest stays near
 # 300 MB, and is no slower).
 FLUSH_EVERY = 200_000
-QUERY_GRAPHS = (ox.DefaultGraph(), MERGED_GRAPH, DERIVED_GRAPH)
+_DEFAULT = ox.DefaultGraph()
+# The view (the default graph) rebuilt from what it mirrors, as SPARQL Update: for a store written
+# before it existed, and after a raw update through ``diplograph serve --allow-update``.
+REBUILD_VIEW = (f"CLEAR SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER(STRSTARTS(STR(?g), \"{RELEASE_PREFIX}\") || ?g IN (<{SHARED_GRAPH.value}>, "
+                f"<{DERIVED_GRAPH.value}>)) }}")
+
+
+def has_view(store: ox.Store) -> bool:
+    """Whether the default graph is the view (a store written by this version), rather than the
+    shared descriptions (a graph file loaded in memory, a store written before the view existed)."""
+    return store.contains_named_graph(SHARED_GRAPH)
 
 
 def query_options(store: ox.Store) -> dict:
-    """How to query a diplograph store through pyoxigraph: its merged graph with the shared and
-    derived ones as default graph, or, for a store without one (a graph file loaded in
-    memory, a store written before it existed), the union of all graphs."""
-    if store.contains_named_graph(MERGED_GRAPH):
-        return {"default_graph": list(QUERY_GRAPHS)}
-    return {"use_default_graph_as_union": True}
+    """How to query a diplograph store through pyoxigraph: its default graph when that is the view,
+    else the union of all graphs."""
+    return {} if has_view(store) else {"use_default_graph_as_union": True}
 
 
 class EmbeddedStore:
     """An Oxigraph store: on disk (``open``) or in memory (``in_memory``, e.g. a graph file to query)."""
 
-    shared_clause = ""  # shared descriptions live in the default graph
+    shared_clause = f"GRAPH <{SHARED_GRAPH.value}>"  # as on a server: the default graph is the view
     max_values = 2000
 
     def __init__(self, store: ox.Store, path: Path | None = None, lock_fd: int | None = None,
@@ -126,7 +134,7 @@ class EmbeddedStore:
             if not (path / "CURRENT").is_file():
                 _create_atomically(path)
             store = ox.Store(str(path))
-            _merge_release_graphs(store)
+            _convert(store)
         except OSError as exc:
             _unlock(fd)
             raise StoreError(f"{path}: cannot open the store for writing: {exc}") from exc
@@ -137,7 +145,7 @@ class EmbeddedStore:
         """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given."""
         store = ox.Store()
         if data is None:
-            store.add_graph(MERGED_GRAPH)  # empty, and kept up to date by apply()
+            store.add_graph(SHARED_GRAPH)  # an empty store with a view, kept up to date by apply()
         else:
             fmt = ox.RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower())
             if fmt is None:
@@ -194,7 +202,7 @@ class EmbeddedStore:
         return self._run(inject_values(text, bindings or {}), union=True)
 
     def select(self, text: str) -> Results:
-        """A query whose default graph is the store's own (shared descriptions): for maintenance."""
+        """A query on the store's own default graph (maintenance: it names the graphs it reads)."""
         return self._run(text, union=False)
 
     def _run(self, text: str, *, union: bool) -> Results:
@@ -220,7 +228,8 @@ class EmbeddedStore:
 
     def shared_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
         """Shared descriptions (the default graph): all, or those of ``subjects``."""
-        return self._graph_of(ox.DefaultGraph(), subjects)
+        for q in self._graph_of(SHARED_GRAPH, subjects):  # named as in a graph file: in the default graph
+            yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
     def derived_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
         return self._graph_of(DERIVED_GRAPH, subjects)
@@ -245,8 +254,8 @@ class EmbeddedStore:
             raise StoreError(f"{self.describe()}: opened read-only")
         if not change:
             return
-        if self.ox.contains_named_graph(MERGED_GRAPH):
-            change = self._with_merged(change)
+        if has_view(self.ox):
+            change = self._with_view(change)
         try:
             if change.drop or change.delete:
                 self.ox.update(update_text(change))
@@ -263,38 +272,51 @@ class EmbeddedStore:
                 raise StoreError(f"{self.describe()}: cannot flush the store to disk: {exc}") from exc
 
 
-    def _with_merged(self, change: ChangeSet) -> ChangeSet:
-        """The change with what it does to the merged graph: the new release graphs' triples in,
-        and out those of the dropped graphs that no release graph staying or coming in states."""
-        put = {t for ts in change.put.values() for t in ts}
+    def _with_view(self, change: ChangeSet) -> ChangeSet:
+        """The change as this store applies it: shared quads in the shared graph, and the view
+        following — every triple the change adds to a release, shared or derived graph in it, and
+        out every triple the change takes from one of them that no graph the view mirrors still has."""
+        shared = lambda q: (ox.Quad(q.subject, q.predicate, q.object, SHARED_GRAPH)  # noqa: E731
+                            if isinstance(q.graph_name, ox.DefaultGraph) else q)
+        delete = [shared(q) for q in change.delete]
+        insert = [shared(q) for q in change.insert]
+        added = {t for ts in change.put.values() for t in ts}
+        added.update(q.triple for q in insert if q.graph_name in _MIRRORED)
+        deleted = {stored for q in delete  # as stored: Oxigraph writes some literals canonically (…Z, not +00:00)
+                   for stored in self.ox.quads_for_pattern(q.subject, q.predicate, q.object, q.graph_name)}
         dropped = set(change.drop)
-        gone: list[ox.Quad] = []
-        for g in change.drop:
-            for q in self.ox.quads_for_pattern(None, None, None, g):
-                t = q.triple
-                if t in put or any(_staying_release(other.graph_name, dropped) for other in
-                                   self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):
-                    continue
-                gone.append(ox.Quad(t.subject, t.predicate, t.object, MERGED_GRAPH))
-        merged = [ox.Quad(t.subject, t.predicate, t.object, MERGED_GRAPH) for t in put]
-        return ChangeSet(change.drop, change.delete + gone, change.put, change.insert + merged)
+        candidates = {q.triple for g in change.drop for q in self.ox.quads_for_pattern(None, None, None, g)}
+        candidates.update(q.triple for q in delete if q.graph_name in _MIRRORED)
+        gone = []
+        for t in candidates - added:
+            if not any(_mirrored(q, dropped, deleted) for q in self.ox.quads_for_pattern(t.subject, t.predicate,
+                                                                                        t.object, None)):
+                gone.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
+        view = [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in added]
+        return ChangeSet(change.drop, delete + gone, change.put, insert + view)
 
 
-def _staying_release(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, dropped: set[ox.NamedNode]) -> bool:
-    return isinstance(graph, ox.NamedNode) and graph.value.startswith(RELEASE_PREFIX) and graph not in dropped
+_MIRRORED = (SHARED_GRAPH, DERIVED_GRAPH)  # with the release graphs
 
 
-def _merge_release_graphs(store: ox.Store) -> None:
-    """Give a store without a merged graph one, in one transaction (a store new or written before
-    the merged graph existed): until it is complete, queries read the union of all graphs."""
-    if store.contains_named_graph(MERGED_GRAPH):
+def _mirrored(q: ox.Quad, dropped: set[ox.NamedNode], deleted: set[ox.Quad]) -> bool:
+    """Whether a stored quad still stands, after a change, in a graph the view mirrors."""
+    g = q.graph_name
+    if g in _MIRRORED:
+        return q not in deleted
+    return isinstance(g, ox.NamedNode) and g.value.startswith(RELEASE_PREFIX) and g not in dropped
+
+
+def _convert(store: ox.Store) -> None:
+    """Give a store without a view one, in one transaction: a new store, or one written before the
+    view existed (its shared descriptions move from the default graph to the shared graph)."""
+    if has_view(store):
         return
-    quads = [ox.Quad(q.subject, q.predicate, q.object, MERGED_GRAPH)
-             for q in store.quads_for_pattern(None, None, None, None) if _staying_release(q.graph_name, set())]
-    if quads:
-        store.extend(quads)
-    else:
-        store.add_graph(MERGED_GRAPH)
+    if next(iter(store.quads_for_pattern(None, None, None, None)), None) is None:
+        store.add_graph(SHARED_GRAPH)
+        return
+    store.update(f"DROP SILENT GRAPH <{MERGED_GRAPH.value}> ;\nCREATE SILENT GRAPH <{SHARED_GRAPH.value}> ;\n"
+                 f"ADD SILENT DEFAULT TO <{SHARED_GRAPH.value}> ;\n{REBUILD_VIEW}")
 
 
 def _read_pid(fd: int) -> int | None:
@@ -353,4 +375,4 @@ def _unlock(fd: int) -> None:
         os.close(fd)
 
 
-__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "QUERY_GRAPHS", "query_options"]
+__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "REBUILD_VIEW", "has_view", "query_options"]
