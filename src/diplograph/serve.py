@@ -9,11 +9,13 @@ from a CDN.
   a form field or an ``application/sparql-query`` body; ``default-graph-uri`` and
   ``named-graph-uri``; results as JSON, XML, CSV or TSV (SELECT/ASK) or Turtle,
   N-Triples, RDF/XML or JSON-LD (CONSTRUCT/DESCRIBE), by the Accept header.
-  Without ``default-graph-uri`` the default graph is the union of all graphs, as
-  in the embedded store, so the shipped queries read the same here.
+  Without ``default-graph-uri`` the default graph is the store's query view (every
+  release, shared and derived triple once; the union of all graphs for a store
+  without one), as for ``diplograph query``, so the shipped queries read the same here.
 * SPARQL Update (``update`` field or ``application/sparql-update``) is refused
   with 403 unless the server was started with ``allow_update``; then the store
-  is opened for writing and the writer's lock (``diplograph.lock``) is taken.
+  is opened for writing and the writer's lock (``diplograph.lock``) is taken, and
+  each update rebuilds the query view in the same transaction.
 * ``SERVICE`` (federated query, which would make this server fetch from other
   hosts) is refused unless ``allow_service``.
 * ``/`` — YASGUI, vendored and served from here, with the shipped queries

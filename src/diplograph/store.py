@@ -271,7 +271,6 @@ class EmbeddedStore:
             except OSError as exc:
                 raise StoreError(f"{self.describe()}: cannot flush the store to disk: {exc}") from exc
 
-
     def _with_view(self, change: ChangeSet) -> ChangeSet:
         """The change as this store applies it: shared quads in the shared graph, and the view
         following — every triple the change adds to a release, shared or derived graph in it, and
