@@ -100,5 +100,9 @@ def test_a_process_killed_while_writing_leaves_the_previous_file(name: str, sour
         time.sleep(0.0005)
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL, "the command finished before it could be killed while writing"
-    assert out.read_bytes() == PREVIOUS
+    if out.read_bytes() != PREVIOUS:  # on a loaded machine the kill can land just after the rename:
+        whole = tmp_path.parent / f"whole-{tmp_path.name}{out.suffix}"  # then OUT is the new file, whole
+        subprocess.run([a if a != str(out) else str(whole) for a in args], capture_output=True, env=ENV,
+                       timeout=300, check=False)
+        assert out.read_bytes() == whole.read_bytes()
     assert all(p.name.startswith(".") for p in tmp_path.iterdir() if p != out)  # only a hidden temporary file

@@ -529,8 +529,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=None, help="repeats for medians (default 7; smoke 2)")
     parser.add_argument("--corpus", type=Path, default=synth.DEV_CORPUS, help="the annotated dev corpus")
     parser.add_argument("--skip-ratio", action="store_true")
-    parser.add_argument("--query-limit", type=float, default=120.0,
-                        help="seconds after which a query is stopped and reported as such (default 120)")
+    parser.add_argument("--query-limit", type=float, default=None,
+                        help="seconds after which a query is stopped and reported as such (default 120; smoke 10)")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)
 
@@ -538,6 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes.sort()
     rdflib_size = args.rdflib_size or (sizes[0] if args.smoke else 10_000)
     repeats = args.repeats or (2 if args.smoke else 7)
+    query_limit = args.query_limit or (10.0 if args.smoke else 120.0)
     from ..ingest import default_jobs
 
     jobs = args.jobs or default_jobs()
@@ -576,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"  {run.seconds:.0f} s, {run.rate:.1f} releases/s, peak RSS {_mib(run.peak_rss)}")
             log(f"3. queries on {size:,} releases" + (" (and rdflib)" if size == rdflib_size else ""))
             queries[size] = query_latencies(work / f"store-{size}", max(3, repeats if size < 100_000 else 5),
-                                            rdflib_too=size == rdflib_size, limit=args.query_limit)
+                                            rdflib_too=size == rdflib_size, limit=query_limit)
             if not args.keep:
                 shutil.rmtree(work / f"store-{size}", ignore_errors=True)
         results["ingest"] = [{k: v for k, v in vars(r).items()} for r in runs]
