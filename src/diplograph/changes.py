@@ -423,14 +423,18 @@ def insert_quads(change: ChangeSet) -> list[ox.Quad]:
 
 
 def _data_block(items: Iterable[tuple]) -> str:
-    by_graph: dict[str, list[str]] = {}
+    """Triples grouped by graph, as the body of INSERT DATA / DELETE DATA (``str`` of a pyoxigraph
+    triple is its N-Triples form: one call, not three — this runs for every quad a writer writes)."""
+    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
     for g, t in items:
-        key = "" if isinstance(g, ox.DefaultGraph) else str(g)
-        by_graph.setdefault(key, []).append(f"{t.subject} {t.predicate} {t.object} .")
+        lines = by_graph.get(g)
+        if lines is None:
+            lines = by_graph[g] = []
+        lines.append(str(t))
     out = []
     for g, lines in by_graph.items():
-        body = "\n".join(lines)
-        out.append(f"GRAPH {g} {{\n{body}\n}}\n" if g else body + "\n")
+        body = " .\n".join(lines) + " .\n"
+        out.append(body if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{body}}}\n")
     return "".join(out)
 
 

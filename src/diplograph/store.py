@@ -279,18 +279,19 @@ class EmbeddedStore:
                             if isinstance(q.graph_name, ox.DefaultGraph) else q)
         delete = [shared(q) for q in change.delete]
         insert = [shared(q) for q in change.insert]
-        added = {t for ts in change.put.values() for t in ts}
-        added.update(q.triple for q in insert if q.graph_name in _MIRRORED)
-        deleted = {stored for q in delete  # as stored: Oxigraph writes some literals canonically (…Z, not +00:00)
-                   for stored in self.ox.quads_for_pattern(q.subject, q.predicate, q.object, q.graph_name)}
-        dropped = set(change.drop)
+        added = [t for ts in change.put.values() for t in ts]  # repeats are harmless: a store is a set
+        added += [q.triple for q in insert if q.graph_name in _MIRRORED]
         candidates = {q.triple for g in change.drop for q in self.ox.quads_for_pattern(None, None, None, g)}
         candidates.update(q.triple for q in delete if q.graph_name in _MIRRORED)
         gone = []
-        for t in candidates - added:
-            if not any(_mirrored(q, dropped, deleted) for q in self.ox.quads_for_pattern(t.subject, t.predicate,
-                                                                                        t.object, None)):
-                gone.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
+        if candidates:  # only when releases go or shared and derived triples are retracted
+            deleted = {stored for q in delete  # as stored: Oxigraph writes some literals canonically (…Z)
+                       for stored in self.ox.quads_for_pattern(q.subject, q.predicate, q.object, q.graph_name)}
+            dropped = set(change.drop)
+            for t in candidates.difference(added):
+                if not any(_mirrored(q, dropped, deleted)
+                           for q in self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+                    gone.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
         view = [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in added]
         return ChangeSet(change.drop, delete + gone, change.put, insert + view)
 
