@@ -50,7 +50,6 @@ RELEASE_PREFIX = ID_IRI + "release/"
 DERIVED_GRAPH = iri(ID_IRI + "graph/derived")
 SHARED_GRAPH = iri(ID_IRI + "graph/shared")
 SUPPORT_GRAPH = iri(ID_IRI + "graph/support")
-MERGED_GRAPH = iri(ID_IRI + "graph/merged")  # a store layout of one development version; converted away
 DESCRIPTION_PREFIX = ID_IRI + "description/"
 STORE_NS = "https://w3id.org/diplograph/store#"
 SHARES = iri(STORE_NS + "shares")  # release → a description (of one node) it contributed
@@ -438,5 +437,5 @@ def _data_block(items: Iterable[tuple]) -> str:
     return "".join(out)
 
 
-__all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "MERGED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
+__all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
            "plan", "existing_releases", "update_text", "insert_quads"]

@@ -44,6 +44,7 @@ from .rdf import mapping
 from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
 from .results import Results
+from .store import has_view
 from .validate import validate_triples
 
 CHECKS: dict[str, str] = {
@@ -161,8 +162,6 @@ def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
 
 def _check_view(source: Source, releases: list[ox.NamedNode], report: DoctorReport) -> None:
     """Point lookups both ways, so that the check streams through a store of any size."""
-    from .store import has_view
-
     store = getattr(source, "ox", None)
     if not isinstance(store, ox.Store) or not has_view(store):
         return  # a server, or a store whose next writer converts it (queries read the union till then)

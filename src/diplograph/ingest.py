@@ -43,9 +43,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, group_by_subject, plan
-from .errors import DiplographError, InputError, InternalError
+from .errors import DiplographError, InputError
 from .model import Release
-from .pipeline import ReleaseOutcome, process, validate_outcome
+from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
 from .sources import iter_inputs, read_inputs, read_path
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
@@ -242,7 +242,7 @@ def release_items(paths: Iterable[Path], activity: URIRef, activity_triples: lis
     the worker's traceback, and the ingest stops."""
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1:
-        return iter_releases(paths, activity)
+        return iter_releases(paths, activity, debug=debug)
     return iter_prepared(paths, activity, list(activity_triples), jobs=jobs, allow_invalid=allow_invalid,
                          debug=debug)
 
@@ -282,7 +282,7 @@ def _release_id(graph: ox.NamedNode) -> str:
     return unquote(graph.value.removeprefix(RELEASE_PREFIX))
 
 
-def iter_releases(paths: Iterable[Path], activity: URIRef | None = None
+def iter_releases(paths: Iterable[Path], activity: URIRef | None = None, *, debug: bool = False
                   ) -> Iterator[ReleaseOutcome | InputError | str]:
     """Like :func:`diplograph.pipeline.iter_outcomes`, but releases with the same text all come
     through: the store decides which one stands for the others, whatever the order."""
@@ -298,10 +298,7 @@ def iter_releases(paths: Iterable[Path], activity: URIRef | None = None
             yield item
             continue
         clock = _clock()
-        try:
-            outcome = process(item, activity)
-        except DiplographError as exc:
-            outcome = InputError(item.source_file, str(exc))
+        outcome = process_or_error(item, activity, debug=debug)
         _spent("extract+map", clock)
         yield outcome
 
@@ -387,16 +384,11 @@ def _prepare(item: Release | InputError, activity: URIRef, activity_triples: lis
         return Event("failed", item.source, str(item))
     clock = _clock()
     try:
-        outcome = process(item, activity)
-    except DiplographError as exc:
-        return Event("failed", item.source_file, str(InputError(item.source_file, str(exc))))
-    except Exception as exc:  # noqa: BLE001 — a bug on one release fails that release, not the ingest
-        if debug:
-            raise
-        error = InternalError.wrap(f"release {item.release_id}", exc)
-        return Event("failed", item.source_file, str(InputError(item.source_file, str(error))))
+        outcome = process_or_error(item, activity, debug=debug)
     finally:
         _spent("extract+map", clock)
+    if isinstance(outcome, InputError):
+        return Event("failed", item.source_file, str(outcome))
     clock = _clock()
     held = check(outcome, validate=validate, allow_invalid=allow_invalid)
     _spent("validate", clock)

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import DiplographError, InputError
+from .errors import DiplographError, InputError, InternalError
 from .extraction import extract
 from .model import Release, ReleaseFacts
 from .rdf import mapping
@@ -89,7 +89,22 @@ def process(release: Release, activity: URIRef | None = None) -> ReleaseOutcome:
     return ReleaseOutcome(facts, mapping.map_release(facts, activity))
 
 
-def iter_outcomes(paths: Iterable[Path], activity: URIRef | None = None
+def process_or_error(release: Release, activity: URIRef | None = None, *, debug: bool = False
+                     ) -> ReleaseOutcome | InputError:
+    """:func:`process`, with what goes wrong as the release's error, so a batch goes on: an
+    input error as it is, a bug (any other exception) as an :class:`InternalError` naming the
+    release — unless ``debug``, when the bug is raised with its traceback."""
+    try:
+        return process(release, activity)
+    except DiplographError as exc:
+        return InputError(release.source_file, str(exc))
+    except Exception as exc:  # noqa: BLE001 — a bug on one release fails that release, not the batch
+        if debug:
+            raise
+        return InputError(release.source_file, str(InternalError.wrap(f"release {release.release_id}", exc)))
+
+
+def iter_outcomes(paths: Iterable[Path], activity: URIRef | None = None, *, debug: bool = False
                   ) -> Iterator[ReleaseOutcome | InputError | str]:
     """Releases processed one by one; errors and notes pass through. A release whose content
     was already read under another name is skipped with a note (one release, one node)."""
@@ -102,13 +117,10 @@ def iter_outcomes(paths: Iterable[Path], activity: URIRef | None = None
             yield f"skipped {item.source_file}: same text as release {seen[item.content_hash]}"
             continue
         seen[item.content_hash] = item.release_id
-        try:
-            yield process(item, activity)
-        except DiplographError as exc:
-            yield InputError(item.source_file, str(exc))
+        yield process_or_error(item, activity, debug=debug)
 
 
-def build(paths: Iterable[Path], *, validate: bool = True) -> BuildResult:
+def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False) -> BuildResult:
     """Everything read, extracted, mapped and validated, the same whatever the order of the inputs:
     of two files with the same text the one with the smaller release id stands for both."""
     result = BuildResult()
@@ -127,10 +139,8 @@ def build(paths: Iterable[Path], *, validate: bool = True) -> BuildResult:
                 chosen[item.content_hash] = first
                 result.notes.append(f"skipped {second.source_file}: same text as release {first.release_id}")
     for release in sorted(chosen.values(), key=lambda r: r.release_id):
-        try:
-            result.outcomes.append(process(release, activity))
-        except DiplographError as exc:
-            result.errors.append(InputError(release.source_file, str(exc)))
+        outcome = process_or_error(release, activity, debug=debug)
+        (result.errors if isinstance(outcome, InputError) else result.outcomes).append(outcome)
     result.derived = mapping.derived_triples(mapping.all_triples(o.graph for o in result.outcomes))
     if validate:
         for outcome in result.outcomes:

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, MERGED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, insert_quads, update_text
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, insert_quads, update_text
 from .errors import QueryError, StoreError
 from .rdf.terms import Term
 from .results import Results
@@ -315,8 +315,8 @@ def _convert(store: ox.Store) -> None:
     if next(iter(store.quads_for_pattern(None, None, None, None)), None) is None:
         store.add_graph(SHARED_GRAPH)
         return
-    store.update(f"DROP SILENT GRAPH <{MERGED_GRAPH.value}> ;\nCREATE SILENT GRAPH <{SHARED_GRAPH.value}> ;\n"
-                 f"ADD SILENT DEFAULT TO <{SHARED_GRAPH.value}> ;\n{REBUILD_VIEW}")
+    store.update(f"CREATE SILENT GRAPH <{SHARED_GRAPH.value}> ;\nADD SILENT DEFAULT TO <{SHARED_GRAPH.value}> ;\n"
+                 f"{REBUILD_VIEW}")
 
 
 def _read_pid(fd: int) -> int | None:

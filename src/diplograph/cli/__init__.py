@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..errors import DiplographError, InternalError
+from ..errors import DiplographError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
@@ -95,46 +95,6 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-@contextmanager
-def release_safety_net() -> Iterator[None]:
-    """While a command runs, a bug on one release fails that release, not the batch.
-
-    ``diplograph.pipeline.process`` (extraction and RDF mapping of one release) is
-    the seam ``build`` and ``ingest`` both go through; an unexpected exception
-    there becomes an :class:`~diplograph.errors.InternalError` naming the release,
-    which both chains already report per release (they catch DiplographError)
-    and go on. With ``--debug`` nothing is wrapped, so the traceback shows.
-    A stopgap at the command-line layer: once ``pipeline.process`` converts bugs
-    itself, this wrapper only ever sees DiplographErrors and passes them on.
-    """
-    from .. import ingest, pipeline
-
-    if debugging():
-        yield
-        return
-    originals = {module: module.process for module in (pipeline, ingest)}
-
-    def guard(original: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(original)
-        def process(release: Any, *args: Any, **kwargs: Any) -> Any:
-            try:
-                return original(release, *args, **kwargs)
-            except DiplographError:
-                raise
-            except Exception as exc:  # noqa: BLE001 — a bug on one release
-                raise InternalError.wrap(f"release {release.release_id}", exc) from exc
-
-        return process
-
-    for module, original in originals.items():
-        module.process = guard(original)
-    try:
-        yield
-    finally:
-        for module, original in originals.items():
-            module.process = original
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, _err, handle_errors, main, release_safety_net
+from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, _err, debugging, handle_errors, main
 
 
 @main.command()
@@ -26,8 +26,7 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     """
     from ..pipeline import build as run_build, write_graph
 
-    with release_safety_net():
-        result = run_build(inputs, validate=not no_validate)
+    result = run_build(inputs, validate=not no_validate, debug=debugging())
     for note in result.notes:
         if not quiet:
             _err(note)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, EXIT_INTERRUPTED, _err, debugging, handle_errors, main, release_safety_net
+from . import EXIT_FAILED, EXIT_INTERRUPTED, _err, debugging, handle_errors, main
 from .targets import open_target, target_options
 
 
@@ -42,7 +42,7 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
     summary = Summary()
     activity, activity_triples = mapping.activity_iri()
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=timeout,
-                     write=True) as target, release_safety_net():
+                     write=True) as target:
         try:
             items = release_items(inputs, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid,
                                   debug=debugging())

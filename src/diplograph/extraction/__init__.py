@@ -63,12 +63,13 @@ def extract(release: Release) -> ReleaseFacts:
     ctx = Context(body, sentences, dates, people, release.issued, home)
     candidates = events_x.extract(ctx)
 
-    pairs = sorted((e for e in candidates if len(e.countries) == 2), key=lambda e: e.start)
-    pair_starts = [e.start for e in pairs]
+    bilateral = [e for e in candidates if len(e.countries) == 2]
     by_sentence: dict[int, Candidate] = {}
-    for e in (e for e in candidates if len(e.countries) == 2):
+    for e in bilateral:  # the first reported event a sentence states
         for s in e.evidence:
             by_sentence.setdefault(s, e)
+    pairs = sorted(bilateral, key=lambda e: e.start)
+    pair_starts = [e.start for e in pairs]
 
     def context_parties(sentence: int, offset: int) -> set[str]:
         """The states of the event this sentence is about: its own, else the last one reported."""
