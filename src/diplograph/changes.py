@@ -42,6 +42,7 @@ import pyoxigraph as ox
 
 from .rdf import mapping
 from .rdf.namespaces import DCTERMS, DG, ID_IRI, PROV, RDF
+from .rdf.ntriples import NTriples
 from .rdf.terms import Term, iri, to_ox, to_rdflib
 from .results import Results
 from .sparql import values_block
@@ -77,11 +78,11 @@ class NewRelease:
     iri: ox.NamedNode
     release_id: str
     content_hash: str
-    triples: list[ox.Triple]
-    shared: list[ox.Triple]
-    descriptions: dict[ox.NamedNode, list[ox.Triple]] | None = None  # see described()
+    triples: NTriples
+    shared: NTriples
+    descriptions: dict[ox.NamedNode, NTriples] | None = None  # see described()
 
-    def described(self) -> dict[ox.NamedNode, list[ox.Triple]]:
+    def described(self) -> dict[ox.NamedNode, NTriples]:
         """The shared triples grouped by subject, each group under its description node
         (computed once; a worker process may have computed it already)."""
         if self.descriptions is None:
@@ -91,17 +92,20 @@ class NewRelease:
     @classmethod
     def from_graph(cls, graph: mapping.ReleaseGraph, release_id: str, content_hash: str,
                    extra_shared: Iterable[tuple] = ()) -> NewRelease:
-        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph.triples]
+        triples = NTriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph.triples)
         shared = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in [*graph.shared, *extra_shared]}
-        return cls(to_ox(graph.iri), release_id, content_hash, triples, sorted(shared, key=str))
+        return cls(to_ox(graph.iri), release_id, content_hash, triples, NTriples(sorted(shared, key=str)))
 
 
 @dataclass
 class ChangeSet:
     drop: list[ox.NamedNode] = field(default_factory=list)  # release graphs removed or replaced
     delete: list[ox.Quad] = field(default_factory=list)  # shared/derived quads (shared = DefaultGraph)
-    put: dict[ox.NamedNode, list[ox.Triple]] = field(default_factory=dict)  # release graphs to (re)write
+    put: dict[ox.NamedNode, NTriples] = field(default_factory=dict)  # release graphs to (re)write
     insert: list[ox.Quad] = field(default_factory=list)  # shared/derived quads to add
+
+    def __post_init__(self) -> None:
+        self.put = {g: ts if isinstance(ts, NTriples) else NTriples(ts) for g, ts in self.put.items()}
 
     def __bool__(self) -> bool:
         return bool(self.drop or self.delete or self.put or self.insert)
@@ -184,9 +188,9 @@ def _line(triple: ox.Triple) -> str:
     return f"{triple.subject} {triple.predicate} {triple.object} ."
 
 
-def _descriptions(release: NewRelease) -> dict[ox.NamedNode, list[ox.Triple]]:
+def _descriptions(release: NewRelease) -> dict[ox.NamedNode, NTriples]:
     """A release's shared triples, grouped by subject: one description node each."""
-    return {description_node(ts): ts for ts in group_by_subject(release.shared)}
+    return {description_node(ts): NTriples(ts) for ts in group_by_subject(release.shared)}
 
 
 def group_by_subject(triples: Iterable[ox.Triple]) -> list[list[ox.Triple]]:
@@ -209,7 +213,7 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
     replaced release gets exactly its new contributions. Invariant: the shared graph is
     the union of the triples of the descriptions some release shares.
     """
-    fresh: dict[ox.NamedNode, list[ox.Triple]] = {}
+    fresh: dict[ox.NamedNode, NTriples] = {}
     for r in new:
         for node, triples in r.described().items():
             fresh[node] = triples
@@ -232,7 +236,7 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
                                            f"?d <{TRIPLE.value}> ?line }}}} }}}}", "d", dead):
             change.delete.append(ox.Quad(node, TRIPLE, line, SUPPORT_GRAPH))
             lines.add(line)
-        lines -= {ox.Literal(_line(t)) for ts in fresh.values() for t in ts}
+        lines -= {ox.Literal(line) for ts in fresh.values() for line in ts.lines()}
         dead_names = ", ".join(str(d) for d in sorted(dead, key=str))
         still = {row[0] for row in _select(  # in a description that stays
             backend, f"SELECT DISTINCT ?line WHERE {{{{ {{values}} GRAPH <{support}> {{{{ ?d <{TRIPLE.value}> "
@@ -243,9 +247,9 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
     known = {row[0] for row in _select(backend, f"SELECT DISTINCT ?d WHERE {{{{ {{values}} GRAPH <{support}> "
                                                 f"{{{{ ?d <{TRIPLE.value}> ?line }}}} }}}}", "d", fresh)}
     for node in sorted(set(fresh) - known, key=str):  # a known description's triples are in the shared graph
-        for t in fresh[node]:
+        for t, line in zip(fresh[node], fresh[node].lines(), strict=True):
             change.insert.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
-            change.insert.append(ox.Quad(node, TRIPLE, ox.Literal(_line(t)), SUPPORT_GRAPH))
+            change.insert.append(ox.Quad(node, TRIPLE, ox.Literal(line), SUPPORT_GRAPH))
 
 
 def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
@@ -257,8 +261,12 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     """
     history, reported, party, mou_with = (to_ox(DG.statusHistory), to_ox(DG.reportedStatus), to_ox(DG.party),
                                           to_ox(DG.hasMoUWith))
-    agreements = {t.subject for r in new for t in r.triples if t.predicate == history}
-    events = {t.subject for r in new for t in r.triples if t.predicate == reported}
+    type_p = to_ox(RDF.type)
+    wanted = {history, reported, to_ox(DG.status), to_ox(DG.date), to_ox(PROV.wasDerivedFrom),
+              to_ox(DCTERMS.issued), party, type_p}
+    facts = {r.iri: r.triples.having(wanted) for r in new}  # what derivation reads of each new release
+    agreements = {t.subject for ts in facts.values() for t in ts if t.predicate == history}
+    events = {t.subject for ts in facts.values() for t in ts if t.predicate == reported}
     old_facts = _select(backend, "SELECT DISTINCT ?n ?p WHERE {{ {values} GRAPH ?g {{ ?n ?p ?o "
                                  "FILTER(?p IN (dg:statusHistory, dg:reportedStatus)) }} }}", "g", old) if old else []
     for n, p in old_facts:
@@ -320,8 +328,7 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     mou = to_ox(DG.MemorandumOfUnderstanding)
     mous: set[ox.NamedNode] = set()
     parties: dict[ox.NamedNode, set] = {}
-    type_p = to_ox(RDF.type)
-    mous |= {t.subject for r in new for t in r.triples
+    mous |= {t.subject for ts in facts.values() for t in ts
              if t.subject in known and t.predicate == type_p and t.object == mou}
     for template, predicate in ((kinds, type_p), (of_parties, party)):
         now = _select(backend, template.replace("STAYING", ""), "a", agreements - known)
@@ -336,14 +343,11 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
                                                  "?e dg:reportedStatus ?s OPTIONAL {{ ?g dct:issued ?issued }} }} }}",
                                         "e", events - known_events):
         keep(g, (e, reported, status), (g, to_ox(DCTERMS.issued), issued))
-    wanted = {history, reported, to_ox(DG.status), to_ox(DG.date), to_ox(PROV.wasDerivedFrom),
-              to_ox(DCTERMS.issued), party, to_ox(RDF.type)}
-    for r in new:
-        for t in r.triples:
-            if t.predicate in wanted:
-                quads.append((t.subject, t.predicate, t.object, r.iri))
-                if t.predicate == party:
-                    parties.setdefault(t.subject, set()).add(t.object)
+    for g, ts in facts.items():
+        for t in ts:
+            quads.append((t.subject, t.predicate, t.object, g))
+            if t.predicate == party:
+                parties.setdefault(t.subject, set()).add(t.object)
     latest: dict = {}
     fresh = {ox.Triple(*(to_ox(x) for x in t))
              for t in mapping.derived_triples((tuple(to_rdflib(x) for x in q) for q in quads), latest)}
@@ -399,26 +403,24 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(fresh - current, key=str)]
 
 
-def update_text(change: ChangeSet, shared_graph: ox.NamedNode | None = None) -> str:
-    """The change as one SPARQL 1.1 Update request (shared quads go to ``shared_graph`` when given)."""
+def update_text(change: ChangeSet, shared_graph: ox.NamedNode | None = None, *, mirror_put: bool = False) -> str:
+    """The change as one SPARQL 1.1 Update request: shared quads go to ``shared_graph`` when given;
+    with ``mirror_put`` each release graph's triples go into the default graph too (the embedded
+    store's view). Release graphs go in as the N-Triples text they came as."""
     def graph_of(q: ox.Quad) -> ox.NamedNode | ox.DefaultGraph:
         return shared_graph if shared_graph is not None and isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
 
     parts = [f"DROP SILENT GRAPH {g}" for g in change.drop]
     if change.delete:
         parts.append("DELETE DATA {\n" + _data_block((graph_of(q), q.triple) for q in change.delete) + "}")
-    inserts = [(g, t) for g, ts in change.put.items() for t in ts] + [(graph_of(q), q.triple) for q in change.insert]
-    if inserts:
-        parts.append("INSERT DATA {\n" + _data_block(inserts) + "}")
+    blocks = [f"GRAPH {g} {{\n{ts.text}}}\n" for g, ts in change.put.items() if ts]
+    if mirror_put:
+        blocks.extend(ts.text for ts in change.put.values())
+    if change.insert:
+        blocks.append(_data_block((graph_of(q), q.triple) for q in change.insert))
+    if blocks:
+        parts.append("INSERT DATA {\n" + "".join(blocks) + "}")
     return " ;\n".join(parts)
-
-
-def insert_quads(change: ChangeSet) -> list[ox.Quad]:
-    """What a change adds, as quads (shared quads in the default graph): the new release graphs,
-    then the shared, support and derived quads."""
-    out = [ox.Quad(t.subject, t.predicate, t.object, g) for g, ts in change.put.items() for t in ts]
-    out.extend(change.insert)
-    return out
 
 
 def _data_block(items: Iterable[tuple]) -> str:
@@ -438,4 +440,4 @@ def _data_block(items: Iterable[tuple]) -> str:
 
 
 __all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
-           "plan", "existing_releases", "update_text", "insert_quads"]
+           "plan", "existing_releases", "update_text"]

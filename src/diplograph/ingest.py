@@ -42,13 +42,14 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, group_by_subject, plan
+from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
 from .errors import DiplographError, InputError
 from .model import Release
 from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
 from .sources import iter_inputs, read_inputs, read_path
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
+from .rdf.ntriples import NTriples
 from .rdf.terms import iri, to_ox
 from .sparql import values_block
 
@@ -128,32 +129,28 @@ class Summary:
 class Prepared:
     """A release read, extracted, mapped and validated, ready to store; small and quick to pickle.
 
-    The named-graph and shared triples travel as N-Triples text (one triple a line, in
-    :class:`~diplograph.changes.NewRelease` order): a worker process formats them, the
-    writer parses them back with Oxigraph's parser.
+    The named-graph triples and each shared description travel as N-Triples text, formatted
+    once by the worker process: the writer passes it on to the store and parses only what
+    its planner reads (:class:`~diplograph.rdf.ntriples.NTriples`).
     """
 
     release_id: str
     content_hash: str
     iri: str
     triples: str
-    shared: str
-    descriptions: tuple[str, ...]  # the description node of each subject of ``shared``, in order
+    descriptions: tuple[tuple[str, str], ...]  # (description node, its triples), one per shared subject
 
     @classmethod
     def from_outcome(cls, outcome: ReleaseOutcome, activity: Iterable[tuple] = ()) -> Prepared:
         release = outcome.facts.release
         new = NewRelease.from_graph(outcome.graph, release.release_id, release.content_hash, activity)
-        return cls(release.release_id, release.content_hash, new.iri.value,
-                   "".join(f"{t} .\n" for t in new.triples), "".join(f"{t} .\n" for t in new.shared),
-                   tuple(node.value for node in new.described()))
+        return cls(release.release_id, release.content_hash, new.iri.value, new.triples.text,
+                   tuple((node.value, ts.text) for node, ts in new.described().items()))
 
     def new_release(self) -> NewRelease:
-        nt = ox.RdfFormat.N_TRIPLES
-        shared = list(ox.parse(self.shared, format=nt))
-        groups = group_by_subject(shared)
-        return NewRelease(iri(self.iri), self.release_id, self.content_hash, list(ox.parse(self.triples, format=nt)),
-                          shared, {iri(node): ts for node, ts in zip(self.descriptions, groups, strict=True)})
+        descriptions = {iri(node): NTriples(text=text) for node, text in self.descriptions}
+        return NewRelease(iri(self.iri), self.release_id, self.content_hash, NTriples(text=self.triples),
+                          NTriples(text="".join(text for _node, text in self.descriptions)), descriptions)
 
 
 def ingest(backend: Backend, items: Iterable[ReleaseOutcome | Prepared | Event | InputError | str], *,

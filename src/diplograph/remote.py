@@ -47,6 +47,7 @@ from . import __version__
 from .changes import DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, ChangeSet
 from .errors import QueryError, StoreError
 from .rdf.namespaces import DG, ID_IRI
+from .rdf.ntriples import NTriples
 from .rdf.terms import Term
 from .results import Results
 from .sparql import inject_values, paged, query_form, values_block
@@ -311,10 +312,10 @@ class RemoteStore:
             g = SHARED_GRAPH if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
             inserts.setdefault(g, []).append(q.triple)
         for graph in sorted(inserts, key=lambda g: g == SUPPORT_GRAPH):  # bookkeeping last: if this
-            self._gsp("POST", graph, inserts[graph])  # stops half-way, running it again repairs it
+            self._gsp("POST", graph, NTriples(inserts[graph]))  # stops half-way, running it again repairs it
 
-    def _gsp(self, method: str, graph: ox.NamedNode, triples: Sequence[ox.Triple]) -> None:
-        body = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples).encode("utf-8")
+    def _gsp(self, method: str, graph: ox.NamedNode, triples: NTriples) -> None:
+        body = triples.text.encode("utf-8")
         url = f"{self.endpoints.gsp}?graph={quote(graph.value, safe='')}"
         self._http(method, url, body, "application/n-triples; charset=utf-8")
 

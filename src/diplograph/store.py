@@ -2,10 +2,9 @@
 
 * **Transactions.** Every change set — the drop of a release's old graph, the
   shared and derived facts it affects, its new graph — is one SPARQL Update,
-  which Oxigraph applies in one transaction (a change that only adds quads, as
-  when new releases come in, is one atomic ``Store.extend`` instead: no SPARQL
-  text to write and parse): a killed process leaves each release either wholly
-  in or wholly out.
+  which Oxigraph applies in one transaction: a killed process leaves each
+  release either wholly in or wholly out. Release graphs go into it as the
+  N-Triples text the worker processes wrote (:mod:`diplograph.rdf.ntriples`).
 * **One writer.** A writer holds an exclusive ``flock`` on ``diplograph.lock``
   inside the store directory (the lock dies with its process, so a killed
   ingest never leaves a stale lock); a second writer gets a
@@ -42,7 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, insert_quads, update_text
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, update_text
 from .errors import QueryError, StoreError
 from .rdf.terms import Term
 from .results import Results
@@ -52,7 +51,7 @@ LOCK_NAME = "diplograph.lock"
 # Quads a writer writes between two flushes of RocksDB's write buffers to disk: without them the
 # buffers of a long ingest grow past a gigabyte (with them a 100 000-release ingest stays near
 # 300 MB, and is no slower).
-FLUSH_EVERY = 200_000
+FLUSH_EVERY = 1_000_000
 _DEFAULT = ox.DefaultGraph()
 # The view (the default graph) rebuilt from what it mirrors, as SPARQL Update: for a store written
 # before it existed, and after a raw update through ``diplograph serve --allow-update``.
@@ -254,13 +253,11 @@ class EmbeddedStore:
             raise StoreError(f"{self.describe()}: opened read-only")
         if not change:
             return
-        if has_view(self.ox):
+        view = has_view(self.ox)
+        if view:
             change = self._with_view(change)
         try:
-            if change.drop or change.delete:
-                self.ox.update(update_text(change))
-            else:  # only additions (new releases): one transaction too, without writing and parsing SPARQL
-                self.ox.extend(insert_quads(change))
+            self.ox.update(update_text(change, mirror_put=view))
         except (OSError, SyntaxError, RuntimeError) as exc:
             raise StoreError(f"{self.describe()}: write failed, nothing of it was stored: {exc}") from exc
         self._unflushed += len(change.delete) + len(change.insert) + sum(len(ts) for ts in change.put.values())
@@ -273,24 +270,26 @@ class EmbeddedStore:
 
     def _with_view(self, change: ChangeSet) -> ChangeSet:
         """The change as this store applies it: shared quads in the shared graph, and the view
-        following — every triple the change adds to a release, shared or derived graph in it, and
-        out every triple the change takes from one of them that no graph the view mirrors still has."""
+        following — every triple the change adds to a shared or derived graph in it (those of the
+        release graphs it puts go in with them: ``update_text(…, mirror_put=True)``), and out every
+        triple the change takes from one of them that no graph the view mirrors still has."""
         shared = lambda q: (ox.Quad(q.subject, q.predicate, q.object, SHARED_GRAPH)  # noqa: E731
                             if isinstance(q.graph_name, ox.DefaultGraph) else q)
         delete = [shared(q) for q in change.delete]
         insert = [shared(q) for q in change.insert]
-        added = [t for ts in change.put.values() for t in ts]  # repeats are harmless: a store is a set
-        added += [q.triple for q in insert if q.graph_name in _MIRRORED]
+        added = {q.triple for q in insert if q.graph_name in _MIRRORED}
         candidates = {q.triple for g in change.drop for q in self.ox.quads_for_pattern(None, None, None, g)}
         candidates.update(q.triple for q in delete if q.graph_name in _MIRRORED)
         gone = []
         if candidates:  # only when releases go or shared and derived triples are retracted
+            put = {line for ts in change.put.values() for line in ts.lines()}
             deleted = {stored for q in delete  # as stored: Oxigraph writes some literals canonically (…Z)
                        for stored in self.ox.quads_for_pattern(q.subject, q.predicate, q.object, q.graph_name)}
             dropped = set(change.drop)
             for t in candidates.difference(added):
-                if not any(_mirrored(q, dropped, deleted)
-                           for q in self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+                if f"{t} ." not in put and not any(
+                        _mirrored(q, dropped, deleted)
+                        for q in self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):
                     gone.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))
         view = [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in added]
         return ChangeSet(change.drop, delete + gone, change.put, insert + view)

@@ -37,7 +37,7 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
     """
     from ..ingest import Summary, ingest as run_ingest, release_items
     from ..rdf import mapping
-    from ..stats import stats
+    from ..stats import totals
 
     summary = Summary()
     activity, activity_triples = mapping.activity_iri()
@@ -54,7 +54,7 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
             _err(f"interrupted: {summary['stored'] + summary['replaced']} releases stored, each of them whole "
                  "and nothing half-written; run the same command again to finish")
             sys.exit(EXIT_INTERRUPTED)
-        figures = stats(target, top=0) if not quiet else None
+        figures = totals(target) if not quiet else None
     if summary.exit_code == EXIT_FAILED and not summary["held"]:
         _err("error: no release could be stored")
     if figures is not None:
