@@ -47,7 +47,7 @@ class NTriples(Sequence[ox.Triple]):
 
     def _parsed(self) -> list[ox.Triple]:
         if self._triples is None:
-            self._triples = list(ox.parse(self._text, format=_FORMAT))
+            self._triples = _parse(self._text)
         return self._triples
 
     def having(self, predicates: Iterable[ox.NamedNode]) -> list[ox.Triple]:
@@ -57,7 +57,7 @@ class NTriples(Sequence[ox.Triple]):
             return [t for t in self._triples if t.predicate in wanted]
         wanted_text = {str(p) for p in predicates}
         picked = [line for line in self.lines() if line.split(" ", 2)[1] in wanted_text]
-        return list(ox.parse("\n".join(picked), format=_FORMAT)) if picked else []
+        return _parse("\n".join(picked)) if picked else []
 
     def __iter__(self) -> Iterator[ox.Triple]:
         return iter(self._parsed())
@@ -70,6 +70,10 @@ class NTriples(Sequence[ox.Triple]):
 
     def __repr__(self) -> str:
         return f"NTriples({len(self)} triples)"
+
+
+def _parse(text: str) -> list[ox.Triple]:
+    return [q.triple for q in ox.parse(text, format=_FORMAT)]  # the parser gives quads
 
 
 __all__ = ["NTriples"]
