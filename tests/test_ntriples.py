@@ -3,7 +3,6 @@
 import pyoxigraph as ox
 import pytest
 
-from diplograph.changes import _line
 from diplograph.rdf.ntriples import NTriples
 
 EX = "http://example.org/"
@@ -22,7 +21,8 @@ def test_the_same_triples_from_triples_and_from_text(made):
     nt = NTriples(TRIPLES) if made == "triples" else NTriples(text=text)
     assert nt.text == text
     assert list(nt) == TRIPLES and len(nt) == len(TRIPLES) and nt[1] == TRIPLES[1]
-    assert nt.lines() == [_line(t) for t in TRIPLES]  # the line the support graph records
+    # the lines stores written so far record in their support graph
+    assert nt.lines() == [f"{t.subject} {t.predicate} {t.object} ." for t in TRIPLES]
     assert nt.having([ox.NamedNode(EX + "p")]) == [TRIPLES[0], TRIPLES[2]]
     assert nt.having([ox.NamedNode(EX + "nothing")]) == []
 

@@ -180,17 +180,14 @@ def plan(backend: Backend, new: Sequence[NewRelease] = (), remove: Iterable[ox.N
 
 def description_node(triples: Iterable[ox.Triple]) -> ox.NamedNode:
     """The bookkeeping node standing for one description (a hash of its N-Triples lines)."""
-    text = "\n".join(sorted(_line(t) for t in triples))
+    lines = (triples if isinstance(triples, NTriples) else NTriples(triples)).lines()
+    text = "\n".join(sorted(lines))
     return iri(DESCRIPTION_PREFIX + hashlib.sha1(text.encode("utf-8")).hexdigest())
-
-
-def _line(triple: ox.Triple) -> str:
-    return f"{triple.subject} {triple.predicate} {triple.object} ."
 
 
 def _descriptions(release: NewRelease) -> dict[ox.NamedNode, NTriples]:
     """A release's shared triples, grouped by subject: one description node each."""
-    return {description_node(ts): NTriples(ts) for ts in group_by_subject(release.shared)}
+    return {description_node(ts): ts for ts in map(NTriples, group_by_subject(release.shared))}
 
 
 def group_by_subject(triples: Iterable[ox.Triple]) -> list[list[ox.Triple]]:
