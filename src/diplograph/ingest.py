@@ -16,8 +16,8 @@ runs reading, extraction, mapping and validation in ``N`` worker processes
 (default: one per core) while this process plans and commits the batches — the
 one writer. Workers hand each release over as a :class:`Prepared` (its triples
 as N-Triples text, which the writer passes on into the store's update and
-parses only in part); results come back in input order, so the events, the batches and the
-store are those of the serial path (``jobs=1``). Plain-text and HTML files are
+parses only in part); results come back in input order, so the events, the
+batches and the store are those of the serial path (``jobs=1``). Plain-text and HTML files are
 read by the workers; JSONL files are read line by line here and their releases
 sent out. Small inputs (fewer than :data:`PARALLEL_MIN` files or lines) are
 processed here: starting the workers would cost more than it saves.
