@@ -73,28 +73,22 @@ class Backend(Protocol):
 
 @dataclass
 class NewRelease:
-    """A release ready to store: its IRI, its named-graph triples and the shared triples it needs."""
+    """A release ready to store: its IRI, its named-graph triples and the shared triples it needs,
+    grouped by subject, each group (a description) under its bookkeeping node."""
 
     iri: ox.NamedNode
     release_id: str
     content_hash: str
     triples: NTriples
-    shared: NTriples
-    descriptions: dict[ox.NamedNode, NTriples] | None = None  # see described()
-
-    def described(self) -> dict[ox.NamedNode, NTriples]:
-        """The shared triples grouped by subject, each group under its description node
-        (computed once; a worker process may have computed it already)."""
-        if self.descriptions is None:
-            self.descriptions = _descriptions(self)
-        return self.descriptions
+    descriptions: dict[ox.NamedNode, NTriples]
 
     @classmethod
     def from_graph(cls, graph: mapping.ReleaseGraph, release_id: str, content_hash: str,
                    extra_shared: Iterable[tuple] = ()) -> NewRelease:
         triples = NTriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph.triples)
         shared = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in [*graph.shared, *extra_shared]}
-        return cls(to_ox(graph.iri), release_id, content_hash, triples, NTriples(sorted(shared, key=str)))
+        groups = map(NTriples, group_by_subject(sorted(shared, key=str)))
+        return cls(to_ox(graph.iri), release_id, content_hash, triples, {description_node(ts): ts for ts in groups})
 
 
 @dataclass
@@ -185,11 +179,6 @@ def description_node(triples: Iterable[ox.Triple]) -> ox.NamedNode:
     return iri(DESCRIPTION_PREFIX + hashlib.sha1(text.encode("utf-8")).hexdigest())
 
 
-def _descriptions(release: NewRelease) -> dict[ox.NamedNode, NTriples]:
-    """A release's shared triples, grouped by subject: one description node each."""
-    return {description_node(ts): ts for ts in map(NTriples, group_by_subject(release.shared))}
-
-
 def group_by_subject(triples: Iterable[ox.Triple]) -> list[list[ox.Triple]]:
     """Triples grouped by subject, groups in the order their subjects first come."""
     by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = {}
@@ -212,7 +201,7 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
     """
     fresh: dict[ox.NamedNode, NTriples] = {}
     for r in new:
-        for node, triples in r.described().items():
+        for node, triples in r.descriptions.items():
             fresh[node] = triples
             change.insert.append(ox.Quad(r.iri, SHARES, node, SUPPORT_GRAPH))
     support = SUPPORT_GRAPH.value
@@ -400,21 +389,18 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(fresh - current, key=str)]
 
 
-def update_text(change: ChangeSet, shared_graph: ox.NamedNode | None = None, *, mirror_put: bool = False) -> str:
-    """The change as one SPARQL 1.1 Update request: shared quads go to ``shared_graph`` when given;
-    with ``mirror_put`` each release graph's triples go into the default graph too (the embedded
-    store's view). Release graphs go in as the N-Triples text they came as."""
-    def graph_of(q: ox.Quad) -> ox.NamedNode | ox.DefaultGraph:
-        return shared_graph if shared_graph is not None and isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
-
+def update_text(change: ChangeSet, *, mirror_put: bool = False) -> str:
+    """The change as one SPARQL 1.1 Update request; with ``mirror_put`` each release graph's
+    triples go into the default graph too (the embedded store's view). Release graphs go in as
+    the N-Triples text they came as."""
     parts = [f"DROP SILENT GRAPH {g}" for g in change.drop]
     if change.delete:
-        parts.append("DELETE DATA {\n" + _data_block((graph_of(q), q.triple) for q in change.delete) + "}")
+        parts.append("DELETE DATA {\n" + _data_block((q.graph_name, q.triple) for q in change.delete) + "}")
     blocks = [f"GRAPH {g} {{\n{ts.text}}}\n" for g, ts in change.put.items() if ts]
     if mirror_put:
         blocks.extend(ts.text for ts in change.put.values())
     if change.insert:
-        blocks.append(_data_block((graph_of(q), q.triple) for q in change.insert))
+        blocks.append(_data_block((q.graph_name, q.triple) for q in change.insert))
     if blocks:
         parts.append("INSERT DATA {\n" + "".join(blocks) + "}")
     return " ;\n".join(parts)

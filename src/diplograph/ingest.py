@@ -145,12 +145,11 @@ class Prepared:
         release = outcome.facts.release
         new = NewRelease.from_graph(outcome.graph, release.release_id, release.content_hash, activity)
         return cls(release.release_id, release.content_hash, new.iri.value, new.triples.text,
-                   tuple((node.value, ts.text) for node, ts in new.described().items()))
+                   tuple((node.value, ts.text) for node, ts in new.descriptions.items()))
 
     def new_release(self) -> NewRelease:
-        descriptions = {iri(node): NTriples(text=text) for node, text in self.descriptions}
         return NewRelease(iri(self.iri), self.release_id, self.content_hash, NTriples(text=self.triples),
-                          NTriples(text="".join(text for _node, text in self.descriptions)), descriptions)
+                          {iri(node): NTriples(text=text) for node, text in self.descriptions})
 
 
 def ingest(backend: Backend, items: Iterable[ReleaseOutcome | Prepared | Event | InputError | str], *,

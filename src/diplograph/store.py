@@ -43,6 +43,7 @@ import pyoxigraph as ox
 
 from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, update_text
 from .errors import QueryError, StoreError
+from .rdf.ntriples import line
 from .rdf.terms import Term
 from .results import Results
 from .sparql import inject_values
@@ -284,12 +285,12 @@ class EmbeddedStore:
         candidates.update(q.triple for q in delete if q.graph_name in _MIRRORED)
         gone = []
         if candidates:  # only when releases go or shared and derived triples are retracted
-            put = {line for ts in change.put.values() for line in ts.lines()}
+            put = {text for ts in change.put.values() for text in ts.lines()}
             deleted = {stored for q in delete  # as stored: Oxigraph writes some literals canonically (…Z)
                        for stored in self.ox.quads_for_pattern(q.subject, q.predicate, q.object, q.graph_name)}
             dropped = set(change.drop)
             for t in candidates.difference(added):
-                if f"{t} ." not in put and not any(
+                if line(t) not in put and not any(
                         _mirrored(q, dropped, deleted)
                         for q in self.ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):
                     gone.append(ox.Quad(t.subject, t.predicate, t.object, _DEFAULT))

@@ -38,7 +38,7 @@ class NTriples(Sequence[ox.Triple]):
     def text(self) -> str:
         """One ``s p o .`` line per triple, each ending with a newline."""
         if self._text is None:
-            self._text = "".join(f"{t} .\n" for t in self._triples)
+            self._text = "".join(f"{line(t)}\n" for t in self._triples)
         return self._text
 
     def lines(self) -> list[str]:
@@ -72,8 +72,13 @@ class NTriples(Sequence[ox.Triple]):
         return f"NTriples({len(self)} triples)"
 
 
+def line(triple: ox.Triple) -> str:
+    """The triple's N-Triples line, without its newline."""
+    return f"{triple} ."
+
+
 def _parse(text: str) -> list[ox.Triple]:
     return [q.triple for q in ox.parse(text, format=_FORMAT)]  # the parser gives quads
 
 
-__all__ = ["NTriples"]
+__all__ = ["NTriples", "line"]
