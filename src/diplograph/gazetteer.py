@@ -92,6 +92,9 @@ class Countries:
                     self.by_name_en.setdefault(name, code)
         for name, code, lang in read_tsv("country_aliases.tsv"):
             (self.by_name_th if lang == "th" else self.by_name_en)[name] = code
+        for name, code in list(self.by_name_th.items()):
+            for variant in _thai_spellings(name):
+                self.by_name_th.setdefault(variant, code)
         self.demonyms = {d: code for d, code in read_tsv("demonyms.tsv")}
         self.thai_pattern = re.compile(alternation(list(self.by_name_th)))
         # English names and demonyms are matched as whole words, case-sensitively (names are capitalised)
@@ -194,6 +197,24 @@ def honorifics() -> Honorifics:
 @cache
 def positions() -> Positions:
     return Positions()
+
+
+# Letters Thai writers exchange when they transcribe a foreign name ("บังคลาเทศ" for บังกลาเทศ,
+# "เวียตนาม" for เวียดนาม, "ซาอุดิอาระเบีย" for ซาอุดีอาระเบีย, "อุซเบกิซสถาน").
+_SWAPS = (("ก", "ค"), ("ค", "ก"), ("ด", "ต"), ("ต", "ด"), ("ซ", "ส"), ("ส", "ซ"), ("ิ", "ี"), ("ี", "ิ"))
+
+
+def _thai_spellings(name: str) -> list[str]:
+    """One-letter spelling variants of a short Thai country name. Formal names ("สาธารณรัฐ…") are
+    copied, not transcribed, and names of fewer than five letters would collide with common words."""
+    if len(name) < 5 or len(name) > 16 or not _is_thai(name) or name.startswith(("สาธารณ", "ราชอาณา", "สหพันธ")):
+        return []
+    out = []
+    for i, ch in enumerate(name):
+        for a, b in _SWAPS:
+            if ch == a:
+                out.append(name[:i] + b + name[i + 1:])
+    return out
 
 
 _JOINED = re.compile(r"\s?(?:และ|กับ|and(?: the)?)\s?")

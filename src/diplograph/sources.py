@@ -38,7 +38,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import DecodeError, InputError, NoContentError, ScriptError
-from .extraction.dates import find_dates, parse_date
+from .datelines import date_line, lead_date
+from .extraction.dates import parse_date
 from .model import Lang, Release
 
 __all__ = [
@@ -334,31 +335,18 @@ _FURNITURE = re.compile(
     r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font size.*"
     r"|(?:แท็ก|tags?)\s*:.*"
     r"|(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|read|views?|viewed|hits?)\s*:?\s*[\d,]+\s*(?:ครั้ง|times)?"
-    r"|[\d,]+\s*(?:views|reads|ครั้ง)"
+    r"|\|?\s*[\d,]+\s*(?:views?|reads?|ครั้ง)"
     r"|[^»›>\n]{1,40}(?:[»›][^»›>\n]{1,40}){1,6}|[^»›>\n]{1,40}(?:\s>\s[^»›>\n]{1,40}){2,6})\s*:?", re.I)
 _ASTERISKS = re.compile(r"(?:\*\s*){3,}")
 _SOURCE = re.compile(r"(?:ที่มา|แหล่งที่มา|แหล่งข่าว|Source)\s*[:：]\s*(?P<rest>.{0,300})", re.I)
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
-_WEEKDAY_FILLER = re.compile(
-    r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?(?:ที่)?|ที่|พ\.ศ\.|ค\.ศ\.|date|posted on|published|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|on|the"
-    r"|[\s,.\-–—:/|()])*", re.I)
-_RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
 
 
 def _date_line(line: str) -> date | None:
-    """The date if ``line`` is only a (weekday +) date, e.g. "วันพุธที่ 30 กันยายน 2563"."""
-    if len(line) > 60 or not any(c.isdigit() for c in line) or _RELATIVE.search(line):
-        return None
-    mentions = find_dates(line)
-    if not mentions or any(m.relative or m.end_date is not None for m in mentions):
-        return None  # a range or "วันนี้ (24 พ.ย. 63)" is about an event, not the release's own date
-    rest, pos = [], 0
-    for m in mentions:
-        rest.append(line[pos:m.start])
-        pos = m.end
-    return mentions[0].date if _WEEKDAY_FILLER.fullmatch("".join(rest) + line[pos:]) else None
+    """The release's own date if ``line`` is a date line (see :mod:`diplograph.datelines`)."""
+    found = date_line(line)
+    return found[0] if found and found[1] else None
 
 
 _THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
@@ -490,8 +478,10 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
                 head_title = m["title"].strip()
             marker = True
             continue
-        if issued is None and (d := _date_line(line)) is not None:
-            issued, marker = d, True
+        if (found := date_line(line)) is not None:
+            if issued is None and found[1]:  # the first date line; never an update date
+                issued = found[0]
+            marker = True
             continue
         if head_title and _same_headline(line, head_title):
             if not title and len(line) > len(head_title):  # the site header was cut off
@@ -499,7 +489,9 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
             continue
         if head_title is None and _headline_like(line) and i + 1 < len(lines):
             nxt = lines[i + 1]
-            if marker or _same_headline(nxt, line) or (i < 3 and _date_line(nxt) is not None):
+            if _HEADING.fullmatch(nxt) and i + 2 < len(lines):
+                nxt = lines[i + 2]  # a label line between headline and date ("Press Releases")
+            if marker or _same_headline(nxt, line) or (i < 3 and date_line(nxt) is not None):
                 head_title = line
                 continue
         start = i
@@ -523,7 +515,7 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         raise NoContentError(source, "no body text (only headings, title or date)")
     return Release(
         release_id=release_id, source_file=source_file, body=body, title=head_title,
-        issued=issued or published, url=web_address(found_url) or web_address(url),
+        issued=issued or lead_date(kept) or published, url=web_address(found_url) or web_address(url),
         lang=detect_lang((head_title or "") + "\n" + body),
         content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )

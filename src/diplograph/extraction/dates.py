@@ -130,7 +130,8 @@ _MONTH_STARTS = "".join(sorted({f[0] for _, forms, _ in _TH_MONTHS for f in form
                                | {m[0] for m in _EN_MONTHS}))
 _TH_WD = _words(_TH_WEEKDAYS)
 _EN_WD = f"(?:{'|'.join(_EN_WEEKDAYS)}|(?:{_words(_EN_WD_ABBR)})\\.?)(?![A-Za-z])"
-_ERA = f"พ\\.?{_S}ศ\\.?|ค\\.?{_S}ศ\\.?|B\\.?{_S}E\\.?|C\\.?{_S}E\\.?|A\\.?{_S}D\\.?"
+_ERA = (f"พุทธศักราช|คริสต์ศักราช|พ\\.?{_S}ศ\\.?|ค\\.?{_S}ศ\\.?|B\\.?{_S}E\\.?|C\\.?{_S}E\\.?"
+        f"|A\\.?{_S}D\\.?")
 _SEP = f"{_S}(?P<sep>[-–—−‐‑~]|จนถึง|ถึง|และ|(?:to|until|till|through|and)(?![A-Za-z])){_S}"
 _MID = (f"(?:\\(?{_S}(?:วัน)?(?:{_TH_WD}){_S}\\)?{_S}(?:ที่)?|วันที่|{_EN_WD},?)?{_S}"
         f"(?:the{_SP}+)?")  # what may stand before the second day of a range

@@ -29,6 +29,10 @@ _THAI_CLAUSE_WORDS = (
     "ถึง", "กับ", "แก่", "ว่า", "ระบุ", "อวยพร", "ฝาก", "เชิญ", "ใช้", "มอบ", "ประสาน", "ดำรง", "ครบ", "เข้า",
     "ก่อน", "หลัง", "สำหรับ", "จาก", "เลือก", "ขอ", "ตอบ", "รายงาน", "ชื่นชม", "ยินดี", "อีก",
 )
+# Verbs that may be glued to the end of a title ("…เกาหลีใต้ซึ่งเดินทางมาเยือน", "…ญี่ปุ่นได้หารือ"):
+# never part of an office's name (unlike "ที่" or "เพื่อ", found inside ministries' names).
+_GLUED_VERB = re.compile(r"ซึ่ง|ได้(?!แก่)|ให้การ|เข้าเยี่ยม|เข้าพบ|เดินทาง|หารือ|กล่าว|เปิดเผย|ลงนาม|พร้อมด้วย|ในโอกาส"
+                         r"|ร่วมกับ|ระหว่างการ")
 _CLAUSE_RE = re.compile(r"(?:" + alternation(list(_THAI_CLAUSE_WORDS)) + r")")
 # Common nouns that begin like an honorific: นายก(รัฐมนตรี), นายทหาร, นางพยาบาล …
 _NOT_A_NAME = re.compile(
@@ -126,14 +130,19 @@ class PeopleExtractor:
         start = pos + (m.end() if m else 0)
         if not self.positions.th_pattern.match(text, start):
             return None
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", start, start + 300)
+        line_end = min(len(text), start + 300) if line_end < 0 else line_end
         words = list(re.finditer(r"\S+", text[start:line_end]))
         end = start + words[0].end()
         index = 1
         while index < len(words):
             word = words[index].group(0)
-            if self._continues_position(word):
+            glued = _GLUED_VERB.search(text, end - len(words[index - 1].group(0)) + 2, end)
+            if glued:  # "…ทหารสูงสุดเกาหลีใต้ซึ่งเดินทางมา": the clause, glued on, is no part of the title
+                end = glued.start()
+                break
+            if self._continues_position(word) or self.positions.th_pattern.match(word):
+                # "รองนายกรัฐมนตรี รัฐมนตรีว่าการกระทรวงการต่างประเทศ และรัฐมนตรีด้าน…": a list of offices
                 end, index = start + words[index].end(), index + 1
                 continue
             # a ministry name may run over a few words before the country that closes it:
@@ -143,11 +152,15 @@ class PeopleExtractor:
             if closing is None or any(_CLAUSE_RE.match(w.group(0)) for w in ahead[:closing]):
                 break
             end, index = start + ahead[closing].end(), index + closing + 1
+        else:
+            glued = _GLUED_VERB.search(text, end - len(words[-1].group(0)) + 2, end)
+            end = glued.start() if glued else end
         return end, text[start:end].rstrip(",")
 
     def _is_country_word(self, word: str) -> bool:
-        word = re.sub(r"^(?:ของ|แห่ง)", "", word).rstrip("ฯ")
-        return word in self.countries.by_name_th
+        """"ญี่ปุ่น", "ของสิงคโปร์", "สหรัฐฯ", and the MFA's "โปแลนด์/ไทย" (of Poland, to Thailand)."""
+        return all(re.sub(r"^(?:ของ|แห่ง|ประเทศ)", "", part).rstrip("ฯ") in self.countries.by_name_th
+                   for part in word.split("/"))
 
     def _continues_position(self, word: str) -> bool:
         if word.startswith(("และรัฐมนตรี", "และนายก", "และผู้", "ของ", "แห่ง", "ประจำ", "กระทรวง", "กรม", "สำนักงาน")):
@@ -156,13 +169,13 @@ class PeopleExtractor:
             return True
         if word.startswith("(") and word.endswith(")") and len(word) <= 14:
             return True
-        if word in self.countries.by_name_th or word.rstrip("ฯ") in self.countries.by_name_th:
+        if self._is_country_word(word):
             return True
         return False
 
     def _country_of_position(self, position: str, home: str | None) -> tuple[str | None, str | None]:
         """(country, portfolio) of a position phrase; a Thai office with no country named is the home country's."""
-        cut = re.search(r"ประจำ|accredited to|to Thailand", position)
+        cut = re.search(r"ประจำ|accredited to|to Thailand|/", position)  # "ออท. โปแลนด์/ไทย": of Poland
         own = position[: cut.start()] if cut else position
         found = self.countries.find(own, "th" if is_thai(own) else "en")
         # "Chairman of the Japan-Thailand Friendship League": a pair names no side, nor says whose it is
@@ -205,12 +218,13 @@ class PeopleExtractor:
             more = self.hon_th.match(text, cursor)
         chunks: list[str] = []
         end = cursor
-        while len(chunks) < 4:
+        while len(chunks) < 6:  # "มุฮัมหมัด บิน อับดุลเราะห์มาน อัล ษานี": five words, then the title
             cm = _THAI_NAME_CHUNK.match(text, cursor)
             if not cm:
                 break
             word = cm.group(0)
-            if chunks and (self.positions.th_pattern.match(word) or _CLAUSE_RE.match(word)):
+            if chunks and (self.positions.th_pattern.match(word) or (
+                    _CLAUSE_RE.match(word) and not (len(chunks) == 1 and self._surname_before_title(text, cm.end())))):
                 break
             chunks.append(word)
             end = cm.end()
@@ -230,6 +244,11 @@ class PeopleExtractor:
             latin = self._strip_en_honorifics(pm.group(1).strip())
             end = pm.end()
         position = self._thai_position(text, end)
+        if len(chunks) > 4 and position is None and latin is None:
+            return None  # a long run of words is a name only when its title or Latin form closes it
+        before = self._thai_title_before(text, pos) if position is None else None
+        if before is not None:
+            position = (end, before)  # "รมช.กต. นายชัยชนะ ศรีสุข", "ออท. โปแลนด์/ไทย นายยาน โนวัค"
         if position is None and latin is None:
             # no position and no Latin form: accept only a clean given name + surname
             if len(chunks) != 2 or len(chunks[0]) > 20 or len(chunks[1]) > 20:
@@ -249,6 +268,24 @@ class PeopleExtractor:
             record.role = self._role(phrase)
             record.country, record.portfolio = self._country_of_position(phrase, home)
         return record, end
+
+    def _thai_title_before(self, text: str, pos: int) -> str | None:
+        """A position phrase that ends right before the name ("รมว.กต. นายดอน", "เอกอัครราชทูต
+        สหรัฐฯ ประจำประเทศไทย นายX"): news and MFA briefs put the title first."""
+        lo = max(0, pos - 80, text.rfind("\n", 0, pos) + 1)
+        window = text[lo:pos]
+        tail = len(window.rstrip())
+        for m in self.positions.th_pattern.finditer(window):
+            found = self._thai_position(window, m.start())
+            if found is not None and found[0] >= tail and not _CLAUSE_RE.search(window, m.end(), tail):
+                return found[1]
+        return None
+
+    def _surname_before_title(self, text: str, end: int) -> bool:
+        """A surname that begins like a verb ("มีสุข", "ร่วมใจ") is still a surname when the position
+        phrase or the Latin form follows it: "นายสมพงษ์ มีสุข รองปลัดกระทรวง…"."""
+        nxt = text[end:end + 2]
+        return nxt == " (" or (nxt[:1] == " " and bool(self.positions.th_pattern.match(text, end + 1)))
 
     def _strip_en_honorifics(self, name: str) -> str:
         m = self.hon_en_chain.match(name + " ")

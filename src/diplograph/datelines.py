@@ -1,0 +1,124 @@
+"""A release's own date, as scraped pages state it: date lines, page headers, datelines in the lead.
+
+The release date anchors every relative date in the text ("วันนี้", "on Tuesday", "เมื่อวันที่ 12
+ที่ผ่านมา"), so a page that states it must not lose it, and a date that belongs to an event must
+never become it. Three places state it on real pages:
+
+* a *date line* in the header: the date alone ("วันพุธที่ 30 กันยายน 2563"), or with a label, a time,
+  a section or the issuing office around it ("วันที่นำเข้าข้อมูล 14 ส.ค. 2566", "Published: 4 March
+  2019", "ข่าวต่างประเทศ Monday March 4, 2019 09:42 —กระทรวงการต่างประเทศ", "4 ก.ค. 2565
+  กระทรวงพาณิชย์", "04/03/2019"). What may stand around the date is a closed set of pieces, so a
+  headline that contains a date ("นายกฯ เยือนญี่ปุ่น 5 ธ.ค. 2566") is not taken for one. MFA pages
+  carry two labelled lines: the import date is the release's, the update date (often a site
+  migration) never is;
+* a *dateline* opening the lead, the date followed by a dash or colon ("HANOI, 4 March 2019 –",
+  "4 มี.ค. 62 - เมื่อเวลา …", "13 พฤศจิกายน 2557 : …") or standing in parentheses before it ("(19 พ.ย.
+  65) ที่ทำเนียบรัฐบาล …"). A lead that simply begins with a date ("October 8, 2018, at 17.45, the
+  Prime Minister met …", "On 6 December 2023, …") dates the event, not the release;
+* "วันนี้ (4 มี.ค. 62)" / "Today (3 February 2024)" in the lead, when nothing else gives the date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .extraction.dates import MAX_YEAR, MIN_YEAR, be_to_ce, find_dates
+
+__all__ = ["date_line", "lead_date", "LEAD_LINES"]
+
+LEAD_LINES = 2  # body lines searched for a dateline or "วันนี้ (…)"
+
+# Labels that say which date a line gives: the release's (import, publication) or another (update).
+_RELEASE_LABEL = (r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?(?:วันที่)?|ข่าววันที่|ลงข่าว(?:เมื่อ)?(?:วันที่)?"
+                  r"|โพสต์(?:เมื่อ)?|วันที่ประกาศ|(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|release\s+date"
+                  r"|date(?:d)?|issued(?:\s+on)?")
+_OTHER_LABEL = r"วันที่ปรับปรุงข้อมูล|ปรับปรุง(?:ล่าสุด)?(?:เมื่อ)?(?:วันที่)?|(?:last\s+)?(?:updated|modified)(?:\s+on)?"
+_OTHER = re.compile(rf"\s*(?:{_OTHER_LABEL})\b", re.I)
+_LABEL = re.compile(rf"{_RELEASE_LABEL}|{_OTHER_LABEL}", re.I)
+# What else may share a line with the date: weekday and era words, a time, a section name, the
+# issuing office, a view counter, separators. A closed set, so a headline with a date is no date line.
+_PIECE = (
+    rf"(?:{_RELEASE_LABEL}|{_OTHER_LABEL})"
+    r"|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?(?:ที่)?|ที่|พ\.ศ\.|ค\.ศ\.|พุทธศักราช"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|on|the|at"
+    r"|เวลา|(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?:\s?(?:น\.|นาฬิกา|hrs?\.?|[ap]\.?m\.?))?|(?:GMT|UTC|ICT)(?:[+-]\d{1,2})?"
+    r"|ข่าว\S{0,24}|ข่าวสารนิเทศ|(?:press\s+)?releases?|news|statements?|media\s+releases?"
+    r"|(?:กระทรวง|กรม|สำนักงาน|สำนักข่าว|สำนัก|สถานเอกอัครราชทูต|ทำเนียบ|ศูนย์)\S*"
+    r"|(?:ministry|department|office|embassy)(?:\s+(?:of|for|and|the|(?-i:[A-Z][\w'’]*)))*"
+    r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
+)
+_REST = re.compile(rf"(?:{_PIECE})*", re.I)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?![\d/.])")
+_RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
+
+# A dateline: an optional place in capitals ("HANOI,", "BANGKOK, Thailand,"), the date, an optional
+# agency in parentheses, then a dash or colon; or the date alone in parentheses.
+_PLACE = r"(?:[A-Z][A-Za-z.'’\- ]{1,30},\s*(?:[A-Z][a-z]+,\s*)?)?"
+_AGENCY = r"(?:\s*\([A-Za-z .]{2,20}\))?"
+_DASH = re.compile(rf"{_AGENCY}\s*(?:[-–—:]|--)\s*")
+_TODAY = re.compile(r"(?:วันนี้|Today)\s*\(", re.I)
+
+
+def date_line(line: str) -> tuple[date, bool] | None:
+    """(date, is the release's own) if ``line`` is a date line; None when it is not one.
+
+    A line labelled as an update date is a date line (header, not body) but not the release's date.
+    """
+    if len(line) > 120 or not any(c.isdigit() for c in line) or _RELATIVE.search(_LABEL.sub(" ", line)):
+        return None
+    mentions = find_dates(line)
+    if not mentions:
+        return _numeric_line(line)
+    if len(mentions) > 1 or mentions[0].relative or mentions[0].end_date is not None:
+        return None  # a range or "วันนี้ (24 พ.ย. 63)" is about an event, not the release's own date
+    m = mentions[0]
+    if not m.explicit_year or not _REST.fullmatch(line[:m.start] + " " + line[m.end:]):
+        return None
+    return m.date, not _OTHER.match(line)
+
+
+def _numeric_line(line: str) -> tuple[date, bool] | None:
+    """"04/03/2019", "25.09.2560": day first, as Thai and most non-US sites write it."""
+    m = _NUMERIC.search(line)
+    if m is None or not _REST.fullmatch(line[:m.start()] + " " + line[m.end():]):
+        return None
+    year = int(m["y"])
+    year = be_to_ce(year) if year >= 2400 else year
+    try:
+        day = date(year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return None
+    return day, not _OTHER.match(line)
+
+
+def lead_date(lines: list[str]) -> date | None:
+    """The release date a lead states: a dateline, else "วันนี้ (date)" / "Today (date)"."""
+    lead = [ln for ln in lines[:LEAD_LINES] if ln.strip()]
+    for line in lead:
+        if found := _dateline(line):
+            return found
+    for line in lead:
+        for m in _TODAY.finditer(line[:400]):
+            for d in find_dates(line[m.start():m.start() + 60]):
+                if d.start == 0 and d.explicit_year and d.end_date is None:
+                    return d.date
+    return None
+
+
+def _dateline(line: str) -> date | None:
+    head = line[:120]
+    if head.startswith("("):  # "(19 พ.ย.65) ที่ …": the date alone in parentheses
+        found = find_dates(head[1:40])
+        d = found[0] if found else None
+        ok = d is not None and d.start == 0 and re.match(r"\s*\)\s", head[1 + d.end:])
+    else:
+        offset = re.match(_PLACE, head).end()
+        found = find_dates(head[offset:offset + 60])
+        d = found[0] if found else None
+        ok = d is not None and d.start == 0 and _DASH.match(head[offset + d.end:])
+    if not ok or d.end_date is not None or d.relative or not d.explicit_year:
+        return None
+    return d.date

@@ -1,0 +1,111 @@
+"""The release's own date as scraped pages state it: header date lines, datelines, "วันนี้ (…)".
+
+Every text here is written for these tests in the layouts seen on real pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplograph.datelines import date_line, lead_date
+from diplograph.sources import parse_release
+
+D = date
+
+DATE_LINES = [
+    pytest.param("วันพุธที่ 30 กันยายน 2563", (D(2020, 9, 30), True), id="thai-weekday-line"),
+    pytest.param("วันที่นำเข้าข้อมูล 14 ส.ค. 2566", (D(2023, 8, 14), True), id="mfa-import-date"),
+    pytest.param("วันที่ปรับปรุงข้อมูล 2 ธ.ค. 2565", (D(2022, 12, 2), False), id="mfa-update-date-is-not-the-release"),
+    pytest.param("ข่าวต่างประเทศ Monday March 4, 2019 09:42 —กระทรวงการต่างประเทศ", (D(2019, 3, 4), True),
+                 id="section-weekday-time-source"),
+    pytest.param("4 ก.ค. 2565 กระทรวงพาณิชย์", (D(2022, 7, 4), True), id="date-then-ministry"),
+    pytest.param("Published: 12 March 2020", (D(2020, 3, 12), True), id="published-label"),
+    pytest.param("Posted on 5 June 2018 | 1,204 views", (D(2018, 6, 5), True), id="posted-with-counter"),
+    pytest.param("04/03/2019", (D(2019, 3, 4), True), id="numeric-day-first"),
+    pytest.param("25/09/2560", (D(2017, 9, 25), True), id="numeric-buddhist-era"),
+    pytest.param("Last updated: 04/03/2021", (D(2021, 3, 4), False), id="numeric-update-label"),
+    pytest.param("วันพฤหัสบดีที่ ๙ ธันวาคม พุทธศักราช ๒๕๖๔ เวลา ๑๑.๐๐ น.", (D(2021, 12, 9), True), id="era-written-out-time"),
+    pytest.param("Press Release  |  Ministry of Foreign Affairs of Japan  |  July 2, 2024", (D(2024, 7, 2), True),
+                 id="english-office-line"),
+    # not date lines: a headline that holds a date, a range, a relative date, a year-less date
+    pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
+    pytest.param("Thai and Lao ministers sign MoU on 4 July 2022", None, id="english-headline-with-a-date"),
+    pytest.param("5 - 7 ตุลาคม 2563", None, id="a-range-is-an-event"),
+    pytest.param("วันนี้ (24 พ.ย. 63)", None, id="relative"),
+    pytest.param("Monday March 4", None, id="no-year"),
+    pytest.param("31/02/2019", None, id="impossible-numeric"),
+]
+
+
+@pytest.mark.parametrize("line,expected", DATE_LINES)
+def test_date_line(line: str, expected) -> None:
+    from diplograph.sources import normalize_text
+    assert date_line(normalize_text(line)) == expected
+
+
+LEADS = [
+    pytest.param("HANOI, 4 March 2019 – Prime Minister Somchai met his Vietnamese counterpart.", D(2019, 3, 4),
+                 id="english-dateline-with-place"),
+    pytest.param("BANGKOK, Thailand, 12 May 2022 (NNT) - The Foreign Minister received the ambassador.",
+                 D(2022, 5, 12), id="place-country-agency"),
+    pytest.param("4 มี.ค. 62 - เมื่อเวลา 10.00 น. นายกรัฐมนตรีได้หารือกับเอกอัครราชทูต", D(2019, 3, 4), id="thai-dash"),
+    pytest.param("๑๓ พฤศจิกายน ๒๕๕๗ : รัฐมนตรีว่าการกระทรวงการต่างประเทศให้การต้อนรับ", D(2014, 11, 13),
+                 id="thai-digits-colon"),
+    pytest.param("(19 พ.ย.65) ที่ทำเนียบรัฐบาล นายกรัฐมนตรีได้พบหารือกับนายกรัฐมนตรีออสเตรเลีย", D(2022, 11, 19),
+                 id="date-in-parentheses"),
+    pytest.param("วันนี้ (4 มี.ค. 62) นายกรัฐมนตรีให้การต้อนรับรัฐมนตรีต่างประเทศจีน", D(2019, 3, 4), id="wannee"),
+    pytest.param("Today (3 February 2024), the Prime Minister arrived in Colombo.", D(2024, 2, 3), id="today"),
+    # the date of what happened, not of the release
+    pytest.param("October 8, 2018, at 17.45, the Prime Minister met the President of Chile.", None,
+                 id="lead-begins-with-event-date"),
+    pytest.param("On 6 December 2023, the Minister held a telephone conversation.", None, id="on-date"),
+    pytest.param("เมื่อวันที่ 5 มีนาคม 2566 นายกรัฐมนตรีได้หารือ", None, id="thai-when"),
+    pytest.param("(Xinhua) - The ministers met in Beijing.", None, id="agency-alone"),
+]
+
+
+@pytest.mark.parametrize("lead,expected", LEADS)
+def test_lead_date(lead: str, expected) -> None:
+    from diplograph.sources import normalize_text
+    assert lead_date([normalize_text(lead)]) == expected
+
+
+def test_mfa_header_layout_takes_the_import_date() -> None:
+    text = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือกับเอกอัครราชทูตเปรู\n"
+            "รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือกับเอกอัครราชทูตเปรู\n"
+            "วันที่นำเข้าข้อมูล 3 ก.พ. 2566\nวันที่ปรับปรุงข้อมูล 30 พ.ย. 2566\n| 1,024 view\n"
+            "เมื่อวันที่ 2 กุมภาพันธ์ 2566 รัฐมนตรีได้ให้การต้อนรับเอกอัครราชทูต")
+    rel = parse_release(text, release_id="m", source_file="m.txt")
+    assert rel.issued == D(2023, 2, 3)
+    assert rel.title == "รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือกับเอกอัครราชทูตเปรู"
+    assert rel.body.startswith("เมื่อวันที่ 2 กุมภาพันธ์")
+
+
+def test_update_date_alone_is_no_release_date() -> None:
+    text = "Minister meets Peruvian Ambassador\nวันที่ปรับปรุงข้อมูล 30 พ.ย. 2565\nOn 2 February 2023, the Minister met."
+    rel = parse_release(text, release_id="u", source_file="u.txt")
+    assert rel.issued is None and rel.body == "On 2 February 2023, the Minister met."
+
+
+def test_label_line_between_headline_and_date() -> None:
+    text = ("Foreign Minister receives the Ambassador of Chile\nPress Releases\nThursday, 15 May 2025\n"
+            "The Minister received the Ambassador of Chile at the Ministry.")
+    rel = parse_release(text, release_id="l", source_file="l.txt")
+    assert rel.issued == D(2025, 5, 15) and rel.title == "Foreign Minister receives the Ambassador of Chile"
+
+
+def test_dateline_dates_the_release_and_stays_in_the_body() -> None:
+    text = "Vietnam and Thailand hold talks\nHANOI, 4 March 2019 – The two Prime Ministers met on Sunday."
+    rel = parse_release(text, release_id="d", source_file="d.txt")
+    assert rel.issued == D(2019, 3, 4) and "\nHANOI, 4 March 2019 – The two" in rel.body
+
+
+def test_date_line_beats_a_dateline_and_a_given_date() -> None:
+    text = "วันอังคารที่ 5 มีนาคม 2562\nหัวข้อข่าว\nหัวข้อข่าว\n4 มี.ค. 62 - นายกรัฐมนตรีได้หารือ"
+    rel = parse_release(text, release_id="b", source_file="b.txt", published=D(2019, 3, 1))
+    assert rel.issued == D(2019, 3, 5)
+    rel = parse_release("หัวข้อ\n4 มี.ค. 62 - นายกรัฐมนตรีได้หารือ", release_id="c", source_file="c.txt",
+                        published=D(2019, 3, 1))
+    assert rel.issued == D(2019, 3, 4)
