@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install clean bench bench-smoke
+.PHONY: run test install clean bench bench-smoke eval eval-misses
 
 install: $(VENV)/.installed
 
@@ -26,6 +26,14 @@ test: install
 # 1 000, 10 000 and 100 000 synthetic releases: about an hour on 2 cores. BENCH_ARGS="--sizes 1000,10000" for less.
 bench: install
 	$(BIN)/python -m diplograph.bench $(BENCH_ARGS)
+
+# The real-release set (eval/real/README.md): build and score it, per kind, part, language and site.
+eval: install
+	$(BIN)/python eval/score_real.py
+
+# The same, listing every miss and false positive of the development part (never of the held-out part).
+eval-misses: install
+	$(BIN)/python eval/score_real.py --misses
 
 bench-smoke: install
 	$(BIN)/python -m diplograph.bench --smoke

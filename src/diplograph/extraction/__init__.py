@@ -41,12 +41,40 @@ def home_country(release: Release) -> str | None:
     A government web site says it (mfa.go.th → TH, mfa.gov.sg → SG); otherwise diplograph reads
     Thai government and MFA releases, so Thailand.
     """
+    return _site_country(release) or "TH"
+
+
+def _site_country(release: Release) -> str | None:
     host = urlparse(release.url).hostname if release.url else None
     m = _GOV_HOST.search(host or "")
     if m and (m.group(1) or m.group(2)):
         code = (m.group(1) or m.group(2)).upper()
         return code if code in countries().info else "TH"
-    return "TH"
+    return None
+
+
+def _foreign_speaker(release: Release, body: str, people) -> None:
+    """A release with no site to say whose it is, that names Thailand's officials as Thailand's
+    ("Mr. Somchai Dee, Prime Minister of the Kingdom of Thailand", "Thai Foreign Minister …"), is
+    not the Thai government speaking: an office holder it names without a state ("Prime Minister
+    Tanaka Hiroshi") is then of the state the release is about besides Thailand — the first other
+    state its headline or lead names — and of no known state if it names none."""
+    def stated(record) -> bool:
+        phrase = record.position or ""
+        lang = "th" if _text.is_thai(phrase) else "en"
+        return bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))
+
+    if _site_country(release) or not any(p.country == "TH" and stated(p) for p in people.people):
+        return
+    defaulted = [p for p in people.people if p.country == "TH" and p.position and not stated(p)]
+    if not defaulted:
+        return
+    head = (release.title or "") + "\n" + body[:400]
+    lang = "th" if _text.is_thai(head) else "en"
+    named = countries().find(head, lang) + (countries().find_demonyms(head) if lang == "en" else [])
+    other = next((code for _s, _e, code in sorted(named) if code != "TH"), None)
+    for record in defaulted:
+        record.country = other
 
 
 def extract(release: Release) -> ReleaseFacts:
@@ -56,6 +84,7 @@ def extract(release: Release) -> ReleaseFacts:
     sentences = _text.sentences(body)
     dates = find_dates(body, release.issued)
     people = people_x.extract(body, release.lang, home)
+    _foreign_speaker(release, body, people)
     for record in people.people:
         if record.country is None:  # the registry knows whom "นายลี เซียนลุง" serves
             entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))

@@ -42,6 +42,7 @@ class Candidate:
     day_hint: dt.date | None = None  # the last single day its sentence names (a conference's "วันนี้")
     continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
     hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
+    subordinate: bool = False  # a visit named as the occasion of another event ("ในโอกาสที่ … เยือนไทย")
     during: int | None = None
 
 

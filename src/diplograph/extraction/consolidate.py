@@ -111,6 +111,8 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                    for o in events if o is not e):
                 kept.append(e)  # the undated conference a kept meeting was held on the sidelines of
             continue
+        if e.date is None and e.subordinate:
+            continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news
         if e.date is None and not (e.introduced and e.participants):
             # an undated mention that is not a concrete report (a back-reference, a summary) is dropped;
             # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …") is kept undated
@@ -203,3 +205,4 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.evidence += [s for s in other.evidence if s not in into.evidence]
     into.window += " " + other.window
     into.sideline = into.sideline or other.sideline
+    into.subordinate = into.subordinate and other.subordinate

@@ -11,28 +11,44 @@ import re
 # --- event triggers ---------------------------------------------------------------------
 # (kind, pattern). Order matters only for overlapping matches: the earlier kind wins.
 THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("CourtesyCall", re.compile(r"(?:เข้า)?เยี่ยมคารวะ")),
-    # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ"
-    ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ")),
+    # a call, an audience, credentials: "เข้าเยี่ยมคารวะ", "เยี่ยมคำนับ", "เข้าเยี่ยม คาราวะ" (as often
+    # misspelt), "เข้าพบ", "เข้าเฝ้า", "ยื่นพระราชสาส์นตราตั้ง"
+    ("CourtesyCall", re.compile(r"(?:เข้า)?เยี่ยม\s?(?:คารวะ|คาราวะ|คำนับ)|เข้าพบ(?!ปะ)|เข้าเฝ้า|(?:ยื่น|ถวาย)พระราชสาส์นตราตั้ง")),
+    # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ", and a visit not called
+    # official ("การเดินทางเยือนเวียดนาม"); not a visitor (ผู้มาเยือน)
+    ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ"
+                                 r"|(?<!ผู้มา)(?<!ผู้)เยือน")),
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
     ("AgreementSigning", re.compile(
         r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
-    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล")),
+    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
+                        r"|หารือ\S{0,12}ผ่านระบบ(?:การประชุม)?(?:ทางไกล|วีดิทัศน์|วิดีโอ|ออนไลน์)")),
     ("BilateralMeeting", re.compile(
-        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ\S*")),
+        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ\S*"
+        r"|แลกเปลี่ยนความคิดเห็น")),
 ]
 ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("CourtesyCall", re.compile(r"\bcourtesy call\b|\bcalled on\b", re.I)),
-    ("OfficialVisit", re.compile(r"\b(?:official|state|working) visit\b", re.I)),
+    ("CourtesyCall", re.compile(
+        r"\bcourtesy call\b|\bcalled on\b|\bfarewell call\b|\bpaid a call on\b|\b(?:had|granted|received in) an? "
+        r"(?:royal )?audience\b|\bpresent(?:ed|ation of) (?:his |her |the )?(?:letters of )?credentials\b", re.I)),
+    # a visit, called official or not: "official visit", "a three-day visit", "visited the Republic of
+    # Chile", "is visiting Japan", "paid a visit to"
+    ("OfficialVisit", re.compile(
+        r"\b(?:official|state|working|introductory|\w+-day) visit\b|\bvisit(?:ed|ing)? (?:to )?(?=(?-i:(?:the )?[A-Z]))"
+        r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
-        r"\b(?:signed|signing of|to be signed|will be signed|exchanged the|exchange of (?:the )?(?:notes|letters|instruments))\b")),
-    ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone call\b|\bvideo ?(?:conference|call)\b"
-                        r"|\bvirtual (?:meeting|talks)\b", re.I)),
+        r"\b(?:signed|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
+        r"(?:notes|letters|instruments|documents))\b")),
+    ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
+                        r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
+                        r"|\bspoke (?:by|over the) (?:tele)?phone\b", re.I)),
     ("BilateralMeeting", re.compile(
-        r"\bmet with\b|\bmet\b|\bheld (?:bilateral )?(?:talks|a meeting|a bilateral meeting|discussions)\b"
+        r"\bmet with\b|\bmet\b|\bheld (?:a |an )?(?:[\w-]+ ){0,3}(?:talks|meeting|discussions?|consultations?)\b"
+        r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meeting|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\breceived\b|\bnegotiating round\b"
-        r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) between\b")),
+        r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
+        r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b")),
 ]
 
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".
@@ -82,6 +98,10 @@ SIDELINE = re.compile(r"นอกรอบ|ระหว่างการปร�
 MENTION_ONLY = re.compile(
     r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ to|greetings to"
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?$", re.I)
+# A visit named as the occasion of what the release reports, not reported itself.
+OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"
+                         r"|\b(?:who is|who was|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
+                         r"(?: [\w’'-]+){0,3} $", re.I)
 # On the occasion just reported, on its day.
 OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
 # A list of the states taking part in a conference, and what may separate its items.

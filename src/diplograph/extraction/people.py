@@ -40,15 +40,25 @@ _NOT_A_NAME = re.compile(
 _LATIN_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
 _THAI_NAME_CHUNK = re.compile(r"[\u0e00-\u0e7fA-Za-z][\u0e00-\u0e7fA-Za-z.\-’']*")
 _GENERATION = re.compile(r"\s+(ที่\s*\d+|I{1,3}|IV|Jr\.?)(?=[\s(,]|$)")
-_EN_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z’'\-]*\.?|bin|binti|van|von|de|da|al-\w+|Le|La)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"  # names with accents: "José Ramírez", "Đặng"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+# Words that follow a name in wire prose and are capitalised without being part of it.
+_NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+                  r"|June|July|August|September|October|November|December|The|This|In|On|At)\b)")
+_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}’'\-]*\.?"
+                 r"|bin|binti|van|von|de|da|al-\w+|Le|La)")
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:\s+" + _EN_NAME_WORD + r")*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
+# What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
+_PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
 
 
 _ROLE_PRIORITY = ("head_of_state", "head_of_government", "deputy_head_of_government", "minister",
                   "deputy_minister", "ambassador", "official", "party", "former", "spokesperson")
 
 
-_EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*))*\s")
+_EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*))*,?\s")
 _OWN_OFFICES = ("head_of_government", "deputy_head_of_government", "minister", "deputy_minister", "official",
                 "spokesperson")
 
@@ -326,7 +336,7 @@ class PeopleExtractor:
             for head in reversed(list(self.positions.en_pattern.finditer(before))):
                 if _EN_TITLE_TAIL.fullmatch(before[head.end():]):
                     lead = re.search(r"(?:[A-Z][\w’']*\s)?$", before[:head.start()])
-                    phrase = (before[lead.start():] if lead else before[head.start():]).strip()
+                    phrase = (before[lead.start():] if lead else before[head.start():]).strip().rstrip(",")
                     record.position, record.position_lang = phrase, "en"
                     record.role = self._role(before[head.start():].strip())
                     record.country, record.portfolio = self._country_of_position(phrase, home)
@@ -335,6 +345,42 @@ class PeopleExtractor:
                         record.country = named[0][2] if named else record.country
                     break
         return record, end
+
+    def _english_titled(self, body: str, m: re.Match[str], home: str | None) -> tuple[PersonRecord, int] | None:
+        """A title right before a name: "Thai Interior Minister Somchai Dee", "Malaysia's Home Affairs
+        Minister Ahmad Zulkifli", "Peruvian Ambassador to Thailand Luis Soto", "Foreign Minister José
+        Ramírez of Costa Rica", "his counterpart from Nepal, PM Ram Thapa"."""
+        after = m.end()
+        posted = re.match(r"\s+to\s+(?:the\s+)?", body[after:after + 8])
+        if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
+            after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
+        hm = self.spaced_hon_en.match(body, after)
+        nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > after else None
+        if not nm:
+            return None
+        name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
+        if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand"):
+            return None
+        role_phrase = m.group(0)
+        record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
+                              role=self.positions.role.get(role_phrase))
+        before = body[max(0, m.start() - 60):m.start()]
+        named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
+        named = [n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:])]
+        of_state = re.match(r"\s+of\s+(?:the\s+)?", body[nm.end():nm.end() + 9])
+        of_state = of_state and self.countries.en_pattern.match(body, nm.end() + of_state.end())
+        apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
+        if named:
+            # the state named just before, maybe with the portfolio between ("Thai Foreign Minister …")
+            record.country = named[-1][2]
+            record.position = before[named[-1][0]:].strip() + " " + role_phrase
+        elif of_state:
+            record.country = self.countries.by_name_en[of_state.group(1)]
+        elif apposition and (states := self.countries.find(apposition.group(1), "en")):
+            record.country = states[-1][2]  # "his counterpart from Nepal, PM Ram Thapa"
+        elif record.role in _OWN_OFFICES:
+            record.country = home
+        return record, nm.start() + len(name)
 
     # -------------------------------------------------------------- resolve
     def extract(self, body: str, lang: str, home: str | None = "TH") -> PeopleResult:
@@ -365,25 +411,8 @@ class PeopleExtractor:
                 add(parsed[0], m.start(), parsed[1])
         for m in self.positions.en_pattern.finditer(body):
             # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
-            hm = self.spaced_hon_en.match(body, m.end())
-            nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > m.end() else None
-            if not nm or taken.covers(m.start()):
-                continue
-            name = nm.group(0).rstrip(".")
-            if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand"):
-                continue
-            role_phrase = m.group(0)
-            record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
-                                  role=self.positions.role.get(role_phrase))
-            # "Thai Foreign Minister Maris …", "Singapore's Minister …": the state named just before
-            before = body[max(0, m.start() - 20):m.start()]
-            named = self.countries.find_demonyms(before) or self.countries.find(before, "en")
-            if named and before[named[-1][1]:].strip(" ’'s") == "":
-                record.country = named[-1][2]
-                record.position = before[named[-1][0]:].strip() + " " + role_phrase
-            elif record.role in _OWN_OFFICES:
-                record.country = home
-            add(record, m.start(), nm.end())
+            if not taken.covers(m.start()) and (found := self._english_titled(body, m, home)):
+                add(found[0], m.start(), found[1])
         # 2. back-references by a short form of a known name
         self._short_references(body, people, mentions, taken)
         # 3. references by title alone
