@@ -102,6 +102,7 @@ MENTION_ONLY = re.compile(
 OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"
                          r"|\b(?:who is|who was|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
                          r"(?: [\w’'-]+){0,3} $", re.I)
+OFFICIAL = re.compile(r"อย่างเป็นทางการ|official|state", re.I)
 # On the occasion just reported, on its day.
 OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
 # A list of the states taking part in a conference, and what may separate its items.
