@@ -90,6 +90,11 @@ class Countries:
             for name in (c.name, official, common, cldr_en.get(code)):
                 if name and "," not in name:
                     self.by_name_en.setdefault(name, code)
+        for code, name_en, names_th, qid in read_tsv("extra_countries.tsv"):
+            self.info[code] = CountryInfo(code, name_en, names_th.split("|")[0], qid)
+            self.by_name_en.setdefault(name_en, code)
+            for name in names_th.split("|"):
+                self.by_name_th.setdefault(name, code)
         for name, code, lang in read_tsv("country_aliases.tsv"):
             (self.by_name_th if lang == "th" else self.by_name_en)[name] = code
         for name, code in list(self.by_name_th.items()):
@@ -101,6 +106,11 @@ class Countries:
         self.en_pattern = re.compile(
             r"(?<![\w’'])(?:the\s+)?(" + alternation(list(self.by_name_en)) + r")(?![\w’])")
         self.demonym_pattern = re.compile(r"(?<![\w-])(" + alternation(list(self.demonyms)) + r")(?![\w-])")
+        places = list(read_tsv("capitals.tsv"))
+        self.places = {name: code for name, code, _lang in places}
+        self.place_th = re.compile(r"(?:กรุง|นคร)?(" + alternation([n for n, _c, lang in places if lang == "th"]) + ")")
+        self.place_en = re.compile(r"(?<![\w’'])(" + alternation([n for n, _c, lang in places if lang == "en"])
+                                   + r")(?![\w’])")
 
     def find(self, text: str, lang: str) -> list[tuple[int, int, str]]:
         """(start, end, iso2) for every country name in text, longest match first."""
@@ -119,6 +129,12 @@ class Countries:
 
     def find_demonyms(self, text: str) -> list[tuple[int, int, str]]:
         return [(m.start(1), m.end(1), self.demonyms[m.group(1)]) for m in self.demonym_pattern.finditer(text)]
+
+    def find_places(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """(start, end, iso2) for capitals and venue cities ("กรุงโตเกียว", "Colombo"): where a meeting was
+        held or an ambassador serves."""
+        pattern = self.place_th if lang == "th" else self.place_en
+        return [(m.start(), m.end(), self.places[m.group(1)]) for m in pattern.finditer(text)]
 
     def code(self, name: str) -> str | None:
         return self.by_name_th.get(name) or self.by_name_en.get(name) or self.demonyms.get(name)

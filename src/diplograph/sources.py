@@ -328,10 +328,12 @@ _SITE_HEADER = re.compile(r"(?:รัฐบาลไทย\s*-\s*ข่าวท
 _HEADING = re.compile(
     r"(?:ข่าวสารนิเทศ(?:\s*กระทรวงการต่างประเทศ)?|กระทรวงการต่างประเทศ|รัฐบาลไทย|ข่าวทำเนียบรัฐบาล"
     r"|Ministry of Foreign Affairs(?: of the Kingdom of Thailand|,? Kingdom of Thailand)?"
-    r"|Royal Thai Government|Government House News|Press Releases?|News)"
+    r"|Royal Thai Government|Government House News|Press Releases?|News|Media Releases?"
+    r"|ข่าว(?:กิจกรรม|เด่น|ประชาสัมพันธ์|สาร|ต่างประเทศ|ในประเทศ|การเมือง|เศรษฐกิจ|ทั่วไป)(?:\s?[|:]\s?\S.*?\s?ข่าว)?)"
     r"(?:\s*[:：]\s*(?P<title>.+))?", re.I)
 _FURNITURE = re.compile(
-    r"(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x"
+    r"(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|skip to (?:main )?content"
+    r"|loading(?: color scheme)?|เนื้อหาหลัก|ข้อความแจ้งเตือน|รายละเอียดเนื้อหา|back to the l\w*|(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?"
     r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font size.*"
     r"|(?:แท็ก|tags?)\s*:.*"
     r"|(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|read|views?|viewed|hits?)\s*:?\s*[\d,]+\s*(?:ครั้ง|times)?"
@@ -497,6 +499,18 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         start = i
         break
     body_lines = lines[start:]
+    if issued is None:
+        # a date line below a label or a headline the scan stopped at ("ข่าวกิจกรรม", headline, "06/06/2024")
+        for k, line in enumerate(body_lines[:6]):
+            if len(line) > 200:
+                break
+            if (found := date_line(line)) is not None and found[1]:
+                issued = found[0]
+                before = [ln for ln in body_lines[:k] if _headline_like(ln) and not _HEADING.fullmatch(ln)]
+                if head_title is None and before:
+                    head_title = max(before, key=len)
+                body_lines = body_lines[k + 1:]
+                break
     if head_title is None and not marker and not title and _headline_like(lines[0]) and len(lines) > 1 \
             and len(lines[0]) <= 200:
         head_title = lines[0]  # plain text: a short first line is the title, but stays in the body

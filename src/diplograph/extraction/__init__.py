@@ -21,6 +21,7 @@ from .agreements import AgreementExtractor, AgreementRecord
 from .dates import find_dates
 from .candidates import Candidate, Context
 from .events import EventExtractor
+from .focus import focus_state, foreign_speaker, latin_names_abroad, lead_end, with_headline
 from .people import PeopleExtractor
 from .topics import topics_in
 
@@ -53,43 +54,23 @@ def _site_country(release: Release) -> str | None:
     return None
 
 
-def _foreign_speaker(release: Release, body: str, people) -> None:
-    """A release with no site to say whose it is, that names Thailand's officials as Thailand's
-    ("Mr. Somchai Dee, Prime Minister of the Kingdom of Thailand", "Thai Foreign Minister …"), is
-    not the Thai government speaking: an office holder it names without a state ("Prime Minister
-    Tanaka Hiroshi") is then of the state the release is about besides Thailand — the first other
-    state its headline or lead names — and of no known state if it names none."""
-    def stated(record) -> bool:
-        phrase = record.position or ""
-        lang = "th" if _text.is_thai(phrase) else "en"
-        return bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))
-
-    if _site_country(release) or not any(p.country == "TH" and stated(p) for p in people.people):
-        return
-    defaulted = [p for p in people.people if p.country == "TH" and p.position and not stated(p)]
-    if not defaulted:
-        return
-    head = (release.title or "") + "\n" + body[:400]
-    lang = "th" if _text.is_thai(head) else "en"
-    named = countries().find(head, lang) + (countries().find_demonyms(head) if lang == "en" else [])
-    other = next((code for _s, _e, code in sorted(named) if code != "TH"), None)
-    for record in defaulted:
-        record.country = other
-
-
 def extract(release: Release) -> ReleaseFacts:
     people_x, events_x, agreements_x = _extractors()
-    body = release.body
+    body = with_headline(release)
     home = home_country(release)
     sentences = _text.sentences(body)
     dates = find_dates(body, release.issued)
+    lead = lead_end(sentences, dates)
+    focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)
-    _foreign_speaker(release, body, people)
+    if _site_country(release) is None:
+        foreign_speaker(body, people)
+    latin_names_abroad(body, people, home, focus)
     for record in people.people:
         if record.country is None:  # the registry knows whom "นายลี เซียนลุง" serves
             entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
             record.country = entry.country if entry else None
-    ctx = Context(body, sentences, dates, people, release.issued, home)
+    ctx = Context(body, sentences, dates, people, release.issued, home, focus=focus, lead_end=lead)
     candidates = events_x.extract(ctx)
 
     bilateral = [e for e in candidates if len(e.countries) == 2]

@@ -43,6 +43,7 @@ class Candidate:
     continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported
     hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
     subordinate: bool = False  # a visit named as the occasion of another event ("ในโอกาสที่ … เยือนไทย")
+    headline: bool = False  # stated in the headline or the summary lines before the dated lead
     during: int | None = None
 
 
@@ -54,6 +55,8 @@ class Context:
     people: PeopleResult
     issued: dt.date | None
     home: str | None
+    focus: str | None = None  # the one foreign state the headline and summary turn to
+    lead_end: int = 0  # where the headline and summary lines end
 
     triggers: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # by sentence start
 

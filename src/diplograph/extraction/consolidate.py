@@ -73,6 +73,14 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
     """A bilateral event reported by the home government with one foreign side: the home state is the other."""
     if cand.kind not in BILATERAL_KINDS or cand.hosted or not ctx.home:
         return
+    if not (cand.countries - {ctx.home}) and ctx.focus:
+        # no foreign side read: a counterpart whose position did not parse ("นายคิม เช พง เอกอัครราชทู…"),
+        # or the headline's event, is with the state the headline and summary turn to
+        unknown = [p for p in cand.participants if p >= 0 and ctx.people.people[p].country is None]
+        for p in unknown:
+            ctx.people.people[p].country = ctx.focus
+        if unknown or cand.headline:
+            cand.countries.add(ctx.focus)
     if len(cand.countries - {ctx.home}) >= 1:
         cand.countries.add(ctx.home)
         protagonist = _protagonist(ctx, previous)
@@ -92,7 +100,28 @@ def _protagonist(ctx: Context, previous: Candidate | None) -> int | None:
             return m.person
     return None
 
+def _fold_headline(events: list[Candidate]) -> list[Candidate]:
+    """The headline names the kind, the body gives the day and the people: an undated talk or courtesy
+    call of the headline or summary is the dated one of the body with the same sides, and a courtesy call
+    if either says so ("…เข้าเยี่ยมคารวะ…" above "…ต้อนรับและหารือกับ…")."""
+    talks = ("BilateralMeeting", "CourtesyCall")
+    out = []
+    for e in events:
+        if e.headline and e.date is None and e.kind in talks and not e.name:
+            body = next((b for b in events if b is not e and b.date is not None and b.kind in talks
+                         and not b.name and b.countries == e.countries and len(e.countries) == 2), None)
+            if body is not None:
+                if e.kind == "CourtesyCall" and not any(o.kind == "CourtesyCall" and o.date == body.date
+                                                        and o is not body for o in events):
+                    body.kind = "CourtesyCall"
+                _merge(body, e)
+                continue
+        out.append(e)
+    return out
+
+
 def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
+    events = _fold_headline(events)
     kept: list[Candidate] = []
     pairs = [frozenset(e.countries) for e in events if len(e.countries) == 2]
     main_pair = max(set(pairs), key=pairs.count) if pairs else None
@@ -113,6 +142,9 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             continue
         if e.date is None and e.subordinate:
             continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news
+        if e.date is None and e.headline and len(e.countries) == 2 and e.status != "Scheduled":
+            kept.append(e)  # the headline's event, which the page does not date ("… พบหารือกับ …")
+            continue
         if e.date is None and not (e.introduced and e.participants):
             # an undated mention that is not a concrete report (a back-reference, a summary) is dropped;
             # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …") is kept undated
@@ -206,3 +238,4 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.window += " " + other.window
     into.sideline = into.sideline or other.sideline
     into.subordinate = into.subordinate and other.subordinate
+    into.headline = into.headline and other.headline

@@ -119,8 +119,8 @@ class EventExtractor:
                     self.positions.th_pattern if lang == "th" else self.positions.en_pattern).search(
                     text[max(0, start - 60):start]):
                 found.add(code)  # an official of that state: "the Minister of Foreign Affairs of Chile"
-            elif lang == "th" and self.positions.th_pattern.search(before.split(" ")[-1]):
-                found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีการค้าเกาหลีใต้"
+            elif lang == "th" and self._titled(text, start):
+                found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีว่าการกระทรวงการต่างประเทศจีน": a title glued to it
         for pair in self.countries.joined(text, lang):
             if ctx.home in pair:
                 found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"
@@ -129,6 +129,12 @@ class EventExtractor:
                 if re.match(r"\s(?:counterpart|side|Prime Minister|President|Minister|delegation)", text[_end:_end + 16]):
                     found.add(code)
         return found
+
+    def _titled(self, text: str, start: int) -> bool:
+        """A title runs, without a break, into the country name at start: "รัฐมนตรีการค้าเกาหลีใต้"."""
+        lo = max(0, start - 80, text.rfind(" ", 0, start) + 1)
+        heads = list(self.positions.th_pattern.finditer(text, lo, start))
+        return bool(heads) and not re.search(r"กับ|และ(?!รัฐมนตรี)|หารือ|ได้|ต่อ|ของ(?!กระทรวง)", text[heads[-1].end():start])
 
     # -------------------------------------------------------- participants
     def _participants(self, ctx: Context, sentence: Sentence, lo: int, hi: int, trigger_end: int) -> list[int]:
@@ -198,7 +204,7 @@ class EventExtractor:
         if modal and not any(modal.start() < d.start - sentence.start < window_hi for d in dates):
             return None  # a hope, an invitation, a vague plan: not an event
         cand = Candidate(kind="BilateralMeeting" if kind == "Call" else kind, sentence=index,
-                         start=body_start, end=body_end, evidence=[index])
+                         start=body_start, end=body_end, evidence=[index], headline=body_start < ctx.lead_end)
         if kind == "Call":
             cand.mode = "Virtual"
         if cues.NEGOTIATING_ROUND.match(text, start):

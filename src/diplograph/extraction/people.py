@@ -151,6 +151,9 @@ class PeopleExtractor:
             if glued:  # "…ทหารสูงสุดเกาหลีใต้ซึ่งเดินทางมา": the clause, glued on, is no part of the title
                 end = glued.start()
                 break
+            if word == "ณ" and index + 1 < len(words) and self.countries.place_th.fullmatch(words[index + 1].group(0)):
+                end, index = start + words[index + 1].end(), index + 2  # "เอกอัครราชทูต ณ กรุงโตเกียว": a post
+                continue
             if self._continues_position(word) or self.positions.th_pattern.match(word):
                 # "รองนายกรัฐมนตรี รัฐมนตรีว่าการกระทรวงการต่างประเทศ และรัฐมนตรีด้าน…": a list of offices
                 end, index = start + words[index].end(), index + 1
@@ -185,8 +188,11 @@ class PeopleExtractor:
 
     def _country_of_position(self, position: str, home: str | None) -> tuple[str | None, str | None]:
         """(country, portfolio) of a position phrase; a Thai office with no country named is the home country's."""
-        cut = re.search(r"ประจำ|accredited to|to Thailand|/", position)  # "ออท. โปแลนด์/ไทย": of Poland
+        # the state served, not the post: "…ประจำประเทศไทย", "Ambassador of Peru to Thailand", "ออท. โปแลนด์/ไทย"
+        cut = re.search(r"ประจำ|accredited to|\bto\b|/", position)
         own = position[: cut.start()] if cut else position
+        if re.match(r"(?:เอกอัครราชทูต|ออท\.|อัครราชทูต|กงสุลใหญ่)\s?(?:ณ|ประจำ)\s?(?:กรุง|นคร|เมือง)", position):
+            return home, None  # "เอกอัครราชทูต ณ กรุงโตเกียว": the home state's ambassador at that post
         found = self.countries.find(own, "th" if is_thai(own) else "en")
         # "Chairman of the Japan-Thailand Friendship League": a pair names no side, nor says whose it is
         paired = [f for f in found if re.search(r"[-–]\s?$", own[:f[0]]) or re.match(r"\s?[-–]", own[f[1]:])]

@@ -1,0 +1,83 @@
+"""What a release is about as a whole: its headline, the state it turns to, the government that speaks.
+
+A sentence-by-sentence reading misses what a release says only once, up front: the headline often states
+the main event ("ปลัดกระทรวงการต่างประเทศพบหารือกับเอกอัครราชทูตเกาหลีเหนือ"), the lines before the
+dated lead summarise it, and a position phrase cut off by the page ("นายคิม เช พง เอกอัครราชทู…") leaves
+a counterpart whose state only the headline gives. This module reads those release-level facts; events
+and people fall back on them only where their own sentences say nothing.
+"""
+
+from __future__ import annotations
+
+from ..gazetteer import countries
+from ..model import Release
+from . import text as _text
+from .dates import DateMention
+from .text import Sentence
+
+
+def with_headline(release: Release) -> str:
+    """The text extraction reads: the headline first (it is evidence too), then the body — unless the
+    body already opens with it (plain text keeps its first line)."""
+    title = (release.title or "").strip()
+    first = release.body.split("\n", 1)[0].strip()
+    if not title or "\n" in title or first == title or (len(first) >= 20 and title.startswith(first)):
+        return release.body
+    return title + "\n" + release.body
+
+
+def lead_end(sentences: list[Sentence], dates: list[DateMention]) -> int:
+    """Where the headline and the summary lines before the dated lead end: the start of the first
+    sentence that gives a date (or of the third sentence when none does)."""
+    for index, sentence in enumerate(sentences[:8]):
+        if any(sentence.start <= d.start < sentence.end for d in dates):
+            return sentence.start
+    return sentences[min(2, len(sentences) - 1)].start if sentences else 0
+
+
+def focus_state(head: str, home: str | None) -> str | None:
+    """The one foreign state the headline and summary turn to (by name, people, capital), if just one."""
+    lang = "th" if _text.is_thai(head) else "en"
+    found = countries().find(head, lang) + countries().find_places(head, lang)
+    if lang == "en":
+        found += countries().find_demonyms(head)
+    states = {code for _s, _e, code in found} - {home}
+    return states.pop() if len(states) == 1 else None
+
+
+def _stated(record) -> bool:
+    """Whether a person's position phrase itself names their state ("… of the Kingdom of Thailand")."""
+    phrase = record.position or ""
+    lang = "th" if _text.is_thai(phrase) else "en"
+    return bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))
+
+
+def foreign_speaker(body: str, people) -> None:
+    """A release with no site to say whose it is, that names Thailand's officials as Thailand's
+    ("Mr. Somchai Dee, Prime Minister of the Kingdom of Thailand", "Thai Foreign Minister …"), is
+    not the Thai government speaking: an office holder it names without a state ("Prime Minister
+    Tanaka Hiroshi") is then of the state the release is about besides Thailand — the first other
+    state its headline or lead names — and of no known state if it names none."""
+    if not any(p.country == "TH" and _stated(p) for p in people.people):
+        return
+    defaulted = [p for p in people.people if p.country == "TH" and p.position and not _stated(p)]
+    if not defaulted:
+        return
+    head = body[:400]
+    lang = "th" if _text.is_thai(head) else "en"
+    named = countries().find(head, lang) + (countries().find_demonyms(head) if lang == "en" else [])
+    other = next((code for _s, _e, code in sorted(named) if code != "TH"), None)
+    for record in defaulted:
+        record.country = other
+
+
+def latin_names_abroad(body: str, people, home: str | None, focus: str | None) -> None:
+    """A Thai text writes its own government's people in Thai script; one it names only in Latin script
+    ("นาย SUZUKI Shunichi รัฐมนตรีว่าการกระทรวงการคลัง", "H.E. Ith Samheng รัฐมนตรีว่าการกระทรวงแรงงาน…")
+    is a foreign official, so an office without a state is not the home state's but, if the release
+    turns to one foreign state, that state's."""
+    if not _text.is_thai(body[:2000]):
+        return
+    for record in people.people:
+        if not _text.is_thai(record.name) and record.country == home and not _stated(record):
+            record.country = focus
