@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from .errors import DecodeError, InputError, NoContentError, ScriptError
 from .datelines import date_line, lead_date
-from .extraction.dates import parse_date
+from .extraction.dates import MAX_YEAR, MIN_YEAR, parse_date
 from .model import Lang, Release
 
 __all__ = [
@@ -343,6 +343,7 @@ _ASTERISKS = re.compile(r"(?:\*\s*){3,}")
 _SOURCE = re.compile(r"(?:ที่มา|แหล่งที่มา|แหล่งข่าว|Source)\s*[:：]\s*(?P<rest>.{0,300})", re.I)
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
 _SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
+_CRAWL_DATE = re.compile(r"\s*date (?P<day>\d{4}-\d{2}-\d{2})(?!\d)\s*")
 
 
 def _date_line(line: str) -> date | None:
@@ -466,6 +467,17 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         raise ScriptError(source, problem)
     head_title = normalize_text(title) if title else None
     issued: date | None = None
+    if crawl := _CRAWL_DATE.match(lines[0]):
+        # " date 2018-10-24 …": the crawler's record of the page's date, glued to its first line
+        try:
+            issued = date.fromisoformat(crawl["day"])
+        except ValueError:
+            issued = None
+        issued = issued if issued and MIN_YEAR <= issued.year <= MAX_YEAR else None
+        lines[0] = lines[0][crawl.end():]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            raise NoContentError(source, "no body text (only headings, title or date)")
     marker = False
     start = 0
     for i, line in enumerate(lines[:HEADER_SCAN]):

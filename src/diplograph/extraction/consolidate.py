@@ -145,9 +145,11 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
         if e.date is None and e.headline and len(e.countries) == 2 and e.status != "Scheduled":
             kept.append(e)  # the headline's event, which the page does not date ("… พบหารือกับ …")
             continue
-        if e.date is None and not (e.introduced and e.participants):
+        if e.date is None and not (e.introduced and e.participants) and len(
+                {ctx.people.people[p].country for p in e.participants if p >= 0} - {None}) < 2:
             # an undated mention that is not a concrete report (a back-reference, a summary) is dropped;
-            # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …") is kept undated
+            # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …", one that names
+            # a person of each side) is kept undated
             continue
         kept.append(e)
     # sideline meetings and meetings during a visit

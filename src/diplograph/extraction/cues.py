@@ -30,7 +30,7 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("CourtesyCall", re.compile(
-        r"\bcourtesy call\b|\bcalled on\b|\bfarewell call\b|\bpaid a call on\b|\b(?:had|granted|received in) an? "
+        r"\bcourtesy (?:call|visit)\b|\bcalled on\b|\bfarewell call\b|\bpaid a call on\b|\b(?:had|granted|received in) an? "
         r"(?:royal )?audience\b|\bpresent(?:ed|ation of) (?:his |her |the )?(?:letters of )?credentials\b", re.I)),
     # a visit, called official or not: "official visit", "a three-day visit", "visited the Republic of
     # Chile", "is visiting Japan", "paid a visit to"
@@ -44,7 +44,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b", re.I)),
     ("BilateralMeeting", re.compile(
-        r"\bmet with\b|\bmet\b|\bheld (?:a |an )?(?:[\w-]+ ){0,3}(?:talks|meeting|discussions?|consultations?)\b"
+        r"\bmet with\b|\bmet\b|\b(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))|\bheld (?:a |an )?(?:[\w-]+ ){0,3}(?:talks|meeting|discussions?|consultations?)\b"
         r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meeting|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\breceived\b|\bnegotiating round\b"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
@@ -80,8 +80,8 @@ DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู�
 # --- context words ---------------------------------------------------------------------
 # Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
 MODAL_BLOCK = re.compile(
-    r"หวังว่า|หวังจะ|เชิญ\S*(?:เยือน|เดินทาง|เข้าร่วม)|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต"
-    r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvited\b.{0,80}\bto (?:visit|attend)\b|mutually convenient", re.I)
+    r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต"
+    r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient", re.I)
 # A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"
@@ -116,13 +116,16 @@ NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating r
 # A new event after the one just reported, on its day ("ภายหลังการหารือ … ลงนาม", "Later on the same day").
 AFTER = re.compile(
     r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
-    r"|\b(?:Following|After|Later|Afterwards|also)\b|same (?:day|occasion)", re.I)
+    r"|\b(?:Following|After|Later|Afterwards|also|Earlier)\b|same (?:day|occasion)", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)
 # "ทั้งสองฝ่าย", "the two Ministers": the people of the event just reported.
 # A pronoun subject: the person of the event just reported ("On 8 May, he paid a courtesy call on …").
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "his Thai counterpart", "the two FMs", "both ministers": the other side is the person just spoken of.
+COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe two (?:FMs|PMs|ministers|leaders|sides)\b"
+                         r"|ทั้งสองฝ่าย|คู่หารือ", re.I)
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")

@@ -173,8 +173,15 @@ _REL_WORD = re.compile(_words([*_REL_OFFSET, "Today", "TODAY", "Yesterday", "YES
 _TH_WD_REL = re.compile(f"(?:เมื่อวัน|วัน)(?P<wd>{_TH_WD})"
                         f"(?:{_S}(?P<suf>ที่ผ่านมา|ที่จะถึงนี้|ที่จะถึง|นี้|หน้า))?"
                         f"(?!{_S}(?:ที่)?{_S}\\(?{_D})")  # not "วันพุธที่ 30 ..."
-_EN_WD_REL = re.compile(f"(?:On|on|Last|last|Next|next){_SP}+(?P<wd>{'|'.join(_EN_WEEKDAYS)})"
-                        f"(?![A-Za-z])(?!,?{_S}(?:the{_SP}+)?{_D}|,?{_S}{_EN_MONTH})")
+_EN_WD_REL = re.compile(
+    f"(?:\\b(?P<prep>On|on|Last|last|Next|next)|(?<=[a-z],)|(?<=[a-z]))"
+    f"{_SP}+(?P<wd>{'|'.join(_EN_WEEKDAYS)})"
+    f"(?![A-Za-z])(?!,?{_S}(?:the{_SP}+)?{_D}|,?{_S}{_EN_MONTH})")
+# Wire prose drops the preposition ("met Wang Yi Thursday.", "before noon Thursday"): a bare weekday
+# counts after a lower-case word only where the clause ends with it.
+_EN_WD_BARE_END = re.compile(f"{_S}[.,;)]|{_S}(?:night|morning|afternoon|evening)\\b|$")
+_EN_WD_DETERMINER = re.compile(r"\b(?:this|that|every|each|the|a|by)\s+$", re.I)  # "this Wednesday": no day
+_FUTURE_CUE = re.compile(r"\b(?:will|to be|scheduled|is to|are to|is set to|are set to|plans? to)\b|จะ|มีกำหนด")
 _DAY_ONLY_CUE = re.compile(f"(?:ที่|the|On|on){_S}(?={_D})")
 
 # The words that may stand before a day, backwards, matched on the reversed
@@ -379,10 +386,16 @@ def _candidates(text: str, ref: _dt.date | None) -> list[_Cand]:
             day = _weekday(ref, _TH_WEEKDAYS[m["wd"]], mode)
             out.append((m.start(), m.end(), day, None, True, False))
     for m in _EN_WD_REL.finditer(text) if "day" in text else ():  # Monday ... Sunday
-        if not (m.start() and text[m.start() - 1].isalpha()):
-            mode = {"o": "past", "l": "last", "n": "next"}[m.group()[0].lower()]
-            day = _weekday(ref, _EN_WEEKDAYS.index(m["wd"]), mode)
-            out.append((m.start(), m.end(), day, None, True, False))
+        lead = m["prep"][0].lower() if m["prep"] else ""
+        if not lead and (not _EN_WD_BARE_END.match(text, m.end())
+                         or _EN_WD_DETERMINER.search(text, max(0, m.start("wd") - 9), m.start("wd"))):
+            continue  # "the Thursday meeting", "Friday prayers": not a day the text dates something by
+        if lead and lead in "ln":
+            mode = {"l": "last", "n": "next"}[lead]
+        else:  # "will meet … on Monday": the next one; "met … on Monday": the last one
+            mode = "future" if _FUTURE_CUE.search(text, max(0, m.start() - 100), m.start()) else "past"
+        day = _weekday(ref, _EN_WEEKDAYS.index(m["wd"]), mode)
+        out.append((m.start() if lead else m.start("wd"), m.end(), day, None, True, False))
     return out
 
 

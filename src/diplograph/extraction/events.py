@@ -11,6 +11,7 @@ nothing, is dropped rather than guessed: a missing fact is better than a wrong o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import gazetteer
@@ -153,6 +154,10 @@ class EventExtractor:
                 out.append(m.person)
         return out
 
+    @staticmethod
+    def _foreign(ctx: Context, participants: list[int]) -> bool:
+        return any(p >= 0 and ctx.people.people[p].country not in (None, ctx.home) for p in participants)
+
     def _subject_before(self, ctx: Context, index: int) -> int | None:
         """Whom "he"/"she" in sentence index stands for: the subject of the nearest earlier sentence that
         has one — the first person it names before its verb, or, if that is a pronoun too, its referent."""
@@ -227,6 +232,10 @@ class EventExtractor:
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
         if chosen is not None:
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
+            days = _DAYS_LONG.search(text, start, end)
+            length = _NUMBER[days["n"].lower()] if days else 1
+            if cand.kind == "OfficialVisit" and length > 1 and chosen.end_date is None and chosen.start >= start:
+                cand.end_date = chosen.date + dt.timedelta(days=length - 1)  # "a two-day visit beginning today"
         win_text = text[window_lo:window_hi]
         if cand.mode is None:
             if cues.VIRTUAL.search(win_text):
@@ -252,8 +261,11 @@ class EventExtractor:
             cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end, body_end)
             if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
                 cand.participants = [-1]  # filled from the event it follows
-            elif cues.PRONOUN.search(text[max(0, start - 40):start]):
-                subject = self._subject_before(ctx, index)  # "he": who the release was just speaking of
+            elif cues.PRONOUN.search(text[max(0, start - 40):start]) or (
+                    cues.COUNTERPART.search(text) and not self._foreign(ctx, cand.participants)):
+                # "he": who the release was just speaking of; "talks with his Thai counterpart X, the
+                # two FMs …": the counterpart's counterpart is that person too
+                subject = self._subject_before(ctx, index)
                 if subject is not None and subject not in cand.participants:
                     cand.participants.insert(0, subject)
         cand.countries = {ctx.people.people[p].country for p in cand.participants
@@ -327,6 +339,11 @@ class EventExtractor:
         if cand.date and ctx.issued:
             return "Scheduled" if cand.date > ctx.issued else "Held"
         return "Scheduled" if cues.FUTURE.search(text) else ("Held" if cand.date else None)
+
+_DAYS_LONG = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.I)
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           **{str(n): n for n in range(1, 8)}}
+
 
 def _hyphen_chain(text: str, mentions: list[tuple[int, int, str]], k: int) -> list[str]:
     """The countries joined to mention k by hyphens or dashes ("ไทย-จีน", "Thailand–Korea")."""

@@ -63,7 +63,7 @@ def foreign_speaker(body: str, people) -> None:
     defaulted = [p for p in people.people if p.country == "TH" and p.position and not _stated(p)]
     if not defaulted:
         return
-    head = body[:400]
+    head = body[:3000]
     lang = "th" if _text.is_thai(head) else "en"
     named = countries().find(head, lang) + (countries().find_demonyms(head) if lang == "en" else [])
     other = next((code for _s, _e, code in sorted(named) if code != "TH"), None)

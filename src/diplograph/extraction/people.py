@@ -47,7 +47,7 @@ _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
                   r"|June|July|August|September|October|November|December|The|This|In|On|At)\b)")
 _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}’'\-]*\.?"
                  r"|bin|binti|van|von|de|da|al-\w+|Le|La)")
-_EN_NAME = re.compile(_EN_NAME_WORD + r"(?:\s+" + _EN_NAME_WORD + r")*")
+_EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
@@ -370,7 +370,7 @@ class PeopleExtractor:
         role_phrase = m.group(0)
         record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
                               role=self.positions.role.get(role_phrase))
-        before = body[max(0, m.start() - 60):m.start()]
+        before = body[max(0, m.start() - 60, body.rfind("\n", 0, m.start()) + 1):m.start()]
         named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
         named = [n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:])]
         of_state = re.match(r"\s+of\s+(?:the\s+)?", body[nm.end():nm.end() + 9])
