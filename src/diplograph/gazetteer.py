@@ -104,7 +104,7 @@ class Countries:
         self.thai_pattern = re.compile(alternation(list(self.by_name_th)))
         # English names and demonyms are matched as whole words, case-sensitively (names are capitalised)
         self.en_pattern = re.compile(
-            r"(?<![\w’'])(?:the\s+)?(" + alternation(list(self.by_name_en)) + r")(?![\w’])")
+            r"(?<![\w’'])(?:the\s+)?(" + alternation(list(self.by_name_en)) + r")(?!\w)(?![’'][a-rt-z])")  # China’s
         self.demonym_pattern = re.compile(r"(?<![\w-])(" + alternation(list(self.demonyms)) + r")(?![\w-])")
         places = list(read_tsv("capitals.tsv"))
         self.places = {name: code for name, code, _lang in places}

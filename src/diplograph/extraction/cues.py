@@ -96,8 +96,9 @@ CANCELLED = re.compile(r"ยกเลิก|cancel", re.I)
 SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|in the margins?|during the", re.I)
 # People named in these phrases are mentioned, not taking part.
 MENTION_ONLY = re.compile(
-    r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ to|greetings to"
-    r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?$", re.I)
+    r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ (?:to|from)"
+    r"|greetings (?:to|from)"
+    r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?(?:(?-i:[A-Z])\w*\s){0,2}$", re.I)
 # A visit named as the occasion of what the release reports, not reported itself.
 OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"
                          r"|\b(?:who is|who was|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..gazetteer import countries
 from ..model import Release
+from ..resolve import registry
 from . import text as _text
 from .dates import DateMention
 from .text import Sentence
@@ -60,7 +61,9 @@ def foreign_speaker(body: str, people) -> None:
     state its headline or lead names — and of no known state if it names none."""
     if not any(p.country == "TH" and _stated(p) for p in people.people):
         return
-    defaulted = [p for p in people.people if p.country == "TH" and p.position and not _stated(p)]
+    known = registry()
+    defaulted = [p for p in people.people if p.country == "TH" and p.position and not _stated(p)
+                 and not known.lookup(p.name, *(n for n, _ in p.alt_names))]  # the registry knows Thai leaders
     if not defaulted:
         return
     head = body[:3000]

@@ -44,11 +44,24 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰ�
 _LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 # Words that follow a name in wire prose and are capitalised without being part of it.
 _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
-                  r"|June|July|August|September|October|November|December|The|This|In|On|At)\b)")
-_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}’'\-]*\.?"
-                 r"|bin|binti|van|von|de|da|al-\w+|Le|La)")
+                  r"|May|June|July|August|September|October|November|December|The|This|In|On|At|Later|Earlier"
+                  r"|Meanwhile|However|Also)\b)")
+# A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
+# a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
+_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
+                 r"(?:(?<=Jr|Sr|St)\.)?|bin|binti|van|von|de|da|al-\w+|Le|La)")
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
+# The portfolio between a title and the name: "Minister of Foreign Affairs Lê Hoài Trung" — words of
+# offices, so that the name that follows is not taken for more of the office.
+_PORTFOLIO_AFTER = re.compile(
+    r"(?:\s+(?:of|for)(?:\s+(?:the|and|Foreign|Affairs|External|Home|Interior|Defen[cs]e|National|Trade|Industry"
+    r"|Commerce|Economy|Economic|Finance|Planning|Investment|Tourism|Sports?|Culture|Labou?r|Health|Public"
+    r"|Education|Agriculture|Cooperatives|Energy|Transport|Communications?|Information|Digital|Justice"
+    r"|Environment|Natural|Resources|Science|Technology|Innovation|Higher|Development|International"
+    r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
+    r"|Immigration|Employment)\b,?)+)?")
+_BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
@@ -322,20 +335,10 @@ class PeopleExtractor:
         end = chain.start() + len(text[chain.start():nm.end()].rstrip("."))
         record = PersonRecord(name=name, lang="en")
         record.honorifics.extend(h.group(0) for h in self.hon_en.finditer(chain.group(0) + " "))
-        pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])", text[end:])
-        if pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the ")):
-            phrase = pm.group(1).removeprefix("the ")
-            # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
-            # continue the office when they end with the state it serves
-            more = re.match(r"((?:,\s+[A-Z][^,;()]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
-                            text[end + pm.end():])
-            if more and not self.countries.find(phrase, "en") and self.countries.find(more.group(1), "en"):
-                phrase += more.group(1)
-                end += more.end()
-            record.position, record.position_lang = phrase, "en"
-            record.role = self._role(phrase)
-            record.country, record.portfolio = self._country_of_position(phrase, home)
-            end += pm.end()
+        appositive = self._appositive(text, end, home)
+        if appositive is not None:
+            end, record.position, record.role, record.country, record.portfolio = appositive
+            record.position_lang = "en"
         else:
             # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
             before = text[max(0, start - 80):start]
@@ -352,11 +355,53 @@ class PeopleExtractor:
                     break
         return record, end
 
+    def _appositive(self, text: str, end: int, home: str | None):
+        """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio)."""
+        pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])",
+                      text[end:end + 300])
+        if not (pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the "))):
+            return None
+        phrase = pm.group(1).removeprefix("the ")
+        # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
+        # continue the office when they end with the state it serves
+        more = re.match(r"((?:,\s+[A-Z][^,;()\n]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
+                        text[end + pm.end():end + pm.end() + 200])
+        if more and not self.countries.find(phrase, "en") and self.countries.find(more.group(1), "en"):
+            phrase += more.group(1)
+            end += more.end()
+        country, portfolio = self._country_of_position(phrase, home)
+        return end + pm.end(), phrase, self._role(phrase), country, portfolio
+
+    def _english_appositions(self, body: str, home: str | None, taken: _Taken):
+        """"Maris Sangiampongsa, Minister of Foreign Affairs, made …": news names people without an
+        honorific and gives the office after a comma."""
+        for m in self.positions.en_pattern.finditer(body):
+            if taken.covers(m.start()):
+                continue
+            lead = _BARE_NAME_BEFORE.search(body, max(0, m.start() - 80), m.start())
+            if lead is None or taken.covers(lead.start(1)):
+                continue
+            name = lead.group(1)
+            words = name.split()
+            if len(words) < 2 or self.countries.code(words[0]) or self.countries.find(name, "en") or (
+                    self.positions.en_pattern.search(name) or self.orgs.find(name)):
+                continue
+            appositive = self._appositive(body, lead.end(1), home)
+            if appositive is None:
+                continue
+            end, phrase, role, country, portfolio = appositive
+            record = PersonRecord(name=name, lang="en", position=phrase, position_lang="en", role=role,
+                                  country=country, portfolio=portfolio)
+            yield record, lead.start(1), end
+
     def _english_titled(self, body: str, m: re.Match[str], home: str | None) -> tuple[PersonRecord, int] | None:
         """A title right before a name: "Thai Interior Minister Somchai Dee", "Malaysia's Home Affairs
         Minister Ahmad Zulkifli", "Peruvian Ambassador to Thailand Luis Soto", "Foreign Minister José
         Ramírez of Costa Rica", "his counterpart from Nepal, PM Ram Thapa"."""
         after = m.end()
+        portfolio = _PORTFOLIO_AFTER.match(body, after)
+        if portfolio and portfolio.end() > after:
+            after = portfolio.end()  # "Minister of Foreign Affairs Lê Hoài Trung"
         posted = re.match(r"\s+to\s+(?:the\s+)?", body[after:after + 8])
         if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
             after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
@@ -367,9 +412,9 @@ class PeopleExtractor:
         name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
         if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand"):
             return None
-        role_phrase = m.group(0)
+        role_phrase = body[m.start():after].strip()
         record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
-                              role=self.positions.role.get(role_phrase))
+                              role=self.positions.role.get(m.group(0)))
         before = body[max(0, m.start() - 60, body.rfind("\n", 0, m.start()) + 1):m.start()]
         named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
         named = [n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:])]
@@ -415,6 +460,8 @@ class PeopleExtractor:
             parsed = self._english_full(body, m.start(), people, home)
             if parsed and (parsed[0].position or len(parsed[0].name.split()) >= 2):
                 add(parsed[0], m.start(), parsed[1])
+        for record, start, end in list(self._english_appositions(body, home, taken)):
+            add(record, start, end)
         for m in self.positions.en_pattern.finditer(body):
             # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
             if not taken.covers(m.start()) and (found := self._english_titled(body, m, home)):
