@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import gazetteer
+from . import cues
 from .dates import DateMention
 from .text import Sentence, is_thai
 from .topics import topics_in
@@ -28,18 +29,24 @@ ORDER = ("Proposed", "UnderNegotiation", "Approved", "Signed")
 
 _NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("JointStatement", re.compile(
-        r"แถลงการณ์(?:วิสัยทัศน์)?ร่วม|ปฏิญญาร่วม|Joint (?:Vision )?Statement|Joint Communiqu[ée]|Joint Declaration"
-        r"|(?<=[–-])?\b[A-Z][\w–\- ]{0,40}Communiqu[ée]|\bCommuniqu[ée]\b")),
+        r"แถลงการณ์(?:วิสัยทัศน์)?ร่วม|ปฏิญญาร่วม|(?:ถ้อย)?แถลง(?:ข่าว)?ร่วม|(?:ร่าง)?ถ้อยแถลง(?=\s?(?:ไทย|\S{2,12}[-–]))"
+        r"|Joint (?:Vision |Press )?(?:Statement|Declaration|Release)|Joint Communiqu[ée]|joint (?:press )?(?:statement|declaration)"
+        r"|(?<=[–-])?\b[A-Z][\w–\- ]{0,40}Communiqu[ée]|\b[Cc]ommuniqu[ée]\b|\bDeclaration on\b")),
+    ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent|Memorand(?:um|a) of Intent|\bMOI\b", re.I)),
     ("MemorandumOfUnderstanding", re.compile(
-        # a memorandum of cooperation (บันทึกความร่วมมือ, MoC) is the same kind of instrument
-        r"บันทึกความเข้าใจ|บันทึกความร่วมมือ|เอ็มโอยู|\bMOUs?\b|\bMoUs?\b|\bMoCs?\b"
-        r"|Memorand(?:um|a) of (?:Understanding|Cooperation)")),
-    ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent")),
+        # a memorandum of cooperation (บันทึกความร่วมมือ, MoC) is the same kind of instrument, and so are the
+        # memoranda บันทึกความตกลง / บันทึกข้อตกลง
+        r"บันทึกความเข้าใจ|บันทึกความร่วมมือ|บันทึกความตกลง|บันทึกข้อตกลง|เอ็มโอยู|\bMOUs?\b|\bMoUs?\b|\bMoCs?\b|\bMOCs?\b"
+        r"|[Mm]emorand(?:um|a|ums)(?! of Intent)(?: of (?:Understanding|Cooperation|Agreement))?\b")),
     ("Agreement", re.compile(
-        r"ความตกลง(?!กัน)|(?:บันทึก)?ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|(?:[A-Z][\w–\-]*\s){0,6}Agreement\b")),
+        r"ความตกลง(?!กัน)|ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|แผนปฏิบัติการร่วม|พิธีสาร"
+        r"|(?:[A-Z][\w–\-]*\s){0,6}(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
+        r"|\b(?:a|an|the|two|three|four|five|six|its|their)\s(?:[a-z][\w-]*\s){1,4}agreements?\b(?! to\b)"
+        r"|\b(?:an?|the) agreements? (?=on|between|with|for)|\b(?:joint )?plan of action\b")),
 ]
-_NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลงการณ์|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ"
-                        r"|MO[UC]|Mo[UC]|Memorand|Statement|Communiqu|Declaration|Letter|FTA|EPA|Agreement")
+_NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลง|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ|แผนปฏิบัติการ|พิธีสาร"
+                        r"|MO[UCI]|Mo[UC]|[Mm]emorand|[Ss]tatement|Communiqu|communiqu|[Dd]eclaration|Letter|FTA|EPA"
+                        r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|Action Plan")
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
@@ -51,13 +58,25 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
         r"|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
-        r"|\bexchanged\b|\bissued\b|\badopted\b")),
-    ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*")),
+        r"|\bsigning ceremon(?:y|ies) (?:for|of)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b")),
+    ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(
         r"ผลักดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
-        r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b")),
+        r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b"
+        r"|\b(?:would|will|to) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b")),
 ]
+# After the name: "… was released", "… was signed", "MoU signing ceremonies", "a joint statement said".
+_STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?:signed|issued|released|adopted|exchanged)\b"
+                           r"|^\s?signing ceremon|^\s?said\b|^\s?(?:ลงนาม|ที่ได้ลงนาม)")
+# A cabinet's approval governs the drafting or signing it approves ("อนุมัติการจัดทำบันทึก…", "เห็นชอบการลงนาม
+# ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
+_APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:จัดทำ|ลงนาม|ยกร่าง)?(?:ร่าง)?\s?(?:ใน)?\s?$"
+                       r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
+_CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
+                      r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
+# A signing still to come: "กำหนดจัดพิธีลงนาม", "มีกำหนดลงนาม", "will sign".
+_PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ)(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$")
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
 _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
                      r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
@@ -188,8 +207,15 @@ class AgreementExtractor:
             _distance, status, cue = best
             if status in ("UnderNegotiation", "Signed") and _INTENT.search(text[max(0, cue - 30):cue]):
                 status = "Proposed"  # "agreed to launch negotiations on …", "เห็นพ้องที่จะลงนาม": not yet
+            if status == "Signed" and _PLANNED.search(text[max(0, cue - 25):cue]):
+                status = "Proposed"  # "กำหนดจัดพิธีลงนาม …": the signing is still to come
+            if status in ("Proposed", "Signed") and (_APPROVES.search(text[max(0, cue - 30):cue + 12])
+                                                     or _CABINET.search(text[:start])):
+                status = "Approved"  # "อนุมัติการจัดทำ…", "ครม.เห็นชอบการลงนามร่าง…"
             return status, start - _distance
         after_title = start + len(title)
+        if _STATUS_AFTER.search(text[end:end + 40]) or _STATUS_AFTER.search(text[after_title:after_title + 40]):
+            return "Signed", after_title  # "… Joint Statement … was released", "MoU signing ceremonies"
         for status, pattern in _STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
             m = pattern.search(text, after_title, min(len(text), after_title + 90))
             if m:
@@ -202,6 +228,10 @@ class AgreementExtractor:
             return None  # in force: the text gives the date it took effect, not when it was signed
         in_sentence = [d for d in dates[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
                        if d.end_date is None]
+        if status != "Approved":
+            # not the day of another step: "ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม", "in force since …"
+            in_sentence = [d for d in in_sentence if not cues.NON_EVENT_DATE_BEFORE.search(
+                sentence.text, max(0, d.start - sentence.start - 40), d.start - sentence.start)]
         if not in_sentence:
             return None
         cue = sentence.start + cue_at

@@ -48,19 +48,20 @@ _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
                   r"|Meanwhile|However|Also)\b)")
 # A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
 # a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
-_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
+_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z])|[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
                  r"(?:(?<=Jr|Sr|St)\.)?|bin|binti|van|von|de|da|al-\w+|Le|La)")
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The portfolio between a title and the name: "Minister of Foreign Affairs Lê Hoài Trung" — words of
 # offices, so that the name that follows is not taken for more of the office.
-_PORTFOLIO_AFTER = re.compile(
-    r"(?:\s+(?:of|for)(?:\s+(?:the|and|Foreign|Affairs|External|Home|Interior|Defen[cs]e|National|Trade|Industry"
+_PORTFOLIO_WORD = (
+    r"(?:Foreign|Affairs|External|Home|Interior|Defen[cs]e|National|Trade|Industry"
     r"|Commerce|Economy|Economic|Finance|Planning|Investment|Tourism|Sports?|Culture|Labou?r|Health|Public"
     r"|Education|Agriculture|Cooperatives|Energy|Transport|Communications?|Information|Digital|Justice"
     r"|Environment|Natural|Resources|Science|Technology|Innovation|Higher|Development|International"
     r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
-    r"|Immigration|Employment)\b,?)+)?")
+    r"|Immigration|Employment)\b")
+_PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
@@ -410,7 +411,8 @@ class PeopleExtractor:
         if not nm:
             return None
         name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
-        if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand"):
+        if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand") or (
+                self.countries.find(name, "en")):
             return None
         role_phrase = body[m.start():after].strip()
         record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
