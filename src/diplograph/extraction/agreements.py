@@ -42,11 +42,12 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"ความตกลง(?!กัน)|ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|แผนปฏิบัติการร่วม|พิธีสาร"
         r"|(?:[A-Z][\w–\-]*\s){0,6}(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
         r"|\b(?:a|an|the|two|three|four|five|six|its|their)\s(?:[a-z][\w-]*\s){1,4}agreements?\b(?! to\b)"
-        r"|\b(?:an?|the) agreements? (?=on|between|with|for)|\b(?:joint )?plan of action\b")),
+        r"|\b(?:an?|the) agreements? (?=on|between|with|for)|\b(?:joint )?plan of action\b"
+        r"|\b[Ff]ree [Tt]rade (?:[Aa]rea |[Aa]greement )?(?:negotiations?|talks)\b")),
 ]
 _NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลง|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ|แผนปฏิบัติการ|พิธีสาร"
                         r"|MO[UCI]|Mo[UC]|[Mm]emorand|[Ss]tatement|Communiqu|communiqu|[Dd]eclaration|Letter|FTA|EPA"
-                        r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|Action Plan")
+                        r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|Action Plan|[Ff]ree [Tt]rade")
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
@@ -75,6 +76,8 @@ _APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ใ�
                        r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
 _CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
                       r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
+_OTHER_EVENT_DATE = re.compile(r"(?:talks|meeting|visit|summit|หารือ|ประชุม|เยือน)\S*\s?(?:on|from|เมื่อ)?\s?(?:วันที่)?\s?$", re.I)
+_NEGOTIATING = re.compile(r"negotiations?|talks", re.I)
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "มีกำหนดลงนาม", "will sign".
 _PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ)(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$")
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
@@ -151,6 +154,8 @@ class AgreementExtractor:
                 if _FRAMEWORK.search(title) or _FRAMEWORK.search(text[start:start + 60]):
                     continue
                 status, cue_at = self._status(text, start, end, title)
+                if status is None and _NEGOTIATING.search(text, start, end):
+                    status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
                 if status is None and last_status[0] and start - last_end < 160:
                     status, cue_at = last_status  # "signed A, B and C", "ลงนาม 1) … 2) …": the verb governs all
                 last_status, last_end = (status, cue_at), start + len(title)
@@ -159,9 +164,16 @@ class AgreementExtractor:
                 if len(parties) < 2:
                     # "ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วม", "Thailand and Kenya signed …": the subject names them
                     clause = text[max(0, start - 80):start]
-                    for pair in self.countries.joined(clause, "th" if is_thai(clause) else "en"):
+                    lang = "th" if is_thai(clause) else "en"
+                    for pair in self.countries.joined(clause, lang):
                         if home in pair:
                             parties |= set(pair)
+                    named = self.countries.find(clause, lang) + (
+                        self.countries.find_demonyms(clause) if lang == "en" else [])
+                    named.sort()
+                    if len(named) >= 2 and re.fullmatch(r"\s?[-–/]\s?", clause[named[-2][1]:named[-1][0]]) and (
+                            re.fullmatch(r"\s*(?:the\s)?", clause[named[-1][1]:])):
+                        parties |= {named[-2][2], named[-1][2]}  # "the Thailand-Bangladesh free trade negotiations"
                 if len(parties - ({home} if home else set())) == 0:
                     parties |= context_parties(index, sentence.start + start)
                 if home and len(parties) == 1 and home not in parties:
@@ -229,9 +241,13 @@ class AgreementExtractor:
         in_sentence = [d for d in dates[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
                        if d.end_date is None]
         if status != "Approved":
-            # not the day of another step: "ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม", "in force since …"
-            in_sentence = [d for d in in_sentence if not cues.NON_EVENT_DATE_BEFORE.search(
-                sentence.text, max(0, d.start - sentence.start - 40), d.start - sentence.start)]
+            # not the day of another step ("ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม", "in force since …")
+            # or of another event ("After their talks on 3 May, … witnessed the signing …")
+            in_sentence = [d for d in in_sentence if not (
+                cues.NON_EVENT_DATE_BEFORE.search(sentence.text, max(0, d.start - sentence.start - 40),
+                                                  d.start - sentence.start)
+                or _OTHER_EVENT_DATE.search(sentence.text, max(0, d.start - sentence.start - 20),
+                                            d.start - sentence.start))]
         if not in_sentence:
             return None
         cue = sentence.start + cue_at

@@ -44,6 +44,7 @@ class Candidate:
     hosted: bool = False  # the release's own side only hosts ("ระหว่าง A กับ B")
     subordinate: bool = False  # a visit named as the occasion of another event ("ในโอกาสที่ … เยือนไทย")
     headline: bool = False  # stated in the headline or the summary lines before the dated lead
+    joint: bool = False  # a joint courtesy call by officials of several states
     during: int | None = None
 
 

@@ -131,8 +131,11 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
         if e.status not in ("Postponed", "Cancelled") and e.date and ctx.issued:
             e.status = "Scheduled" if e.date > ctx.issued else "Held"
         if e.kind in BILATERAL_KINDS:
-            if len(e.countries) > 2 and ctx.home in e.countries:
+            if len(e.countries) > 2 and ctx.home in e.countries and not e.joint:
                 continue  # a summary of several meetings ("with the US, Korea and Singapore")
+            if e.joint:
+                kept.append(e)
+                continue
             if len(e.countries) != 2:
                 continue
         if e.date is None and e.kind == "MultilateralMeeting":
@@ -241,3 +244,4 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.sideline = into.sideline or other.sideline
     into.subordinate = into.subordinate and other.subordinate
     into.headline = into.headline and other.headline
+    into.joint = into.joint or other.joint

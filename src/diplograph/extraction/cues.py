@@ -25,7 +25,9 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
                         r"|หารือ\S{0,12}ผ่านระบบ(?:การประชุม)?(?:ทางไกล|วีดิทัศน์|วิดีโอ|ออนไลน์)")),
     ("BilateralMeeting", re.compile(
-        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|พบหารือ|หารือข้อราชการ|ร่วมหารือ|หารือ|ให้การต้อนรับ|การเจรจารอบ\S*"
+        # not a purpose ("เดินทางไปยังกรุงจาการ์ตาเพื่อหารือกับ…"): what the trip was for is not a report that it happened
+        r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|(?<!เพื่อ)พบหารือ|หารือข้อราชการ|(?<!เพื่อ)ร่วมหารือ|(?<!เพื่อ)(?<!เพื่อการ)หารือ"
+        r"|ให้การต้อนรับ|การเจรจารอบ\S*"
         r"|แลกเปลี่ยนความคิดเห็น")),
 ]
 ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -44,9 +46,11 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b", re.I)),
     ("BilateralMeeting", re.compile(
-        r"\bmet with\b|\bmet\b|\b(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))|\bheld (?:a |an )?(?:[\w-]+ ){0,3}(?:talks|meeting|discussions?|consultations?)\b"
+        r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))|\bheld (?:a |an )?(?:[\w-]+ ){0,3}(?:talks|meeting|discussions?|consultations?)\b"
         r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meeting|discussions?)\b"
-        r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\breceived\b|\bnegotiating round\b"
+        r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\bnegotiating round\b"
+        r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
+        r"|briefing|support|award|deliver|visa|credentials from))"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
         r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b")),
 ]
@@ -57,6 +61,9 @@ THAI_NAMED_MEETING = re.compile(
     r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s(?:ครั้งที่\s?\d+|สมัยพิเศษ|สมัยที่\s?\d+))?)"
     r"(?:\s?\((?P<en>[^()]{4,160})\))?(?P<ord>\s?ครั้งที่\s?\d+)?"
     r"|งาน\s?(?P<event>(?:The\s)?[A-Z0-9][\w’'\- ]{3,100}?(?:Week|Forum|Expo|Summit|Dialogue|Conference|Festival))"
+    # an English name after "การประชุม": "การประชุม 5th Lancang - Mekong Water Forum"
+    r"|(?:การ)?ประชุม\s?(?P<named>(?:The\s)?(?:\d+(?:st|nd|rd|th)\s)?[A-Z][\w’'\-–]*(?:\s(?:[-–]\s)?(?:[A-Z0-9&][\w’'\-–]*"
+    r"|on|of|and|for|the)){0,12}\s(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Retreat|Session|Assembly))"
     r"(?:\s?\((?P<acr>[A-Z][A-Za-z0-9\- ]{1,15})\))?"
 )
 ENGLISH_NAMED_MEETING = re.compile(
@@ -111,6 +118,11 @@ ATTENDING_LIST = re.compile(
     r"(?:ผู้นำ|ผู้แทน|คณะผู้แทน|รัฐมนตรี\S{0,20}?)(?:จาก|ของ)(?:ประเทศ)?\s?"
     r"|\b(?:leaders|representatives|ministers|delegations|heads of (?:state|government)(?: and government)?)"
     r" (?:from|of) (?:the )?")
+# The plural office that opens a list of counterparts: "the Foreign Ministers of Chile, Peru and Mexico".
+COUNTERPART_LIST = re.compile(
+    r"\b(?:[A-Z][a-z]+ )?(?:Ministers|Presidents|Prime Ministers|Premiers|Ambassadors|[Ll]eaders|counterparts|"
+    r"[Dd]elegations|[Ee]nvoys|Secretaries)\s+(?:of|from)\s+(?:the\s+)?$"
+    r"|(?:เอกอัครราชทูต|รัฐมนตรี|ผู้นำ|นายกรัฐมนตรี|ผู้แทน)\S*(?:ของ|จาก|แห่ง)(?:ประเทศ)?\s?$")
 LIST_GAP = re.compile(r"\s?(?:,|และ|\band\b|\bthe\b|\s)*\s?")
 # A round of negotiations is a meeting with a name of its own ("การเจรจารอบแรก", "the second negotiating round").
 NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating round|round of negotiations", re.I)

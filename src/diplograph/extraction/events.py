@@ -11,6 +11,7 @@ nothing, is dropped rather than guessed: a missing fact is better than a wrong o
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 
@@ -195,8 +196,46 @@ class EventExtractor:
             for position, (kind, start, end) in enumerate(triggers):
                 cand = self._candidate(ctx, index, sentence, triggers, position, dates)
                 if cand is not None:
-                    candidates.append(cand)
+                    candidates.extend(self._counterparts(ctx, cand))
         return consolidate(ctx, candidates)
+
+    def _counterparts(self, ctx: Context, cand: Candidate) -> list[Candidate]:
+        """Several counterparts of different states in one sentence: "met with the Foreign Ministers of Chile,
+        Peru and Mexico" is one meeting with each; "เอกอัครราชทูตลาว กัมพูชา และเวียดนาม … เข้าเยี่ยมคารวะ" is
+        one joint courtesy call of them all."""
+        if cand.kind not in ("BilateralMeeting", "CourtesyCall") or cand.hosted:
+            return [cand]
+        states = [c for c in self._listed_counterparts(cand.window) if c != ctx.home]
+        if len(states) < 2:
+            return [cand]
+        if cand.kind == "CourtesyCall":
+            cand.countries |= set(states)
+            cand.joint = True
+            return [cand]
+        out = []
+        for state in states:
+            one = copy.copy(cand)
+            one.countries = {state} | ({ctx.home} & cand.countries)
+            one.participants = [p for p in cand.participants
+                                if p < 0 or ctx.people.people[p].country in (None, ctx.home, state)]
+            one.evidence = list(cand.evidence)
+            one.aliases = set(cand.aliases)
+            out.append(one)
+        return out
+
+    def _listed_counterparts(self, text: str) -> list[str]:
+        lang = "th" if is_thai(text) else "en"
+        mentions = self.countries.find(text, lang)
+        run: list[tuple[int, int, str]] = []
+        for mention in mentions + [(len(text) + 1, len(text) + 1, "")]:
+            if run and mention[2] and cues.LIST_GAP.fullmatch(text[run[-1][1]:mention[0]]) and mention[0] > run[-1][1]:
+                run.append(mention)
+                continue
+            if len(run) >= 2 and (cues.COUNTERPART_LIST.search(text, max(0, run[0][0] - 60), run[0][0])
+                                  or (lang == "th" and self._titled(text, run[0][0]))):
+                return list(dict.fromkeys(code for _s, _e, code in run))
+            run = [mention] if mention[2] else []
+        return []
 
     def _candidate(self, ctx: Context, index: int, sentence: Sentence, triggers: list[tuple[str, int, int]],
                    position: int, dates: list[DateMention]) -> Candidate | None:
@@ -307,12 +346,16 @@ class EventExtractor:
             if (re.search(r"ณ\s?(?:กรุง|นคร)?\S*\s?$|\bin [A-Z][a-z]+,\s(?:the\s)?$|hosted by (?:the\s)?$", before)
                     or re.match(r"\s?(?:เป็นเจ้าภาพ|as (?:the )?host)", after)):
                 found.add(code)
+        for start, _end, code in self.countries.find_places(text, lang):
+            if re.search(r"(?:ณ|ที่)\s?$|\b(?:in|at)\s$", text[max(0, start - 4):start]):
+                found.add(code)  # "ณ กรุงเวียงจันทน์", "in Jakarta"
         return found
 
     def _named(self, ctx: Context, cand: Candidate, whole: str) -> None:
         m = (cues.THAI_NAMED_MEETING if is_thai(whole) else cues.ENGLISH_NAMED_MEETING).fullmatch(whole)
         groups = m.groupdict() if m else {}
-        english = groups.get("en") or groups.get("event") or (groups.get("name") if not is_thai(whole) else None)
+        english = (groups.get("en") or groups.get("event") or groups.get("named")
+                   or (groups.get("name") if not is_thai(whole) else None))
         acronym = groups.get("acr")
         if english and ":" in english:
             english, acronym = (part.strip() for part in english.split(":", 1))

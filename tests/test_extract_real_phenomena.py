@@ -1,0 +1,256 @@
+"""Phenomena of real releases (issue 13): titles, names, event wording and agreement wording.
+
+Each case is a sentence written for this test in the manner of real releases (Thai government, MFA,
+partner governments, wire news), never copied from one; together they say what the rules must read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.extraction import extract
+from diplograph.model import Release
+from diplograph.sources import normalize_text
+
+D = dt.date
+
+
+def facts(body: str, issued: dt.date | None, lang: str = "th", url: str | None = None, title: str | None = None):
+    body = normalize_text(body)
+    return extract(Release(release_id="t", source_file="t.txt", body=body, issued=issued, lang=lang, url=url,
+                           title=title))
+
+
+def events(body, issued, lang="th", **kw):
+    return {(e.kind, e.date, e.countries) for e in facts(body, issued, lang, **kw).events}
+
+
+def people(body, issued, lang="th", **kw):
+    return {(p.name, p.country) for p in facts(body, issued, lang, **kw).people}
+
+
+def agreements(body, issued, lang="th", **kw):
+    return {(a.kind, a.parties, a.status) for a in facts(body, issued, lang, **kw).agreements}
+
+
+# --- Thai titles and positions ---------------------------------------------------------------
+
+THAI_PEOPLE = [
+    pytest.param(
+        "วันนี้ (12 ม.ค. 66) นายสมพงษ์ มีสุข รองปลัดกระทรวงการต่างประเทศ ให้การต้อนรับนายฮันส์ เบาเออร์ "
+        "(Mr. Hans Bauer) เอกอัครราชทูตสาธารณรัฐออสเตรียประจำประเทศไทย ในโอกาสเข้าเยี่ยมคารวะ",
+        D(2023, 1, 12), {("สมพงษ์ มีสุข", "TH"), ("ฮันส์ เบาเออร์", "AT")}, id="deputy-permanent-secretary"),
+    pytest.param(
+        "เมื่อวันที่ 3 พ.ค. 2566 นางวิไล ทองดี ผู้ช่วยรัฐมนตรีประจำกระทรวงการต่างประเทศ ได้พบหารือกับนายคาร์ลอส เมนโดซา "
+        "รองรัฐมนตรีว่าการกระทรวงการต่างประเทศเม็กซิโก",
+        D(2023, 5, 5), {("วิไล ทองดี", "TH"), ("คาร์ลอส เมนโดซา", "MX")}, id="assistant-minister-and-vice-minister"),
+    pytest.param(
+        "วันนี้ (8 ก.พ. 67) ออท. โปแลนด์/ไทย นายยาน โนวัค เข้าเยี่ยมคารวะ รมช.กต. นายชัยชนะ ศรีสุข",
+        D(2024, 2, 8), {("ยาน โนวัค", "PL"), ("ชัยชนะ ศรีสุข", "TH")}, id="abbreviated-ambassador-and-deputy-minister"),
+    pytest.param(
+        "เมื่อวันที่ 20 มิ.ย. 2566 นายสมชาย ใจกล้า รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้หารือกับนายอูเล ฮันเซน "
+        "รองนายกรัฐมนตรี รัฐมนตรีว่าการกระทรวงการต่างประเทศ และรัฐมนตรีด้านการประมงนอร์เวย์ ณ กรุงออสโล",
+        D(2023, 6, 21), {("สมชาย ใจกล้า", "TH"), ("อูเล ฮันเซน", "NO")}, id="compound-office-country-at-the-end"),
+    pytest.param(
+        "วันนี้ (5 ก.ค. 65) พลเอก ประเสริฐ มั่นคง รมช.กห. ให้การต้อนรับ พลเอก ลี มิน-โฮ ผู้บัญชาการทหารสูงสุดเกาหลีใต้"
+        "ซึ่งเดินทางมาเยือนไทย",
+        D(2022, 7, 5), {("ประเสริฐ มั่นคง", "TH"), ("ลี มิน-โฮ", "KR")}, id="military-ranks-position-glued-to-verb"),
+    pytest.param(
+        "วันนี้ (9 ก.ย. 66) ศาสตราจารย์พิเศษ สมศักดิ์ ปัญญาดี รองนายกรัฐมนตรี ได้หารือกับเชค ซาอัด อัล ฮามัด "
+        "(Sheikh Saad Al Hamad) รัฐมนตรีว่าการกระทรวงพาณิชย์และอุตสาหกรรมกาตาร์",
+        D(2023, 9, 9), {("สมศักดิ์ ปัญญาดี", "TH"), ("ซาอัด อัล ฮามัด", "QA")}, id="special-professor-and-sheikh"),
+    pytest.param(
+        "เมื่อวันที่ 14 ม.ค. 2567 นายกรัฐมนตรีได้หารือกับนายมุฮัมหมัด บิน อับดุลเราะห์มาน อัล ษานี นายกรัฐมนตรี"
+        "และรัฐมนตรีว่าการกระทรวงการต่างประเทศรัฐกาตาร์",
+        D(2024, 1, 15), {("มุฮัมหมัด บิน อับดุลเราะห์มาน อัล ษานี", "QA")}, id="five-word-foreign-name"),
+    pytest.param(
+        "วันนี้ (2 มี.ค. 66) นายกรัฐมนตรีให้การต้อนรับนายคาริม ฮัสซัน เอกอัครราชทูตบังคลาเทศประจำประเทศไทย "
+        "ในโอกาสเข้าเยี่ยมคารวะ",
+        D(2023, 3, 2), {("คาริม ฮัสซัน", "BD")}, id="spelling-variant-of-a-country"),
+]
+
+
+@pytest.mark.parametrize("body,issued,expected", THAI_PEOPLE)
+def test_thai_people(body, issued, expected) -> None:
+    assert expected <= people(body, issued)
+
+
+# --- English titles and names ---------------------------------------------------------------
+
+ENGLISH_PEOPLE = [
+    pytest.param(
+        "KUALA LUMPUR, 3 May 2023 - Malaysia's Home Affairs Minister Ahmad Zulkifli met Thai Interior Minister "
+        "Somchai Dee in Putrajaya on Tuesday.",
+        D(2023, 5, 3), {("Ahmad Zulkifli", "MY"), ("Somchai Dee", "TH")}, id="state-possessive-portfolio-title"),
+    pytest.param(
+        "On 7 August 2022, Peruvian Ambassador to Thailand Luis Soto called on the Minister of Foreign Affairs.",
+        D(2022, 8, 8), {("Luis Soto", "PE")}, id="demonym-ambassador-to-state"),
+    pytest.param(
+        "On 2 May 2024, Prime Minister Somsak Chaiyo held talks with his counterpart from Nepal, PM Ram Thapa.",
+        D(2024, 5, 3), {("Somsak Chaiyo", "TH"), ("Ram Thapa", "NP")}, id="counterpart-from-state-pm"),
+    pytest.param(
+        "On 11 March 2021, the Minister received the Minister of Foreign Affairs of the Maldives, "
+        "His Excellency Ahmed Nasir, at the Ministry.",
+        D(2021, 3, 12), {("Ahmed Nasir", "MV")}, id="title-first-then-name"),
+    pytest.param(
+        "On 9 June 2019, DPM/FM Somkiat Rakdee met with Foreign Minister José Ramírez of Costa Rica in San José.",
+        D(2019, 6, 10), {("Somkiat Rakdee", "TH"), ("José Ramírez", "CR")}, id="abbreviated-office-accented-name"),
+]
+
+
+@pytest.mark.parametrize("body,issued,expected", ENGLISH_PEOPLE)
+def test_english_people(body, issued, expected) -> None:
+    assert expected <= people(body, issued, "en")
+
+
+def test_possessive_ends_a_name() -> None:
+    found = people("Foreign Minister Garcia Lopez's visit to Thailand on 4 April 2023 strengthened ties with Spain.",
+                   D(2023, 4, 5), "en")
+    assert all("'s" not in name for name, _ in found)
+
+
+def test_demonym_in_a_department_name_is_no_country() -> None:
+    body = ("On 3 June 2022, the Director-General of the Department of European Affairs met with the Ambassador "
+            "of Chile, Mr. Pablo Reyes, at the Ministry.")
+    assert events(body, D(2022, 6, 4), "en") == {("CourtesyCall", D(2022, 6, 3), ("CL", "TH"))} or events(
+        body, D(2022, 6, 4), "en") == {("BilateralMeeting", D(2022, 6, 3), ("CL", "TH"))}
+
+
+def test_foreign_government_release_unqualified_prime_minister() -> None:
+    body = ("On 12 September 2023, Prime Minister Tanaka Hiroshi held a summit meeting with H.E. Mr. Somchai "
+            "Dee, Prime Minister of the Kingdom of Thailand. The Prime Minister welcomed the visit.")
+    found = people(body, D(2023, 9, 12), "en", title="Japan-Thailand Summit Meeting")
+    assert ("Tanaka Hiroshi", "JP") in found and ("Somchai Dee", "TH") in found
+    assert events(body, D(2023, 9, 12), "en", title="Japan-Thailand Summit Meeting") == {
+        ("BilateralMeeting", D(2023, 9, 12), ("JP", "TH"))}
+    # without a state to give it, the unqualified office holder is of no known state — never Thailand's —
+    # and a meeting with one known side is no fact
+    assert events(body, D(2023, 9, 12), "en") == set()
+
+
+def test_thai_release_naming_its_own_minister_with_thailand_keeps_its_unqualified_officials() -> None:
+    body = ("On 3 March 2023, H.E. Mr. Somchai Dee, Minister of Foreign Affairs of Thailand, met with H.E. Mr. Juan "
+            "Perez, Minister of Foreign Affairs of Chile. Deputy Minister Anan Suk also attended.")
+    assert ("Juan Perez", "CL") in people(body, D(2023, 3, 4), "en", url="https://www.mfa.go.th/en/content/x")
+
+
+# --- events -----------------------------------------------------------------------------
+
+EVENTS = [
+    pytest.param(
+        "On 23 September 2022, the Minister of Foreign Affairs met with the Foreign Ministers of Chile, Peru and "
+        "Mexico in New York.", D(2022, 9, 24), "en",
+        {("BilateralMeeting", D(2022, 9, 23), ("CL", "TH")), ("BilateralMeeting", D(2022, 9, 23), ("PE", "TH")),
+         ("BilateralMeeting", D(2022, 9, 23), ("MX", "TH"))}, id="one-sentence-three-counterparts"),
+    pytest.param(
+        "วันนี้ (6 ต.ค. 66) เอกอัครราชทูตลาว กัมพูชา และเวียดนามประจำประเทศไทย ได้เข้าเยี่ยมคารวะนายกรัฐมนตรี "
+        "ณ ทำเนียบรัฐบาล", D(2023, 10, 6), "th",
+        {("CourtesyCall", D(2023, 10, 6), ("KH", "LA", "TH", "VN"))}, id="joint-courtesy-call"),
+    pytest.param(
+        "ระหว่างวันที่ 14 - 16 มีนาคม 2566 นายกรัฐมนตรีได้เดินทางเยือนสาธารณรัฐสังคมนิยมเวียดนาม ตามคำเชิญของ"
+        "นายกรัฐมนตรีเวียดนาม", D(2023, 3, 17), "th",
+        {("OfficialVisit", D(2023, 3, 14), ("TH", "VN"))}, id="thai-visit-not-called-official"),
+    pytest.param(
+        "From 4 to 6 October 2019, the Minister of Foreign Affairs visited the Republic of Chile at the invitation "
+        "of his Chilean counterpart.", D(2019, 10, 7), "en",
+        {("OfficialVisit", D(2019, 10, 4), ("CL", "TH"))}, id="english-visited-state"),
+    pytest.param(
+        "On 15 April 2021, H.E. Mr. Somchai Dee, Minister of Foreign Affairs, exchanged views with H.E. Mr. Kim "
+        "Jung-ho, Minister of Foreign Affairs of the Republic of Korea.", D(2021, 4, 16), "en",
+        {("BilateralMeeting", D(2021, 4, 15), ("KR", "TH"))}, id="exchanged-views-with"),
+    pytest.param(
+        "On 20 January 2020, the Thai Ambassador to Brunei, Mr. Anan Suk, had an audience with His Majesty Sultan "
+        "Hassan of Brunei Darussalam.", D(2020, 1, 21), "en",
+        {("CourtesyCall", D(2020, 1, 20), ("BN", "TH"))}, id="had-an-audience-with"),
+    pytest.param(
+        "วันนี้ (8 ส.ค. 67) นายกรัฐมนตรีมีกำหนดหารือเต็มคณะกับนายกรัฐมนตรีมาเลเซีย ณ ทำเนียบรัฐบาล",
+        D(2024, 8, 8), "th", {("BilateralMeeting", D(2024, 8, 8), ("MY", "TH"))}, id="scheduled-plenary-talks"),
+    pytest.param(
+        "เมื่อวันที่ 10 พ.ค. 2566 นายกรัฐมนตรีได้เดินทางไปยังกรุงจาการ์ตาเพื่อหารือกับประธานาธิบดีอินโดนีเซีย",
+        D(2023, 5, 11), "th", set(), id="purpose-clause-is-no-meeting"),
+    pytest.param(
+        "On 4 May 2023, the Prime Minister arrived in Tokyo and received a message from the President of Kenya.",
+        D(2023, 5, 5), "en", set(), id="arrival-and-message-are-no-events"),
+    pytest.param(
+        "The Prime Minister will attend the 43rd ASEAN Summit and Related Summits in Jakarta from 5 to 7 "
+        "September 2023.", D(2023, 9, 1), "en",
+        {("MultilateralMeeting", D(2023, 9, 5), ("ID", "TH"))}, id="related-summits-are-not-a-second-conference"),
+    pytest.param(
+        "เมื่อวันที่ 4 ธ.ค. 2566 รัฐมนตรีว่าการกระทรวงพาณิชย์เข้าร่วมการประชุม 5th Lancang - Mekong Water Forum "
+        "ณ กรุงเวียงจันทน์ สปป. ลาว", D(2023, 12, 5), "th",
+        {("MultilateralMeeting", D(2023, 12, 4), ("LA", "TH"))}, id="english-conference-name-with-spaced-dash"),
+    pytest.param(
+        "On 6 July 2022, the Foreign Ministers of Thailand and Indonesia met in Bali, Indonesia.", D(2022, 7, 7), "en",
+        {("BilateralMeeting", D(2022, 7, 6), ("ID", "TH"))}, id="venue-is-in-person"),
+]
+
+
+@pytest.mark.parametrize("body,issued,lang,expected", EVENTS)
+def test_events(body, issued, lang, expected) -> None:
+    assert events(body, issued, lang) == expected
+
+
+def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
+    found = facts("On 8 November 2023, the Minister of Foreign Affairs met with H.E. Mr. Ali Rahimi, Minister of "
+                  "Foreign Affairs of Iran, in Geneva, Switzerland.", D(2023, 11, 9), "en").events
+    assert {(e.kind, e.countries, e.mode) for e in found} == {("BilateralMeeting", ("IR", "TH"), "InPerson")}
+
+
+def test_undated_talks_during_a_visit_are_kept() -> None:
+    body = ("ระหว่างวันที่ 3 - 5 ตุลาคม 2566 นายกรัฐมนตรีเดินทางเยือนญี่ปุ่นอย่างเป็นทางการ ในระหว่างการเยือน "
+            "นายกรัฐมนตรีได้หารือกับนายฮิโรชิ ทานากะ (Mr. Hiroshi Tanaka) นายกรัฐมนตรีญี่ปุ่น")
+    found = events(body, D(2023, 10, 6))
+    assert ("OfficialVisit", D(2023, 10, 3), ("JP", "TH")) in found
+    assert ("BilateralMeeting", None, ("JP", "TH")) in found
+
+
+def test_will_meet_and_then_sign() -> None:
+    body = ("On 20 March 2024, the Prime Minister will hold a meeting with the Prime Minister of Laos, "
+            "and the two will then sign a Memorandum of Understanding on Energy Cooperation.")
+    assert agreements(body, D(2024, 3, 15), "en") == {("MemorandumOfUnderstanding", ("LA", "TH"), "Proposed")}
+
+
+# --- agreements -------------------------------------------------------------------------
+
+AGREEMENTS = [
+    pytest.param(
+        "วันนี้ (5 ธ.ค. 66) คณะรัฐมนตรีมีมติอนุมัติการจัดทำบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการท่องเที่ยว"
+        "ระหว่างไทยกับอุซเบกิสถาน", D(2023, 12, 5), "th",
+        {("MemorandumOfUnderstanding", ("TH", "UZ"), "Approved")}, id="cabinet-approves-drafting"),
+    pytest.param(
+        "วันนี้ (12 มี.ค. 67) ครม.เห็นชอบการลงนามร่างบันทึกความเข้าใจด้านแรงงานระหว่างไทยกับกัมพูชา", D(2024, 3, 12),
+        "th", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="cabinet-approves-signing"),
+    pytest.param(
+        "The two ministers signed a memorandum of understanding on agricultural cooperation between Thailand and "
+        "Kenya on 3 June 2022.", D(2022, 6, 4), "en",
+        {("MemorandumOfUnderstanding", ("KE", "TH"), "Signed")}, id="lower-case-mou"),
+    pytest.param(
+        "Thailand and Japan signed a Memorandum of Intent on rail cooperation on 4 May 2023.", D(2023, 5, 5), "en",
+        {("LetterOfIntent", ("JP", "TH"), "Signed")}, id="memorandum-of-intent"),
+    pytest.param(
+        "Thailand and Sri Lanka issued a joint declaration on their partnership on 3 February 2024.", D(2024, 2, 4),
+        "en", {("JointStatement", ("LK", "TH"), "Signed")}, id="declaration"),
+    pytest.param(
+        "The two sides agreed to speed up the Thailand-Bangladesh free trade negotiations.", D(2024, 2, 4), "en",
+        {("Agreement", ("BD", "TH"), "UnderNegotiation")}, id="free-trade-negotiations"),
+    pytest.param(
+        "The ministers welcomed the Thailand-Chile Free Trade Agreement, which entered into force in 2015.",
+        D(2022, 3, 1), "en", {("Agreement", ("CL", "TH"), "Signed")}, id="in-force-is-signed"),
+    pytest.param(
+        "On 5 May 2022, the Thai and Indian sides signed an MoU on cooperation in renewable energy.", D(2022, 5, 6),
+        "en", {("MemorandumOfUnderstanding", ("IN", "TH"), "Signed")}, id="partner-as-demonym"),
+]
+
+
+@pytest.mark.parametrize("body,issued,lang,expected", AGREEMENTS)
+def test_agreements(body, issued, lang, expected) -> None:
+    assert agreements(body, issued, lang) == expected
+
+
+def test_signing_does_not_take_an_earlier_meeting_date() -> None:
+    body = ("After their talks on 3 May 2023, the two Prime Ministers witnessed the signing of an MoU on digital "
+            "cooperation between Thailand and Vietnam, which took place on 4 May 2023.")
+    (a,) = facts(body, D(2023, 5, 5), "en").agreements
+    assert a.date == D(2023, 5, 4)
