@@ -156,6 +156,15 @@ class EventExtractor:
         return out
 
     @staticmethod
+    def _ambassadors_call(ctx: Context, cand: Candidate) -> bool:
+        """A home official who receives a foreign ambassador ("ให้การต้อนรับ … เอกอัครราชทูต…ประจำประเทศไทย",
+        "received the Ambassador of Chile"): the ambassador's call, whatever the verb."""
+        people = [ctx.people.people[p] for p in cand.participants if p >= 0]
+        foreign = [p for p in people if p.country not in (None, ctx.home)]
+        return bool(foreign) and all(p.role == "ambassador" for p in foreign) and any(
+            p.country == ctx.home and p.role not in (None, "ambassador") for p in people)
+
+    @staticmethod
     def _foreign(ctx: Context, participants: list[int]) -> bool:
         return any(p >= 0 and ctx.people.people[p].country not in (None, ctx.home) for p in participants)
 
@@ -269,6 +278,8 @@ class EventExtractor:
         if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
+        if chosen is None and ctx.issued and not dates and cues.CLOCK_LEAD.match(text):
+            cand.date, cand.own_date = ctx.issued, True  # "เมื่อเวลา 10.10 น. …": the release's own day
         if chosen is not None:
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
             days = _DAYS_LONG.search(text, start, end)
@@ -309,6 +320,8 @@ class EventExtractor:
                     cand.participants.insert(0, subject)
         cand.countries = {ctx.people.people[p].country for p in cand.participants
                           if p >= 0 and ctx.people.people[p].country}
+        if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
+            cand.kind = "CourtesyCall"
         if cand.kind == "MultilateralMeeting":
             # its host and the states the sentence lists as taking part; not states merely named nearby
             cand.countries |= self._hosts(text) | self._attending(text)
