@@ -61,8 +61,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 CLOCK_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".
 THAI_NAMED_MEETING = re.compile(
-    r"(?:การ)?ประชุม(?!หารือ|ทวิภาคี|ทางไกล|ผ่าน|กับ|ร่วม|ดังกล่าว|ครั้งนี้|นี้|ที่)"
-    r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s(?:ครั้งที่\s?\d+|สมัยพิเศษ|สมัยที่\s?\d+))?)"
+    r"(?:การ)?ประชุม(?!หารือ|ทวิภาคี|ทางไกล|ผ่าน|กับ|ร่วม|ดังกล่าว|ครั้งนี้|นี้|ที่|ได้|มี|เห็น|รับ|จะ|ซึ่ง|เพื่อ|ครั้งต่อไป"
+    r"|ครั้งหน้า|นั้น|ใน|ของ|และ|ยัง|ก็|เป็น|ให้|ต่อ|โดย)"
+    r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s?[-–]\s?[^\s(]{2,40})?(?:\s(?:ครั้งที่\s?\d+|สมัยพิเศษ|สมัยที่\s?\d+))?)"
     r"(?:\s?\((?P<en>[^()]{4,160})\))?(?P<ord>\s?ครั้งที่\s?\d+)?"
     r"|งาน\s?(?P<event>(?:The\s)?[A-Z0-9][\w’'\- ]{3,100}?(?:Week|Forum|Expo|Summit|Dialogue|Conference|Festival))"
     # an English name after "การประชุม": "การประชุม 5th Lancang - Mekong Water Forum"
@@ -85,7 +86,12 @@ MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ"
     r"|ASEAN|APEC|Summit|BIMSTEC|ACMECS|Mekong|G20|United Nations|UN |International|Ministerial|General Assembly"
     r"|\d+(?:st|nd|rd|th) ")
-BILATERAL_NAME = re.compile(r"คณะกรรมาธิการร่วม|คณะกรรมการร่วม|ทวิภาคี|Joint Commission|Joint Committee|\bJC\b")
+BILATERAL_NAME = re.compile(
+    r"คณะกรรมาธิการร่วม|คณะกรรมการร่วม|ทวิภาคี|หารือประจำปี|คณะรัฐมนตรีร่วม|คณะกรรมการชายแดน|หารือเชิงยุทธศาสตร์"
+    r"|Joint Commission|Joint Committee|\bJC\b|Annual Consultation|Annual Leaders|Joint Cabinet|Border Committee|\bGBC\b"
+    r"|Strategic Dialogue|Policy Consultation|Joint Trade Committee|\bJTC\b")
+# Groupings: a meeting named after one is multilateral whatever else its name says ("ASEAN-China Joint Committee").
+GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
 DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
 
 # --- context words ---------------------------------------------------------------------
@@ -110,6 +116,8 @@ MENTION_ONLY = re.compile(
     r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ (?:to|from)"
     r"|greetings (?:to|from)"
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?(?:(?-i:[A-Z])\w*\s){0,2}$", re.I)
+# Who assigns someone else to go does not take part: "… มอบหมาย นาย…", "…, who delegated …".
+ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(?:ให้)?\s?นาย|assigned|delegated|tasked|who (?:assigned|delegated))")
 # A visit named as the occasion of what the release reports, not reported itself.
 OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"
                          r"|\b(?:who is|who was|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"

@@ -304,6 +304,12 @@ def _from_parts(out: list, text: str, m: re.Match[str], p: int, ref: _dt.date | 
         past = suf == "ที่ผ่านมา" or (not suf and prep == "เมื่อ")
         mode = "past" if past else "future" if suf else None
         first = _near(ref, mo1, d1, mode)
+        if mode == "future" and d2 is not None and first is not None and first > ref:
+            # "21 - 22 ธันวาคมนี้" in a release of 22 December: the stay under way, not next year's
+            current = _near(ref, mo1, d1, "past")
+            last_now = current and _mk(current.year + later, mo2, d2)
+            if last_now and last_now >= ref:
+                first = current
         y2 = first.year + later if first else 0
     if first is None:
         return False

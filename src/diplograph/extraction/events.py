@@ -151,6 +151,8 @@ class EventExtractor:
                 continue
             if cues.MENTION_ONLY.search(ctx.body[max(sentence.start, m.start - 40):m.start]):
                 continue
+            if cues.ASSIGNS.match(ctx.body, m.end, min(sentence.end, m.end + 40)):
+                continue  # "นายสุชาติ … มอบหมาย นายสุรชัย …": who sends someone else does not take part
             if m.person not in out:
                 out.append(m.person)
         return out
@@ -385,7 +387,8 @@ class EventExtractor:
             cand.aliases.add(_name_key(re.sub(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+", "", acronym)))
         pair = [c for _s, _e, c in self.countries.find(whole, "th" if is_thai(whole) else "en")]
         two_sides = len(set(pair)) == 2 and re.search(r"[-–]", whole)  # "8th Japan-Thailand Strategic Dialogue"
-        cand.kind = "BilateralMeeting" if cues.BILATERAL_NAME.search(whole) or two_sides else "MultilateralMeeting"
+        bilateral = (cues.BILATERAL_NAME.search(whole) or two_sides) and not cues.GROUPING_NAME.search(whole)
+        cand.kind = "BilateralMeeting" if bilateral else "MultilateralMeeting"
 
     def _status(self, ctx: Context, cand: Candidate, text: str) -> str | None:
         if cues.CANCELLED.search(text):

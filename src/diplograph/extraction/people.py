@@ -337,9 +337,15 @@ class PeopleExtractor:
         record = PersonRecord(name=name, lang="en")
         record.honorifics.extend(h.group(0) for h in self.hon_en.finditer(chain.group(0) + " "))
         appositive = self._appositive(text, end, home)
+        thai_title = self._thai_position(text, end) if appositive is None and is_thai(text[end:end + 3]) else None
         if appositive is not None:
             end, record.position, record.role, record.country, record.portfolio = appositive
             record.position_lang = "en"
+        elif thai_title is not None:
+            # "H.E. Ith Samheng รัฐมนตรีว่าการกระทรวงแรงงานและฝึกอาชีพกัมพูชา": a Latin name in Thai prose
+            end, phrase = thai_title
+            record.position, record.position_lang, record.role = phrase, "th", self._role(phrase)
+            record.country, record.portfolio = self._country_of_position(phrase, home)
         else:
             # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
             before = text[max(0, start - 80):start]
