@@ -21,7 +21,7 @@ from .agreements import AgreementExtractor, AgreementRecord
 from .dates import find_dates
 from .candidates import Candidate, Context
 from .events import EventExtractor
-from .focus import focus_state, foreign_speaker, latin_names_abroad, lead_end, with_headline
+from .focus import attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end, with_headline
 from .people import PeopleExtractor
 from .topics import topics_in
 
@@ -65,6 +65,7 @@ def extract(release: Release) -> ReleaseFacts:
     people = people_x.extract(body, release.lang, home)
     if _site_country(release) is None:
         foreign_speaker(body, people)
+    attendance_sides(body, people)
     latin_names_abroad(body, people, home, focus)
     for record in people.people:
         if record.country is None:  # the registry knows whom "นายลี เซียนลุง" serves

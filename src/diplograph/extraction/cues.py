@@ -48,7 +48,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b", re.I)),
     ("BilateralMeeting", re.compile(
-        r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))|\bheld (?:a |an )?(?:[\w-]+ ){0,3}(?:talks|meeting|discussions?|consultations?)\b"
+        r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))"
+        r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?:talks|meeting|discussions?|consultations?)\b"
         r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meeting|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\bnegotiating round\b"
         r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
@@ -116,6 +117,9 @@ MENTION_ONLY = re.compile(
     r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ (?:to|from)"
     r"|greetings (?:to|from)"
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?(?:(?-i:[A-Z])\w*\s){0,2}$", re.I)
+# A sentence that lists who else took part in the event just reported.
+ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present (?:at the meeting )?were"
+                        r"|The (?:meeting|talks?|call) (?:was|were) (?:also )?attended by|Accompanying|Joining (?:him|her|them))")
 # Who assigns someone else to go does not take part: "… มอบหมาย นาย…", "…, who delegated …".
 ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(?:ให้)?\s?นาย|assigned|delegated|tasked|who (?:assigned|delegated))")
 # A visit named as the occasion of what the release reports, not reported itself.

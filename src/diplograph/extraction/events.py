@@ -202,6 +202,14 @@ class EventExtractor:
         for index, sentence in enumerate(ctx.sentences):
             triggers = self._triggers(ctx, sentence)
             if not triggers:
+                if candidates and cues.ATTENDANCE.match(sentence.text):
+                    # "(Attending on the Japanese side were …)", "The meeting was attended by …"
+                    last = candidates[-1]
+                    for m in ctx.mentions_in(sentence.start, sentence.end):
+                        if m.person not in last.participants and ctx.people.people[m.person].role != "spokesperson":
+                            last.participants.append(m.person)
+                            last.countries |= {ctx.people.people[m.person].country} - {None}
+                    last.evidence.append(index)
                 continue
             dates = self._event_dates(ctx, sentence)
             for position, (kind, start, end) in enumerate(triggers):

@@ -9,6 +9,8 @@ and people fall back on them only where their own sentences say nothing.
 
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
@@ -50,7 +52,7 @@ def _stated(record) -> bool:
     """Whether a person's position phrase itself names their state ("… of the Kingdom of Thailand")."""
     phrase = record.position or ""
     lang = "th" if _text.is_thai(phrase) else "en"
-    return bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))
+    return record.stated or bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))
 
 
 def foreign_speaker(body: str, people) -> None:
@@ -84,3 +86,22 @@ def latin_names_abroad(body: str, people, home: str | None, focus: str | None) -
     for record in people.people:
         if not _text.is_thai(record.name) and record.country == home and not _stated(record):
             record.country = focus
+
+
+_SIDE = re.compile(r"\bon the ([A-Z][a-z]+) side\b|ฝ่าย(ไทย|\S{2,20}?)(?:ประกอบด้วย|ได้แก่)")
+
+
+def attendance_sides(body: str, people) -> None:
+    """"Attending on the Japanese side were Mr. X, Minister for Foreign Affairs; …": an office named
+    without its state in such a list is of the side the list names."""
+    marks = list(_SIDE.finditer(body))
+    for k, m in enumerate(marks):
+        code = countries().code(m.group(1) or m.group(2) or "")
+        if not code:
+            continue
+        end = marks[k + 1].start() if k + 1 < len(marks) else body.find(")", m.end())
+        end = len(body) if end < 0 else end
+        for mention in people.mentions:
+            record = people.people[mention.person]
+            if m.end() <= mention.start < end and mention.full and not _stated(record):
+                record.country, record.stated = code, True

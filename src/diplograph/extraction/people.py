@@ -63,6 +63,7 @@ _PORTFOLIO_WORD = (
     r"|Immigration|Employment)\b")
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
+_OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
@@ -104,6 +105,7 @@ class PersonRecord:
     role: str | None = None
     country: str | None = None
     portfolio: str | None = None  # ministry/organisation key found in the position phrase
+    stated: bool = False  # the text itself says which state (not a default for an office without one)
 
     def given_forms(self) -> set[str]:
         """Short forms a release may use to refer back: given name, surname, Latin parts."""
@@ -427,14 +429,16 @@ class PeopleExtractor:
         named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
         named = [n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:])]
         of_state = re.match(r"\s+of\s+(?:the\s+)?", body[nm.end():nm.end() + 9])
-        of_state = of_state and self.countries.en_pattern.match(body, nm.end() + of_state.end())
+        of_state = of_state and (self.countries.en_pattern.match(body, nm.end() + of_state.end()) or _OF_DEMONYM_BODY.match(
+            body, nm.end() + of_state.end()))
         apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
+        record.stated = bool(named or of_state or apposition)
         if named:
             # the state named just before, maybe with the portfolio between ("Thai Foreign Minister …")
             record.country = named[-1][2]
             record.position = before[named[-1][0]:].strip() + " " + role_phrase
         elif of_state:
-            record.country = self.countries.by_name_en[of_state.group(1)]
+            record.country = self.countries.code(of_state.group(1))  # "… of Costa Rica", "… of the Thai Ministry"
         elif apposition and (states := self.countries.find(apposition.group(1), "en")):
             record.country = states[-1][2]  # "his counterpart from Nepal, PM Ram Thapa"
         elif record.role in _OWN_OFFICES:
