@@ -44,7 +44,7 @@ _PIECE = (
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|on|the|at"
     r"|เวลา|(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?:\s?(?:น\.|นาฬิกา|hrs?\.?|[ap]\.?m\.?))?|(?:GMT|UTC|ICT)(?:[+-]\d{1,2})?"
     r"|ข่าว\S{0,24}(?:\s[^\s\d]\S{0,12}){0,2}(?:\s?\d{1,3}\s(?:องศา|ชั่วโมง))?|ข่าวสารนิเทศ"
-    r"|(?:press\s+)?releases?|news|statements?|media\s+releases?"
+    r"|(?:press\s+)?releases?|news|statements?|media\s+releases?|[^\s>»›]{1,30}(?:\s?[>»›]\s?[^\s>»›]{1,30})+"
     r"|(?:กระทรวง|กรม|สำนักงาน|สำนักข่าว|สำนัก|สถานเอกอัครราชทูต|ทำเนียบ|ศูนย์)\S*"
     r"|(?:ministry|department|office|embassy)(?:\s+(?:of|for|and|the|(?-i:[A-Z][\w'’]*)))*"
     r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"

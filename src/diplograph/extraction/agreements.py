@@ -79,7 +79,8 @@ _CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ไ�
 _OTHER_EVENT_DATE = re.compile(r"(?:talks|meeting|visit|summit|หารือ|ประชุม|เยือน)\S*\s?(?:on|from|เมื่อ)?\s?(?:วันที่)?\s?$", re.I)
 _NEGOTIATING = re.compile(r"negotiations?|talks", re.I)
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "มีกำหนดลงนาม", "will sign".
-_PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ)(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$")
+_PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาดว่า)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
+                      r"|\b(?:expected|set|due|scheduled) to (?:be )?$")
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
 _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
                      r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"

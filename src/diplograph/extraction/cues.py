@@ -23,7 +23,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("AgreementSigning", re.compile(
         r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
-    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|โทรศัพท์หารือ|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
+    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|(?:พูด)?คุยทางโทรศัพท์|โทรศัพท์หารือ|ยกหูโทร(?:ศัพท์)?|ต่อสายตรง"
+                        r"|(?:ประชุม)?หารือ(?:ทาง)?(?:วิดีโอ|วีดิทัศน์)|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
                         r"|หารือ\S{0,12}ผ่านระบบ(?:การประชุม)?(?:ทางไกล|วีดิทัศน์|วิดีโอ|ออนไลน์)")),
     ("BilateralMeeting", re.compile(
         # not a purpose ("เดินทางไปยังกรุงจาการ์ตาเพื่อหารือกับ…"): what the trip was for is not a report that it happened
@@ -58,6 +59,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b")),
 ]
 
+RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
+CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
+                      r"|guard of honou?r", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.
 CLOCK_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".

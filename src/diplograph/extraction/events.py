@@ -266,6 +266,9 @@ class EventExtractor:
         modal = cues.MODAL_BLOCK.search(text, max(window_lo, start - 80), start)
         if modal and not any(modal.start() < d.start - sentence.start < window_hi for d in dates):
             return None  # a hope, an invitation, a vague plan: not an event
+        if kind == "BilateralMeeting" and cues.RECEPTION.fullmatch(text, start, end) and cues.CEREMONY.search(
+                ctx.body, sentence.start, min(len(ctx.body), sentence.end + 120)):
+            return None  # the welcome ceremony of a visit ("…ตรวจแถวกองทหารเกียรติยศ", "guard of honour"), not talks
         cand = Candidate(kind="BilateralMeeting" if kind == "Call" else kind, sentence=index,
                          start=body_start, end=body_end, evidence=[index], headline=body_start < ctx.lead_end)
         if kind == "Call":
