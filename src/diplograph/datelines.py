@@ -61,6 +61,7 @@ _DASH = re.compile(rf"{_AGENCY}\s*(?:[-–—:]|--)\s*")
 _TODAY = re.compile(r"(?:วันนี้|Today)\s*\(", re.I)
 
 
+
 def date_line(line: str) -> tuple[date, bool] | None:
     """(date, is the release's own) if ``line`` is a date line; None when it is not one.
 
@@ -101,6 +102,12 @@ def lead_date(lines: list[str]) -> date | None:
     for line in lead:
         if found := _dateline(line):
             return found
+    for line in lead:
+        if m := re.match(r"(?:เมื่อ)?วันที่\s?", line):
+            found = find_dates(line[m.end():m.end() + 40])
+            if found and found[0].start == 0 and found[0].explicit_year and found[0].end_date is None and (
+                    re.match(r"ผู้สื่อข่าว(?:รายงาน|แจ้ง)", line[m.end() + found[0].end:].lstrip())):
+                return found[0].date
     for line in lead:
         for m in _TODAY.finditer(line[:400]):
             for d in find_dates(line[m.start():m.start() + 60]):

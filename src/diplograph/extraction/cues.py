@@ -18,7 +18,7 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ", and a visit not called
     # official ("การเดินทางเยือนเวียดนาม"); not a visitor (ผู้มาเยือน)
     ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ"
-                                 r"|(?<!ผู้มา)(?<!ผู้)เยือน")),
+                                 r"|(?<!ผู้มา)(?<!ผู้)เยือน|เดินทาง(?:มา|ไป)ราชการ(?:ที่|ณ)?\s?(?:ประเทศ)?(?=\S)")),
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
     ("AgreementSigning", re.compile(
         r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม"
@@ -56,9 +56,11 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
         r"|briefing|support|award|deliver|visa|credentials from))"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
-        r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b")),
+        r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b")),
 ]
 
+GENERIC_NAME = re.compile(r"(?:the\s+)?(?:[Bb]ilateral\s+)?(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?")
+CALL_ON_EQUAL = re.compile(r"เข้าพบ|called on", re.I)  # a call verb that leaders also use for meeting each other
 RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
 CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
                       r"|guard of honou?r", re.I)

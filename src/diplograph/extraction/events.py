@@ -47,7 +47,7 @@ class EventExtractor:
         named = cues.THAI_NAMED_MEETING if is_thai(text) else cues.ENGLISH_NAMED_MEETING
         for m in (named.finditer(text) if cues.MEETING_WORD.search(text) else ()):
             whole = m.group(0)
-            if cues.DOMESTIC_NAME.search(whole) or not (
+            if cues.GENERIC_NAME.fullmatch(whole) or cues.DOMESTIC_NAME.search(whole) or not (
                     cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole)):
                 continue
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
@@ -165,6 +165,13 @@ class EventExtractor:
         foreign = [p for p in people if p.country not in (None, ctx.home)]
         return bool(foreign) and all(p.role == "ambassador" for p in foreign) and any(
             p.country == ctx.home and p.role not in (None, "ambassador") for p in people)
+
+    @staticmethod
+    def _between_equals(ctx: Context, cand: Candidate) -> bool:
+        tops = {ctx.people.people[p].country: ctx.people.people[p].role for p in cand.participants
+                if p >= 0 and ctx.people.people[p].role in ("head_of_state", "head_of_government")}
+        return len(tops) == 2 and None not in tops and cues.CALL_ON_EQUAL.search(
+            ctx.body, cand.start, cand.end) is not None
 
     @staticmethod
     def _foreign(ctx: Context, participants: list[int]) -> bool:
@@ -335,6 +342,8 @@ class EventExtractor:
                           if p >= 0 and ctx.people.people[p].country}
         if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
             cand.kind = "CourtesyCall"
+        elif cand.kind == "CourtesyCall" and self._between_equals(ctx, cand):
+            cand.kind = "BilateralMeeting"  # "นายกรัฐมนตรี … ได้เข้าพบกับ … ประธานาธิบดี": leaders meet, they do not call
         if cand.kind == "MultilateralMeeting":
             # its host and the states the sentence lists as taking part; not states merely named nearby
             cand.countries |= self._hosts(text) | self._attending(text)

@@ -65,6 +65,7 @@ def foreign_speaker(body: str, people) -> None:
         return
     known = registry()
     defaulted = [p for p in people.people if p.country == "TH" and p.position and not _stated(p)
+                 and "counterpart" not in p.position  # the speaker's counterpart is the other side
                  and not known.lookup(p.name, *(n for n, _ in p.alt_names))]  # the registry knows Thai leaders
     if not defaulted:
         return
