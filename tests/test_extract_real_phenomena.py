@@ -254,3 +254,84 @@ def test_signing_does_not_take_an_earlier_meeting_date() -> None:
             "cooperation between Thailand and Vietnam, which took place on 4 May 2023.")
     (a,) = facts(body, D(2023, 5, 5), "en").agreements
     assert a.date == D(2023, 5, 4)
+
+
+# --- release-level reading, people and events seen since ------------------------------------
+
+def test_headline_states_the_kind_and_the_body_the_day() -> None:
+    body = ("เอกอัครราชทูตมองโกเลียประจำประเทศไทยเข้าเยี่ยมคารวะปลัดกระทรวงการต่างประเทศ\n"
+            "เมื่อวันที่ 4 มีนาคม 2567 นายสมศักดิ์ ใจเย็น ปลัดกระทรวงการต่างประเทศ ต้อนรับและหารือกับนายบัต เออร์เดน "
+            "เอกอัครราชทู")
+    found = facts(body, D(2024, 3, 6))
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {("CourtesyCall", D(2024, 3, 4), ("MN", "TH"))}
+    assert ("บัต เออร์เดน", "MN") in {(p.name, p.country) for p in found.people}  # the state from the headline
+
+
+def test_headline_event_the_body_does_not_date_is_kept_undated() -> None:
+    body = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือทางโทรศัพท์กับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
+            "รัฐมนตรีว่าการกระทรวงการต่างประเทศเน้นย้ำความร่วมมือด้านการท่องเที่ยวและการประมง")
+    assert events(body, D(2023, 6, 2)) == {("BilateralMeeting", None, ("PT", "TH"))}
+
+
+def test_thai_ambassador_at_a_post_and_a_latin_named_host_official() -> None:
+    body = ("เมื่อวันที่ 3 พฤษภาคม 2566 นายวีระ สุขใจ เอกอัครราชทูต ณ กรุงมาดริด ได้เข้าเยี่ยมคารวะนาย Carlos GARCIA "
+            "รัฐมนตรีว่าการกระทรวงการคลัง")
+    found = people(body, D(2023, 5, 4), title="เอกอัครราชทูต ณ กรุงมาดริด เข้าเยี่ยมคารวะรัฐมนตรีว่าการกระทรวงการคลังสเปน")
+    assert {("วีระ สุขใจ", "TH"), ("Carlos GARCIA", "ES")} <= found
+
+
+def test_attendance_list_names_each_side() -> None:
+    body = ("On 4 June 2019, Mr. Sato Ken, Prime Minister of Japan, held a meeting with H.E. Mr. Somchai Dee, Prime "
+            "Minister of the Kingdom of Thailand. (Attending on the Japanese side were Mr. Ito Jun, Minister for Foreign "
+            "Affairs; and Mr. Mori Aki, Minister of Finance. Attending on the Thai side were Mr. Anan Suk, Minister of "
+            "Commerce; and Mr. Wichai Dee, Minister of Transport.)")
+    (meeting,) = facts(body, D(2019, 6, 4), "en").events
+    found = people(body, D(2019, 6, 4), "en")
+    assert {("Ito Jun", "JP"), ("Mori Aki", "JP"), ("Anan Suk", "TH"), ("Wichai Dee", "TH")} <= found
+    assert len(meeting.participants) == 6
+
+
+def test_wire_story_foreign_speaker_and_counterpart() -> None:
+    body = ("HANOI, 6 March 2013 - Foreign Minister Nguyen Van An paid a one-day visit to Thailand on Wednesday at the "
+            "invitation of his Thai counterpart Somsak Dee. At the talks with his Thai counterpart, the two FMs agreed "
+            "to boost trade. The Vietnamese FM also paid a courtesy visit to Thai Prime Minister Malee Rak.")
+    found = facts(body, D(2013, 3, 6), "en")
+    assert ("Nguyen Van An", "VN") in {(p.name, p.country) for p in found.people}
+    kinds = {(e.kind, e.countries) for e in found.events}
+    assert {("OfficialVisit", ("TH", "VN")), ("BilateralMeeting", ("TH", "VN")), ("CourtesyCall", ("TH", "VN"))} <= kinds
+
+
+def test_ambassador_received_by_a_minister_is_a_courtesy_call() -> None:
+    body = ("วันนี้ (3 ก.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน ให้การต้อนรับนายฮวน โลเปซ เอกอัครราชทูตเม็กซิโก"
+            "ประจำประเทศไทย และหารือความร่วมมือด้านแรงงาน")
+    assert events(body, D(2023, 7, 3)) == {("CourtesyCall", D(2023, 7, 3), ("MX", "TH"))}
+
+
+def test_leaders_who_call_on_each_other_meet() -> None:
+    body = ("เมื่อวันที่ 5 ต.ค. 2566 พลเอก สมชาย ใจดี นายกรัฐมนตรี ได้เข้าพบกับนายฌอง มาร์แตง ประธานาธิบดีฝรั่งเศส "
+            "ณ ทำเนียบประธานาธิบดี")
+    assert events(body, D(2023, 10, 6)) == {("BilateralMeeting", D(2023, 10, 5), ("FR", "TH"))}
+
+
+def test_who_assigns_someone_else_does_not_take_part() -> None:
+    body = ("วันที่ 5 พฤศจิกายน 2563 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน มอบหมาย นายสมศักดิ์ รักดี "
+            "ผู้ช่วยรัฐมนตรีประจำกระทรวงแรงงาน ร่วมประชุมทางไกลกับนายโจเซ ซิลวา รัฐมนตรีว่าการกระทรวงแรงงานโปรตุเกส")
+    assert people(body, D(2020, 11, 5)) == {("สมศักดิ์ รักดี", "TH"), ("โจเซ ซิลวา", "PT")}
+
+
+def test_welcome_ceremony_is_no_meeting_but_the_visit_is_kept() -> None:
+    body = ("วันนี้ (16 พฤศจิกายน 2565) นายกรัฐมนตรีให้การต้อนรับนายโจเซ ซิลวา ประธานาธิบดีโปรตุเกส ในพิธีต้อนรับ"
+            "อย่างเป็นทางการ ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ ระหว่างวันที่ 16 - 18 พฤศจิกายน 2565")
+    assert events(body, D(2022, 11, 16)) == {("OfficialVisit", D(2022, 11, 16), ("PT", "TH"))}
+
+
+def test_clock_time_lead_is_the_release_day() -> None:
+    body = "เมื่อเวลา 10.10 น. นายกรัฐมนตรี ได้ให้การต้อนรับนายโจเซ ซิลวา รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส"
+    assert events(body, D(2023, 6, 2)) == {("BilateralMeeting", D(2023, 6, 2), ("PT", "TH"))}
+
+
+def test_planned_and_approved_signings() -> None:
+    planned = "ทั้งสองฝ่ายได้กำหนดจัดพิธีลงนามร่างบันทึกความตกลงด้านการศึกษาไทย-ชิลีในโอกาสที่รัฐมนตรีเดินทางเยือน"
+    assert agreements(planned, D(2023, 6, 2)) == {("MemorandumOfUnderstanding", ("CL", "TH"), "Proposed")}
+    approved = "คณะรัฐมนตรีมีมติเห็นชอบร่างถ้อยแถลงข่าวร่วม (Joint Press Statement) ไทย-ลาว ตามที่กระทรวงการต่างประเทศเสนอ"
+    assert agreements(approved, D(2023, 6, 2)) == {("JointStatement", ("LA", "TH"), "Approved")}

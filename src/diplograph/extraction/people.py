@@ -255,6 +255,8 @@ class PeopleExtractor:
             if not cm:
                 break
             word = cm.group(0)
+            if chunks and cm.end() >= len(text.rstrip()) and self._cut_title(word):
+                break  # "นายคิม เช พง เอกอัครราชทู…": the page stops inside the title, the name is whole
             if chunks and (self.positions.th_pattern.match(word) or (
                     _CLAUSE_RE.match(word) and not (len(chunks) == 1 and self._surname_before_title(text, cm.end())))):
                 break
@@ -300,6 +302,9 @@ class PeopleExtractor:
             record.role = self._role(phrase)
             record.country, record.portfolio = self._country_of_position(phrase, home)
         return record, end
+
+    def _cut_title(self, word: str) -> bool:
+        return len(word) >= 3 and any(form.startswith(word) for form in self.positions.th)
 
     def _thai_title_before(self, text: str, pos: int) -> str | None:
         """A position phrase that ends right before the name ("รมว.กต. นายดอน", "เอกอัครราชทูต
@@ -553,8 +558,8 @@ class PeopleExtractor:
             if taken.covers(m.start()):
                 continue
             if not is_thai(m.group(0)) and not re.search(
-                    r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|Thai\s)?|\b(?:his|her|their|[Bb]oth)\s)$",
-                    body[max(0, m.start() - 12):m.start()]):
+                    r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|[A-Z][a-z]+\s)?|\b(?:his|her|their|[Bb]oth)\s)$",
+                    body[max(0, m.start() - 30):m.start()]):
                 continue  # "the Prime Minister", not the "Minister for …" inside "Vice-Minister for …"
             role = self.positions.role.get(m.group(0))
             tail = body[m.end():m.end() + 40]
@@ -565,6 +570,8 @@ class PeopleExtractor:
                 org = self.orgs.by_form[om.group(0)]
             cm = self.countries.thai_pattern.match(body, m.end() + (len(om.group(0)) if om else 0))
             country = self.countries.by_name_th[cm.group(0)] if cm else None
+            if not is_thai(m.group(0)) and (dm := re.search(r"\b([A-Z][a-z]+)\s$", body[max(0, m.start() - 20):m.start()])):
+                country = self.countries.code(dm.group(1)) or country  # "the Vietnamese FM"
             if country is None and lang == "th":
                 # "รมว.กต." or "นายกรัฐมนตรี" with no country: the home government's office holder
                 if org and self.orgs.info[org].country == home or (org is None and role in (
@@ -591,6 +598,13 @@ class PeopleExtractor:
             if len(candidates) > 1 and country is None:
                 # "the Minister" in a release of the home government: its own minister
                 candidates = [i for i in candidates if people[i].country == home]
+            if not candidates and country and not is_thai(m.group(0)):
+                # "The Vietnamese FM": the one holder of that office whose state the text had not given is of it
+                unstated = [i for i, p in enumerate(people) if p.role == role and not p.stated
+                            and not (p.position and self.countries.find_demonyms(p.position))]
+                if len(unstated) == 1:
+                    people[unstated[0]].country, people[unstated[0]].stated = country, True
+                    candidates = unstated
             if len(candidates) == 1:
                 mentions.append(Mention(m.start(), end, candidates[0], False))
                 taken.add(m.start(), end)
