@@ -45,6 +45,7 @@ class Candidate:
     subordinate: bool = False  # a visit named as the occasion of another event ("ในโอกาสที่ … เยือนไทย")
     headline: bool = False  # stated in the headline or the summary lines before the dated lead
     joint: bool = False  # a joint courtesy call by officials of several states
+    official: bool = False  # a visit called official (or state, working): an event even undated
     during: int | None = None
 
 

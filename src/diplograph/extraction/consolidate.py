@@ -145,7 +145,7 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             continue
         if e.date is None and e.subordinate:
             continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news
-        if e.date is None and e.headline and len(e.countries) == 2 and e.status != "Scheduled":
+        if e.date is None and (e.headline or e.official) and len(e.countries) == 2 and e.status != "Scheduled":
             kept.append(e)  # the headline's event, which the page does not date ("… พบหารือกับ …")
             continue
         if e.date is None and not (e.introduced and e.participants) and len(
@@ -245,3 +245,4 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.subordinate = into.subordinate and other.subordinate
     into.headline = into.headline and other.headline
     into.joint = into.joint or other.joint
+    into.official = into.official or other.official

@@ -315,7 +315,8 @@ class EventExtractor:
                 cand.mode = "InPerson"  # a place ("ณ กระทรวงการต่างประเทศ") anywhere in a sentence with no call
         cand.status = self._status(ctx, cand, text)
         cand.sideline = bool(cues.SIDELINE.search(text))
-        cand.subordinate = (kind == "OfficialVisit" and not cues.OFFICIAL.search(text, start, end)
+        cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end))
+        cand.subordinate = (kind == "OfficialVisit" and not cand.official
                             and bool(cues.OCCASION_OF.search(text, max(0, start - 40), start)))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
         cand.continuation = bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
