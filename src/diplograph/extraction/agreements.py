@@ -41,7 +41,8 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("Agreement", re.compile(
         r"ความตกลง(?!กัน)|ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|แผนปฏิบัติการร่วม|พิธีสาร"
         r"|(?:[A-Z][\w–\-]*\s){0,6}(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
-        r"|\b(?:a|an|the|two|three|four|five|six|its|their)\s(?:[a-z][\w-]*\s){1,4}agreements?\b(?! to\b)"
+        r"|\b(?:a|an|the|two|three|four|five|six|seven|its|their)\s(?:(?!(?:would|will|could|should|sign\w*|to|and|on|of|in|with"
+        r"|for|that|has|have|had|was|were|is|are|be|been|an?|the|countries|sides|parties)\b)[a-z][\w-]*\s){1,3}agreements?\b(?! to\b)"
         r"|\b(?:an?|the) agreements? (?=on|between|with|for)|\b(?:joint )?plan of action\b"
         r"|\b[Ff]ree [Tt]rade (?:[Aa]rea |[Aa]greement )?(?:negotiations?|talks)\b")),
 ]
@@ -63,7 +64,7 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(
-        r"ผลักดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
+        r"ผลักดัน|(?<!ผลัก)ดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b"
         r"|\b(?:would|will|to) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b")),
 ]
@@ -78,9 +79,6 @@ _CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ไ�
                       r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
 _OTHER_EVENT_DATE = re.compile(r"(?:talks|meeting|visit|summit|หารือ|ประชุม|เยือน)\S*\s?(?:on|from|เมื่อ)?\s?(?:วันที่)?\s?$", re.I)
 _NEGOTIATING = re.compile(r"negotiations?|talks", re.I)
-# A signing still to come: "กำหนดจัดพิธีลงนาม", "มีกำหนดลงนาม", "will sign".
-_PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาดว่า)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
-                      r"|\b(?:expected|set|due|scheduled) to (?:be )?$")
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
 _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
                      r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
@@ -154,7 +152,8 @@ class AgreementExtractor:
                 title = self._title(text, start, spans[k + 1][0] if k + 1 < len(spans) else len(text))
                 if _FRAMEWORK.search(title) or _FRAMEWORK.search(text[start:start + 60]):
                     continue
-                status, cue_at = self._status(text, start, end, title)
+                status, cue_at = self._status(text, start, end, title,
+                                              body[body.rfind("\n", 0, sentence.start) + 1:sentence.start + start])
                 if status is None and _NEGOTIATING.search(text, start, end):
                     status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
                 if status is None and last_status[0] and start - last_end < 160:
@@ -203,7 +202,9 @@ class AgreementExtractor:
             return noun.group(0)
         return re.sub(r"\s+(?:และ|and|,)$", "", title)
 
-    def _status(self, text: str, start: int, end: int, title: str) -> tuple[str | None, int]:
+    def _status(self, text: str, start: int, end: int, title: str, context: str = "") -> tuple[str | None, int]:
+        """The status the verb governing the noun at start gives; context is the paragraph before the
+        sentence (a cabinet's resolution governs every item it lists)."""
         after = text[end:end + 160]
         force = _IN_FORCE.search(after)
         if force and not re.search(r"(?:จะ|will)\s?$", after[:force.start()]):
@@ -220,10 +221,10 @@ class AgreementExtractor:
             _distance, status, cue = best
             if status in ("UnderNegotiation", "Signed") and _INTENT.search(text[max(0, cue - 30):cue]):
                 status = "Proposed"  # "agreed to launch negotiations on …", "เห็นพ้องที่จะลงนาม": not yet
-            if status == "Signed" and _PLANNED.search(text[max(0, cue - 25):cue]):
+            if status == "Signed" and cues.PLANNED.search(text[max(0, cue - 25):cue]):
                 status = "Proposed"  # "กำหนดจัดพิธีลงนาม …": the signing is still to come
-            if status in ("Proposed", "Signed") and (_APPROVES.search(text[max(0, cue - 30):cue + 12])
-                                                     or _CABINET.search(text[:start])):
+            if status in ("Proposed", "Signed") and (_APPROVES.search(text[max(0, cue - 30):start])
+                                                     or _CABINET.search(context or text[:start])):
                 status = "Approved"  # "อนุมัติการจัดทำ…", "ครม.เห็นชอบการลงนามร่าง…"
             return status, start - _distance
         after_title = start + len(title)

@@ -64,6 +64,9 @@ CALL_ON_EQUAL = re.compile(r"เข้าพบ|called on", re.I)  # a call verb
 RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
 CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
                       r"|guard of honou?r", re.I)
+# A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
+PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาดว่า|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
+                      r"|\b(?:expected|set|due|scheduled) to (?:be )?$")
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.
 CLOCK_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".

@@ -314,6 +314,8 @@ class EventExtractor:
                   or (not cues.VIRTUAL.search(text) and cues.IN_PERSON.search(text))):
                 cand.mode = "InPerson"  # a place ("ณ กระทรวงการต่างประเทศ") anywhere in a sentence with no call
         cand.status = self._status(ctx, cand, text)
+        if kind == "AgreementSigning" and cues.PLANNED.search(text, max(0, start - 25), start):
+            cand.status = "Scheduled"  # "เร่งรัดการลงนาม…", "กำหนดจัดพิธีลงนาม…": not signed yet
         cand.sideline = bool(cues.SIDELINE.search(text))
         cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end))
         cand.subordinate = (kind == "OfficialVisit" and not cand.official
