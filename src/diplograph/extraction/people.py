@@ -36,7 +36,7 @@ _GLUED_VERB = re.compile(r"ซึ่ง|ได้(?!แก่)|ให้กา�
 _CLAUSE_RE = re.compile(r"(?:" + alternation(list(_THAI_CLAUSE_WORDS)) + r")")
 # Common nouns that begin like an honorific: นายก(รัฐมนตรี), นายทหาร, นางพยาบาล …
 _NOT_A_NAME = re.compile(
-    r"(?:นายก(?:รัฐมนตรี|ฯ|สมาคม|เทศมนตรี|องค์การ|อบ)|นายทหาร|นายอำเภอ|นายจ้าง|นายหน้า|นายทุน|นายด่าน|นายตำรวจ|นายสถานี|นายแพทย์|นางพยาบาล|นางงาม|นางแบบ)")
+    r"(?:นายก(?:รัฐมนตรี|ฯ|สมาคม|เทศมนตรี|องค์การ|อบ)|นายทหาร|นายอำเภอ|นายจ้าง|นายหน้า|นายทุน|นายด่าน|นายตำรวจ|นายสถานี|นางพยาบาล|นางงาม|นางแบบ)")
 _LATIN_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
 _THAI_NAME_CHUNK = re.compile(r"[\u0e00-\u0e7fA-Za-z][\u0e00-\u0e7fA-Za-z.\-’']*")
 _GENERATION = re.compile(r"\s+(ที่\s*\d+|I{1,3}|IV|Jr\.?)(?=[\s(,]|$)")
@@ -177,7 +177,8 @@ class PeopleExtractor:
             # a ministry name may run over a few words before the country that closes it:
             # "รัฐมนตรีการค้า กระทรวงการค้า อุตสาหกรรม และพลังงาน สาธารณรัฐเกาหลี"
             ahead = words[index:index + 3]
-            closing = next((k for k, w in enumerate(ahead) if self._is_country_word(w.group(0))), None)
+            closing = next((k for k, w in enumerate(ahead) if self._is_country_word(w.group(0))
+                            or self._ends_with_country(w.group(0))), None)
             if closing is None or any(_CLAUSE_RE.match(w.group(0)) for w in ahead[:closing]):
                 break
             end, index = start + ahead[closing].end(), index + closing + 1
@@ -190,6 +191,11 @@ class PeopleExtractor:
         """"ญี่ปุ่น", "ของสิงคโปร์", "สหรัฐฯ", and the MFA's "โปแลนด์/ไทย" (of Poland, to Thailand)."""
         return all(re.sub(r"^(?:ของ|แห่ง|ประเทศ)", "", part).rstrip("ฯ") in self.countries.by_name_th
                    for part in word.split("/"))
+
+    def _ends_with_country(self, word: str) -> bool:
+        """"…แรงงานและสวัสดิการของญี่ปุ่น": the last word of a ministry's name, closed by its state."""
+        return any(m.end() == len(word.rstrip("ฯ")) and (m.start() == 0 or word[:m.start()].endswith(("ของ", "แห่ง")))
+                   for m in self.countries.thai_pattern.finditer(word))
 
     def _continues_position(self, word: str) -> bool:
         if word.startswith(("และรัฐมนตรี", "และนายก", "และผู้", "ของ", "แห่ง", "ประจำ", "กระทรวง", "กรม", "สำนักงาน")):
@@ -255,6 +261,8 @@ class PeopleExtractor:
             if not cm:
                 break
             word = cm.group(0)
+            if chunks and word.startswith(("และ", "กับ", "พร้อม")) and len(word) > 4:
+                break  # "นางสาวศิรมนต์ โสภา และนางสาวนภสร …": the next person
             if chunks and cm.end() >= len(text.rstrip()) and self._cut_title(word):
                 break  # "นายคิม เช พง เอกอัครราชทู…": the page stops inside the title, the name is whole
             if chunks and (self.positions.th_pattern.match(word) or (
