@@ -335,3 +335,25 @@ def test_planned_and_approved_signings() -> None:
     assert agreements(planned, D(2023, 6, 2)) == {("MemorandumOfUnderstanding", ("CL", "TH"), "Proposed")}
     approved = "คณะรัฐมนตรีมีมติเห็นชอบร่างถ้อยแถลงข่าวร่วม (Joint Press Statement) ไทย-ลาว ตามที่กระทรวงการต่างประเทศเสนอ"
     assert agreements(approved, D(2023, 6, 2)) == {("JointStatement", ("LA", "TH"), "Approved")}
+
+
+def test_news_names_leaders_without_honorifics() -> None:
+    quoted = ("วันนี้ (3 ก.ค. 67) นายกรัฐมนตรี “สมหญิง ใจดี” ได้หารือทางโทรศัพท์กับนายจอห์น สมิธ นายกรัฐมนตรีนิวซีแลนด์")
+    assert ("สมหญิง ใจดี", "TH") in people(quoted, D(2024, 7, 3))
+    glued = ("เมื่อวันที่ 25 มิถุนายน 2561 ประธานาธิบดีฌอง มาร์แตง ของฝรั่งเศส ให้การต้อนรับพลเอก สมชาย ใจดี นายกรัฐมนตรี "
+             "ที่ทำเนียบประธานาธิบดี")
+    assert ("ฌอง มาร์แตง", "FR") in people(glued, D(2018, 6, 26))
+
+
+def test_items_take_the_day_of_the_sentence_that_lists_them() -> None:
+    body = ("โดยเฉพาะในวันที่ 9 ตุลาคม 2567 นายกฯ ได้หารือกับผู้นำ 2 ประเทศ โดยสรุปได้ดังนี้\n"
+            "นายกรัฐมนตรี หารือทวิภาคี กับ นายจอห์น สมิธ นายกรัฐมนตรีนิวซีแลนด์ เรื่องการค้า")
+    assert ("BilateralMeeting", D(2024, 10, 9), ("NZ", "TH")) in events(body, D(2024, 10, 12))
+
+
+def test_numbered_summits_back_to_back_and_related_summits() -> None:
+    body = ("นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน ครั้งที่ 46 และ 47 และการประชุมสุดยอดที่เกี่ยวข้อง ณ กรุงกัวลาลัมเปอร์ "
+            "ระหว่างวันที่ 26 - 28 ตุลาคม 2568")
+    found = facts(body, D(2025, 10, 25)).events
+    assert sorted(e.name for e in found) == ["การประชุมสุดยอดอาเซียน ครั้งที่ 46", "การประชุมสุดยอดอาเซียน ครั้งที่ 47"]
+    assert {(e.kind, e.date, e.end_date) for e in found} == {("MultilateralMeeting", D(2025, 10, 26), D(2025, 10, 28))}

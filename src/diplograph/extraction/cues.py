@@ -59,6 +59,10 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b")),
 ]
 
+# "และการประชุมสุดยอดที่เกี่ยวข้อง", "and Related Summits": the meetings around a summit are no conference of their own.
+RELATED_NAME = re.compile(r"ที่เกี่ยวข้อง\s*$|^(?:the\s+)?[Rr]elated\s+(?:[Ss]ummits|[Mm]eetings)$")
+# Two numbered meetings held back to back under one name: "ครั้งที่ 44 และ 45", "40th – 41st ASEAN Summits".
+NUMBERED_PAIR = re.compile(r"(?P<a>\d+)(?P<sa>st|nd|rd|th)?\s?(?:และ|and|[-–])\s?(?P<b>\d+)(?P<sb>st|nd|rd|th)?")
 GENERIC_NAME = re.compile(r"(?:the\s+)?(?:[Bb]ilateral\s+)?(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?")
 CALL_ON_EQUAL = re.compile(r"เข้าพบ|called on", re.I)  # a call verb that leaders also use for meeting each other
 RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
@@ -67,13 +71,16 @@ CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถว�
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาดว่า|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
                       r"|\b(?:expected|set|due|scheduled) to (?:be )?$")
+# A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
+LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following)\s*:?\s*$", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.
 CLOCK_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".
 THAI_NAMED_MEETING = re.compile(
     r"(?:การ)?ประชุม(?!หารือ|ทวิภาคี|ทางไกล|ผ่าน|กับ|ร่วม|ดังกล่าว|ครั้งนี้|นี้|ที่|ได้|มี|เห็น|รับ|จะ|ซึ่ง|เพื่อ|ครั้งต่อไป"
     r"|ครั้งหน้า|นั้น|ใน|ของ|และ|ยัง|ก็|เป็น|ให้|ต่อ|โดย)"
-    r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s?[-–]\s?[^\s(]{2,40})?(?:\s(?:ครั้งที่\s?\d+|สมัยพิเศษ|สมัยที่\s?\d+))?)"
+    r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s?[-–]\s?[^\s(]{2,40})?(?:\s(?:ครั้งที่\s?\d+(?:\s?(?:และ|[-–])\s?\d+)?|สมัยพิเศษ"
+    r"|สมัยที่\s?\d+))?)"
     r"(?:\s?\((?P<en>[^()]{4,160})\))?(?P<ord>\s?ครั้งที่\s?\d+)?"
     r"|งาน\s?(?P<event>(?:The\s)?[A-Z0-9][\w’'\- ]{3,100}?(?:Week|Forum|Expo|Summit|Dialogue|Conference|Festival))"
     # an English name after "การประชุม": "การประชุม 5th Lancang - Mekong Water Forum"
@@ -83,7 +90,7 @@ THAI_NAMED_MEETING = re.compile(
 )
 ENGLISH_NAMED_MEETING = re.compile(
     # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
-    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'\-–]*\s+){0,10}"
+    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?(?:[A-Z][\w’'\-–]*\s+){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
     r"(?:\s?\((?P<acr>[^()]{2,20})\))?"

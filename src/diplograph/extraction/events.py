@@ -47,7 +47,7 @@ class EventExtractor:
         named = cues.THAI_NAMED_MEETING if is_thai(text) else cues.ENGLISH_NAMED_MEETING
         for m in (named.finditer(text) if cues.MEETING_WORD.search(text) else ()):
             whole = m.group(0)
-            if cues.GENERIC_NAME.fullmatch(whole) or cues.DOMESTIC_NAME.search(whole) or not (
+            if cues.GENERIC_NAME.fullmatch(whole) or cues.RELATED_NAME.search(whole) or cues.DOMESTIC_NAME.search(whole) or not (
                     cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole)):
                 continue
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
@@ -206,7 +206,11 @@ class EventExtractor:
     # ---------------------------------------------------------------- main
     def extract(self, ctx: Context) -> list[Candidate]:
         candidates: list[Candidate] = []
+        list_day = None  # "ในวันที่ 9 ตุลาคม 2567 … หารือกับผู้นำ 4 ประเทศ โดยสรุปได้ดังนี้": the day of the items below
         for index, sentence in enumerate(ctx.sentences):
+            days = [d for d in ctx.dates_in(sentence.start, sentence.end) if d.end_date is None]
+            if days:
+                list_day = days[-1].date if cues.LIST_INTRO.search(sentence.text) else None
             triggers = self._triggers(ctx, sentence)
             if not triggers:
                 if candidates and cues.ATTENDANCE.match(sentence.text):
@@ -222,6 +226,8 @@ class EventExtractor:
             for position, (kind, start, end) in enumerate(triggers):
                 cand = self._candidate(ctx, index, sentence, triggers, position, dates)
                 if cand is not None:
+                    if cand.date is None and list_day and not days and cand.kind not in SPAN_KINDS:
+                        cand.date = list_day
                     candidates.extend(self._counterparts(ctx, cand))
         return consolidate(ctx, candidates)
 
@@ -229,6 +235,17 @@ class EventExtractor:
         """Several counterparts of different states in one sentence: "met with the Foreign Ministers of Chile,
         Peru and Mexico" is one meeting with each; "เอกอัครราชทูตลาว กัมพูชา และเวียดนาม … เข้าเยี่ยมคารวะ" is
         one joint courtesy call of them all."""
+        if cand.kind == "MultilateralMeeting" and cand.name and (pair := cues.NUMBERED_PAIR.search(cand.name)):
+            # "การประชุมสุดยอดอาเซียน ครั้งที่ 44 และ 45": two summits, on the dates the text gives them together
+            out = []
+            for number, suffix in ((pair["a"], pair["sa"]), (pair["b"], pair["sb"])):
+                one = copy.copy(cand)
+                one.name = cand.name[:pair.start()] + number + (suffix or "") + cand.name[pair.end():]
+                one.aliases = {_name_key(one.name)}
+                one.evidence, one.participants = list(cand.evidence), list(cand.participants)
+                one.countries = set(cand.countries)
+                out.append(one)
+            return out
         if cand.kind not in ("BilateralMeeting", "CourtesyCall") or cand.hosted:
             return [cand]
         states = [c for c in self._listed_counterparts(cand.window) if c != ctx.home]

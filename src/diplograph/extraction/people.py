@@ -64,6 +64,9 @@ _PORTFOLIO_WORD = (
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
+_QUOTED_AFTER_TITLE = re.compile(r"(\S{3,60}?)\s?[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,25}){1,2})[”\"]")
+_GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"
+                               r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
@@ -311,6 +314,29 @@ class PeopleExtractor:
             record.country, record.portfolio = self._country_of_position(phrase, home)
         return record, end
 
+    def _thai_unmarked(self, body: str, home: str | None, taken: _Taken):
+        """News names leaders without นาย/นาง: a quoted name after its title ("นายกรัฐมนตรี “แพทองธาร
+        ชินวัตร”"), and a name glued to its title before the state ("ประธานาธิบดีเอ็มมานูแอล มาครง ของฝรั่งเศส")."""
+        for m in _QUOTED_AFTER_TITLE.finditer(body):
+            if taken.covers(m.start(1)) or not self.positions.th_pattern.fullmatch(m.group(1)):
+                continue
+            phrase = m.group(1)
+            record = PersonRecord(name=m.group(2).strip(), lang="th", position=phrase, position_lang="th",
+                                  role=self._role(phrase))
+            record.country, record.portfolio = self._country_of_position(phrase, home)
+            yield record, m.start(), m.end()
+        for m in _GLUED_TITLE_NAME.finditer(body):
+            title, name, state = m.group(1), m.group(2), m.group(3)
+            if (taken.covers(m.start()) or not self.positions.th_pattern.fullmatch(title)
+                    or self.positions.role.get(title) not in ("head_of_state", "head_of_government", "minister")
+                    or _CLAUSE_RE.match(name) or self.countries.thai_pattern.match(name)
+                    or self.positions.th_pattern.match(name) or state not in self.countries.by_name_th):
+                continue
+            record = PersonRecord(name=name, lang="th", position=title + "ของ" + state, position_lang="th",
+                                  role=self.positions.role.get(title), country=self.countries.by_name_th[state],
+                                  stated=True)
+            yield record, m.start(), m.end()
+
     def _cut_title(self, word: str) -> bool:
         return len(word) >= 3 and any(form.startswith(word) for form in self.positions.th)
 
@@ -479,6 +505,8 @@ class PeopleExtractor:
                 parsed = self._thai_full(body, m.start(), m.end(), people, home)
                 if parsed:
                     add(parsed[0], m.start(), parsed[1])
+            for record, start, end in self._thai_unmarked(body, home, taken):
+                add(record, start, end)
         for m in self.hon_en.finditer(body):
             if taken.covers(m.start()) or (m.start() > 0 and body[m.start() - 1] == "("):
                 continue
