@@ -29,6 +29,9 @@ DATE_LINES = [
     pytest.param("วันพฤหัสบดีที่ ๙ ธันวาคม พุทธศักราช ๒๕๖๔ เวลา ๑๑.๐๐ น.", (D(2021, 12, 9), True), id="era-written-out-time"),
     pytest.param("Press Release  |  Ministry of Foreign Affairs of Japan  |  July 2, 2024", (D(2024, 7, 2), True),
                  id="english-office-line"),
+    pytest.param("15 มิถุนายน 2015 (จำนวนคนอ่าน 1746)", (D(2015, 6, 15), True), id="thai-reader-counter"),
+    pytest.param("ข่าว ศธ.360 องศา 30 มกราคม 2558", (D(2015, 1, 30), True), id="bylined-section"),
+    pytest.param("การเมือง > ข่าวการเมือง : 2017-05-01", (D(2017, 5, 1), True), id="breadcrumb-iso"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
     pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
     pytest.param("Thai and Lao ministers sign MoU on 4 July 2022", None, id="english-headline-with-a-date"),
@@ -56,6 +59,8 @@ LEADS = [
     pytest.param("(19 พ.ย.65) ที่ทำเนียบรัฐบาล นายกรัฐมนตรีได้พบหารือกับนายกรัฐมนตรีออสเตรเลีย", D(2022, 11, 19),
                  id="date-in-parentheses"),
     pytest.param("วันนี้ (4 มี.ค. 62) นายกรัฐมนตรีให้การต้อนรับรัฐมนตรีต่างประเทศจีน", D(2019, 3, 4), id="wannee"),
+    pytest.param("17 ตุลาคม 2561 พลเอก สมชาย ใจดี ผู้บัญชาการทหารสูงสุด ให้การต้อนรับ", D(2018, 10, 17), id="thai-bare-date"),
+    pytest.param("เมื่อวันที่ 3 ต.ค.60 ผู้สื่อข่าวรายงานว่า นายกรัฐมนตรีได้พบ", D(2017, 10, 3), id="report-date"),
     pytest.param("Today (3 February 2024), the Prime Minister arrived in Colombo.", D(2024, 2, 3), id="today"),
     # the date of what happened, not of the release
     pytest.param("October 8, 2018, at 17.45, the Prime Minister met the President of Chile.", None,

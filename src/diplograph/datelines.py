@@ -24,6 +24,7 @@ import re
 from datetime import date
 
 from .extraction.dates import MAX_YEAR, MIN_YEAR, be_to_ce, find_dates
+from .extraction.text import is_thai as _text_is_thai
 
 __all__ = ["date_line", "lead_date", "LEAD_LINES"]
 
@@ -47,7 +48,7 @@ _PIECE = (
     r"|(?:press\s+)?releases?|news|statements?|media\s+releases?|[^\s>»›]{1,30}(?:\s?[>»›]\s?[^\s>»›]{1,30})+"
     r"|(?:กระทรวง|กรม|สำนักงาน|สำนักข่าว|สำนัก|สถานเอกอัครราชทูต|ทำเนียบ|ศูนย์)\S*"
     r"|(?:ministry|department|office|embassy)(?:\s+(?:of|for|and|the|(?-i:[A-Z][\w'’]*)))*"
-    r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
+    r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|\(?(?:จำนวน)?(?:คน|ผู้)?(?:อ่าน|เข้าชม)\s?[\d,]+\s?(?:ครั้ง|คน)?\)?|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
 )
 _REST = re.compile(rf"(?:{_PIECE})*", re.I)
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?![\d/.])")
@@ -126,7 +127,10 @@ def _dateline(line: str) -> date | None:
         offset = re.match(_PLACE, head).end()
         found = find_dates(head[offset:offset + 60])
         d = found[0] if found else None
-        ok = d is not None and d.start == 0 and _DASH.match(head[offset + d.end:])
+        # "HANOI, 4 March 2019 –"; in Thai also a bare date before the lead's subject ("17 ตุลาคม 2561 พลเอก …")
+        ok = d is not None and d.start == 0 and (_DASH.match(head[offset + d.end:]) or (
+            _text_is_thai(head) and head[offset:offset + 1].isdigit()
+            and re.match(r"\s+[\u0e00-\u0e7f]", head[offset + d.end:])))
     if not ok or d.end_date is not None or d.relative or not d.explicit_year:
         return None
     return d.date
