@@ -357,3 +357,26 @@ def test_numbered_summits_back_to_back_and_related_summits() -> None:
     found = facts(body, D(2025, 10, 25)).events
     assert sorted(e.name for e in found) == ["การประชุมสุดยอดอาเซียน ครั้งที่ 46", "การประชุมสุดยอดอาเซียน ครั้งที่ 47"]
     assert {(e.kind, e.date, e.end_date) for e in found} == {("MultilateralMeeting", D(2025, 10, 26), D(2025, 10, 28))}
+
+
+def test_talks_of_a_one_day_visit_are_on_its_day() -> None:
+    body = ("27 ต.ค.2566 - โฆษกประจำสำนักนายกรัฐมนตรีเปิดเผยว่า นายสมชาย ใจดี นายกรัฐมนตรี มีกำหนดการเยือนกัมพูชาอย่างเป็นทางการ "
+            "ในวันที่ 30 ตุลาคม 2566 ตามคำเชิญของนายสม รักดี นายกรัฐมนตรีกัมพูชา สำหรับกำหนดการสำคัญ นายกรัฐมนตรี "
+            "มีกำหนดพบหารือทวิภาคีกับนายสม รักดี นายกรัฐมนตรีกัมพูชา")
+    assert ("BilateralMeeting", D(2023, 10, 30), ("KH", "TH")) in events(body, D(2023, 10, 27))
+
+
+def test_discussed_with_and_a_year_first_date_line() -> None:
+    assert events("On 31 July 2024, H.E. Mr. Anan Suk, Vice Minister for Foreign Affairs, discussed with H.E. Mr. "
+                  "Omar Ali, Ambassador of Jordan to Thailand.", D(2024, 8, 6), "en") == {
+        ("CourtesyCall", D(2024, 7, 31), ("JO", "TH"))}
+    from diplograph.sources import parse_release
+    rel = parse_release("เอกอัครราชทูตเข้าเยี่ยมคารวะนายกรัฐมนตรี\n2020/4/24\nเมื่อวันที่ 23 เมษายน เอกอัครราชทูตได้เข้าเยี่ยมคารวะ",
+                        release_id="y", source_file="y.txt")
+    assert rel.issued == D(2020, 4, 24)
+
+
+def test_a_name_spelt_without_its_mark_is_the_same_person() -> None:
+    body = ("เมื่อวันที่ 23 เมษายน 2563 นายฮิโระ ซะโตะ เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย เข้าเยี่ยมคารวะพลเอก ประยุทธ์ "
+            "จันทร์โอชา นายกรัฐมนตรี ที่ทำเนียบรัฐบาล ทั้งนี้ พลเอก ประยุทธ จันทร์โอชา ได้ขอบคุณญี่ปุ่น")
+    assert len([p for p in facts(body, D(2020, 4, 24)).people if "จันทร์โอชา" in p.name]) == 1

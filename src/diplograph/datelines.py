@@ -51,7 +51,8 @@ _PIECE = (
     r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|\(?(?:จำนวน)?(?:คน|ผู้)?(?:อ่าน|เข้าชม)\s?[\d,]+\s?(?:ครั้ง|คน)?\)?|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
 )
 _REST = re.compile(rf"(?:{_PIECE})*", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?![\d/.])")
+_NUMERIC = re.compile(r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"
+                      r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\d/.])")  # 04/03/2019, 2020/4/24
 _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
 
 # A dateline: an optional place in capitals ("HANOI,", "BANGKOK, Thailand,"), the date, an optional
@@ -86,10 +87,10 @@ def _numeric_line(line: str) -> tuple[date, bool] | None:
     m = _NUMERIC.search(line)
     if m is None or not _REST.fullmatch(line[:m.start()] + " " + line[m.end():]):
         return None
-    year = int(m["y"])
+    year = int(m["y"] or m["y2"])
     year = be_to_ce(year) if year >= 2400 else year
     try:
-        day = date(year, int(m["m"]), int(m["d"]))
+        day = date(year, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
     except ValueError:
         return None
     if not MIN_YEAR <= day.year <= MAX_YEAR:

@@ -164,6 +164,11 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             if same or len(conferences) == 1:
                 e.during = (same or conferences)[0]
         for parent_index, parent in enumerate(kept):
+            if (parent is not e and parent.kind == "OfficialVisit" and parent.date and not parent.end_date
+                    and e.date is None and e.kind not in SPAN_KINDS and e.countries == parent.countries):
+                e.date = parent.date  # talks and calls of a one-day visit are on its day
+                e.during = parent_index
+                continue
             if (parent is not e and parent.kind == "OfficialVisit" and (parent.date is None or e.date is None)
                     and e.kind not in SPAN_KINDS and set(parent.evidence) & set(e.evidence)
                     and e.countries == parent.countries):

@@ -56,7 +56,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
         r"|briefing|support|award|deliver|visa|credentials from))"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
-        r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b")),
+        r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b"
+        r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b")),
 ]
 
 # "และการประชุมสุดยอดที่เกี่ยวข้อง", "and Related Summits": the meetings around a summit are no conference of their own.

@@ -67,6 +67,13 @@ _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|F
 _QUOTED_AFTER_TITLE = re.compile(r"(\S{3,60}?)\s?[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,25}){1,2})[”\"]")
 _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"
                                r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
+_MARKS = re.compile("[\u0e47-\u0e4e]")
+
+
+def _spelling(name: str) -> str:
+    return _MARKS.sub("", name).lower()
+
+
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
@@ -527,10 +534,11 @@ class PeopleExtractor:
         return PeopleResult(people, mentions)
 
     def _merge(self, people: list[PersonRecord], record: PersonRecord) -> int:
-        """The index of record in people, merging it with an earlier mention of the same person."""
-        forms = {record.name.lower(), *(n.lower() for n, _ in record.alt_names)}
+        """The index of record in people, merging it with an earlier mention of the same person
+        (also one spelt without a tone mark or ์: "ประยุทธ จันทร์โอชา" is "ประยุทธ์ จันทร์โอชา")."""
+        forms = {_spelling(record.name), *(_spelling(n) for n, _ in record.alt_names)}
         for index, other in enumerate(people):
-            other_forms = {other.name.lower(), *(n.lower() for n, _ in other.alt_names)}
+            other_forms = {_spelling(other.name), *(_spelling(n) for n, _ in other.alt_names)}
             if forms & other_forms:
                 other.alt_names.extend(a for a in record.alt_names if a not in other.alt_names)
                 if other.position is None and record.position:
