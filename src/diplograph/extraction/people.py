@@ -275,7 +275,7 @@ class PeopleExtractor:
                 break  # "นางสาวศิรมนต์ โสภา และนางสาวนภสร …": the next person
             if chunks and cm.end() >= len(text.rstrip()) and self._cut_title(word):
                 break  # "นายคิม เช พง เอกอัครราชทู…": the page stops inside the title, the name is whole
-            if chunks and (self.positions.th_pattern.match(word) or (
+            if chunks and (self.positions.th_pattern.match(text, cm.start()) or (
                     _CLAUSE_RE.match(word) and not (len(chunks) == 1 and self._surname_before_title(text, cm.end())))):
                 break
             chunks.append(word)
