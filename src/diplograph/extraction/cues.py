@@ -47,7 +47,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:notes|letters|instruments|documents))\b")),
     ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
-                        r"|\bspoke (?:by|over the) (?:tele)?phone\b", re.I)),
+                        r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
+                        re.I)),
     ("BilateralMeeting", re.compile(
         r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))"
         r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?:talks|meeting|discussions?|consultations?)\b"

@@ -460,6 +460,9 @@ class PeopleExtractor:
         posted = re.match(r"\s+to\s+(?:the\s+)?", body[after:after + 8])
         if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
             after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
+        comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*,)", body[after:after + 60])
+        if comma:
+            after += comma.end() - 1  # "the Australian Prime Minister, Anthony Albanese, this morning"
         hm = self.spaced_hon_en.match(body, after)
         nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > after else None
         if not nm:

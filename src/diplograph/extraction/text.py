@@ -29,7 +29,7 @@ _THAI_SPLIT = re.compile(
 # abbreviation or an initial (Mr. H.E. J. L.P. U.S. No.).
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Hon|St|No|Nos|Jr|Sr|Rev|Capt|Maj|Adm|hrs|Dato|vs|etc|Co|Ltd|Inc)"
-    r"|\b[A-Z](?:\.[A-Z])*|\bH\.E|\bU\.S|\bU\.K|\be\.g|\bi\.e)$"
+    r"|\b[A-Z](?:\.[A-Z])*|\bH\.E|\bU\.S|\bU\.K|\be\.g|\bi\.e|\b[ap]\.m)$"
 )
 _EN_END = re.compile(r"(?<=[A-Za-z0-9”\"’)])[.!?][”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
 
