@@ -68,6 +68,7 @@ _QUOTED_AFTER_TITLE = re.compile(r"(\S{3,60}?)\s?[“\"]([\u0e00-\u0e7f]{2,20}(?
 _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"
                                r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
 _MARKS = re.compile("[\u0e47-\u0e4e]")
+_THAI_NAME_ONLY = re.compile(r"[\u0e00-\u0e7f.\-]+(?: [\u0e00-\u0e7f.\-]+){0,5}")
 
 
 def _spelling(name: str) -> str:
@@ -294,6 +295,12 @@ class PeopleExtractor:
         pm = _LATIN_PAREN.match(text, end)
         if pm and not is_thai(pm.group(1)) and re.search(r"[A-Z]", pm.group(1)):
             latin = self._strip_en_honorifics(pm.group(1).strip())
+            end = pm.end()
+        elif pm and is_thai(pm.group(1)) and not any(is_thai(c) for c in chunks) and _THAI_NAME_ONLY.fullmatch(
+                pm.group(1).strip()):
+            # "นาย Geoffrey Quinton Mitchell Doidge ( เจฟฟรีย์ ควินตัน มิตเชลล์ ดอยจ์ )": the Thai form is the name
+            latin = " ".join(chunks)
+            chunks = pm.group(1).split()
             end = pm.end()
         position = self._thai_position(text, end)
         if len(chunks) > 4 and position is None and latin is None:
