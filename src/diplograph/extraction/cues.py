@@ -93,7 +93,8 @@ THAI_NAMED_MEETING = re.compile(
 )
 ENGLISH_NAMED_MEETING = re.compile(
     # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
-    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?(?:[A-Z][\w’'\-–]*\s+){0,10}"
+    r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?"
+    r"(?:[A-Z][\w’'\-–]*\s+(?:\([A-Z]{2,10}\)\s+)?){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
     r"(?:\s?\((?P<acr>[^()]{2,20})\))?"
