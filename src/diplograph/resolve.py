@@ -26,7 +26,7 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if not out:
-        out = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+        out = "x" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return out[:80].strip("-")
 
 

@@ -21,7 +21,8 @@ from .agreements import AgreementExtractor, AgreementRecord
 from .dates import find_dates
 from .candidates import Candidate, Context
 from .events import EventExtractor
-from .focus import attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end, with_headline
+from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
+                    stated_in_position, with_headline)
 from .people import PeopleExtractor
 from .topics import topics_in
 
@@ -68,9 +69,10 @@ def extract(release: Release) -> ReleaseFacts:
     attendance_sides(body, people)
     latin_names_abroad(body, people, home, focus)
     for record in people.people:
-        if record.country is None:  # the registry knows whom "นายลี เซียนลุง" serves
+        if record.country is None or not (record.stated or stated_in_position(record)):
+            # the registry knows whom "นายลี เซียนลุง" serves, and whom an office named without its state does
             entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
-            record.country = entry.country if entry else None
+            record.country = entry.country if entry and entry.country else record.country
     ctx = Context(body, sentences, dates, people, release.issued, home, focus=focus, lead_end=lead)
     candidates = events_x.extract(ctx)
 

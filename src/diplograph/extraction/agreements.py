@@ -52,6 +52,7 @@ _NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถล�
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
+                        r"|Treaty of Amity and Cooperation|สนธิสัญญาไมตรีและความร่วมมือ|\bTAC\b"
                         # an agreement with a grouping ("Thailand–EFTA FTA") binds no single partner state
                         rf"|{_GROUPINGS}\s?[-–]|[-–]\s?(?:the\s)?{_GROUPINGS}")
 _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")

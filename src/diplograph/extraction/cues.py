@@ -72,7 +72,7 @@ CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถว�
                       r"|guard of honou?r", re.I)
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาดว่า|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
-                      r"|\b(?:expected|set|due|scheduled) to (?:be )?$")
+                      r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$")
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
 LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following)\s*:?\s*$", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.

@@ -48,7 +48,7 @@ def focus_state(head: str, home: str | None) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
-def _stated(record) -> bool:
+def stated_in_position(record) -> bool:
     """Whether a person's position phrase itself names their state ("… of the Kingdom of Thailand")."""
     phrase = record.position or ""
     lang = "th" if _text.is_thai(phrase) else "en"
@@ -61,10 +61,10 @@ def foreign_speaker(body: str, people) -> None:
     not the Thai government speaking: an office holder it names without a state ("Prime Minister
     Tanaka Hiroshi") is then of the state the release is about besides Thailand — the first other
     state its headline or lead names — and of no known state if it names none."""
-    if not any(p.country == "TH" and _stated(p) for p in people.people):
+    if not any(p.country == "TH" and stated_in_position(p) for p in people.people):
         return
     known = registry()
-    defaulted = [p for p in people.people if p.country == "TH" and p.position and not _stated(p)
+    defaulted = [p for p in people.people if p.country == "TH" and p.position and not stated_in_position(p)
                  and "counterpart" not in p.position  # the speaker's counterpart is the other side
                  and not known.lookup(p.name, *(n for n, _ in p.alt_names))]  # the registry knows Thai leaders
     if not defaulted:
@@ -85,7 +85,7 @@ def latin_names_abroad(body: str, people, home: str | None, focus: str | None) -
     if not _text.is_thai(body[:2000]):
         return
     for record in people.people:
-        if not _text.is_thai(record.name) and record.country == home and not _stated(record):
+        if not _text.is_thai(record.name) and record.country == home and not stated_in_position(record):
             record.country = focus
 
 
@@ -104,5 +104,5 @@ def attendance_sides(body: str, people) -> None:
         end = len(body) if end < 0 else end
         for mention in people.mentions:
             record = people.people[mention.person]
-            if m.end() <= mention.start < end and mention.full and not _stated(record):
+            if m.end() <= mention.start < end and mention.full and not stated_in_position(record):
                 record.country, record.stated = code, True

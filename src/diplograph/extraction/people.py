@@ -652,8 +652,10 @@ class PeopleExtractor:
             if len(candidates) > 1 and country is None:
                 # "the Minister" in a release of the home government: its own minister
                 candidates = [i for i in candidates if people[i].country == home]
-            if not candidates and country and not is_thai(m.group(0)):
-                # "The Vietnamese FM": the one holder of that office whose state the text had not given is of it
+            if not candidates and country and not is_thai(m.group(0)) and any(
+                    p.stated and p.country == home for p in people):
+                # "The Vietnamese FM" in a release that names its Thai side as Thai (a wire story): the one
+                # holder of that office whose state the text had not given is of that state
                 unstated = [i for i, p in enumerate(people) if p.role == role and not p.stated
                             and not (p.position and self.countries.find_demonyms(p.position))]
                 if len(unstated) == 1:
