@@ -308,6 +308,8 @@ class PeopleExtractor:
         before = self._thai_title_before(text, pos) if position is None else None
         if before is not None:
             position = (end, before)  # "รมช.กต. นายชัยชนะ ศรีสุข", "ออท. โปแลนด์/ไทย นายยาน โนวัค"
+        elif position is None and (shared := self._shared_title(text, end)):
+            position = (end, shared)  # "นางสาวศิรมนต์ โสภา และนางสาวนภสร แซ่ลิ่ม นักวิเทศสัมพันธ์": both hold it
         if position is None and latin is None:
             # no position and no Latin form: accept only a clean given name + surname
             if len(chunks) != 2 or len(chunks[0]) > 20 or len(chunks[1]) > 20:
@@ -350,6 +352,15 @@ class PeopleExtractor:
                                   role=self.positions.role.get(title), country=self.countries.by_name_th[state],
                                   stated=True)
             yield record, m.start(), m.end()
+
+    def _shared_title(self, text: str, end: int) -> str | None:
+        """The title after the next name of a list ("X และนางสาว Y <title>"), which both names hold."""
+        m = re.match(r"\s?(?:และ|กับ)\s?", text[end:end + 6])
+        if not m or not (hon := self.hon_th.match(text, end + m.end())):
+            return None
+        nxt = re.match(r"\s?[\u0e00-\u0e7f]+ [\u0e00-\u0e7f]+", text[hon.end():hon.end() + 60])
+        found = self._thai_position(text, hon.end() + nxt.end()) if nxt else None
+        return found[1] if found else None
 
     def _cut_title(self, word: str) -> bool:
         return len(word) >= 3 and any(form.startswith(word) for form in self.positions.th)
