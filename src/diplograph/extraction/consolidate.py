@@ -223,7 +223,9 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "MultilateralMeeting" or (a.name and b.name):
-        return bool(a.aliases & b.aliases) and (a.date is None or b.date is None or a.date == b.date)
+        same_name = bool(a.aliases & b.aliases) or any(
+            x.startswith(y) or y.startswith(x) for x in a.aliases for y in b.aliases if min(len(x), len(y)) >= 12)
+        return same_name and (a.date is None or b.date is None or a.date == b.date)
     if a.date and b.date and (a.date, a.end_date) != (b.date, b.end_date):
         return False
     if not a.countries or not b.countries:
