@@ -62,7 +62,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # "และการประชุมสุดยอดที่เกี่ยวข้อง", "and Related Summits": the meetings around a summit are no conference of their own.
-RELATED_NAME = re.compile(r"ที่เกี่ยวข้อง\s*$|^(?:the\s+)?[Rr]elated\s+(?:[Ss]ummits|[Mm]eetings)$")
+RELATED_NAME = re.compile(r"(?:สุดยอด|ประชุม)(?:ที่เกี่ยวข้อง|อื่น)|^(?:the\s+)?(?:[Rr]elated|[Oo]ther)\s+(?:[Ss]ummits|[Mm]eetings)$")
 # Two numbered meetings held back to back under one name: "ครั้งที่ 44 และ 45", "40th – 41st ASEAN Summits".
 NUMBERED_PAIR = re.compile(r"(?P<a>\d+)(?P<sa>st|nd|rd|th)?\s?(?:และ|and|[-–])\s?(?P<b>\d+)(?P<sb>st|nd|rd|th)?")
 GENERIC_NAME = re.compile(r"(?:the\s+)?(?:[Bb]ilateral\s+)?(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?")
