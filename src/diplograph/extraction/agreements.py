@@ -27,11 +27,14 @@ from .topics import topics_in
 
 ORDER = ("Proposed", "UnderNegotiation", "Approved", "Signed")
 
+# Every form starts with a literal, so the regex engine skips ahead in C: a name's capitalised words before
+# its noun ("Thailand–United States Communiqué", "Avoidance of Double Taxation Agreement") and the modifiers of a
+# lower-case agreement ("a social security agreement") are taken in code (_extend_left, _modified).
 _NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("JointStatement", re.compile(
         r"แถลงการณ์(?:วิสัยทัศน์)?ร่วม|ปฏิญญาร่วม|(?:ถ้อย)?แถลง(?:ข่าว)?ร่วม|(?:ร่าง)?ถ้อยแถลง(?=\s?(?:ไทย|\S{2,12}[-–]))"
         r"|Joint (?:Vision |Press )?(?:Statement|Declaration|Release)|Joint Communiqu[ée]|joint (?:press )?(?:statement|declaration)"
-        r"|(?<=[–-])?\b[A-Z][\w–\- ]{0,40}Communiqu[ée]|\b[Cc]ommuniqu[ée]\b|\bDeclaration on\b")),
+        r"|\b[Cc]ommuniqu[ée]\b|\bDeclaration on\b")),
     ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent|Memorand(?:um|a) of Intent|\bMOI\b", re.I)),
     ("MemorandumOfUnderstanding", re.compile(
         # a memorandum of cooperation (บันทึกความร่วมมือ, MoC) is the same kind of instrument, and so are the
@@ -40,12 +43,35 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"|[Mm]emorand(?:um|a|ums)(?! of Intent)(?: of (?:Understanding|Cooperation|Agreement))?\b")),
     ("Agreement", re.compile(
         r"ความตกลง(?!กัน)|ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|แผนปฏิบัติการร่วม|พิธีสาร"
-        r"|(?:[A-Z][\w–\-]*\s){0,6}(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
-        r"|\b(?:a|an|the|two|three|four|five|six|seven|its|their)\s(?:(?!(?:would|will|could|should|sign\w*|to|and|on|of|in|with"
-        r"|for|that|has|have|had|was|were|is|are|be|been|an?|the|countries|sides|parties)\b)[a-z][\w-]*\s){1,3}agreements?\b(?! to\b)"
-        r"|\b(?:an?|the) agreements? (?=on|between|with|for)|\b(?:joint )?plan of action\b"
+        r"|\b(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
+        r"|\bagreements?\b(?! to\b)|\b(?:joint )?plan of action\b"
         r"|\b[Ff]ree [Tt]rade (?:[Aa]rea |[Aa]greement )?(?:negotiations?|talks)\b")),
 ]
+_EXTENDS = re.compile(r"Agreement|Treaty|Arrangement|Protocol|Communiqu")  # names whose capitalised words come first
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w–\-’']*\s){1,6}$")
+_DETERMINER = re.compile(r"\b(?:a|an|the|two|three|four|five|six|seven|its|their)\s((?:[a-z][\w-]*\s){0,3})$")
+_NOT_MODIFIER = re.compile(r"(?:would|will|could|should|sign\w*|to|and|on|of|in|with|for|that|has|have|had|was|were|is|are|be"
+                           r"|been|an?|the|countries|sides|parties)$")
+
+
+def _extend_left(text: str, start: int) -> int:
+    """"Avoidance of Double Taxation Agreement": the name's capitalised words before its noun."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 120), start)
+    return m.start() if m else start
+
+
+def _modified(text: str, start: int, end: int) -> int | None:
+    """Where a lower-case "agreement" that names an instrument starts ("a social security agreement",
+    "an agreement on clearing …"), or None for the word in another sense ("agreed", "an agreement to …")."""
+    m = _DETERMINER.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words and not any(_NOT_MODIFIER.match(w) for w in words):
+        return m.start()
+    return m.start() if not words and re.match(r"\s(?:on|between|with|for)\b", text[end:end + 9]) else None
+
+
 _NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลง|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ|แผนปฏิบัติการ|พิธีสาร"
                         r"|MO[UCI]|Mo[UC]|[Mm]emorand|[Ss]tatement|Communiqu|communiqu|[Dd]eclaration|Letter|FTA|EPA"
                         r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|Action Plan|[Ff]ree [Tt]rade")
@@ -140,9 +166,16 @@ class AgreementExtractor:
             spans: list[tuple[int, int, str]] = []
             for kind, pattern in _NOUNS:
                 for m in pattern.finditer(text):
-                    if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in spans):
+                    begin = m.start()
+                    if m.group(0).startswith("agreement"):
+                        begin = _modified(text, m.start(), m.end())
+                        if begin is None:
+                            continue
+                    elif _EXTENDS.match(m.group(0)):
+                        begin = _extend_left(text, begin)
+                    if any(a <= begin < b or begin <= a < m.end() for a, b, _ in spans):
                         continue
-                    spans.append((m.start(), m.end(), kind))
+                    spans.append((begin, m.end(), kind))
             spans.sort()
             # "ความตกลงหุ้นส่วนทางเศรษฐกิจ (EPA)": the name in parentheses is the same agreement
             spans = [s for k, s in enumerate(spans)

@@ -66,7 +66,16 @@ class Context:
         # mentions and dates are sorted by offset: look them up by range in log time, so a very
         # long release costs time in proportion to its length
         self._mention_starts = [m.start for m in self.people.mentions]
+        self._cues: dict[tuple[int, int], list[int]] = {}
         self._date_starts = [d.start for d in self.dates]
+
+    def cue_starts(self, sentence: Sentence, pattern) -> list[int]:
+        """Where a cue occurs in a sentence, found once per sentence: several triggers of one sentence ask."""
+        key = (sentence.start, id(pattern))
+        found = self._cues.get(key)
+        if found is None:
+            found = self._cues[key] = [m.start() for m in pattern.finditer(sentence.text)]
+        return found
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         return self.people.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]

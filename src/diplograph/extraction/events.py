@@ -328,31 +328,31 @@ class EventExtractor:
             if cues.VIRTUAL.search(win_text):
                 cand.mode = "Virtual"
             elif (cues.IN_PERSON.search(win_text) or cand.kind in ("OfficialVisit", "CourtesyCall")
-                  or (not cues.VIRTUAL.search(text) and cues.IN_PERSON.search(text))):
+                  or (not ctx.cue_starts(sentence, cues.VIRTUAL) and ctx.cue_starts(sentence, cues.IN_PERSON))):
                 cand.mode = "InPerson"  # a place ("ณ กระทรวงการต่างประเทศ") anywhere in a sentence with no call
         cand.status = self._status(ctx, cand, text)
         if kind == "AgreementSigning" and cues.PLANNED.search(text, max(0, start - 25), start):
             cand.status = "Scheduled"  # "เร่งรัดการลงนาม…", "กำหนดจัดพิธีลงนาม…": not signed yet
-        cand.sideline = bool(cues.SIDELINE.search(text))
+        cand.sideline = bool(ctx.cue_starts(sentence, cues.SIDELINE))
         cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end))
         cand.subordinate = (kind == "OfficialVisit" and not cand.official
                             and bool(cues.OCCASION_OF.search(text, max(0, start - 40), start)))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
         cand.continuation = bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
-        cand.sequel = not cand.continuation and bool(cues.AFTER.search(text[:start]))
-        cand.occasion = bool(cues.OCCASION.search(text[:start]))
+        cand.sequel = not cand.continuation and any(s < start for s in ctx.cue_starts(sentence, cues.AFTER))
+        cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
         cand.day_hint = days[-1].date if days else None
         if between:
             cand.participants, cand.hosted = between, True
-        elif cand.kind == "MultilateralMeeting" and not cues.ATTENDS.search(text):
+        elif cand.kind == "MultilateralMeeting" and not ctx.cue_starts(sentence, cues.ATTENDS):
             cand.participants = []  # named in passing ("to prepare for …"), not said to attend
         else:
             cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end, body_end)
             if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
                 cand.participants = [-1]  # filled from the event it follows
             elif cues.PRONOUN.search(text[max(0, start - 40):start]) or (
-                    cues.COUNTERPART.search(text) and not self._foreign(ctx, cand.participants)):
+                    ctx.cue_starts(sentence, cues.COUNTERPART) and not self._foreign(ctx, cand.participants)):
                 # "he": who the release was just speaking of; "talks with his Thai counterpart X, the
                 # two FMs …": the counterpart's counterpart is that person too
                 subject = self._subject_before(ctx, index)

@@ -64,7 +64,7 @@ _PORTFOLIO_WORD = (
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
-_QUOTED_AFTER_TITLE = re.compile(r"(\S{3,60}?)\s?[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,25}){1,2})[”\"]")
+_QUOTED_NAME = re.compile(r"[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,25}){1,2})[”\"]")
 _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"
                                r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
 _MARKS = re.compile("[\u0e47-\u0e4e]")
@@ -333,14 +333,15 @@ class PeopleExtractor:
     def _thai_unmarked(self, body: str, home: str | None, taken: _Taken):
         """News names leaders without นาย/นาง: a quoted name after its title ("นายกรัฐมนตรี “แพทองธาร
         ชินวัตร”"), and a name glued to its title before the state ("ประธานาธิบดีเอ็มมานูแอล มาครง ของฝรั่งเศส")."""
-        for m in _QUOTED_AFTER_TITLE.finditer(body):
-            if taken.covers(m.start(1)) or not self.positions.th_pattern.fullmatch(m.group(1)):
+        for m in _QUOTED_NAME.finditer(body) if "“" in body or '"' in body else ():
+            lo = max(0, m.start() - 60, body.rfind(" ", 0, max(0, m.start() - 1)) + 1)
+            title = body[lo:m.start()].rstrip()
+            if taken.covers(m.start()) or not self.positions.th_pattern.fullmatch(title):
                 continue
-            phrase = m.group(1)
-            record = PersonRecord(name=m.group(2).strip(), lang="th", position=phrase, position_lang="th",
-                                  role=self._role(phrase))
-            record.country, record.portfolio = self._country_of_position(phrase, home)
-            yield record, m.start(), m.end()
+            record = PersonRecord(name=m.group(1).strip(), lang="th", position=title, position_lang="th",
+                                  role=self._role(title))
+            record.country, record.portfolio = self._country_of_position(title, home)
+            yield record, lo, m.end()
         for m in _GLUED_TITLE_NAME.finditer(body):
             title, name, state = m.group(1), m.group(2), m.group(3)
             if (taken.covers(m.start()) or not self.positions.th_pattern.fullmatch(title)
