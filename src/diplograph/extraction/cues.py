@@ -178,3 +178,20 @@ COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe tw
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")
+
+
+
+# Words without one of which a trigger pattern cannot match (lower case): a sentence is scanned for a kind
+# only if one of them is in it — a substring test in C instead of a regex scan of every position.
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "CourtesyCall": ("คารวะ", "คาราวะ", "คำนับ", "เข้าพบ", "เข้าเฝ้า", "พระราชสาส์น", "courtesy", "called on", "farewell",
+                     "call on", "audience", "credentials"),
+    "OfficialVisit": ("เยือน", "ราชการ", "visit"),
+    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "sign", "exchange"),
+    "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phone", "video", "virtual", "spoke",
+             "call with"),
+    "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
+                         "bilateral",
+                         "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
+                         "conferred", "consulted", "discussion", "consultation"),
+}

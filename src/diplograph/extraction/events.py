@@ -39,7 +39,10 @@ class EventExtractor:
     def _find_triggers(self, text: str) -> list[tuple[str, int, int]]:
         table = cues.THAI_TRIGGERS if is_thai(text) else cues.ENGLISH_TRIGGERS
         found: list[tuple[str, int, int]] = []
+        lower = text.lower()
         for kind, pattern in table:
+            if not any(word in lower for word in cues.TRIGGER_WORDS[kind]):
+                continue
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b or m.start() <= a < m.end() for _, a, b in found):
                     continue
