@@ -380,3 +380,24 @@ def test_a_name_spelt_without_its_mark_is_the_same_person() -> None:
     body = ("เมื่อวันที่ 23 เมษายน 2563 นายฮิโระ ซะโตะ เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย เข้าเยี่ยมคารวะพลเอก ประยุทธ์ "
             "จันทร์โอชา นายกรัฐมนตรี ที่ทำเนียบรัฐบาล ทั้งนี้ พลเอก ประยุทธ จันทร์โอชา ได้ขอบคุณญี่ปุ่น")
     assert len([p for p in facts(body, D(2020, 4, 24)).people if "จันทร์โอชา" in p.name]) == 1
+
+
+def test_two_foreign_states_meet_without_thailand() -> None:
+    body = ("Japan-Viet Nam Summit Meeting\nOn May 1, 2022, Mr. SATO Ken, Prime Minister of Japan, held a summit meeting "
+            "with H.E. Mr. NGUYEN Van Binh, Prime Minister of the Socialist Republic of Viet Nam. The meeting was attended "
+            "by Mr. ITO Jun, Deputy Chief Cabinet Secretary, and others.")
+    found = facts(body, D(2022, 5, 1), "en").events
+    assert {(e.kind, e.date, e.countries) for e in found} == {("BilateralMeeting", D(2022, 5, 1), ("JP", "VN"))}
+    assert len(found[0].participants) == 3
+
+
+def test_a_day_named_again_without_its_year() -> None:
+    body = ("Prime Minister Somchai Dee and Japanese Prime Minister Sato Ken shake hands before their meeting in Tokyo on "
+            "Feb 9 2015.\nTOKYO: Japan's Prime Minister Sato Ken on Monday (Feb 9) met his counterpart Somchai Dee.")
+    assert ("BilateralMeeting", D(2015, 2, 9), ("JP", "TH")) in events(body, None, "en")
+
+
+def test_states_named_in_passing_are_no_parties() -> None:
+    body = ("The two leaders affirmed the importance of the port project involving Japan, Thailand and Myanmar, a joint "
+            "statement said.")
+    assert not any("MM" in parties for _k, parties, _s in agreements(body, D(2015, 2, 10), "en"))

@@ -123,8 +123,12 @@ class Countries:
 
     def joined(self, text: str, lang: str) -> list[tuple[str, str]]:
         """Two states named together as the two sides: "ไทยและลาว", "ไทยกับจีน", "Thailand and Kenya"."""
+        return [pair for _start, _end, pair in self.joined_spans(text, lang)]
+
+    def joined_spans(self, text: str, lang: str) -> list[tuple[int, int, tuple[str, str]]]:
+        """The same pairs, with where each is written."""
         found = self.find(text, lang)
-        return [(a[2], b[2]) for a, b in zip(found, found[1:])
+        return [(a[0], b[1], (a[2], b[2])) for a, b in zip(found, found[1:])
                 if _JOINED.fullmatch(text[a[1]:b[0]]) and a[2] != b[2]]
 
     def find_demonyms(self, text: str) -> list[tuple[int, int, str]]:

@@ -105,6 +105,8 @@ _APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ใ�
 _CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
                       r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
 _OTHER_EVENT_DATE = re.compile(r"(?:talks|meeting|visit|summit|หารือ|ประชุม|เยือน)\S*\s?(?:on|from|เมื่อ)?\s?(?:วันที่)?\s?$", re.I)
+_SUBJECT_VERB = re.compile(r"ลงนาม|ออก|แลกเปลี่ยน|จัดทำ|เห็นชอบ|เจรจา|\b(?:signed|issued|exchanged|adopted|agreed|concluded|"
+                           r"approved|negotiat\w*|launched|released|will|to)\b")
 _NEGOTIATING = re.compile(r"negotiations?|talks", re.I)
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
 _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
@@ -199,9 +201,10 @@ class AgreementExtractor:
                     # "ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วม", "Thailand and Kenya signed …": the subject names them
                     clause = text[max(0, start - 80):start]
                     lang = "th" if is_thai(clause) else "en"
-                    for pair in self.countries.joined(clause, lang):
-                        if home in pair:
-                            parties |= set(pair)
+                    for m in self.countries.joined_spans(clause, lang):
+                        between = clause[m[1]:]
+                        if home in m[2] and len(between) <= 50 and _SUBJECT_VERB.search(between):
+                            parties |= set(m[2])  # "Thailand and Kenya signed …", not "… involving Japan, Thailand and Myanmar"
                     named = self.countries.find(clause, lang) + (
                         self.countries.find_demonyms(clause) if lang == "en" else [])
                     named.sort()

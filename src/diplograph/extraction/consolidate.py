@@ -81,7 +81,7 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
             ctx.people.people[p].country = ctx.focus
         if unknown or cand.headline:
             cand.countries.add(ctx.focus)
-    if len(cand.countries - {ctx.home}) >= 1:
+    if len(cand.countries - {ctx.home}) == 1 or cand.joint:  # two foreign sides meet without it (Japan-Viet Nam)
         cand.countries.add(ctx.home)
         protagonist = _protagonist(ctx, previous)
         if protagonist is not None and not any(

@@ -427,8 +427,14 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
         ref = ref.date()
     if ref is not None and not MIN_YEAR - 1 <= ref.year <= MAX_YEAR + 1:
         ref = None  # nothing resolved from it could be emitted (and date.max + 1 day overflows)
-    return [DateMention(s, e, text[s:e], d, ed, rel, ex)
-            for s, e, d, ed, rel, ex in _select(_candidates(text, ref))]
+    found = _candidates(text, ref)
+    if ref is None and (full := [c for c in found if c[5]]):
+        # no release date, but the text dates a day in full ("… in Tokyo on Feb 9 2015"): where it names that
+        # day again without the year ("on Monday (Feb 9)"), it is the same day
+        days = {(c[2].month, c[2].day): c[2] for c in full if c[3] is None}
+        found += [c for c in _candidates(text, full[-1][2])
+                  if c[4] and c[3] is None and days.get((c[2].month, c[2].day)) == c[2]]
+    return [DateMention(s, e, text[s:e], d, ed, rel, ex) for s, e, d, ed, rel, ex in _select(found)]
 
 
 def parse_date(text: str, ref: _dt.date | None = None) -> _dt.date | None:

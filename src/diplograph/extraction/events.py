@@ -217,8 +217,10 @@ class EventExtractor:
             triggers = self._triggers(ctx, sentence)
             if not triggers:
                 if candidates and cues.ATTENDANCE.match(sentence.text):
-                    # "(Attending on the Japanese side were …)", "The meeting was attended by …"
-                    last = candidates[-1]
+                    # "(Attending on the Japanese side were …)", "The meeting was attended by …": the last
+                    # event, or the last meeting when the sentence says it is the meeting's
+                    meetings = [c for c in candidates if c.kind in ("BilateralMeeting", "MultilateralMeeting")]
+                    last = meetings[-1] if meetings and re.match(r"\s*The (?:meeting|talks)", sentence.text) else candidates[-1]
                     for m in ctx.mentions_in(sentence.start, sentence.end):
                         if m.person not in last.participants and ctx.people.people[m.person].role != "spokesperson":
                             last.participants.append(m.person)
@@ -361,8 +363,8 @@ class EventExtractor:
                 subject = self._subject_before(ctx, index)
                 if subject is not None and subject not in cand.participants:
                     cand.participants.insert(0, subject)
-        cand.countries = {ctx.people.people[p].country for p in cand.participants
-                          if p >= 0 and ctx.people.people[p].country}
+        cand.countries |= {ctx.people.people[p].country for p in cand.participants
+                           if p >= 0 and ctx.people.people[p].country}
         if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
             cand.kind = "CourtesyCall"
         elif cand.kind == "CourtesyCall" and self._between_equals(ctx, cand):
@@ -432,6 +434,8 @@ class EventExtractor:
         two_sides = len(set(pair)) == 2 and re.search(r"[-–]", whole)  # "8th Japan-Thailand Strategic Dialogue"
         bilateral = (cues.BILATERAL_NAME.search(whole) or two_sides) and not cues.GROUPING_NAME.search(whole)
         cand.kind = "BilateralMeeting" if bilateral else "MultilateralMeeting"
+        if bilateral and two_sides:
+            cand.countries |= set(pair)  # "Japan-Viet Nam Summit Meeting": the name gives the two sides
 
     def _status(self, ctx: Context, cand: Candidate, text: str) -> str | None:
         if cues.CANCELLED.search(text):
