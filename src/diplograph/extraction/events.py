@@ -131,7 +131,7 @@ class EventExtractor:
                 found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"
         if lang == "en":
             for start, _end, code in self.countries.find_demonyms(text):
-                if re.match(r"\s(?:counterpart|side|Prime Minister|President|Minister|delegation)", text[_end:_end + 16]):
+                if _DEMONYM_OFFICIAL.match(text, _end):  # "the Japanese Foreign Minister", "his Lao counterpart"
                     found.add(code)
         return found
 
@@ -446,6 +446,9 @@ class EventExtractor:
             return "Scheduled" if cand.date > ctx.issued else "Held"
         return "Scheduled" if cues.FUTURE.search(text) else ("Held" if cand.date else None)
 
+_DEMONYM_OFFICIAL = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){0,3}(?:counterparts?|sides?|Prime Minister|President|Minister|Secretary|delegation|Ambassador"
+    r"|[Ll]eader|Premier|King|Chancellor|Vice[- ]Minister)\b")
 _DAYS_LONG = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            **{str(n): n for n in range(1, 8)}}
