@@ -310,6 +310,8 @@ class PeopleExtractor:
             position = (end, before)  # "รมช.กต. นายชัยชนะ ศรีสุข", "ออท. โปแลนด์/ไทย นายยาน โนวัค"
         elif position is None and (shared := self._shared_title(text, end)):
             position = (end, shared)  # "นางสาวศิรมนต์ โสภา และนางสาวนภสร แซ่ลิ่ม นักวิเทศสัมพันธ์": both hold it
+        if position is None and latin is None and end >= len(text.rstrip()) - 1:
+            return None  # the page stops in the name ("นายภุชงค์ วรศร…"): not a whole name
         if position is None and latin is None:
             # no position and no Latin form: accept only a clean given name + surname
             if len(chunks) != 2 or len(chunks[0]) > 20 or len(chunks[1]) > 20:
@@ -372,6 +374,8 @@ class PeopleExtractor:
         lo = max(0, pos - 80, text.rfind("\n", 0, pos) + 1)
         window = text[lo:pos]
         tail = len(window.rstrip())
+        if window[:tail].endswith("("):  # "นายกรัฐมนตรี (นางสาวยิ่งลักษณ์ ชินวัตร)": the title, the name in brackets
+            tail = len(window[:tail - 1].rstrip())
         for m in self.positions.th_pattern.finditer(window):
             found = self._thai_position(window, m.start())
             if found is not None and found[0] >= tail and not _CLAUSE_RE.search(window, m.end(), tail):
@@ -479,7 +483,7 @@ class PeopleExtractor:
         posted = re.match(r"\s+to\s+(?:the\s+)?", body[after:after + 8])
         if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
             after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
-        comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*,)", body[after:after + 60])
+        comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*(?:[,;]|\.(?:\s|$)))", body[after:after + 60])
         if comma:
             after += comma.end() - 1  # "the Australian Prime Minister, Anthony Albanese, this morning"
         hm = self.spaced_hon_en.match(body, after)
