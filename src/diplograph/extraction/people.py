@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import gazetteer
+from ..resolve import registry
 from ..gazetteer import alternation
 from .text import is_thai
 
@@ -572,8 +573,21 @@ class PeopleExtractor:
                         record.position, record.position_lang, record.role)
                     other.country, other.portfolio = record.country, record.portfolio
                 return index
+        self._registry_state(record)
         people.append(record)
         return len(people) - 1
+
+    def _registry_state(self, record: PersonRecord) -> None:
+        """A person the registry knows serves its state, unless the text itself says another: so that
+        "Prime Minister Sonexay Siphandone" in a Lao report is Lao before titles are resolved."""
+        if record.stated:
+            return
+        phrase = record.position or ""
+        if phrase and (self.countries.find(phrase, "th" if is_thai(phrase) else "en") or self.countries.find_demonyms(phrase)):
+            return
+        entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
+        if entry and entry.country:
+            record.country = entry.country
 
     def _known_reference(self, text: str, pos: int, people: list[PersonRecord]) -> int | None:
         """A known person whose given name (or name) starts at pos: "นายดอนฯ", "นายพุทธิพงษ์กล่าว"."""
