@@ -354,8 +354,8 @@ class EventExtractor:
             cand.participants = []  # named in passing ("to prepare for …"), not said to attend
         else:
             cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end, body_end)
-            if cues.BOTH_SIDES.search(text[max(0, start - 40):start]) and not cand.participants:
-                cand.participants = [-1]  # filled from the event it follows
+            if not cand.participants and cues.BOTH_SIDES.search(text):
+                cand.participants = [-1]  # "the two leaders …", "… witnessed by the two prime ministers": of the event it follows
             elif cues.PRONOUN.search(text[max(0, start - 40):start]) or (
                     ctx.cue_starts(sentence, cues.COUNTERPART) and not self._foreign(ctx, cand.participants)):
                 # "he": who the release was just speaking of; "talks with his Thai counterpart X, the
