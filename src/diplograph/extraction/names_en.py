@@ -1,0 +1,171 @@
+"""English introductions of people: "H.E. Mr. Wang Yi, Minister of …", "Thai Interior Minister Somchai Dee",
+"Maris Sangiampongsa, Minister of Foreign Affairs, …", "his counterpart from Nepal, PM Ram Thapa"."""
+
+from __future__ import annotations
+
+import re
+
+from .person import PersonRecord, Taken
+from .text import is_thai
+from .titles import OWN_OFFICES, TitleReader
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"  # names with accents: "José Ramírez", "Đặng"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+# Words that follow a name in wire prose and are capitalised without being part of it.
+_NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+                  r"|May|June|July|August|September|October|November|December|The|This|In|On|At|Later|Earlier"
+                  r"|Meanwhile|However|Also)\b)")
+# A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
+# a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
+_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z])|[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
+                 r"(?:(?<=Jr|Sr|St)\.)?|bin|binti|van|von|de|da|al-\w+|Le|La|o-\w+|na)")
+_EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
+_POSSESSIVE = re.compile(r"['’]s?$")
+# The portfolio between a title and the name: "Minister of Foreign Affairs Lê Hoài Trung" — words of
+# offices, so that the name that follows is not taken for more of the office.
+_PORTFOLIO_WORD = (
+    r"(?:Foreign|Affairs|External|Home|Interior|Defen[cs]e|National|Trade|Industry"
+    r"|Commerce|Economy|Economic|Finance|Planning|Investment|Tourism|Sports?|Culture|Labou?r|Health|Public"
+    r"|Education|Agriculture|Cooperatives|Energy|Transport|Communications?|Information|Digital|Justice"
+    r"|Environment|Natural|Resources|Science|Technology|Innovation|Higher|Development|International"
+    r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
+    r"|Immigration|Employment)\b")
+_PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
+_BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
+_OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
+_APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
+# What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
+_PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
+_EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*))*,?\s")
+
+
+class EnglishNames(TitleReader):
+    """The English forms of introducing a person."""
+
+    def _strip_en_honorifics(self, name: str) -> str:
+        m = self.hon_en_chain.match(name + " ")
+        return name[m.end():].strip() if m else name
+
+    def _english_full(self, text: str, start: int, people: list[PersonRecord], home: str | None):
+        """'H.E. Mr. Wang Yi, Minister of Foreign Affairs of …' or 'Prime Minister Srettha Thavisin'."""
+        chain = self.hon_en_chain.match(text, start)
+        if not chain:
+            return None
+        nm = _EN_NAME.match(text, chain.end())
+        if not nm:
+            return None
+        name = nm.group(0).rstrip(".")
+        if name.endswith((" of", " the")) or len(name) < 2:
+            return None
+        end = chain.start() + len(text[chain.start():nm.end()].rstrip("."))
+        record = PersonRecord(name=name, lang="en")
+        record.honorifics.extend(h.group(0) for h in self.hon_en.finditer(chain.group(0) + " "))
+        appositive = self._appositive(text, end, home)
+        thai_title = self._thai_position(text, end) if appositive is None and is_thai(text[end:end + 3]) else None
+        if appositive is not None:
+            end, record.position, record.role, record.country, record.portfolio = appositive
+            record.position_lang = "en"
+        elif thai_title is not None:
+            # "H.E. Ith Samheng รัฐมนตรีว่าการกระทรวงแรงงานและฝึกอาชีพกัมพูชา": a Latin name in Thai prose
+            end, phrase = thai_title
+            record.position, record.position_lang, record.role = phrase, "th", self._role(phrase)
+            record.country, record.portfolio = self._country_of_position(phrase, home)
+        else:
+            # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
+            before = text[max(0, start - 80):start]
+            for head in reversed(list(self.positions.en_pattern.finditer(before))):
+                if _EN_TITLE_TAIL.fullmatch(before[head.end():]):
+                    lead = re.search(r"(?:[A-Z][\w’']*\s)?$", before[:head.start()])
+                    phrase = (before[lead.start():] if lead else before[head.start():]).strip().rstrip(",")
+                    record.position, record.position_lang = phrase, "en"
+                    record.role = self._role(before[head.start():].strip())
+                    record.country, record.portfolio = self._country_of_position(phrase, home)
+                    if record.country is None or record.country == home:
+                        named = self.countries.find_demonyms(phrase)
+                        record.country = named[0][2] if named else record.country
+                    break
+        return record, end
+
+    def _appositive(self, text: str, end: int, home: str | None):
+        """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio)."""
+        pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])",
+                      text[end:end + 300])
+        if not (pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the "))):
+            return None
+        phrase = pm.group(1).removeprefix("the ")
+        # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
+        # continue the office when they end with the state it serves
+        more = re.match(r"((?:,\s+[A-Z][^,;()\n]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
+                        text[end + pm.end():end + pm.end() + 200])
+        if more and not self.countries.find(phrase, "en") and self.countries.find(more.group(1), "en"):
+            phrase += more.group(1)
+            end += more.end()
+        country, portfolio = self._country_of_position(phrase, home)
+        return end + pm.end(), phrase, self._role(phrase), country, portfolio
+
+    def _english_appositions(self, body: str, home: str | None, taken: Taken):
+        """"Maris Sangiampongsa, Minister of Foreign Affairs, made …": news names people without an
+        honorific and gives the office after a comma."""
+        for m in self.positions.en_pattern.finditer(body):
+            if taken.covers(m.start()):
+                continue
+            lead = _BARE_NAME_BEFORE.search(body, max(0, m.start() - 80), m.start())
+            if lead is None or taken.covers(lead.start(1)):
+                continue
+            name = lead.group(1)
+            words = name.split()
+            if len(words) < 2 or self.countries.code(words[0]) or self.countries.find(name, "en") or (
+                    self.positions.en_pattern.search(name) or self.orgs.find(name)):
+                continue
+            appositive = self._appositive(body, lead.end(1), home)
+            if appositive is None:
+                continue
+            end, phrase, role, country, portfolio = appositive
+            record = PersonRecord(name=name, lang="en", position=phrase, position_lang="en", role=role,
+                                  country=country, portfolio=portfolio)
+            yield record, lead.start(1), end
+
+    def _english_titled(self, body: str, m: re.Match[str], home: str | None) -> tuple[PersonRecord, int] | None:
+        """A title right before a name: "Thai Interior Minister Somchai Dee", "Malaysia's Home Affairs
+        Minister Ahmad Zulkifli", "Peruvian Ambassador to Thailand Luis Soto", "Foreign Minister José
+        Ramírez of Costa Rica", "his counterpart from Nepal, PM Ram Thapa"."""
+        after = m.end()
+        portfolio = _PORTFOLIO_AFTER.match(body, after)
+        if portfolio and portfolio.end() > after:
+            after = portfolio.end()  # "Minister of Foreign Affairs Lê Hoài Trung"
+        posted = re.match(r"\s+to\s+(?:the\s+)?", body[after:after + 8])
+        if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
+            after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
+        comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*(?:[,;]|\.(?:\s|$)))", body[after:after + 60])
+        if comma:
+            after += comma.end() - 1  # "the Australian Prime Minister, Anthony Albanese, this morning"
+        hm = self.spaced_hon_en.match(body, after)
+        nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > after else None
+        if not nm:
+            return None
+        name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
+        if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand") or (
+                self.countries.find(name, "en")):
+            return None
+        role_phrase = body[m.start():after].strip()
+        record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
+                              role=self.positions.role.get(m.group(0)))
+        before = body[max(0, m.start() - 60, body.rfind("\n", 0, m.start()) + 1):m.start()]
+        named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
+        named = [n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:])]
+        of_state = re.match(r"\s+of\s+(?:the\s+)?", body[nm.end():nm.end() + 9])
+        of_state = of_state and (self.countries.en_pattern.match(body, nm.end() + of_state.end()) or _OF_DEMONYM_BODY.match(
+            body, nm.end() + of_state.end()))
+        apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
+        record.stated = bool(named or of_state or apposition)
+        if named:
+            # the state named just before, maybe with the portfolio between ("Thai Foreign Minister …")
+            record.country = named[-1][2]
+            record.position = before[named[-1][0]:].strip() + " " + role_phrase
+        elif of_state:
+            record.country = self.countries.code(of_state.group(1))  # "… of Costa Rica", "… of the Thai Ministry"
+        elif apposition and (states := self.countries.find(apposition.group(1), "en")):
+            record.country = states[-1][2]  # "his counterpart from Nepal, PM Ram Thapa"
+        elif record.role in OWN_OFFICES:
+            record.country = home
+        return record, nm.start() + len(name)
