@@ -1,0 +1,161 @@
+"""The sides of an event: which states meet, host, attend, or are counterparts in a list.
+
+A release names the sides of a meeting in many ways — "ไทย-สิงคโปร์", "กับสหรัฐฯ", "visit to Sri Lanka", an official
+of a state named by title ("รมว.ไอซีทีสิงคโปร์", "the Japanese Foreign Minister"), a venue ("ณ กรุงจาการ์ตา"), a list
+of states taking part ("leaders of Brunei, Cambodia and Laos"), several counterparts in one sentence ("the Foreign
+Ministers of Chile, Peru and Mexico"). These rules read them for :class:`~.events.EventExtractor`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from . import cues
+from .candidates import Candidate, Context
+from .text import is_thai
+
+_DEMONYM_OFFICIAL = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){0,3}(?:counterparts?|sides?|Prime Minister|President|Minister|Secretary|delegation|Ambassador"
+    r"|[Ll]eader|Premier|King|Chancellor|Vice[- ]Minister)\b")
+
+
+class SideReader:
+    """Rules of an event's sides; the event extractor's base (it holds the gazetteers)."""
+
+    def _side_countries(self, ctx: Context, text: str, kind: str) -> set[str]:
+        """States named as a side in a trigger's window: "ไทย-สิงคโปร์", "กับสหรัฐฯ", "visit to Sri Lanka",
+        an official of a state named by title ("รมว.ไอซีทีสิงคโปร์"). A destination ("to France") is a
+        side only of a visit: "a dinner hosted by the Thai Ambassador to France" is not a meeting with France."""
+        lang = "th" if is_thai(text) else "en"
+        found: set[str] = set()
+        mentions = self.countries.find(text, lang)
+        for k, (start, end, code) in enumerate(mentions):
+            before = text[max(0, start - 14):start]
+            chain = _hyphen_chain(text, mentions, k)
+            if len(chain) > 1:
+                # "ไทย-สิงคโปร์" names the two sides; "รถไฟจีน-ลาว" (no home country) is a railway and
+                # "ลาว-ไทย-มาเลเซีย-สิงคโปร์" (more than two) a project
+                if len(chain) == 2 and ctx.home in chain:
+                    found.add(code)
+                continue
+            if re.search(r"(?:กับ|ฝ่าย|\bwith)\s?(?:the\s)?$", before):
+                found.add(code)
+            elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit)\s?(?:the\s)?$", before):
+                found.add(code)
+            elif re.search(r"(?:ของ|แห่ง|\bof)\s?(?:the\s)?$", before) and (
+                    self.positions.th_pattern if lang == "th" else self.positions.en_pattern).search(
+                    text[max(0, start - 60):start]):
+                found.add(code)  # an official of that state: "the Minister of Foreign Affairs of Chile"
+            elif lang == "th" and self._titled(text, start):
+                found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีว่าการกระทรวงการต่างประเทศจีน": a title glued to it
+        for pair in self.countries.joined(text, lang):
+            if ctx.home in pair:
+                found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"
+        if lang == "en":
+            for start, _end, code in self.countries.find_demonyms(text):
+                if _DEMONYM_OFFICIAL.match(text, _end):  # "the Japanese Foreign Minister", "his Lao counterpart"
+                    found.add(code)
+        return found
+
+    def _titled(self, text: str, start: int) -> bool:
+        """A title runs, without a break, into the country name at start: "รัฐมนตรีการค้าเกาหลีใต้"."""
+        lo = max(0, start - 80, text.rfind(" ", 0, start) + 1)
+        heads = list(self.positions.th_pattern.finditer(text, lo, start))
+        return bool(heads) and not re.search(r"กับ|และ(?!รัฐมนตรี)|หารือ|ได้|ต่อ|ของ(?!กระทรวง)", text[heads[-1].end():start])
+
+    def _counterparts(self, ctx: Context, cand: Candidate) -> list[Candidate]:
+        """Several counterparts of different states in one sentence: "met with the Foreign Ministers of Chile,
+        Peru and Mexico" is one meeting with each; "เอกอัครราชทูตลาว กัมพูชา และเวียดนาม … เข้าเยี่ยมคารวะ" is
+        one joint courtesy call of them all."""
+        if cand.kind == "MultilateralMeeting" and cand.name and (pair := cues.NUMBERED_PAIR.search(cand.name)):
+            # "การประชุมสุดยอดอาเซียน ครั้งที่ 44 และ 45": two summits, on the dates the text gives them together
+            out = []
+            for number, suffix in ((pair["a"], pair["sa"]), (pair["b"], pair["sb"])):
+                one = copy.copy(cand)
+                one.name = cand.name[:pair.start()] + number + (suffix or "") + cand.name[pair.end():]
+                one.aliases = {name_key(one.name)}
+                one.evidence, one.participants = list(cand.evidence), list(cand.participants)
+                one.countries = set(cand.countries)
+                out.append(one)
+            return out
+        if cand.kind not in ("BilateralMeeting", "CourtesyCall") or cand.hosted:
+            return [cand]
+        states = [c for c in self._listed_counterparts(cand.window) if c != ctx.home]
+        if len(states) < 2:
+            return [cand]
+        if cand.kind == "CourtesyCall":
+            cand.countries |= set(states)
+            cand.joint = True
+            return [cand]
+        out = []
+        for state in states:
+            one = copy.copy(cand)
+            one.countries = {state} | ({ctx.home} & cand.countries)
+            one.participants = [p for p in cand.participants
+                                if p < 0 or ctx.people.people[p].country in (None, ctx.home, state)]
+            one.evidence = list(cand.evidence)
+            one.aliases = set(cand.aliases)
+            out.append(one)
+        return out
+
+    def _listed_counterparts(self, text: str) -> list[str]:
+        lang = "th" if is_thai(text) else "en"
+        mentions = self.countries.find(text, lang)
+        run: list[tuple[int, int, str]] = []
+        for mention in mentions + [(len(text) + 1, len(text) + 1, "")]:
+            if run and mention[2] and cues.LIST_GAP.fullmatch(text[run[-1][1]:mention[0]]) and mention[0] > run[-1][1]:
+                run.append(mention)
+                continue
+            if len(run) >= 2 and (cues.COUNTERPART_LIST.search(text, max(0, run[0][0] - 60), run[0][0])
+                                  or (lang == "th" and self._titled(text, run[0][0]))):
+                return list(dict.fromkeys(code for _s, _e, code in run))
+            run = [mention] if mention[2] else []
+        return []
+
+    def _attending(self, text: str) -> set[str]:
+        """"โดยมีผู้นำจากบังกลาเทศ ภูฏาน อินเดีย … เข้าร่วม", "leaders of Brunei, Cambodia and Laos"."""
+        lang = "th" if is_thai(text) else "en"
+        found: set[str] = set()
+        for intro in cues.ATTENDING_LIST.finditer(text):
+            names = self.countries.find(text[intro.end():], lang)
+            cursor = 0
+            for start, end, code in names:
+                if not cues.LIST_GAP.fullmatch(text[intro.end() + cursor:intro.end() + start]):
+                    break
+                found.add(code)
+                cursor = end
+        return found
+
+    def _hosts(self, text: str) -> set[str]:
+        """The state hosting a conference: "ณ กรุงจาการ์ตา สาธารณรัฐอินโดนีเซีย", "hosted by the Lao PDR"."""
+        lang = "th" if is_thai(text) else "en"
+        found = set()
+        for start, end, code in self.countries.find(text, lang):
+            before, after = text[max(0, start - 30):start], text[end:end + 16]
+            if (re.search(r"ณ\s?(?:กรุง|นคร)?\S*\s?$|\bin [A-Z][a-z]+,\s(?:the\s)?$|hosted by (?:the\s)?$", before)
+                    or re.match(r"\s?(?:เป็นเจ้าภาพ|as (?:the )?host)", after)):
+                found.add(code)
+        for start, _end, code in self.countries.find_places(text, lang):
+            if re.search(r"(?:ณ|ที่)\s?$|\b(?:in|at)\s$", text[max(0, start - 4):start]):
+                found.add(code)  # "ณ กรุงเวียงจันทน์", "in Jakarta"
+        return found
+
+
+def _hyphen_chain(text: str, mentions: list[tuple[int, int, str]], k: int) -> list[str]:
+    """The countries joined to mention k by hyphens or dashes ("ไทย-จีน", "Thailand–Korea")."""
+    chain = [mentions[k][2]]
+    i = k
+    while i > 0 and re.fullmatch(r"\s?[-–]\s?", text[mentions[i - 1][1]:mentions[i][0]]):
+        i -= 1
+        chain.insert(0, mentions[i][2])
+    i = k
+    while i + 1 < len(mentions) and re.fullmatch(r"\s?[-–]\s?", text[mentions[i][1]:mentions[i + 1][0]]):
+        i += 1
+        chain.append(mentions[i][2])
+    return chain
+
+
+def name_key(name: str) -> str:
+    """A meeting name as compared across mentions: no spaces, dots, dashes or case."""
+    return re.sub(r"[\s’'.\-:]+", "", name).lower()
