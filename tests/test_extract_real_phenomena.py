@@ -401,3 +401,18 @@ def test_states_named_in_passing_are_no_parties() -> None:
     body = ("The two leaders affirmed the importance of the port project involving Japan, Thailand and Myanmar, a joint "
             "statement said.")
     assert not any("MM" in parties for _k, parties, _s in agreements(body, D(2015, 2, 10), "en"))
+
+
+def test_interior_ministry_names_no_country() -> None:
+    body = ("วันนี้ (4 ก.ย. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย ให้การต้อนรับนายโจเซ ซิลวา "
+            "เอกอัครราชทูตโปรตุเกสประจำประเทศไทย ในโอกาสเข้าเยี่ยมคารวะ")
+    from diplograph.gazetteer import countries
+    assert countries().find("กระทรวงมหาดไทย", "th") == []
+    assert events(body, D(2023, 9, 4)) == {("CourtesyCall", D(2023, 9, 4), ("PT", "TH"))}
+
+
+def test_thai_text_on_a_foreign_site_keeps_its_officials_thai() -> None:
+    body = ("วันนี้ (4 ก.ย. 66) น.ส. วิไล ทองดี รองอธิบดีกรมเอเชียตะวันออก ให้การต้อนรับนายโจเซ ซิลวา "
+            "เอกอัครราชทูตโปรตุเกสประจำประเทศไทย")
+    found = people(body, D(2023, 9, 4), url="https://www.example.pt/news/1")
+    assert {("วิไล ทองดี", "TH"), ("โจเซ ซิลวา", "PT")} <= found

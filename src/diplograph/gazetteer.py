@@ -115,7 +115,8 @@ class Countries:
     def find(self, text: str, lang: str) -> list[tuple[int, int, str]]:
         """(start, end, iso2) for every country name in text, longest match first."""
         if lang == "th":
-            found = [(m.start(), m.end(), self.by_name_th[m.group(0)]) for m in self.thai_pattern.finditer(text)]
+            found = [(m.start(), m.end(), self.by_name_th[m.group(0)]) for m in self.thai_pattern.finditer(text)
+                     if not _FALSE_FRIEND.search(text, max(0, m.start() - 4), m.start())]
             # Latin-script names inside Thai text (in parentheses) count too
             found += [(m.start(1), m.end(1), self.by_name_en[m.group(1)]) for m in self.en_pattern.finditer(text)]
             return sorted(found)
@@ -238,6 +239,8 @@ def _thai_spellings(name: str) -> list[str]:
     return out
 
 
+# Thai words that hold a country's name without naming it: มหาดไทย (the Interior ministry) is no "ไทย".
+_FALSE_FRIEND = re.compile(r"มหาด$")
 _JOINED = re.compile(r"\s?(?:และ|กับ|and(?: the)?)\s?")
 
 

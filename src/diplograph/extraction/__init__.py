@@ -64,8 +64,8 @@ def extract(release: Release) -> ReleaseFacts:
     lead = lead_end(sentences, dates)
     focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)
-    if _site_country(release) is None:
-        foreign_speaker(body, people)
+    if _site_country(release) is None and not _text.is_thai(body[:2000]):
+        foreign_speaker(body, people)  # a Thai text is the Thai side's own
     attendance_sides(body, people)
     latin_names_abroad(body, people, home, focus)
     for record in people.people:
