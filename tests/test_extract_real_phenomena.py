@@ -97,6 +97,10 @@ ENGLISH_PEOPLE = [
     pytest.param(
         "On 9 June 2019, DPM/FM Somkiat Rakdee met with Foreign Minister José Ramírez of Costa Rica in San José.",
         D(2019, 6, 10), {("Somkiat Rakdee", "TH"), ("José Ramírez", "CR")}, id="abbreviated-office-accented-name"),
+    pytest.param(
+        "On 3 May 2022 H.E. Mr. Somkiat Rakdee, Minister of Foreign Affairs had a meeting with Mr. John Ward, "
+        "Secretary of State of the United States during his visit to Washington, D.C.",
+        D(2022, 5, 4), {("Somkiat Rakdee", "TH"), ("John Ward", "US")}, id="office-ends-at-the-verb"),
 ]
 
 

@@ -36,6 +36,8 @@ _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|F
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
+# an office is capitalised words joined by these; any other lower-case word ("had", "met", "during") ends it
+_NOT_OF_AN_OFFICE = re.compile(r"\s(?!(?:of|for|and|the|to|in|charge|attached|de|du|des|la|el|y|al|bin|binti)\b)[a-z]")
 _EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*))*,?\s")
 
 
@@ -93,6 +95,12 @@ class EnglishNames(TitleReader):
         if not (pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the "))):
             return None
         phrase = pm.group(1).removeprefix("the ")
+        verb = _NOT_OF_AN_OFFICE.search(phrase)
+        if verb:  # "…Minister of Foreign Affairs had a bilateral meeting with …": the office ends at the verb
+            phrase = phrase[:verb.start()]
+            start = end + pm.end(1) - len(pm.group(1).removeprefix("the "))
+            country, portfolio = self._country_of_position(phrase, home)
+            return start + len(phrase), phrase, self._role(phrase), country, portfolio
         # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
         # continue the office when they end with the state it serves
         more = re.match(r"((?:,\s+[A-Z][^,;()\n]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
