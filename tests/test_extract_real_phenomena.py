@@ -420,3 +420,20 @@ def test_thai_text_on_a_foreign_site_keeps_its_officials_thai() -> None:
             "เอกอัครราชทูตโปรตุเกสประจำประเทศไทย")
     found = people(body, D(2023, 9, 4), url="https://www.example.pt/news/1")
     assert {("วิไล ทองดี", "TH"), ("โจเซ ซิลวา", "PT")} <= found
+
+
+@pytest.mark.parametrize("body,lang", [
+    ("20 ต.ค. 61 - พลเอก สมชาย ใจดี นายกรัฐมนตรี ให้สัมภาษณ์ภายหลังกลับจากการเข้าร่วมการประชุมผู้นำเอเชีย – ยุโรป "
+     "ครั้งที่ 12 (ASEM12) และการเข้าร่วมประชุมผู้นำสหภาพยุโรป – อาเซียน ที่กรุงบรัสเซลส์ ราชอาณาจักรเบลเยียม ว่า "
+     "ได้พูดคุยกับผู้นำหลายประเทศ", "th"),
+    ("BANGKOK, 20 October 2018 - Upon returning from the 12th Asia-Europe Meeting (ASEM12) in Brussels, Belgium, "
+     "Prime Minister Somchai Jaidee told reporters that Thailand is ready to trade more.", "en"),
+], ids=["thai", "english"])
+def test_conference_a_traveller_is_back_from_is_no_news(body, lang) -> None:
+    assert events(body, D(2018, 10, 20), lang) == set()
+
+
+def test_returning_home_then_attending_a_conference_is_news() -> None:
+    body = ("BANGKOK, 20 October 2018 - After returning from Japan, Prime Minister Somchai Jaidee attended the "
+            "ASEAN-Japan Summit in Bangkok on 20 October 2018.")
+    assert {k for k, _d, _c in events(body, D(2018, 10, 20), "en")} == {"MultilateralMeeting"}

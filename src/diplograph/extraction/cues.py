@@ -167,6 +167,11 @@ NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating r
 AFTER = re.compile(
     r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
     r"|\b(?:Following|After|Later|Afterwards|also|Earlier)\b|same (?:day|occasion)", re.I)
+# A conference a traveller is back from is the trip's background, not news ("ให้สัมภาษณ์ภายหลังกลับจากการเข้าร่วม
+# การประชุม…", "upon returning from the G20 Summit, the Prime Minister said").
+RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returning|return|back) from)\s?(?:การ)?(?:เข้าร่วม|attending)?"
+                                r"\s?(?:การ)?(?:the\s)?$", re.I)
+RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เข้าร่วม|attending)?\s?(?:การ)?(?:the\s)?", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)

@@ -196,6 +196,17 @@ class EventExtractor(SideReader):
                     candidates.extend(self._counterparts(ctx, cand))
         return consolidate(ctx, candidates)
 
+    @staticmethod
+    def _returned_from(text: str, triggers: list[tuple[str, int, int]], position: int) -> bool:
+        """Named conferences right after "back from", or joined to one that is, are behind the traveller:
+        "กลับจากการเข้าร่วมการประชุม ASEM12 และการเข้าร่วมประชุมผู้นำ EU – ASEAN", "returning from the G20 Summit"."""
+        start = triggers[position][1]
+        if cues.RETURNED_FROM_HEAD.search(text, max(0, start - 40), start):
+            return True
+        k = position - 1
+        return (k >= 0 and triggers[k][0] == "Named" and cues.RETURNED_JOIN.fullmatch(text, triggers[k][2], start)
+                is not None and EventExtractor._returned_from(text, triggers, k))
+
     def _candidate(self, ctx: Context, index: int, sentence: Sentence, triggers: list[tuple[str, int, int]],
                    position: int, dates: list[DateMention]) -> Candidate | None:
         kind, start, end = triggers[position]
@@ -206,6 +217,8 @@ class EventExtractor(SideReader):
         modal = cues.MODAL_BLOCK.search(text, max(window_lo, start - 80), start)
         if modal and not any(modal.start() < d.start - sentence.start < window_hi for d in dates):
             return None  # a hope, an invitation, a vague plan: not an event
+        if kind == "Named" and self._returned_from(text, triggers, position):
+            return None
         if kind == "BilateralMeeting" and cues.RECEPTION.fullmatch(text, start, end) and cues.CEREMONY.search(
                 ctx.body, sentence.start, min(len(ctx.body), sentence.end + 120)):
             return None  # the welcome ceremony of a visit ("…ตรวจแถวกองทหารเกียรติยศ", "guard of honour"), not talks
