@@ -437,3 +437,11 @@ def test_returning_home_then_attending_a_conference_is_news() -> None:
     body = ("BANGKOK, 20 October 2018 - After returning from Japan, Prime Minister Somchai Jaidee attended the "
             "ASEAN-Japan Summit in Bangkok on 20 October 2018.")
     assert {k for k, _d, _c in events(body, D(2018, 10, 20), "en")} == {"MultilateralMeeting"}
+
+
+def test_a_foreign_body_before_a_title_names_the_state_and_outranks_the_headline() -> None:
+    body = ("Statement on the visit of Counselor John Ward to Thailand\n\n"
+            "State Department Counselor John Ward visited the Kingdom of Thailand October 18-19. Following the "
+            "President's recent trip to Southeast Asia, Counselor Ward's visit highlights the partnership.")
+    found = people(body, D(2021, 10, 19), "en", url="https://www.nationthailand.com/news/1")
+    assert found == {("John Ward", "US")}

@@ -88,6 +88,14 @@ class EnglishNames(TitleReader):
                     break
         return record, end
 
+    def _body_before(self, text: str) -> tuple[int, str] | None:
+        """(offset, key) of a government body right before a title ("State Department Counselor"): its own."""
+        tail = text[-60:]
+        for s, e, key in self.orgs.find(tail):
+            if e < len(tail) and tail[e:].strip() == "":
+                return len(text) - len(tail) + s, key
+        return None
+
     def _appositive(self, text: str, end: int, home: str | None):
         """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio)."""
         pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])",
@@ -98,6 +106,8 @@ class EnglishNames(TitleReader):
         verb = _NOT_OF_AN_OFFICE.search(phrase)
         if verb:  # "…Minister of Foreign Affairs had a bilateral meeting with …": the office ends at the verb
             phrase = phrase[:verb.start()]
+            if _POSSESSIVE.search(phrase):
+                return None  # "…trip to Southeast Asia, Counselor Chollet's visit": a possessive, no office
             start = end + pm.end(1) - len(pm.group(1).removeprefix("the "))
             country, portfolio = self._country_of_position(phrase, home)
             return start + len(phrase), phrase, self._role(phrase), country, portfolio
@@ -165,8 +175,13 @@ class EnglishNames(TitleReader):
         of_state = of_state and (self.countries.en_pattern.match(body, nm.end() + of_state.end()) or _OF_DEMONYM_BODY.match(
             body, nm.end() + of_state.end()))
         apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
-        record.stated = bool(named or of_state or apposition)
-        if named:
+        body_of = self._body_before(before)
+        record.stated = bool(named or of_state or apposition or body_of)
+        if body_of and not named and self.orgs.info[body_of[1]].country not in (None, home):
+            # "State Department Counselor Derek Chollet": the body's state
+            record.country, record.portfolio = self.orgs.info[body_of[1]].country, body_of[1]
+            record.position = before[body_of[0]:].strip() + " " + role_phrase
+        elif named:
             # the state named just before, maybe with the portfolio between ("Thai Foreign Minister …")
             record.country = named[-1][2]
             record.position = before[named[-1][0]:].strip() + " " + role_phrase

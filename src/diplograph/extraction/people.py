@@ -81,6 +81,11 @@ class PeopleExtractor(ThaiNames, EnglishNames):
                     other.position, other.position_lang, other.role = (
                         record.position, record.position_lang, record.role)
                     other.country, other.portfolio = record.country, record.portfolio
+                elif record.stated and not other.stated and record.country:
+                    # the headline's "Counselor Derek Chollet", the body's "State Department Counselor …"
+                    other.position, other.position_lang, other.role = (
+                        record.position, record.position_lang, record.role)
+                    other.country, other.portfolio, other.stated = record.country, record.portfolio, True
                 return index
         self._registry_state(record)
         people.append(record)

@@ -130,6 +130,8 @@ class TitleReader:
             if self.orgs.info[key].kind != "international":
                 portfolio = key
                 break
+        if not found and portfolio and self.orgs.info[portfolio].country not in (None, "TH"):
+            return self.orgs.info[portfolio].country, portfolio  # "State Department Counselor": the body's state
         if found:
             return found[-1][2], portfolio
         # no country named: the speaking government's own office holder ("รัฐมนตรีว่าการกระทรวง
