@@ -32,6 +32,8 @@ DATE_LINES = [
     pytest.param("15 มิถุนายน 2015 (จำนวนคนอ่าน 1746)", (D(2015, 6, 15), True), id="thai-reader-counter"),
     pytest.param("ข่าว ศธ.360 องศา 30 มกราคม 2558", (D(2015, 1, 30), True), id="bylined-section"),
     pytest.param("การเมือง > ข่าวการเมือง : 2017-05-01", (D(2017, 5, 1), True), id="breadcrumb-iso"),
+    pytest.param("Source: Xinhua| 2019-02-16 23:39:28|Editor: Li", (D(2019, 2, 16), True), id="wire-source-editor-iso"),
+    pytest.param("2020/4/24", (D(2020, 4, 24), True), id="numeric-year-first"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
     pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
     pytest.param("Thai and Lao ministers sign MoU on 4 July 2022", None, id="english-headline-with-a-date"),
@@ -39,6 +41,8 @@ DATE_LINES = [
     pytest.param("วันนี้ (24 พ.ย. 63)", None, id="relative"),
     pytest.param("Monday March 4", None, id="no-year"),
     pytest.param("31/02/2019", None, id="impossible-numeric"),
+    pytest.param("Source: Xinhua 2019-02-16 Thai PM meets Chinese FM", None, id="source-then-headline"),
+    pytest.param("2020/4-24", None, id="mixed-separators"),
 ]
 
 

@@ -445,3 +445,11 @@ def test_a_foreign_body_before_a_title_names_the_state_and_outranks_the_headline
             "President's recent trip to Southeast Asia, Counselor Ward's visit highlights the partnership.")
     found = people(body, D(2021, 10, 19), "en", url="https://www.nationthailand.com/news/1")
     assert found == {("John Ward", "US")}
+
+
+def test_wire_copy_source_line_dates_and_visiting_epithet_is_no_visit() -> None:
+    body = ("Source: Xinhua| 2019-02-16 23:39:28|Editor: Li\n\n"
+            "CHIANG MAI, Thailand, Feb. 16 (Xinhua) -- Visiting Chinese State Councilor and Foreign Minister Li Wei "
+            "and Thai Foreign Minister Somchai Dee held here Saturday strategic consultations.")
+    found = facts(body, None, "en")
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {("BilateralMeeting", D(2019, 2, 16), ("CN", "TH"))}

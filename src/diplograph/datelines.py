@@ -48,11 +48,12 @@ _PIECE = (
     r"|(?:press\s+)?releases?|news|statements?|media\s+releases?|[^\s>»›]{1,30}(?:\s?[>»›]\s?[^\s>»›]{1,30})+"
     r"|(?:กระทรวง|กรม|สำนักงาน|สำนักข่าว|สำนัก|สถานเอกอัครราชทูต|ทำเนียบ|ศูนย์)\S*"
     r"|(?:ministry|department|office|embassy)(?:\s+(?:of|for|and|the|(?-i:[A-Z][\w'’]*)))*"
+    r"|(?:source|editor|author|writer|reporter|ที่มา|ผู้เขียน)\s?:\s?[^\s|:]+(?:\s[^\s|:\d]+){0,2}"
     r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|\(?(?:จำนวน)?(?:คน|ผู้)?(?:อ่าน|เข้าชม)\s?[\d,]+\s?(?:ครั้ง|คน)?\)?|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
 )
 _REST = re.compile(rf"(?:{_PIECE})*", re.I)
 _NUMERIC = re.compile(r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"
-                      r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\d/.])")  # 04/03/2019, 2020/4/24
+                      r"|(?P<y2>\d{4})(?P<sep>[/-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))(?![\d/.])")  # 04/03/2019, 2020/4/24, 2019-02-16
 _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
 
 # A dateline: an optional place in capitals ("HANOI,", "BANGKOK, Thailand,"), the date, an optional
@@ -83,7 +84,8 @@ def date_line(line: str) -> tuple[date, bool] | None:
 
 
 def _numeric_line(line: str) -> tuple[date, bool] | None:
-    """"04/03/2019", "25.09.2560": day first, as Thai and most non-US sites write it."""
+    """"04/03/2019", "25.09.2560": day first, as Thai and most non-US sites write it; "2019-02-16" and
+    "2020/4/24" year first."""
     m = _NUMERIC.search(line)
     if m is None or not _REST.fullmatch(line[:m.start()] + " " + line[m.end():]):
         return None

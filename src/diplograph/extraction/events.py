@@ -207,6 +207,20 @@ class EventExtractor(SideReader):
         return (k >= 0 and triggers[k][0] == "Named" and cues.RETURNED_JOIN.fullmatch(text, triggers[k][2], start)
                 is not None and EventExtractor._returned_from(text, triggers, k))
 
+    def _visiting_title(self, text: str, start: int, end: int) -> bool:
+        """"Visiting Chinese State Councilor Wang Yi …": a visitor's epithet, the occasion of what follows."""
+        if text[start:end].lower() != "visiting ":
+            return False
+        at = end
+        for _ in range(3):  # the title, after at most two words ("Chinese", "Thai Deputy")
+            if self.positions.en_pattern.match(text, at):
+                return True
+            word = re.match(r"[A-Z][\w’'\-]*\s", text[at:at + 30])
+            if word is None:
+                return False
+            at += word.end()
+        return False
+
     def _candidate(self, ctx: Context, index: int, sentence: Sentence, triggers: list[tuple[str, int, int]],
                    position: int, dates: list[DateMention]) -> Candidate | None:
         kind, start, end = triggers[position]
@@ -265,7 +279,8 @@ class EventExtractor(SideReader):
         cand.sideline = bool(ctx.cue_starts(sentence, cues.SIDELINE))
         cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end))
         cand.subordinate = (kind == "OfficialVisit" and not cand.official
-                            and bool(cues.OCCASION_OF.search(text, max(0, start - 40), start)))
+                            and (bool(cues.OCCASION_OF.search(text, max(0, start - 40), start))
+                                 or self._visiting_title(text, start, end)))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
         cand.continuation = bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
         cand.sequel = not cand.continuation and any(s < start for s in ctx.cue_starts(sentence, cues.AFTER))
