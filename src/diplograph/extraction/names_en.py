@@ -60,7 +60,10 @@ class EnglishNames(TitleReader):
         if name.endswith((" of", " the")) or len(name) < 2:
             return None
         end = chain.start() + len(text[chain.start():nm.end()].rstrip("."))
-        record = PersonRecord(name=name, lang="en")
+        title = self.positions.en_pattern.match(name)
+        title = title if title and name[title.end():title.end() + 1] == " " else None
+        # "His Majesty King Maha Vajiralongkorn": the title is no part of the name
+        record = PersonRecord(name=name[title.end() + 1:] if title else name, lang="en")
         record.honorifics.extend(h.group(0) for h in self.hon_en.finditer(chain.group(0) + " "))
         appositive = self._appositive(text, end, home)
         thai_title = self._thai_position(text, end) if appositive is None and is_thai(text[end:end + 3]) else None
@@ -72,6 +75,9 @@ class EnglishNames(TitleReader):
             end, phrase = thai_title
             record.position, record.position_lang, record.role = phrase, "th", self._role(phrase)
             record.country, record.portfolio = self._country_of_position(phrase, home)
+        elif title:
+            record.position, record.position_lang = title.group(0), "en"
+            record.role = self.positions.role.get(title.group(0))
         else:
             # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
             before = text[max(0, start - 80):start]
