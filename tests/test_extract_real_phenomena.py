@@ -453,3 +453,20 @@ def test_wire_copy_source_line_dates_and_visiting_epithet_is_no_visit() -> None:
             "and Thai Foreign Minister Somchai Dee held here Saturday strategic consultations.")
     found = facts(body, None, "en")
     assert {(e.kind, e.date, e.countries) for e in found.events} == {("BilateralMeeting", D(2019, 2, 16), ("CN", "TH"))}
+
+
+def test_chinese_english_lower_case_office_and_a_finished_visit() -> None:
+    body = ("On April 23, 2012, Li Ming, chairman of the National Committee of the Chinese People's Political "
+            "Consultative Conference (CPPCC), met with Thai Prime Minister Malee Rak in Bangkok. Li conveyed "
+            "greetings to Malee, who just wrapped up her visit to China last week. Both countries worked out the "
+            "joint action plan for future strategic cooperation.")
+    found = facts(body, None, "en")
+    assert {(p.name, p.country) for p in found.people} == {("Li Ming", "CN"), ("Malee Rak", "TH")}
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {("BilateralMeeting", D(2012, 4, 23), ("CN", "TH"))}
+    assert {(a.kind, a.parties, a.status) for a in found.agreements} == {("Agreement", ("CN", "TH"), "Signed")}
+
+
+def test_lower_case_office_of_no_state_is_no_person() -> None:
+    body = ("On 5 May 2019, Somchai Dee, president of the chamber of commerce, said exports rose. Thai Prime Minister "
+            "Malee Rak met with Japanese Prime Minister Sato Ken in Tokyo.")
+    assert "Somchai Dee" not in {n for n, _c in people(body, D(2019, 5, 5), "en")}

@@ -44,7 +44,7 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("Agreement", re.compile(
         r"ความตกลง(?!กัน)|ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|แผนปฏิบัติการร่วม|พิธีสาร"
         r"|\b(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
-        r"|\bagreements?\b(?! to\b)|\b(?:joint )?plan of action\b"
+        r"|\bagreements?\b(?! to\b)|\b(?:joint )?plan of action\b|\b(?:joint )?action plans?\b"
         r"|\b[Ff]ree [Tt]rade (?:[Aa]rea |[Aa]greement )?(?:negotiations?|talks)\b")),
 ]
 _EXTENDS = re.compile(r"Agreement|Treaty|Arrangement|Protocol|Communiqu")  # names whose capitalised words come first
@@ -74,7 +74,7 @@ def _modified(text: str, start: int, end: int) -> int | None:
 
 _NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลง|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ|แผนปฏิบัติการ|พิธีสาร"
                         r"|MO[UCI]|Mo[UC]|[Mm]emorand|[Ss]tatement|Communiqu|communiqu|[Dd]eclaration|Letter|FTA|EPA"
-                        r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|Action Plan|[Ff]ree [Tt]rade")
+                        r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|[Aa]ction [Pp]lan|[Ff]ree [Tt]rade")
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
@@ -87,7 +87,7 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
         r"|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
-        r"|\bsigning ceremon(?:y|ies) (?:for|of)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b")),
+        r"|\bsigning ceremon(?:y|ies) (?:for|of)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(

@@ -145,7 +145,8 @@ ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present 
 ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(?:ให้)?\s?นาย|assigned|delegated|tasked|who (?:assigned|delegated))")
 # A visit named as the occasion of what the release reports, not reported itself.
 OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"
-                         r"|\b(?:who is|who was|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
+                         r"|\b(?:who is|who was|who (?:has )?(?:just )?(?:wrapped up|concluded|ended|completed|returned from)"
+                         r"|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
                          r"(?: [\w’'-]+){0,3} $", re.I)
 OFFICIAL = re.compile(r"อย่างเป็นทางการ|official|state", re.I)
 # On the occasion just reported, on its day.

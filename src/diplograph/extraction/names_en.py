@@ -103,20 +103,26 @@ class EnglishNames(TitleReader):
         return None
 
     def _appositive(self, text: str, end: int, home: str | None):
-        """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio)."""
-        pm = re.match(r",\s+((?:the\s+)?[A-Z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and [a-z])",
+        """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio); also
+        ", chairman of the … of the Chinese People's …", in lower case, when it names the state served."""
+        pm = re.match(r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|\)|\s\(|$| who | at | on | and [a-z])",
                       text[end:end + 300])
-        if not (pm and self.positions.en_pattern.match(pm.group(1).removeprefix("the "))):
+        if not pm:
             return None
         phrase = pm.group(1).removeprefix("the ")
+        phrase_at = end + pm.end(1) - len(phrase)
+        lower = not self.positions.en_pattern.match(phrase)
+        if lower and not (self.positions.en_lower_pattern.match(phrase) and re.match(r"[a-z ]+ of ", phrase)):
+            return None
         verb = _NOT_OF_AN_OFFICE.search(phrase)
-        if verb:  # "…Minister of Foreign Affairs had a bilateral meeting with …": the office ends at the verb
-            phrase = phrase[:verb.start()]
+        if verb or lower:  # "…Minister of Foreign Affairs had a bilateral meeting with …": the office ends at the verb
+            phrase = phrase[:verb.start()] if verb else phrase
             if _POSSESSIVE.search(phrase):
                 return None  # "…trip to Southeast Asia, Counselor Chollet's visit": a possessive, no office
-            start = end + pm.end(1) - len(pm.group(1).removeprefix("the "))
+            if lower and not (self.countries.find(phrase, "en") or self.countries.find_demonyms(phrase)):
+                return None  # "…, president of the chamber": only an office that names its state
             country, portfolio = self._country_of_position(phrase, home)
-            return start + len(phrase), phrase, self._role(phrase), country, portfolio
+            return phrase_at + len(phrase), phrase, self._role(phrase), country, portfolio
         # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
         # continue the office when they end with the state it serves
         more = re.match(r"((?:,\s+[A-Z][^,;()\n]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
@@ -130,7 +136,9 @@ class EnglishNames(TitleReader):
     def _english_appositions(self, body: str, home: str | None, taken: Taken):
         """"Maris Sangiampongsa, Minister of Foreign Affairs, made …": news names people without an
         honorific and gives the office after a comma."""
-        for m in self.positions.en_pattern.finditer(body):
+        heads = sorted([*self.positions.en_pattern.finditer(body), *self.positions.en_lower_pattern.finditer(body)],
+                       key=lambda m: m.start())
+        for m in heads:
             if taken.covers(m.start()):
                 continue
             lead = _BARE_NAME_BEFORE.search(body, max(0, m.start() - 80), m.start())
