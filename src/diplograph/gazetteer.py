@@ -198,9 +198,10 @@ class Positions:
         self.th_pattern = re.compile(alternation(self.th))
         # "the two Prime Ministers": a plural s may follow, outside the match
         self.en_pattern = re.compile(r"\b(?:" + alternation(self.en) + r")(?=s?\b)")
-        # Chinese and wire English write offices in lower case after a name ("Jia Qinglin, chairman of …")
+        # Chinese and wire English write offices in lower case after a name ("Jia Qinglin, chairman of …");
+        # only an office "of" something is read so
         lower = sorted({f.lower() for f in self.en if f.lower() != f}, key=len, reverse=True)
-        self.en_lower_pattern = re.compile(r"\b(?:" + alternation(lower) + r")(?=s?\b)")
+        self.en_lower_pattern = re.compile(r"\b(?:" + alternation(lower) + r")(?= of\b)")
         for form, _lang, role in rows:
             self.role.setdefault(form.lower(), role)
 

@@ -72,9 +72,11 @@ def _modified(text: str, start: int, end: int) -> int | None:
     return m.start() if not words and re.match(r"\s(?:on|between|with|for)\b", text[end:end + 9]) else None
 
 
-_NOUN_WORD = re.compile(r"บันทึก|เอ็มโอยู|แถลง|ปฏิญญา|หนังสือแสดงเจตจำนง|ความตกลง|ข้อตกลง|เอฟทีเอ|แผนปฏิบัติการ|พิธีสาร"
-                        r"|MO[UCI]|Mo[UC]|[Mm]emorand|[Ss]tatement|Communiqu|communiqu|[Dd]eclaration|Letter|FTA|EPA"
-                        r"|[Aa]greement|Treaty|Arrangement|Protocol|[Pp]lan of [Aa]ction|[Aa]ction [Pp]lan|[Ff]ree [Tt]rade")
+# Words every agreement noun holds (lower case): a sentence with none is skipped by a substring test, in C.
+_NOUN_NEEDLES = ("บันทึก", "เอ็มโอยู", "แถลง", "ปฏิญญา", "หนังสือแสดงเจตจำนง", "ความตกลง", "ข้อตกลง", "เอฟทีเอ",
+                 "แผนปฏิบัติการ", "พิธีสาร", "mou", "moc", "moi", "memorand", "statement", "communiqu", "declaration",
+                 "letter", "fta", "epa", "agreement", "treaty", "arrangement", "protocol", "plan of action",
+                 "action plan", "free trade", "joint")
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
@@ -163,7 +165,8 @@ class AgreementExtractor:
         out: list[AgreementMention] = []
         for index, sentence in enumerate(sentences):
             text = sentence.text
-            if not _NOUN_WORD.search(text):
+            lower = text.lower()
+            if not any(word in lower for word in _NOUN_NEEDLES):
                 continue  # most sentences name no agreement: skip the costlier patterns
             spans: list[tuple[int, int, str]] = []
             for kind, pattern in _NOUNS:

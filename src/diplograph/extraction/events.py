@@ -44,9 +44,12 @@ class EventExtractor(SideReader):
             if not any(word in lower for word in cues.TRIGGER_WORDS[kind]):
                 continue
             for m in pattern.finditer(text):
-                if any(a <= m.start() < b or m.start() <= a < m.end() for _, a, b in found):
-                    continue
-                found.append((kind, m.start(), m.end()))
+                at, to = m.span()
+                for _k, a, b in found:  # a plain loop: this runs for every trigger word of every sentence
+                    if a <= at < b or at <= a < to:
+                        break
+                else:
+                    found.append((kind, at, to))
         named = cues.THAI_NAMED_MEETING if is_thai(text) else cues.ENGLISH_NAMED_MEETING
         for m in (named.finditer(text) if cues.MEETING_WORD.search(text) else ()):
             whole = m.group(0)
@@ -268,12 +271,13 @@ class EventExtractor(SideReader):
                 cand.end_date = chosen.date + dt.timedelta(days=length - 1)  # "a two-day visit beginning today"
         win_text = text[window_lo:window_hi]
         if cand.mode is None:
-            if cues.VIRTUAL.search(win_text):
+            virtual, in_person = ctx.cue_starts(sentence, cues.VIRTUAL), ctx.cue_starts(sentence, cues.IN_PERSON)
+            if any(window_lo <= at < window_hi for at in virtual):
                 cand.mode = "Virtual"
-            elif (cues.IN_PERSON.search(win_text) or cand.kind in ("OfficialVisit", "CourtesyCall")
-                  or (not ctx.cue_starts(sentence, cues.VIRTUAL) and ctx.cue_starts(sentence, cues.IN_PERSON))):
+            elif (any(window_lo <= at < window_hi for at in in_person) or cand.kind in ("OfficialVisit", "CourtesyCall")
+                  or (not virtual and in_person)):
                 cand.mode = "InPerson"  # a place ("ณ กระทรวงการต่างประเทศ") anywhere in a sentence with no call
-        cand.status = self._status(ctx, cand, text)
+        cand.status = self._status(ctx, cand, sentence)
         if kind == "AgreementSigning" and cues.PLANNED.search(text, max(0, start - 25), start):
             cand.status = "Scheduled"  # "เร่งรัดการลงนาม…", "กำหนดจัดพิธีลงนาม…": not signed yet
         cand.sideline = bool(ctx.cue_starts(sentence, cues.SIDELINE))
@@ -348,14 +352,14 @@ class EventExtractor(SideReader):
         if bilateral and two_sides:
             cand.countries |= set(pair)  # "Japan-Viet Nam Summit Meeting": the name gives the two sides
 
-    def _status(self, ctx: Context, cand: Candidate, text: str) -> str | None:
-        if cues.CANCELLED.search(text):
+    def _status(self, ctx: Context, cand: Candidate, sentence: Sentence) -> str | None:
+        if ctx.cue_starts(sentence, cues.CANCELLED):
             return "Cancelled"
-        if cues.POSTPONED.search(text):
+        if ctx.cue_starts(sentence, cues.POSTPONED):
             return "Postponed"
         if cand.date and ctx.issued:
             return "Scheduled" if cand.date > ctx.issued else "Held"
-        return "Scheduled" if cues.FUTURE.search(text) else ("Held" if cand.date else None)
+        return "Scheduled" if ctx.cue_starts(sentence, cues.FUTURE) else ("Held" if cand.date else None)
 
 _DAYS_LONG = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import alternation
 from ..resolve import registry
 from .names_en import EnglishNames
 from .names_th import ThaiNames
@@ -23,6 +22,13 @@ from .person import Mention, PeopleResult, PersonRecord, spelling, Taken
 from .text import is_thai
 
 __all__ = ["Mention", "PeopleExtractor", "PeopleResult", "PersonRecord"]
+
+
+# "the Prime Minister", "his counterpart's …", a sentence start: an office used as a reference
+_DETERMINED = re.compile(r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|[A-Z][a-z]+\s)?|\b(?:his|her|their|[Bb]oth)\s)$")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+_PLURAL_AFTER = re.compile(r"s?\s?ทั้งสอง(?!ฝ่าย)|s\b")
+_PLURAL_BEFORE = re.compile(r"\b(?:two|both)\s+$", re.I)
 
 
 class PeopleExtractor(ThaiNames, EnglishNames):
@@ -129,11 +135,11 @@ class PeopleExtractor(ThaiNames, EnglishNames):
             return
         thai_forms = [f for f in usable if is_thai(f)]
         latin_forms = [f for f in usable if not is_thai(f)]
-        patterns = []
+        patterns = []  # a handful of names per release: a plain longest-first alternation builds faster than a trie
         if thai_forms:
-            patterns.append(re.compile(r"(?:" + alternation(thai_forms) + r")"))
+            patterns.append(re.compile(r"(?:" + _longest_first(thai_forms) + r")"))
         if latin_forms:
-            patterns.append(re.compile(r"(?<![\w-])(?:" + alternation(latin_forms) + r")(?![\w-])"))
+            patterns.append(re.compile(r"(?<![\w-])(?:" + _longest_first(latin_forms) + r")(?![\w-])"))
         for pattern in patterns:
             for m in pattern.finditer(body):
                 if taken.covers(m.start()):
@@ -155,9 +161,7 @@ class PeopleExtractor(ThaiNames, EnglishNames):
         for m in pattern.finditer(body):
             if taken.covers(m.start()):
                 continue
-            if not is_thai(m.group(0)) and not re.search(
-                    r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|[A-Z][a-z]+\s)?|\b(?:his|her|their|[Bb]oth)\s)$",
-                    body[max(0, m.start() - 30):m.start()]):
+            if not is_thai(m.group(0)) and not _DETERMINED.search(body[max(0, m.start() - 30):m.start()]):
                 continue  # "the Prime Minister", not the "Minister for …" inside "Vice-Minister for …"
             role = self.positions.role.get(m.group(0))
             tail = body[m.end():m.end() + 40]
@@ -168,7 +172,7 @@ class PeopleExtractor(ThaiNames, EnglishNames):
                 org = self.orgs.by_form[om.group(0)]
             cm = self.countries.thai_pattern.match(body, m.end() + (len(om.group(0)) if om else 0))
             country = self.countries.by_name_th[cm.group(0)] if cm else None
-            if not is_thai(m.group(0)) and (dm := re.search(r"\b([A-Z][a-z]+)\s$", body[max(0, m.start() - 20):m.start()])):
+            if not is_thai(m.group(0)) and (dm := _WORD_BEFORE.search(body[max(0, m.start() - 20):m.start()])):
                 country = self.countries.code(dm.group(1)) or country  # "the Vietnamese FM"
             if country is None and lang == "th":
                 # "รมว.กต." or "นายกรัฐมนตรี" with no country: the home government's office holder
@@ -183,8 +187,7 @@ class PeopleExtractor(ThaiNames, EnglishNames):
             if role in ("head_of_government",):
                 candidates = [i for i in candidates if people[i].role == "head_of_government"]
             end = m.end() + (len(om.group(0)) if om else 0) + (len(cm.group(0)) if cm else 0)
-            plural = re.match(r"s?\s?ทั้งสอง(?!ฝ่าย)|s\b", body[end:end + 10]) or re.search(
-                r"\b(?:two|both)\s+$", body[max(0, m.start() - 10):m.start()], re.I)
+            plural = _PLURAL_AFTER.match(body[end:end + 10]) or _PLURAL_BEFORE.search(body[max(0, m.start() - 10):m.start()])
             if plural:
                 # "นายกรัฐมนตรีทั้งสอง", "the two Prime Ministers": one office holder of each side
                 group = [i for i, p in enumerate(people) if p.role == role and p.country]
@@ -212,3 +215,7 @@ class PeopleExtractor(ThaiNames, EnglishNames):
     def _same_portfolio(self, person: PersonRecord, org: str) -> bool:
         info = self.orgs.info.get(org)
         return bool(person.position and info and (info.name_th in person.position or info.name_en in person.position))
+
+
+def _longest_first(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
