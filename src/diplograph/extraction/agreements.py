@@ -72,11 +72,16 @@ def _modified(text: str, start: int, end: int) -> int | None:
     return m.start() if not words and re.match(r"\s(?:on|between|with|for)\b", text[end:end + 9]) else None
 
 
-# Words every agreement noun holds (lower case): a sentence with none is skipped by a substring test, in C.
-_NOUN_NEEDLES = ("บันทึก", "เอ็มโอยู", "แถลง", "ปฏิญญา", "หนังสือแสดงเจตจำนง", "ความตกลง", "ข้อตกลง", "เอฟทีเอ",
-                 "แผนปฏิบัติการ", "พิธีสาร", "mou", "moc", "moi", "memorand", "statement", "communiqu", "declaration",
-                 "letter", "fta", "epa", "agreement", "treaty", "arrangement", "protocol", "plan of action",
-                 "action plan", "free trade", "joint")
+# Words each kind's nouns hold (lower case): a sentence without them is not searched for that kind, and most
+# sentences are skipped by substring tests, in C.
+_NOUN_NEEDLES: dict[str, tuple[str, ...]] = {
+    "JointStatement": ("แถลง", "ปฏิญญา", "joint", "communiqu", "declaration on"),
+    "LetterOfIntent": ("หนังสือแสดงเจตจำนง", "letter", "of intent", "moi"),
+    "MemorandumOfUnderstanding": ("บันทึก", "เอ็มโอยู", "mou", "moc", "memorand"),
+    "Agreement": ("ความตกลง", "ข้อตกลง", "เอฟทีเอ", "แผนปฏิบัติการร่วม", "พิธีสาร", "fta", "epa", "agreement", "treaty",
+                  "arrangement", "protocol", "plan of action", "action plan", "free trade"),
+}
+_ANY_NOUN = tuple(w for words in _NOUN_NEEDLES.values() for w in words)
 # Multilateral frameworks named as background, not bilateral agreements.
 _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพยุโรป|เอฟตา|GCC|Mercosur)"
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
@@ -166,10 +171,12 @@ class AgreementExtractor:
         for index, sentence in enumerate(sentences):
             text = sentence.text
             lower = text.lower()
-            if not any(word in lower for word in _NOUN_NEEDLES):
+            if not any(word in lower for word in _ANY_NOUN):
                 continue  # most sentences name no agreement: skip the costlier patterns
             spans: list[tuple[int, int, str]] = []
             for kind, pattern in _NOUNS:
+                if not any(word in lower for word in _NOUN_NEEDLES[kind]):
+                    continue
                 for m in pattern.finditer(text):
                     begin = m.start()
                     if m.group(0).startswith("agreement"):

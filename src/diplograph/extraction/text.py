@@ -66,7 +66,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     if is_thai(line):
         cuts += [m.end() for m in _THAI_SPLIT.finditer(line)]
     for m in _EN_END.finditer(line):
-        if not _ABBREVIATIONS.search(line[: m.start()]):
+        if not _ABBREVIATIONS.search(line, max(0, m.start() - 12), m.start()):  # the word before the dot
             cuts.append(m.end())
     cuts = sorted(set(cuts)) + [len(line)]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
