@@ -470,3 +470,9 @@ def test_lower_case_office_of_no_state_is_no_person() -> None:
     body = ("On 5 May 2019, Somchai Dee, president of the chamber of commerce, said exports rose. Thai Prime Minister "
             "Malee Rak met with Japanese Prime Minister Sato Ken in Tokyo.")
     assert "Somchai Dee" not in {n for n, _c in people(body, D(2019, 5, 5), "en")}
+
+
+def test_a_journey_day_and_a_later_clause_day_date_nothing_else() -> None:
+    body = ("นายสมชาย ใจดี นายกรัฐมนตรี กล่าวถึงการร่วมประชุมสุดยอดอาเซียน ครั้งที่ 47 ว่า ตนจะเดินทางไปที่กรุงกัวลาลัมเปอร์ "
+            "ประเทศมาเลเซีย ในคืนวันนี้ (25 ต.ค.) และคาดว่าจะได้มีการลงนามในถ้อยแถลงไทย-กัมพูชา ในช่วงเช้าวันพรุ่งนี้ (26 ต.ค.)")
+    assert events(body, D(2025, 10, 25)) == {("AgreementSigning", D(2025, 10, 26), ("KH", "TH"))}

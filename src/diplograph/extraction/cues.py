@@ -173,6 +173,11 @@ AFTER = re.compile(
 RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returning|return|back) from)\s?(?:การ)?(?:เข้าร่วม|attending)?"
                                 r"\s?(?:การ)?(?:the\s)?$", re.I)
 RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เข้าร่วม|attending)?\s?(?:การ)?(?:the\s)?", re.I)
+# A new clause with a verb of its own, which may have its own day ("… (25 ต.ค.) และคาดว่าจะได้ลงนาม … (26 ต.ค.)").
+CLAUSE_BREAK = re.compile(r"\sและ(?:คาดว่า|จะ|ได้|มี|ยัง|ต่อมา)|,?\s(?:and (?:then|will|is expected|later)|before|while)\s")
+# A journey: its day is not the day of the conference it leads to.
+TRAVEL = re.compile(r"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|\b(?:depart\w*|arriv\w*|le(?:ave|ft) for|fl(?:y|ew) to)\b"
+                    r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)

@@ -76,18 +76,27 @@ class EventExtractor(SideReader):
 
     @staticmethod
     def _pick_date(kind: str, trigger: int, local: list[DateMention],
-                   sentence: list[DateMention]) -> DateMention | None:
+                   sentence: list[DateMention], body: str = "") -> DateMention | None:
         """The date a trigger takes: of the right shape (a range for visits and conferences, a day
-        for meetings), in the trigger's own stretch of the sentence first, then anywhere in it."""
+        for meetings), in the trigger's own stretch of the sentence first, then anywhere in it; a day
+        before it belongs to another clause when a conjunction and a day of its own follow ("จะเดินทางไป
+        … ในคืนวันนี้ (25 ต.ค.) และคาดว่าจะได้มีการลงนาม … วันพรุ่งนี้ (26 ต.ค.)")."""
         def shape(dates: list[DateMention], spans: bool) -> list[DateMention]:
             return [d for d in dates if bool(d.end_date) == spans]
 
         want_span = kind in SPAN_KINDS
+        if kind == "MultilateralMeeting" and body:
+            # "จะเดินทางไปกรุงกัวลาลัมเปอร์ ในคืนวันนี้ (25 ต.ค.)", "arrived in Vientiane on 23 July": the day of
+            # the journey, not of the conference
+            local, sentence = ([d for d in pool if not cues.TRAVEL.search(body, max(0, d.start - 80), d.start)]
+                               for pool in (local, sentence))
         pools = [shape(local, want_span), shape(sentence, want_span)]
         if kind == "OfficialVisit":
             # a one-day visit says so after the word ("เยือน … ในวันที่ 5"); a day before it is the
             # day of a meeting during the visit ("เมื่อวันที่ 12 … ซึ่งเดินทางเยือนไทย")
             pools.append([d for d in shape(local, False) if d.start >= trigger])
+        elif kind == "MultilateralMeeting":
+            pools.append(shape(local, False))  # a day elsewhere in the sentence is another event's
         elif kind not in DAY_KINDS:
             pools += [shape(local, not want_span), shape(sentence, not want_span)]
         for pool in pools:
@@ -97,6 +106,9 @@ class EventExtractor(SideReader):
                 after = [d for d in pool if d.start >= trigger]
                 return min(after or pool, key=lambda d: abs(d.start - trigger))
             before = [d for d in pool if d.end <= trigger]
+            after = [d for d in pool if d.start >= trigger]
+            if before and after and cues.CLAUSE_BREAK.search(body, max(before, key=lambda d: d.end).end, trigger):
+                return min(after, key=lambda d: d.start)
             if before:
                 return max(before, key=lambda d: d.end)
             return min(pool, key=lambda d: abs(d.start - trigger))
@@ -257,7 +269,7 @@ class EventExtractor(SideReader):
                 group_hi = triggers[k + 1][1] if k + 1 < len(triggers) else len(text)
             window_hi = max(window_hi, group_hi)
         local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
-        chosen = self._pick_date(cand.kind, body_start, local, dates)
+        chosen = self._pick_date(cand.kind, body_start, local, dates, ctx.body)
         if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
