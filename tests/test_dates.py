@@ -415,3 +415,7 @@ def test_public_api() -> None:
     assert D.__all__ == sorted(D.__all__)
     assert set(D.__all__) == {"DateMention", "THAI_DIGITS", "be_to_ce", "find_dates", "month_mentions",
                               "parse_date", "to_arabic_digits"}
+
+
+def test_today_without_a_release_date_is_not_resolved_from_another_day() -> None:
+    assert [m.text for m in find_dates("2000-01-01วันนี้", None)] == ["2000-01-01"]

@@ -476,3 +476,12 @@ def test_a_journey_day_and_a_later_clause_day_date_nothing_else() -> None:
     body = ("นายสมชาย ใจดี นายกรัฐมนตรี กล่าวถึงการร่วมประชุมสุดยอดอาเซียน ครั้งที่ 47 ว่า ตนจะเดินทางไปที่กรุงกัวลาลัมเปอร์ "
             "ประเทศมาเลเซีย ในคืนวันนี้ (25 ต.ค.) และคาดว่าจะได้มีการลงนามในถ้อยแถลงไทย-กัมพูชา ในช่วงเช้าวันพรุ่งนี้ (26 ต.ค.)")
     assert events(body, D(2025, 10, 25)) == {("AgreementSigning", D(2025, 10, 26), ("KH", "TH"))}
+
+
+def test_today_in_a_transcript_is_the_day_its_introduction_states() -> None:
+    body = ("On 5 August 2015, Mr. Somchai Dee, Minister of Foreign Affairs of Thailand, held a joint press briefing "
+            "with H.E. Li Wei, Minister of Foreign Affairs of China. The gist of the remarks as follows.\n"
+            "“Ladies and Gentlemen,\nToday, I had the honour to co-chair the ASEAN-China Post Ministerial Conference "
+            "with His Excellency Li Wei.")
+    dates = {e.date for e in facts(body, D(2015, 8, 6), "en").events if e.kind == "MultilateralMeeting"}
+    assert dates == {D(2015, 8, 5)}

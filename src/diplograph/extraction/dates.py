@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["DateMention", "THAI_DIGITS", "be_to_ce", "find_dates", "month_mentions",
            "parse_date", "to_arabic_digits"]
@@ -433,8 +433,32 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
         # day again without the year ("on Monday (Feb 9)"), it is the same day
         days = {(c[2].month, c[2].day): c[2] for c in full if c[3] is None}
         found += [c for c in _candidates(text, full[-1][2])
-                  if c[4] and c[3] is None and days.get((c[2].month, c[2].day)) == c[2]]
+                  if c[4] and c[3] is None and days.get((c[2].month, c[2].day)) == c[2]
+                  and text[c[0]:c[1]].lower() not in _REL_OFFSET]  # "today" needs the release date
     return [DateMention(s, e, text[s:e], d, ed, rel, ex) for s, e, d, ed, rel, ex in _select(found)]
+
+
+# A transcript's introduction: "On 5 August 2015, … held a joint press briefing … The gist of the remarks as
+# follows." Its "Today, I had the honour …" is the day it introduces, not the day the page was posted.
+_TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|interview)\b[^\n]{0,80}\bas follows\s*[.:]?"
+                               r"|(?:กล่าว|ถ้อยแถลง|สุนทรพจน์)[^\n]{0,80}ดังนี้\s*:?", re.I)
+
+
+def in_transcripts(text: str, found: list[DateMention]) -> list[DateMention]:
+    """``found`` with "today"/"yesterday"/"tomorrow" inside a transcript resolved against the day its
+    introduction states (the introduction's own line, which gives that day with its year)."""
+    out = list(found)
+    for intro in _TRANSCRIPT_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, intro.start()) + 1
+        days = [d for d in found if line_start <= d.start < intro.start() and d.explicit_year and d.end_date is None]
+        if not days:
+            continue
+        anchor = days[-1].date
+        for k, d in enumerate(out):
+            word = d.text.lower()
+            if d.start > intro.end() and d.relative and word in _REL_OFFSET:
+                out[k] = replace(d, date=anchor + _dt.timedelta(_REL_OFFSET[word]))
+    return out
 
 
 def parse_date(text: str, ref: _dt.date | None = None) -> _dt.date | None:
