@@ -485,3 +485,17 @@ def test_today_in_a_transcript_is_the_day_its_introduction_states() -> None:
             "with His Excellency Li Wei.")
     dates = {e.date for e in facts(body, D(2015, 8, 6), "en").events if e.kind == "MultilateralMeeting"}
     assert dates == {D(2015, 8, 5)}
+
+
+def test_the_said_talks_and_the_meeting_whose_decision_they_follow_are_no_new_events() -> None:
+    body = ("เมื่อวันที่ 1 พฤษภาคม 2568 นางสมศรี ใจดี ผู้อำนวยการกองนโยบาย ได้หารือกับนายอาหมัด ซาเลห์ "
+            "เจ้าหน้าที่กระทรวงการท่องเที่ยวมาเลเซีย การหารือดังกล่าวเป็นไปตามมติที่ประชุมเตรียมการคณะทำงานด้านการท่องเที่ยว "
+            "ไทย – มาเลเซีย ครั้งที่ 1 เมื่อวันที่ 23 เมษายน 2568")
+    assert {d for _k, d, _c in events(body, D(2025, 5, 2))} == {D(2025, 5, 1)}
+
+
+def test_a_conference_named_as_the_occasion_of_a_message_is_no_event() -> None:
+    body = ("เมื่อวันที่ 23 เมษายน 2563 นายทาโร ซาโต เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย เข้าเยี่ยมคารวะนายกรัฐมนตรี "
+            "และได้สนทนาถึงข้อความจากนายกรัฐมนตรีญี่ปุ่น ในโอกาสการประชุมสุดยอดอาเซียนบวกสาม สมัยพิเศษ "
+            "ผ่านระบบการประชุมทางวีดิทัศน์ เมื่อวันที่ 14 เมษายน 2563")
+    assert {k for k, _d, _c in events(body, D(2020, 4, 24))} == {"CourtesyCall"}

@@ -148,6 +148,7 @@ OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|�
                          r"|\b(?:who is|who was|who (?:has )?(?:just )?(?:wrapped up|concluded|ended|completed|returned from)"
                          r"|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
                          r"(?: [\w’'-]+){0,3} $", re.I)
+OCCASION_OF_NAMED = re.compile(r"ในโอกาส(?:ที่มี|ของ)?(?:การ)?\s?$|\bon the occasion of (?:the )?$", re.I)
 OFFICIAL = re.compile(r"อย่างเป็นทางการ|official|state", re.I)
 # On the occasion just reported, on its day.
 OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
@@ -178,6 +179,13 @@ CLAUSE_BREAK = re.compile(r"\sและ(?:คาดว่า|จะ|ได้|�
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(r"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|\b(?:depart\w*|arriv\w*|le(?:ave|ft) for|fl(?:y|ew) to)\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)
+# The event just reported, named again ("การหารือดังกล่าว", "การประชุมครั้งนี้"): no new event, no new day.
+BACK_REFERENCE = re.compile(r"\s?(?:ดังกล่าว|ครั้งนี้|ในครั้งนี้)")
+# An earlier meeting cited as the ground of what is reported: "เป็นไปตามมติที่ประชุม…", "in line with the
+# decisions of the …", "pursuant to the agreement reached at …".
+CITED_AS_GROUND = re.compile(r"(?:ตาม|เป็นไปตาม)(?:มติ|ข้อตกลง|ผลการ)(?:ของ)?(?:ที่)?\s?$"
+                             r"|\b(?:in (?:line|accordance) with|pursuant to|following up on) the (?:decisions?|outcomes?|"
+                             r"agreements?|resolutions?)(?: reached)? (?:of|at) the\s$", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)

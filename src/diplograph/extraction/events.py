@@ -248,6 +248,8 @@ class EventExtractor(SideReader):
             return None  # a hope, an invitation, a vague plan: not an event
         if kind == "Named" and self._returned_from(text, triggers, position):
             return None
+        if cues.CITED_AS_GROUND.search(text, max(0, start - 60), start):
+            return None  # the meeting whose decision the news follows, not news itself
         if kind == "BilateralMeeting" and cues.RECEPTION.fullmatch(text, start, end) and cues.CEREMONY.search(
                 ctx.body, sentence.start, min(len(ctx.body), sentence.end + 120)):
             return None  # the welcome ceremony of a visit ("…ตรวจแถวกองทหารเกียรติยศ", "guard of honour"), not talks
@@ -270,6 +272,9 @@ class EventExtractor(SideReader):
             window_hi = max(window_hi, group_hi)
         local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
         chosen = self._pick_date(cand.kind, body_start, local, dates, ctx.body)
+        back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
+        if back:
+            chosen = None  # "การหารือดังกล่าวเป็นไปตามมติ … เมื่อวันที่ 23 เมษายน": the talks reported, not that day's
         if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
@@ -298,7 +303,7 @@ class EventExtractor(SideReader):
                             and (bool(cues.OCCASION_OF.search(text, max(0, start - 40), start))
                                  or self._visiting_title(text, start, end)))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
-        cand.continuation = bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
+        cand.continuation = back or bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
         cand.sequel = not cand.continuation and any(s < start for s in ctx.cue_starts(sentence, cues.AFTER))
         cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
@@ -332,6 +337,9 @@ class EventExtractor(SideReader):
                 cand.countries.add(ctx.home)  # "นายกรัฐมนตรีเข้าร่วมการประชุม…": the speaking government attends
         elif not cand.hosted and not (cand.countries - {ctx.home}):
             cand.countries |= self._side_countries(ctx, win_text, cand.kind)
+        if cand.kind == "MultilateralMeeting" and not cand.countries and not cand.participants and (
+                cues.OCCASION_OF_NAMED.search(text, max(0, start - 20), start)):
+            return None  # "ข้อความ … ในโอกาสการประชุมสุดยอด…": the occasion of a message, with no one of ours in it
         cand.window = win_text
         cand.introduced = not cand.continuation and any(
             m.full and m.person in cand.participants and ctx.people.people[m.person].country not in (None, ctx.home)
