@@ -253,3 +253,4 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.headline = into.headline and other.headline
     into.joint = into.joint or other.joint
     into.official = into.official or other.official
+    into.introduced = into.introduced or other.introduced  # one mention introduced the counterpart: concrete
