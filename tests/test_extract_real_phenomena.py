@@ -499,3 +499,10 @@ def test_a_conference_named_as_the_occasion_of_a_message_is_no_event() -> None:
             "และได้สนทนาถึงข้อความจากนายกรัฐมนตรีญี่ปุ่น ในโอกาสการประชุมสุดยอดอาเซียนบวกสาม สมัยพิเศษ "
             "ผ่านระบบการประชุมทางวีดิทัศน์ เมื่อวันที่ 14 เมษายน 2563")
     assert {k for k, _d, _c in events(body, D(2020, 4, 24))} == {"CourtesyCall"}
+
+
+def test_a_meeting_named_after_two_states_is_their_bilateral_meeting() -> None:
+    body = ("On December 16, 2023, Ms. SATO Hana, Minister for Foreign Affairs of Japan held a Japan-Philippines "
+            "Foreign Ministers’ Meeting with Hon. Jose Cruz, Secretary for Foreign Affairs of the Republic of the "
+            "Philippines.")
+    assert events(body, D(2023, 12, 16), "en") == {("BilateralMeeting", D(2023, 12, 16), ("JP", "PH"))}

@@ -54,7 +54,7 @@ class EventExtractor(SideReader):
         for m in (named.finditer(text) if cues.MEETING_WORD.search(text) else ()):
             whole = m.group(0)
             if cues.GENERIC_NAME.fullmatch(whole) or cues.RELATED_NAME.search(whole) or cues.DOMESTIC_NAME.search(whole) or not (
-                    cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole)):
+                    cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole) or self._pair_named(whole)):
                 continue
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
@@ -365,12 +365,19 @@ class EventExtractor(SideReader):
         if acronym:
             cand.aliases.add(name_key(re.sub(r"^(?:The|the)\s+", "", acronym)))
             cand.aliases.add(name_key(re.sub(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+", "", acronym)))
-        pair = [c for _s, _e, c in self.countries.find(whole, "th" if is_thai(whole) else "en")]
-        two_sides = len(set(pair)) == 2 and re.search(r"[-–]", whole)  # "8th Japan-Thailand Strategic Dialogue"
+        pair = self._pair_named(whole)
+        two_sides = bool(pair)  # "8th Japan-Thailand Strategic Dialogue"
         bilateral = (cues.BILATERAL_NAME.search(whole) or two_sides) and not cues.GROUPING_NAME.search(whole)
         cand.kind = "BilateralMeeting" if bilateral else "MultilateralMeeting"
         if bilateral and two_sides:
             cand.countries |= set(pair)  # "Japan-Viet Nam Summit Meeting": the name gives the two sides
+
+    def _pair_named(self, name: str) -> set[str]:
+        """The two states a meeting's name joins with a dash ("Japan-Philippines Foreign Ministers' Meeting")."""
+        if not re.search(r"[-–]", name):
+            return set()
+        pair = {c for _s, _e, c in self.countries.find(name, "th" if is_thai(name) else "en")}
+        return pair if len(pair) == 2 else set()
 
     def _status(self, ctx: Context, cand: Candidate, sentence: Sentence) -> str | None:
         if ctx.cue_starts(sentence, cues.CANCELLED):
