@@ -506,3 +506,19 @@ def test_a_meeting_named_after_two_states_is_their_bilateral_meeting() -> None:
             "Foreign Ministers’ Meeting with Hon. Jose Cruz, Secretary for Foreign Affairs of the Republic of the "
             "Philippines.")
     assert events(body, D(2023, 12, 16), "en") == {("BilateralMeeting", D(2023, 12, 16), ("JP", "PH"))}
+
+
+def test_a_host_welcoming_a_leader_and_a_statement_issued_after_a_visit() -> None:
+    body = ("This is the official text of the Joint Statement between the US and Thailand issued following the visit "
+            "to the White House on Monday by Prime Minister Somchai Dee.\n"
+            "1. The President of the United States of America John Ward welcomed the Prime Minister of the Kingdom of "
+            "Thailand General Somchai Dee to the White House today.")
+    found = facts(body, None, "en")
+    assert ("John Ward", "US") in {(p.name, p.country) for p in found.people}
+    assert ("BilateralMeeting", ("TH", "US")) in {(e.kind, e.countries) for e in found.events}
+    assert {(a.kind, a.parties, a.status) for a in found.agreements} == {("JointStatement", ("TH", "US"), "Signed")}
+
+
+def test_welcoming_an_initiative_is_no_meeting() -> None:
+    body = "On 5 August 2015, the ministers welcomed China’s constructive initiatives on connectivity."
+    assert events(body, D(2015, 8, 5), "en") == set()

@@ -121,7 +121,8 @@ _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|inte
                      r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
-    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed))")
+    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
+    r"|(?:issued|signed|adopted|released|exchanged)\b)")
 
 
 @dataclass

@@ -59,7 +59,10 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|briefing|support|award|deliver|visa|credentials from))"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
         r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b"
-        r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b")),
+        r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b"
+        # a host welcoming a visiting leader, not a decision or an initiative
+        r"|\bwelcomed (?=(?:the |his |her )?(?-i:(?:Prime Minister|President|Premier|Chancellor|King|Queen|Sultan|"
+        r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b))")),
 ]
 
 # "และการประชุมสุดยอดที่เกี่ยวข้อง", "and Related Summits": the meetings around a summit are no conference of their own.
@@ -213,5 +216,5 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
                          "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
-                         "conferred", "consulted", "discussion", "consultation"),
+                         "conferred", "consulted", "discussion", "consultation", "welcomed"),
 }

@@ -165,9 +165,12 @@ class EnglishNames(TitleReader):
         portfolio = _PORTFOLIO_AFTER.match(body, after)
         if portfolio and portfolio.end() > after:
             after = portfolio.end()  # "Minister of Foreign Affairs Lê Hoài Trung"
-        posted = re.match(r"\s+to\s+(?:the\s+)?", body[after:after + 8])
+        posted = re.match(r"\s+(to|of)\s+(?:the\s+)?", body[after:after + 9])
+        served = None
         if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
             after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
+            if posted.group(1) == "of":  # "The President of the United States of America Donald J Trump"
+                served = self.countries.code(state.group(0))
         comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*(?:[,;]|\.(?:\s|$)))", body[after:after + 60])
         if comma:
             after += comma.end() - 1  # "the Australian Prime Minister, Anthony Albanese, this morning"
@@ -190,8 +193,10 @@ class EnglishNames(TitleReader):
             body, nm.end() + of_state.end()))
         apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
         body_of = self._body_before(before)
-        record.stated = bool(named or of_state or apposition or body_of)
-        if body_of and not named and self.orgs.info[body_of[1]].country not in (None, home):
+        record.stated = bool(named or of_state or apposition or body_of or served)
+        if served:
+            record.country = served
+        elif body_of and not named and self.orgs.info[body_of[1]].country not in (None, home):
             # "State Department Counselor Derek Chollet": the body's state
             record.country, record.portfolio = self.orgs.info[body_of[1]].country, body_of[1]
             record.position = before[body_of[0]:].strip() + " " + role_phrase
