@@ -522,3 +522,18 @@ def test_a_host_welcoming_a_leader_and_a_statement_issued_after_a_visit() -> Non
 def test_welcoming_an_initiative_is_no_meeting() -> None:
     body = "On 5 August 2015, the ministers welcomed China’s constructive initiatives on connectivity."
     assert events(body, D(2015, 8, 5), "en") == set()
+
+
+def test_a_toast_speech_dates_its_afternoon_and_its_we_is_speaker_and_guest() -> None:
+    body = ("Toast speech by PM Lee Hsien Loong at the Official Dinner hosted in honour of His Excellency General "
+            "Somchai Dee, PM of the Kingdom of Thailand, at the Istana on 11 June 2015.\n"
+            "Your Excellency General Somchai Dee,\nPrime Minister of the Kingdom of Thailand\n"
+            "Associate Professor Malee Dee\n"
+            "It is with much pleasure that I welcome Prime Minister Somchai, Professor Malee and your delegation. "
+            "We had a good meeting at the Leaders’ Retreat this afternoon, and then we witnessed the signing of "
+            "three MOUs to expand cooperation in tourism.")
+    found = facts(body, None, "en")
+    assert {(p.name, p.country) for p in found.people} >= {("Lee Hsien Loong", "SG"), ("Somchai Dee", "TH")}
+    assert ("Malee Dee", "TH") not in {(p.name, p.country) for p in found.people}  # a title on the line above
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {
+        ("BilateralMeeting", D(2015, 6, 11), ("SG", "TH")), ("AgreementSigning", D(2015, 6, 11), ("SG", "TH"))}

@@ -22,7 +22,7 @@ from .dates import find_dates, in_transcripts
 from .candidates import Candidate, Context
 from .events import EventExtractor
 from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
-                    stated_in_position, with_headline)
+                    stated_in_position, transcript_speakers, with_headline)
 from .people import PeopleExtractor
 from .topics import topics_in
 
@@ -73,7 +73,8 @@ def extract(release: Release) -> ReleaseFacts:
             # the registry knows whom "นายลี เซียนลุง" serves, and whom an office named without its state does
             entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
             record.country = entry.country if entry and entry.country else record.country
-    ctx = Context(body, sentences, dates, people, release.issued, home, focus=focus, lead_end=lead)
+    ctx = Context(body, sentences, dates, people, release.issued, home, focus=focus, lead_end=lead,
+                  speakers=transcript_speakers(body, people))
     candidates = events_x.extract(ctx)
 
     bilateral = [e for e in candidates if len(e.countries) == 2]

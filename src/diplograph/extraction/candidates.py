@@ -59,6 +59,7 @@ class Context:
     home: str | None
     focus: str | None = None  # the one foreign state the headline and summary turn to
     lead_end: int = 0  # where the headline and summary lines end
+    speakers: list[int] = field(default_factory=list)  # who a transcript's "we" are (its introduction's people)
 
     triggers: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # by sentence start
 

@@ -198,6 +198,7 @@ PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "his Thai counterpart", "the two FMs", "both ministers": the other side is the person just spoken of.
 COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe two (?:FMs|PMs|ministers|leaders|sides)\b"
                          r"|ทั้งสองฝ่าย|คู่หารือ", re.I)
+WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|(?:^|\s)(?:เรา|พวกเรา)")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")

@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 __all__ = ["DateMention", "THAI_DIGITS", "be_to_ce", "find_dates", "month_mentions",
            "parse_date", "to_arabic_digits"]
@@ -439,26 +439,36 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
 
 
 # A transcript's introduction: "On 5 August 2015, … held a joint press briefing … The gist of the remarks as
-# follows." Its "Today, I had the honour …" is the day it introduces, not the day the page was posted.
-_TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|interview)\b[^\n]{0,80}\bas follows\s*[.:]?"
-                               r"|(?:กล่าว|ถ้อยแถลง|สุนทรพจน์)[^\n]{0,80}ดังนี้\s*:?", re.I)
+# follows.", "Toast speech by PM Lee Hsien Loong at the Official Dinner … on 11 June 2015." Its "Today, I had
+# the honour …", "this afternoon" are the day it introduces, not the day the page was posted.
+TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|interview)\b[^\n]{0,80}\bas follows\b"
+                               r"|(?:กล่าว|ถ้อยแถลง|สุนทรพจน์)[^\n]{0,80}ดังนี้"
+                               r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress) by\b", re.M)
+_TRANSCRIPT_DAY = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his (?:morning|afternoon|evening)|[Tt]onight)\b")
+_TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
 
 
 def in_transcripts(text: str, found: list[DateMention]) -> list[DateMention]:
-    """``found`` with "today"/"yesterday"/"tomorrow" inside a transcript resolved against the day its
-    introduction states (the introduction's own line, which gives that day with its year)."""
-    out = list(found)
-    for intro in _TRANSCRIPT_INTRO.finditer(text):
+    """``found`` with "today", "this afternoon" … inside a transcript resolved against the day its
+    introduction's line states with its year."""
+    out = {d.start: d for d in found}
+    for intro in TRANSCRIPT_INTRO.finditer(text):
         line_start = text.rfind("\n", 0, intro.start()) + 1
-        days = [d for d in found if line_start <= d.start < intro.start() and d.explicit_year and d.end_date is None]
+        line_end = text.find("\n", intro.end())
+        line_end = len(text) if line_end < 0 else line_end
+        days = [d for d in found if line_start <= d.start < line_end and d.explicit_year and d.end_date is None]
         if not days:
             continue
         anchor = days[-1].date
-        for k, d in enumerate(out):
-            word = d.text.lower()
-            if d.start > intro.end() and d.relative and word in _REL_OFFSET:
-                out[k] = replace(d, date=anchor + _dt.timedelta(_REL_OFFSET[word]))
-    return out
+        for m in _TRANSCRIPT_DAY.finditer(text, line_end):
+            word = m.group(0).lower()
+            day = anchor + _dt.timedelta(_TRANSCRIPT_OFFSET.get(word, 0))
+            if m.start() in out and out[m.start()].explicit_year:
+                continue  # "วันนี้ (5 ส.ค. 58)": the explicit date stands
+            if any(d.start < m.end() and m.start() < d.end for d in out.values() if d.start != m.start()):
+                continue
+            out[m.start()] = DateMention(m.start(), m.end(), m.group(0), day, None, True, False)
+    return sorted(out.values(), key=lambda d: d.start)
 
 
 def parse_date(text: str, ref: _dt.date | None = None) -> _dt.date | None:

@@ -15,7 +15,7 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
-from .dates import DateMention
+from .dates import TRANSCRIPT_INTRO, DateMention
 from .text import Sentence
 
 
@@ -106,3 +106,16 @@ def attendance_sides(body: str, people) -> None:
             record = people.people[mention.person]
             if m.end() <= mention.start < end and mention.full and not stated_in_position(record):
                 record.country, record.stated = code, True
+
+
+def transcript_speakers(body: str, people) -> list[int]:
+    """The people a transcript's introduction names ("Toast speech by PM Lee Hsien Loong … in honour of …
+    General Prayut Chan-o-cha"): its "we had a good meeting" is theirs."""
+    intro = TRANSCRIPT_INTRO.search(body)
+    if intro is None:
+        return []
+    start = body.rfind("\n", 0, intro.start()) + 1
+    end = body.find("\n", intro.end())
+    end = len(body) if end < 0 else end
+    found = [m.person for m in people.mentions if start <= m.start < end and people.people[m.person].country]
+    return list(dict.fromkeys(found))

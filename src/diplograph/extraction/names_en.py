@@ -80,9 +80,11 @@ class EnglishNames(TitleReader):
             record.role = self.positions.role.get(title.group(0))
         else:
             # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
-            before = text[max(0, start - 80):start]
+            before = text[max(0, start - 80, text.rfind("\n", 0, start) + 1):start]  # a title on the line above is another's
+            known = {form for person in people for form in person.given_forms()}
             for head in reversed(list(self.positions.en_pattern.finditer(before))):
-                if _EN_TITLE_TAIL.fullmatch(before[head.end():]):
+                if _EN_TITLE_TAIL.fullmatch(before[head.end():]) and not known & set(
+                        re.findall(r"[\w’'\-]+", before[head.end():])):  # "Prime Minister Prayut, Professor X"
                     lead = re.search(r"(?:[A-Z][\w’']*\s)?$", before[:head.start()])
                     phrase = (before[lead.start():] if lead else before[head.start():]).strip().rstrip(",")
                     record.position, record.position_lang = phrase, "en"
@@ -176,8 +178,8 @@ class EnglishNames(TitleReader):
             after += comma.end() - 1  # "the Australian Prime Minister, Anthony Albanese, this morning"
         hm = self.spaced_hon_en.match(body, after)
         nm = _EN_NAME.match(body, hm.end()) if hm and hm.end() > after else None
-        if not nm:
-            return None
+        if not nm or "\n" in body[m.end():nm.start()]:
+            return None  # a title ending a line is not the next line's name's
         name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
         if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand") or (
                 self.countries.find(name, "en")):
