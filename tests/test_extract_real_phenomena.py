@@ -537,3 +537,15 @@ def test_a_toast_speech_dates_its_afternoon_and_its_we_is_speaker_and_guest() ->
     assert ("Malee Dee", "TH") not in {(p.name, p.country) for p in found.people}  # a title on the line above
     assert {(e.kind, e.date, e.countries) for e in found.events} == {
         ("BilateralMeeting", D(2015, 6, 11), ("SG", "TH")), ("AgreementSigning", D(2015, 6, 11), ("SG", "TH"))}
+
+
+def test_a_speaker_label_with_a_state_word_and_a_press_conference_transcript() -> None:
+    body = ("PM Lawrence Wong at the Joint Press Conference with Prime Minister of Thailand Somchai Dee (Nov 2025)\n"
+            "7 November 2025\n"
+            "Prime Minister Somchai’s visit comes at a special time. He is here now on his official visit when our "
+            "two countries are commemorating 60 years of diplomatic ties.")
+    found = facts(body, D(2025, 11, 7), "en")
+    assert {(e.kind, e.countries) for e in found.events} == {("OfficialVisit", ("SG", "TH"))}
+    label = ("Somchai Dee, Thai Deputy Prime Minister: Good evening to you all. On 1 June 2022 Somchai Dee met "
+             "Mr. Sato Ken, Minister of Foreign Affairs of Japan.")
+    assert people(label, D(2022, 6, 1), "en") == {("Somchai Dee", "TH"), ("Sato Ken", "JP")}

@@ -443,7 +443,9 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
 # the honour …", "this afternoon" are the day it introduces, not the day the page was posted.
 TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|interview)\b[^\n]{0,80}\bas follows\b"
                                r"|(?:กล่าว|ถ้อยแถลง|สุนทรพจน์)[^\n]{0,80}ดังนี้"
-                               r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress) by\b", re.M)
+                               r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress) by\b"
+                               r"|^[^\n]{0,80}\bat the (?:[Jj]oint )?(?:[Pp]ress [Cc]onference|[Pp]ress [Bb]riefing"
+                               r"|[Oo]fficial (?:[Dd]inner|[Ll]unch(?:eon)?)|[Ww]elcome [Cc]eremony)\b", re.M)
 _TRANSCRIPT_DAY = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his (?:morning|afternoon|evening)|[Tt]onight)\b")
 _TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
 

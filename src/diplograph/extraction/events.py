@@ -16,7 +16,7 @@ import re
 
 from .. import gazetteer
 from . import cues
-from .candidates import DAY_KINDS, SPAN_KINDS, Candidate, Context
+from .candidates import BILATERAL_KINDS, DAY_KINDS, SPAN_KINDS, Candidate, Context
 from .consolidate import consolidate
 from .dates import DateMention
 from .sides import SideReader, name_key
@@ -327,6 +327,11 @@ class EventExtractor(SideReader):
                     cand.participants.insert(0, subject)
         cand.countries |= {ctx.people.people[p].country for p in cand.participants
                            if p >= 0 and ctx.people.people[p].country}
+        if (len(cand.countries) < 2 and ctx.speakers and cand.kind in BILATERAL_KINDS
+                and cues.WE.search(text, window_lo, window_hi)):
+            # a transcript: "he is here now on his official visit when our two countries …"
+            cand.participants += [p for p in ctx.speakers if p not in cand.participants]
+            cand.countries |= {ctx.people.people[p].country for p in ctx.speakers}
         if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
             cand.kind = "CourtesyCall"
         elif cand.kind == "CourtesyCall" and self._between_equals(ctx, cand):

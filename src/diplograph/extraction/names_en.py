@@ -31,7 +31,7 @@ _PORTFOLIO_WORD = (
     r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
     r"|Immigration|Employment)\b")
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
-_BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?$")
+_BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+\s+)?$")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
@@ -107,13 +107,15 @@ class EnglishNames(TitleReader):
     def _appositive(self, text: str, end: int, home: str | None):
         """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio); also
         ", chairman of the … of the Chinese People's …", in lower case, when it names the state served."""
-        pm = re.match(r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|\)|\s\(|$| who | at | on | and [a-z])",
+        pm = re.match(r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | at | on | and [a-z])",
                       text[end:end + 300])
         if not pm:
             return None
         phrase = pm.group(1).removeprefix("the ")
         phrase_at = end + pm.end(1) - len(phrase)
-        lower = not self.positions.en_pattern.match(phrase)
+        state = re.match(r"([A-Z][a-z]+)\s+", phrase)
+        lower = not (self.positions.en_pattern.match(phrase) or (
+            state and self.countries.code(state.group(1)) and self.positions.en_pattern.match(phrase, state.end())))
         if lower and not (self.positions.en_lower_pattern.match(phrase) and re.match(r"[a-z ]+ of ", phrase)):
             return None
         verb = _NOT_OF_AN_OFFICE.search(phrase)
@@ -144,8 +146,9 @@ class EnglishNames(TitleReader):
             if taken.covers(m.start()):
                 continue
             lead = _BARE_NAME_BEFORE.search(body, max(0, m.start() - 80), m.start())
-            if lead is None or taken.covers(lead.start(1)):
-                continue
+            if lead is None or taken.covers(lead.start(1)) or (
+                    lead["state"] and not self.countries.code(lead["state"].strip())):
+                continue  # "Don Pramudwinai, Thai Deputy Prime Minister:": only a state's word may come first
             name = lead.group(1)
             words = name.split()
             if len(words) < 2 or self.countries.code(words[0]) or self.countries.find(name, "en") or (

@@ -142,11 +142,17 @@ class TitleReader:
             return home, portfolio
         return None, portfolio
 
+    def _is_state_word(self, text: str) -> bool:
+        """"Thai " before "Deputy Prime Minister": a state's name or adjective, nothing else."""
+        word = re.fullmatch(r"([A-Z][a-z]+)\s", text)
+        return bool(word and self.countries.code(word.group(1)))
+
     def _role(self, position: str) -> str | None:
         """The highest office a position phrase names ("member of the Politburo and foreign minister": minister)."""
         pattern = (self.positions.th_pattern if is_thai(position) else self.positions.en_pattern
                    if position[:1].isupper() else self.positions.en_lower_pattern)
         # an office heads the phrase or follows "และ"/"and": "โฆษกประจำสำนักนายกรัฐมนตรี" is a spokesperson
         roles = {self.positions.role.get(m.group(0)) for m in pattern.finditer(position)
-                 if m.start() == 0 or re.search(r"(?:และ\s?|\band\s)$", position[:m.start()])}
+                 if m.start() == 0 or re.search(r"(?:และ\s?|\band\s)$", position[:m.start()])
+                 or self._is_state_word(position[:m.start()])}
         return next((r for r in _ROLE_PRIORITY if r in roles), None)
