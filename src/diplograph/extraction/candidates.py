@@ -9,6 +9,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .cues import CUE_NEEDLES
 from .dates import DateMention
 from .people import Mention, PeopleResult
 from .text import Sentence
@@ -68,6 +69,7 @@ class Context:
         # long release costs time in proportion to its length
         self._mention_starts = [m.start for m in self.people.mentions]
         self._cues: dict[tuple[int, int], list[int]] = {}
+        self._lowered: dict[int, str] = {}
         self._date_starts = [d.start for d in self.dates]
 
     def cue_starts(self, sentence: Sentence, pattern) -> list[int]:
@@ -75,8 +77,19 @@ class Context:
         key = (sentence.start, id(pattern))
         found = self._cues.get(key)
         if found is None:
-            found = self._cues[key] = [m.start() for m in pattern.finditer(sentence.text)]
+            needles = CUE_NEEDLES.get(pattern)
+            if needles is not None and not any(word in self._lower(sentence) for word in needles):
+                found = []
+            else:
+                found = [m.start() for m in pattern.finditer(sentence.text)]
+            self._cues[key] = found
         return found
+
+    def _lower(self, sentence: Sentence) -> str:
+        lower = self._lowered.get(sentence.start)
+        if lower is None:
+            lower = self._lowered[sentence.start] = sentence.text.lower()
+        return lower
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         return self.people.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]

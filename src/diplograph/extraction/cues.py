@@ -219,3 +219,20 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
                          "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
                          "conferred", "consulted", "discussion", "consultation", "welcomed"),
 }
+
+# Words (lower case) without which a sentence holds no match of a sentence-level cue: the cue's regex,
+# which has no literal to skip ahead by, is run only where one is present (a substring test, in C).
+CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
+    VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online meeting"),
+    IN_PERSON: ("ณ", "ที่กรุง", "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
+    SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the"),
+    AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
+            "also", "earlier", "same day", "same occasion"),
+    OCCASION: ("ในโอกาสนี้", "ในการนี้", "ในโอกาสดังกล่าว", "occasion"),
+    ATTENDS: ("เข้าร่วม", "ร่วมการประชุม", "ร่วมประชุม", "นำคณะ", "ประธาน", "เดินทางไป", "attend", "led", "participat",
+              "chair"),
+    COUNTERPART: ("counterpart", "the two", "ทั้งสองฝ่าย", "คู่หารือ"),
+    CANCELLED: ("ยกเลิก", "cancel"),
+    POSTPONED: ("เลื่อน", "postpone"),
+    FUTURE: ("กำหนด", "จะ", "เตรียม", "will", "scheduled", "to be", "expected"),
+}

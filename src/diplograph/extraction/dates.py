@@ -446,6 +446,7 @@ TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|int
                                r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress) by\b"
                                r"|^[^\n]{0,80}\bat the (?:[Jj]oint )?(?:[Pp]ress [Cc]onference|[Pp]ress [Bb]riefing"
                                r"|[Oo]fficial (?:[Dd]inner|[Ll]unch(?:eon)?)|[Ww]elcome [Cc]eremony)\b", re.M)
+INTRO_REACH = 1000  # a transcript is introduced at the top of the page
 _TRANSCRIPT_DAY = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his (?:morning|afternoon|evening)|[Tt]onight)\b")
 _TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
 
@@ -454,7 +455,7 @@ def in_transcripts(text: str, found: list[DateMention]) -> list[DateMention]:
     """``found`` with "today", "this afternoon" … inside a transcript resolved against the day its
     introduction's line states with its year."""
     out = {d.start: d for d in found}
-    for intro in TRANSCRIPT_INTRO.finditer(text):
+    for intro in TRANSCRIPT_INTRO.finditer(text, 0, INTRO_REACH):
         line_start = text.rfind("\n", 0, intro.start()) + 1
         line_end = text.find("\n", intro.end())
         line_end = len(text) if line_end < 0 else line_end
