@@ -549,3 +549,18 @@ def test_a_speaker_label_with_a_state_word_and_a_press_conference_transcript() -
     label = ("Somchai Dee, Thai Deputy Prime Minister: Good evening to you all. On 1 June 2022 Somchai Dee met "
              "Mr. Sato Ken, Minister of Foreign Affairs of Japan.")
     assert people(label, D(2022, 6, 1), "en") == {("Somchai Dee", "TH"), ("Sato Ken", "JP")}
+
+
+def test_a_lead_with_only_a_day_dates_the_headline_event() -> None:
+    body = ("รมว.มหาดไทย นำคณะ เข้าเยี่ยมคารวะ สมเด็จ ฮุน มาแนต นายกรัฐมนตรีแห่งราชอาณาจักรกัมพูชา\n\n"
+            "เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) พลเอก สมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย พร้อมด้วย"
+            "นายสมศักดิ์ รักดี เอกอัครราชทูตไทย ณ กรุงพนมเปญ")
+    assert events(body, D(2017, 8, 24)) >= {
+        ("CourtesyCall", D(2017, 8, 24), ("KH", "TH"))}
+
+
+def test_a_visit_does_not_take_the_clock_time_of_its_reception() -> None:
+    body = ("ทั้งนี้ในเวลา 11.15 น. นายกรัฐมนตรีมีกำหนดการต้อนรับนายหลี่ เหวย รัฐมนตรีว่าการกระทรวงการต่างประเทศจีน "
+            "ในโอกาสเยือนไทยอย่างเป็นทางการ")
+    found = events(body, D(2020, 10, 15))
+    assert ("OfficialVisit", None, ("CN", "TH")) in found and all(d is None for k, d, _c in found if k == "OfficialVisit")

@@ -80,7 +80,7 @@ PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|�
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
 LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following)\s*:?\s*$", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.
-CLOCK_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
+CLOCK_LEAD = re.compile(r"\s*(?:ทั้งนี้\s?)?(?:เมื่อ|ใน)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".
 THAI_NAMED_MEETING = re.compile(
     r"(?:การ)?ประชุม(?:\s(?=รมว|รมต|รัฐมนตรี|ผู้นำ|สุดยอด|เจ้าหน้าที่อาวุโส|[A-Z]{2,}))?(?!หารือ|ทวิภาคี|ทางไกล|ผ่าน|กับ|ร่วม|ดังกล่าว"
@@ -177,6 +177,8 @@ AFTER = re.compile(
 RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returning|return|back) from)\s?(?:การ)?(?:เข้าร่วม|attending)?"
                                 r"\s?(?:การ)?(?:the\s)?$", re.I)
 RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เข้าร่วม|attending)?\s?(?:การ)?(?:the\s)?", re.I)
+# A lead that opens with the day ("เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) …", "On 5 May 2023, …").
+DATED_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:เวลา(?:ประมาณ)?\s?\d{1,2}[.:]\d{2}\s?น?\.?\s?)?(?:วันนี้|วันที่|\(|On\b|\d)")
 # A new clause with a verb of its own, which may have its own day ("… (25 ต.ค.) และคาดว่าจะได้ลงนาม … (26 ต.ค.)").
 CLAUSE_BREAK = re.compile(r"\sและ(?:คาดว่า|จะ|ได้|มี|ยัง|ต่อมา)|,?\s(?:and (?:then|will|is expected|later)|before|while)\s")
 # A journey: its day is not the day of the conference it leads to.

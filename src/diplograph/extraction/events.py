@@ -209,7 +209,23 @@ class EventExtractor(SideReader):
                     if cand.date is None and list_day and not days and cand.kind not in SPAN_KINDS:
                         cand.date = list_day
                     candidates.extend(self._counterparts(ctx, cand))
+        self._date_from_lead(ctx, candidates)
         return consolidate(ctx, candidates)
+
+    def _date_from_lead(self, ctx: Context, candidates: list[Candidate]) -> None:
+        """A headline states the event ("มว.มหาดไทย นำคณะ เข้าเยี่ยมคารวะ สมเด็จ … ฮุน เซน"), the lead below it only
+        its day and people, with no verb of its own ("เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) พลเอก อนุพงษ์ …"):
+        the day is the headline event's, when the headline states one event and the lead one day."""
+        headline = [c for c in candidates if c.headline and c.date is None and c.status != "Scheduled"]
+        if len({(c.kind, frozenset(c.countries)) for c in headline}) != 1 or headline[0].kind in SPAN_KINDS:
+            return
+        lead = next((s for s in ctx.sentences if s.start >= ctx.lead_end), None)
+        if lead is None or self._triggers(ctx, lead) or not cues.DATED_LEAD.match(lead.text):
+            return
+        days = [d for d in ctx.dates_in(lead.start, lead.start + 80) if d.end_date is None]
+        if len({d.date for d in days}) == 1 and not any(c.date for c in candidates if not c.headline):
+            for cand in headline:
+                cand.date, cand.own_date = days[0].date, True
 
     @staticmethod
     def _returned_from(text: str, triggers: list[tuple[str, int, int]], position: int) -> bool:
@@ -278,7 +294,7 @@ class EventExtractor(SideReader):
         if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
-        if chosen is None and ctx.issued and not dates and cues.CLOCK_LEAD.match(text):
+        if chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text):
             cand.date, cand.own_date = ctx.issued, True  # "เมื่อเวลา 10.10 น. …": the release's own day
         if chosen is not None:
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
