@@ -564,3 +564,11 @@ def test_a_visit_does_not_take_the_clock_time_of_its_reception() -> None:
             "ในโอกาสเยือนไทยอย่างเป็นทางการ")
     found = events(body, D(2020, 10, 15))
     assert ("OfficialVisit", None, ("CN", "TH")) in found and all(d is None for k, d, _c in found if k == "OfficialVisit")
+
+
+def test_a_call_after_the_ceremony_is_on_the_day_the_release_named() -> None:
+    body = ("17 ตุลาคม 2561 พลเอก สมชาย ใจดี ผู้บัญชาการทหารสูงสุด ให้การต้อนรับ พลเรือเอก John Ward "
+            "ผู้บัญชาการกองกำลังสหรัฐอเมริกา ภาคพื้นอินโด – แปซิฟิก ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ "
+            "ระหว่าง 16 ถึง 17 ตุลาคม 2561\n"
+            "พลเรือเอก John Ward ได้ร่วมในพิธีตรวจแถวกองทหารเกียรติยศ หลังจากนั้นได้เข้าเยี่ยมคำนับ ผู้บัญชาการทหารสูงสุด")
+    assert ("CourtesyCall", D(2018, 10, 17), ("TH", "US")) in events(body, D(2018, 10, 17))

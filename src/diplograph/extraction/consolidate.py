@@ -33,11 +33,12 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if host is not None:
                 _merge(host, cand)
                 continue
-        if (cand.date is None and (cand.sequel or cand.continuation) and last_day is not None
-                and cand.kind not in SPAN_KINDS):
+        if (cand.date is None and (cand.sequel or cand.continuation) and cand.kind not in SPAN_KINDS
+                and (last_day is not None or current_day is not None)):
             # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
-            # a new event on the day of the one just reported
-            cand.date = last_day.date
+            # a new event on the day of the one just reported, or of the day the release just named
+            # ("17 ตุลาคม 2561 … ให้การต้อนรับ … พิธีตรวจแถว … หลังจากนั้นได้เข้าเยี่ยมคำนับ")
+            cand.date = last_day.date if last_day is not None else current_day
         elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
             cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
         current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
