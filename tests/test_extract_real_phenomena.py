@@ -572,3 +572,19 @@ def test_a_call_after_the_ceremony_is_on_the_day_the_release_named() -> None:
             "ระหว่าง 16 ถึง 17 ตุลาคม 2561\n"
             "พลเรือเอก John Ward ได้ร่วมในพิธีตรวจแถวกองทหารเกียรติยศ หลังจากนั้นได้เข้าเยี่ยมคำนับ ผู้บัญชาการทหารสูงสุด")
     assert ("CourtesyCall", D(2018, 10, 17), ("TH", "US")) in events(body, D(2018, 10, 17))
+
+
+def test_registered_leaders_named_without_honorific_and_leaders_calling_on_each_other() -> None:
+    body = ("เวิน เจีย เป่า เข้าพบ 'ยิ่งลักษณ์' ประกาศความร่วมมือด้านการค้า\n"
+            "21 พ.ย. 55 - เมื่อเวลา 10.15 น. นายกรัฐมนตรีสาธารณรัฐประชาชนจีน เวิน เจีย เป่า ได้เดินทางมาเข้าพบ"
+            "นายกรัฐมนตรียิ่งลักษณ์ ชินวัตร ณ ทำเนียบรัฐบาล")
+    found = facts(body, D(2012, 11, 21))
+    assert {(p.name, p.country) for p in found.people} == {("เวิน เจียเป่า", "CN"), ("ยิ่งลักษณ์ ชินวัตร", "TH")}
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {("BilateralMeeting", D(2012, 11, 21), ("CN", "TH"))}
+
+
+def test_a_registered_name_in_passing_is_no_participant() -> None:
+    body = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือกับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
+            "วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือกับนายโจเซ ซิลวา "
+            "รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส ซึ่งกล่าวถึงการพบกับฮุน เซน เมื่อปีก่อน")
+    assert events(body, D(2023, 3, 5)) == {("BilateralMeeting", D(2023, 3, 5), ("PT", "TH"))}

@@ -59,6 +59,7 @@ class Registry:
     def __init__(self, rows: list[list[str]]) -> None:
         self.entries: dict[str, RegistryEntry] = {}
         self.by_form: dict[str, str] = {}
+        self._pattern: re.Pattern[str] | None = None
         for row in rows:
             key, name_en, name_th, aliases, country, wikidata = (row + [""] * 6)[:6]
             entry = RegistryEntry(key, name_en, name_th, tuple(a for a in aliases.split("|") if a),
@@ -71,6 +72,18 @@ class Registry:
             for form in forms:
                 if form:
                     self.by_form.setdefault(name_form(form), key)
+
+    def forms_pattern(self) -> re.Pattern[str]:
+        """Every registered full name (two words or more), spaces optional: "ยิ่งลักษณ์ ชินวัตร",
+        "ยิ่งลักษณ์ชินวัตร", "Rodrigo Duterte" — so a leader named without honorific or title is found."""
+        if self._pattern is None:
+            forms = {f for e in self.entries.values() for f in (e.name_en, e.name_th, *e.aliases)
+                     if f and len(f.split()) >= 2 and len(f) >= 6}
+            parts = sorted((r"\s?".join(map(re.escape, f.split())) for f in forms), key=len, reverse=True)
+            # Thai writes a name glued to the title before it ("นายกรัฐมนตรียิ่งลักษณ์ ชินวัตร"): only
+            # Latin letters bound a match
+            self._pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(parts) + r")(?![A-Za-z])")
+        return self._pattern
 
     def lookup(self, *names: str) -> RegistryEntry | None:
         for name in names:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
+from .cues import CALL_ON_EQUAL
 
 
 def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -101,7 +102,7 @@ def _protagonist(ctx: Context, previous: Candidate | None) -> int | None:
             return m.person
     return None
 
-def _fold_headline(events: list[Candidate]) -> list[Candidate]:
+def _fold_headline(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     """The headline names the kind, the body gives the day and the people: an undated talk or courtesy
     call of the headline or summary is the dated one of the body with the same sides, and a courtesy call
     if either says so ("…เข้าเยี่ยมคารวะ…" above "…ต้อนรับและหารือกับ…")."""
@@ -112,8 +113,8 @@ def _fold_headline(events: list[Candidate]) -> list[Candidate]:
             body = next((b for b in events if b is not e and b.date is not None and b.kind in talks
                          and not b.name and b.countries == e.countries and len(e.countries) == 2), None)
             if body is not None:
-                if e.kind == "CourtesyCall" and not any(o.kind == "CourtesyCall" and o.date == body.date
-                                                        and o is not body for o in events):
+                if e.kind == "CourtesyCall" and not _leaders_meet(ctx, e, body) and not any(
+                        o.kind == "CourtesyCall" and o.date == body.date and o is not body for o in events):
                     body.kind = "CourtesyCall"
                 _merge(body, e)
                 continue
@@ -121,8 +122,16 @@ def _fold_headline(events: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _leaders_meet(ctx: Context, headline: Candidate, body: Candidate) -> bool:
+    """"เวิน เจีย เป่า เข้าพบ 'ยิ่งลักษณ์'" above the two prime ministers' talks: leaders call on each other
+    as equals, so the headline's verb makes no courtesy call of the talks."""
+    tops = {ctx.people.people[p].country for p in body.participants
+            if p >= 0 and ctx.people.people[p].role in ("head_of_state", "head_of_government")}
+    return len(tops - {None}) == 2 and CALL_ON_EQUAL.search(ctx.body, headline.start, headline.end) is not None
+
+
 def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
-    events = _fold_headline(events)
+    events = _fold_headline(ctx, events)
     kept: list[Candidate] = []
     pairs = [frozenset(e.countries) for e in events if len(e.countries) == 2]
     main_pair = max(set(pairs), key=pairs.count) if pairs else None

@@ -68,12 +68,37 @@ class PeopleExtractor(ThaiNames, EnglishNames):
             # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
             if not taken.covers(m.start()) and (found := self._english_titled(body, m, home)):
                 add(found[0], m.start(), found[1])
+        # 1b. registered people Thai names bare ("นายกรัฐมนตรียิ่งลักษณ์ ชินวัตร", "เวิน เจีย เป่า เข้าพบ …"); an
+        # English text's bare names are read by the rules above, or are passing mentions
+        for m in registry().forms_pattern().finditer(body) if is_thai(body) else ():
+            if is_thai(m.group(0)) and not taken.covers(m.start()) and not taken.covers(m.end() - 1):
+                entry = registry().lookup(m.group(0))
+                record = self._registered(body, m.start(), m.group(0), entry) if entry is not None else None
+                if record is not None and (record.position or "\n" not in body[:m.start()]):
+                    add(record, m.start(), m.end())  # titled, or in the headline: not a name in passing
         # 2. back-references by a short form of a known name
         self._short_references(body, people, mentions, taken)
         # 3. references by title alone
         self._title_references(body, lang, home, people, mentions, taken)
         mentions.sort(key=lambda x: x.start)
         return PeopleResult(people, mentions)
+
+    def _registered(self, body: str, start: int, text: str, entry) -> PersonRecord:
+        """A registered person named bare, with the title glued before the name if there is one
+        ("นายกรัฐมนตรีสาธารณรัฐประชาชนจีน เวิน เจียเป่า", "President Rodrigo Duterte")."""
+        thai = is_thai(text)
+        record = PersonRecord(name=(entry.name_th if thai else entry.name_en) or text, lang="th" if thai else "en",
+                              country=entry.country)
+        before = body[max(0, start - 60):start].rstrip()
+        pattern = self.positions.th_pattern if thai else self.positions.en_pattern
+        # the title, maybe with the state it serves: "นายกรัฐมนตรีสาธารณรัฐประชาชนจีน", "Prime Minister of Thailand"
+        title = next((t for t in pattern.finditer(before) if not before[t.end():].strip() or self.countries.find(
+            before[t.end():], "th" if thai else "en") and re.fullmatch(r"\s?(?:of\s)?(?:the\s)?\S[^,;:.]*",
+                                                                          before[t.end():])), None)
+        if title is not None:
+            record.position, record.position_lang = before[title.start():].strip(), "th" if thai else "en"
+            record.role = self.positions.role.get(title.group(0))
+        return record
 
     def _merge(self, people: list[PersonRecord], record: PersonRecord) -> int:
         """The index of record in people, merging it with an earlier mention of the same person
