@@ -588,3 +588,10 @@ def test_a_registered_name_in_passing_is_no_participant() -> None:
             "วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือกับนายโจเซ ซิลวา "
             "รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส ซึ่งกล่าวถึงการพบกับฮุน เซน เมื่อปีก่อน")
     assert events(body, D(2023, 3, 5)) == {("BilateralMeeting", D(2023, 3, 5), ("PT", "TH"))}
+
+
+def test_unplaced_subject_is_the_release_side_and_unplaced_counterpart_the_other() -> None:
+    body = ("Ambassador of Thailand engages Rep. John Ward on Thai-US relations\n\n"
+            "On 28 April 2023, Ambassador Somchai Dee met with Rep. John Ward, Ranking Member, Subcommittee on "
+            "Trade, to discuss Thai-US relations.")
+    assert people(body, D(2023, 4, 28), "en") == {("Somchai Dee", "TH"), ("John Ward", "US")}

@@ -79,6 +79,14 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
         # no foreign side read: a counterpart whose position did not parse ("นายคิม เช พง เอกอัครราชทู…"),
         # or the headline's event, is with the state the headline and summary turn to
         unknown = [p for p in cand.participants if p >= 0 and ctx.people.people[p].country is None]
+        before = {m.person for m in ctx.mentions_in(ctx.sentences[cand.sentence].start, cand.start)} & set(unknown)
+        if before and before != set(unknown) and not any(
+                ctx.people.people[p].country == ctx.home for p in cand.participants if p >= 0):
+            # "Ambassador Tanee Sangrat met with Rep. Earl Blumenauer": the release's own official
+            # before the verb, its counterpart after it
+            for p in before:
+                ctx.people.people[p].country = ctx.home
+            unknown = [p for p in unknown if p not in before]
         for p in unknown:
             ctx.people.people[p].country = ctx.focus
         if unknown or cand.headline:
