@@ -595,3 +595,19 @@ def test_unplaced_subject_is_the_release_side_and_unplaced_counterpart_the_other
             "On 28 April 2023, Ambassador Somchai Dee met with Rep. John Ward, Ranking Member, Subcommittee on "
             "Trade, to discuss Thai-US relations.")
     assert people(body, D(2023, 4, 28), "en") == {("Somchai Dee", "TH"), ("John Ward", "US")}
+
+
+def test_two_mous_each_named_after_a_plural_signing_ceremony() -> None:
+    body = ("On 17 August 2022, Thailand's Foreign Affairs Ministry and India's Ministry of External Affairs co-hosted "
+            "a signing ceremony on Wednesday for two memoranda of understanding (MoUs) after the talks between "
+            "Mr. Somchai Dee, Minister of Foreign Affairs of Thailand and Mr. Raj Kumar, Minister of External Affairs "
+            "of India. One was an MoU on Health and Medical Research cooperation. The other MoU covers Cooperation "
+            "on Broadcasting between the two public broadcasters.")
+    assert [(a.kind, a.parties, a.status) for a in facts(body, D(2022, 8, 18), "en").agreements] == [
+        ("MemorandumOfUnderstanding", ("IN", "TH"), "Signed")] * 2
+
+
+def test_news_sign_in_thai_is_a_signing_but_a_call_centre_is_not() -> None:
+    body = "นายกรัฐมนตรียกทีมเยือนจีน เซ็นเอ็มโอยูไทย-จีน 14 ฉบับ แก้ปัญหาแก๊งคอลเซ็นเตอร์"
+    assert [(a.kind, a.parties, a.status) for a in facts(body, D(2025, 2, 6)).agreements] == [
+        ("MemorandumOfUnderstanding", ("CN", "TH"), "Signed")]

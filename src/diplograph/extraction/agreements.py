@@ -93,8 +93,8 @@ _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
-        r"|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
-        r"|\bsigning ceremon(?:y|ies) (?:for|of)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b")),
+        r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )signed\b|\bsigning of\b"
+        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(
@@ -119,6 +119,7 @@ _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|�
 _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
                      r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
                      r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
+_ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
     r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
@@ -140,6 +141,7 @@ class AgreementMention:
     plural: bool = False
     strong: bool = False  # the subject comes from the agreement's name itself
     bodies: tuple[str, ...] = ()  # ministries the name says it is between
+    distinct: bool = False  # "the other MoU", "อีกฉบับ": not the one just named
 
 
 @dataclass
@@ -235,9 +237,10 @@ class AgreementExtractor:
                 about = _ABOUT.search(title)
                 subject = subject or _specific(topics_in(title[about.end():]) if about else ()) or _specific(topics)
                 plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
+                distinct = bool(_ANOTHER.search(text, max(0, start - 16), start))
                 out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
                                             status, status_date, parties, subject, topics, plural, strong,
-                                            self._bodies(title)))
+                                            self._bodies(title), distinct))
         return out
 
     def _title(self, text: str, start: int, limit: int) -> str:
@@ -327,7 +330,7 @@ class AgreementExtractor:
         records: list[AgreementRecord] = []
         pending: list[AgreementMention] = []
         for m in mentions:
-            if m.plural or not m.strong:
+            if (m.plural or not m.strong) and not m.distinct:
                 pending.append(m)
                 continue
             self._add(records, m)

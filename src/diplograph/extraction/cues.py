@@ -22,6 +22,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
     ("AgreementSigning", re.compile(
         r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม"
+        # "เซ็นเอ็มโอยู" (news for ลงนาม), not "คอลเซ็นเตอร์"
+        r"|เซ็น(?:สัญญา)?\s?(?=เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง)"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
     ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|(?:พูด)?คุยทางโทรศัพท์|โทรศัพท์หารือ|ยกหูโทร(?:ศัพท์)?|ต่อสายตรง"
                         r"|(?:ประชุม)?หารือ(?:ทาง)?(?:วิดีโอ|วีดิทัศน์)|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
@@ -213,7 +215,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "CourtesyCall": ("คารวะ", "คาราวะ", "คำนับ", "เข้าพบ", "เข้าเฝ้า", "พระราชสาส์น", "courtesy", "called on", "farewell",
                      "call on", "audience", "credentials"),
     "OfficialVisit": ("เยือน", "ราชการ", "visit"),
-    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "sign", "exchange"),
+    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "sign", "exchange"),
     "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phone", "video", "virtual", "spoke",
              "call with"),
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
