@@ -611,3 +611,21 @@ def test_news_sign_in_thai_is_a_signing_but_a_call_centre_is_not() -> None:
     body = "นายกรัฐมนตรียกทีมเยือนจีน เซ็นเอ็มโอยูไทย-จีน 14 ฉบับ แก้ปัญหาแก๊งคอลเซ็นเตอร์"
     assert [(a.kind, a.parties, a.status) for a in facts(body, D(2025, 2, 6)).agreements] == [
         ("MemorandumOfUnderstanding", ("CN", "TH"), "Signed")]
+
+
+def test_a_page_that_is_a_joint_statement_of_an_annual_meeting_between_two_leaders() -> None:
+    body = ("แถลงการณ์ร่วมต่อสื่อมวลชน การประชุมประจำปี ครั้งที่ 6 ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย "
+            "วันที่ 9 กันยายน 2559\n"
+            "นายกรัฐมนตรีแห่งราชอาณาจักรไทยและนายกรัฐมนตรีมาเลเซียได้ร่วมกันเป็นประธานการประชุมประจำปี ครั้งที่ 6 "
+            "ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย ณ กรุงเทพมหานคร")
+    found = facts(body, D(2016, 9, 9))
+    assert ("BilateralMeeting", D(2016, 9, 9), ("MY", "TH")) in {(e.kind, e.date, e.countries) for e in found.events}
+    assert [(a.kind, a.parties, a.status) for a in found.agreements] == [("JointStatement", ("MY", "TH"), "Signed")]
+
+
+def test_a_thai_title_ends_before_and_delegation() -> None:
+    body = ("เมื่อเวลา 07.20 น. วันที่ 8 ต.ค. 2561 พล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรีและคณะ ออกเดินทางไปยังประเทศญี่ปุ่น "
+            "เพื่อหารือกับนายทาโร ซาโต นายกรัฐมนตรีญี่ปุ่น")
+    from diplograph.extraction import _extractors
+    found = _extractors()[0].extract(normalize_text(body), "th", "TH")
+    assert [(p.name, p.position) for p in found.people][0] == ("ประยุทธ์ จันทร์โอชา", "นายกรัฐมนตรี")

@@ -22,7 +22,7 @@ from .dates import find_dates, in_transcripts
 from .candidates import Candidate, Context
 from .events import EventExtractor
 from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
-                    stated_in_position, transcript_speakers, with_headline)
+                    transcript_speakers, with_headline)
 from .people import PeopleExtractor
 from .topics import topics_in
 
@@ -69,10 +69,11 @@ def extract(release: Release) -> ReleaseFacts:
     attendance_sides(body, people)
     latin_names_abroad(body, people, home, focus)
     for record in people.people:
-        if record.country is None or not (record.stated or stated_in_position(record)):
-            # the registry knows whom "นายลี เซียนลุง" serves, and whom an office named without its state does
-            entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
-            record.country = entry.country if entry and entry.country else record.country
+        # the registry knows whom "นายลี เซียนลุง" serves, and whom an office named without its state does; it
+        # also outranks a position phrase read too far ("นายกรัฐมนตรีและคณะ ออกเดินทางไป … ญี่ปุ่น"): one
+        # person has one state in every release
+        entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
+        record.country = entry.country if entry and entry.country else record.country
     ctx = Context(body, sentences, dates, people, release.issued, home, focus=focus, lead_end=lead,
                   speakers=transcript_speakers(body, people))
     candidates = events_x.extract(ctx)

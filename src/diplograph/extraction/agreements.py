@@ -205,6 +205,8 @@ class AgreementExtractor:
                                               body[body.rfind("\n", 0, sentence.start) + 1:sentence.start + start])
                 if status is None and _NEGOTIATING.search(text, start, end):
                     status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
+                if status is None and kind == "JointStatement" and sentence.start == 0 and start == 0:
+                    status, cue_at = "Signed", start  # the page is the statement: "แถลงการณ์ร่วม … ครั้งที่ 6 …"
                 if status is None and last_status[0] and start - last_end < 160:
                     status, cue_at = last_status  # "signed A, B and C", "ลงนาม 1) … 2) …": the verb governs all
                 last_status, last_end = (status, cue_at), start + len(title)

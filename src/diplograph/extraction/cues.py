@@ -118,7 +118,7 @@ BILATERAL_NAME = re.compile(
     r"|Joint Commission|Joint Committee|\bJC\b|Annual Consultation|Annual Leaders|Joint Cabinet|Border Committee|\bGBC\b"
     r"|Strategic Dialogue|Policy Consultation|Joint Trade Committee|\bJTC\b")
 # Groupings: a meeting named after one is multilateral whatever else its name says ("ASEAN-China Joint Committee").
-GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
+GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|ลุ่มน้ำโขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
 DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
 
 # --- context words ---------------------------------------------------------------------
@@ -205,6 +205,8 @@ COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe tw
 WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|(?:^|\s)(?:เรา|พวกเรา)")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
+# "ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย", "between Thailand and Malaysia": two parties, not "during" a time
+BETWEEN_PARTIES = re.compile(r"ระหว่าง(?!วันที่|\s?\d|การ|นี้)\S{0,60}?กับ|between\s+(?:the\s+)?[A-Z]")
 BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")
 
 

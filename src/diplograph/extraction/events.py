@@ -278,7 +278,9 @@ class EventExtractor(SideReader):
             cand.aliases.add(name_key(cand.name))
         if kind == "Named":
             self._named(ctx, cand, text[start:end])
-            # names joined by "และ" share the date that follows the last of them
+            if (cand.kind == "MultilateralMeeting" and not cues.GROUPING_NAME.search(text, start, end)
+                    and cues.BETWEEN_PARTIES.match(text[end:end + 80].lstrip())):
+                cand.kind = "BilateralMeeting"  # "การประชุมประจำปี ครั้งที่ 6 ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย"            # names joined by "และ" share the date that follows the last of them
             group_hi = window_hi
             k = position
             while k + 1 < len(triggers) and triggers[k + 1][0] == "Named" and re.fullmatch(
