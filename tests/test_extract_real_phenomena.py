@@ -629,3 +629,13 @@ def test_a_thai_title_ends_before_and_delegation() -> None:
     from diplograph.extraction import _extractors
     found = _extractors()[0].extract(normalize_text(body), "th", "TH")
     assert [(p.name, p.position) for p in found.people][0] == ("ประยุทธ์ จันทร์โอชา", "นายกรัฐมนตรี")
+
+
+def test_a_dated_briefing_list_dates_its_items_and_its_today_is_that_day() -> None:
+    body = ("On 26 September 2025, the second day of our special press conference, the missions for the Thai "
+            "delegation today included:\n"
+            "• The Thai Foreign Minister, Mr. Somchai Dee, met with the Japanese Foreign Minister.\n"
+            "• In addition, the Thai Foreign Minister met with the Russian Foreign Minister.")
+    found = events(body, D(2025, 9, 27), "en")
+    assert {("BilateralMeeting", D(2025, 9, 26), ("JP", "TH")), ("BilateralMeeting", D(2025, 9, 26), ("RU", "TH"))} <= found
+    assert not any(d == D(2025, 9, 27) for _k, d, _c in found)

@@ -18,7 +18,7 @@ from ..model import Agreement, Event, Person, Release, ReleaseFacts
 from ..resolve import person_key, registry
 from . import text as _text
 from .agreements import AgreementExtractor, AgreementRecord
-from .dates import find_dates, in_transcripts
+from .dates import find_dates, in_transcripts, today_of_dated_lines
 from .candidates import Candidate, Context
 from .events import EventExtractor
 from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
@@ -60,7 +60,7 @@ def extract(release: Release) -> ReleaseFacts:
     body = with_headline(release)
     home = home_country(release)
     sentences = _text.sentences(body)
-    dates = in_transcripts(body, find_dates(body, release.issued))
+    dates = today_of_dated_lines(body, in_transcripts(body, find_dates(body, release.issued)))
     lead = lead_end(sentences, dates)
     focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)

@@ -80,7 +80,7 @@ CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถว�
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาดว่า|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
                       r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$")
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
-LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following)\s*:?\s*$", re.I)
+LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following|\b(?:today )?included|\binclude)\s*:?\s*$", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.
 CLOCK_LEAD = re.compile(r"\s*(?:ทั้งนี้\s?)?(?:เมื่อ|ใน)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:วันนี้)?\s?(?:เมื่อ)?เวลา\s?\d{1,2}[.:]\d{2}")
 # A named meeting: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56 (56th ASEAN …)", "งาน The 5th …".

@@ -474,6 +474,20 @@ def in_transcripts(text: str, found: list[DateMention]) -> list[DateMention]:
     return sorted(out.values(), key=lambda d: d.start)
 
 
+def today_of_dated_lines(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"On 26 September 2025, … the missions for the Thai delegation today included:": a line that dates
+    itself in full means that day by its "today", whatever day the page was posted."""
+    out = list(found)
+    for k, d in enumerate(out):
+        if not (d.relative and d.text.lower() in ("today", "วันนี้")):
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        full = [e for e in found[:k] if e.start >= line_start and e.explicit_year and e.end_date is None]
+        if full and full[-1].date != d.date:
+            out[k] = DateMention(d.start, d.end, d.text, full[-1].date, None, True, False)
+    return out
+
+
 def parse_date(text: str, ref: _dt.date | None = None) -> _dt.date | None:
     """The first date in ``text`` (a release's date line), or None."""
     found = find_dates(text, ref)
