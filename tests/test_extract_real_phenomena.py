@@ -639,3 +639,11 @@ def test_a_dated_briefing_list_dates_its_items_and_its_today_is_that_day() -> No
     found = events(body, D(2025, 9, 27), "en")
     assert {("BilateralMeeting", D(2025, 9, 26), ("JP", "TH")), ("BilateralMeeting", D(2025, 9, 26), ("RU", "TH"))} <= found
     assert not any(d == D(2025, 9, 27) for _k, d, _c in found)
+
+
+def test_a_meeting_of_a_commission_and_the_commission_are_one_meeting() -> None:
+    body = ("The 22nd Meeting of the Joint Commission on Bilateral Cooperation between Thailand and the Lao PDR\n"
+            "On 3 - 4 November 2021, Mr. Somchai Dee, Minister of Foreign Affairs of Thailand and Mr. Khamla Vong, "
+            "Minister of Foreign Affairs of the Lao PDR co-chaired the 22nd Joint Commission on Bilateral Cooperation "
+            "between Thailand and Lao PDR.")
+    assert {(k, d) for k, d, _c in events(body, D(2021, 11, 8), "en")} == {("BilateralMeeting", D(2021, 11, 3))}

@@ -157,5 +157,7 @@ def _hyphen_chain(text: str, mentions: list[tuple[int, int, str]], k: int) -> li
 
 
 def name_key(name: str) -> str:
-    """A meeting name as compared across mentions: no spaces, dots, dashes or case."""
+    """A meeting name as compared across mentions: no spaces, dots, dashes or case, and no "Meeting of
+    the" ("the 22nd Meeting of the Joint Commission …" is "the 22nd Joint Commission …")."""
+    name = re.sub(r"\b(?:Meeting|Session) of (?:the )?", "", name, flags=re.I)
     return re.sub(r"[\s’'.\-:]+", "", name).lower()
