@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .gazetteer import read_tsv
+from .gazetteer import alternation, read_tsv
 
 
 def slug(text: str) -> str:
@@ -73,16 +73,15 @@ class Registry:
                 if form:
                     self.by_form.setdefault(name_form(form), key)
 
-    def forms_pattern(self) -> re.Pattern[str]:
-        """Every registered full name (two words or more), spaces optional: "ยิ่งลักษณ์ ชินวัตร",
-        "ยิ่งลักษณ์ชินวัตร", "Rodrigo Duterte" — so a leader named without honorific or title is found."""
+    def thai_forms_pattern(self) -> re.Pattern[str]:
+        """Every registered Thai full name, as written with its space and without it ("ยิ่งลักษณ์ ชินวัตร",
+        "ยิ่งลักษณ์ชินวัตร"), so a leader named without an honorific is found; a trie of literals, so the
+        scan costs little however long the registry grows."""
         if self._pattern is None:
-            forms = {f for e in self.entries.values() for f in (e.name_en, e.name_th, *e.aliases)
-                     if f and len(f.split()) >= 2 and len(f) >= 6}
-            parts = sorted((r"\s?".join(map(re.escape, f.split())) for f in forms), key=len, reverse=True)
-            # Thai writes a name glued to the title before it ("นายกรัฐมนตรียิ่งลักษณ์ ชินวัตร"): only
-            # Latin letters bound a match
-            self._pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(parts) + r")(?![A-Za-z])")
+            forms = {v for e in self.entries.values() for f in (e.name_th, *e.aliases)
+                     if f and len(f.split()) >= 2 and re.search(r"[\u0e00-\u0e7f]", f)
+                     for v in (f, f.replace(" ", ""))}
+            self._pattern = re.compile(alternation(sorted(forms)))
         return self._pattern
 
     def lookup(self, *names: str) -> RegistryEntry | None:

@@ -70,8 +70,8 @@ class PeopleExtractor(ThaiNames, EnglishNames):
                 add(found[0], m.start(), found[1])
         # 1b. registered people Thai names bare ("นายกรัฐมนตรียิ่งลักษณ์ ชินวัตร", "เวิน เจีย เป่า เข้าพบ …"); an
         # English text's bare names are read by the rules above, or are passing mentions
-        for m in registry().forms_pattern().finditer(body) if is_thai(body) else ():
-            if is_thai(m.group(0)) and not taken.covers(m.start()) and not taken.covers(m.end() - 1):
+        for m in registry().thai_forms_pattern().finditer(body) if is_thai(body) else ():
+            if not taken.covers(m.start()) and not taken.covers(m.end() - 1):
                 entry = registry().lookup(m.group(0))
                 record = self._registered(body, m.start(), m.group(0), entry) if entry is not None else None
                 if record is not None and (record.position or "\n" not in body[:m.start()]):
