@@ -78,7 +78,8 @@ class Context:
         found = self._cues.get(key)
         if found is None:
             needles = CUE_NEEDLES.get(pattern)
-            if needles is not None and not any(word in self._lower(sentence) for word in needles):
+            lower = self._lower(sentence) if needles is not None else ""
+            if needles is not None and not any(word in lower for word in needles):
                 found = []
             else:
                 found = [m.start() for m in pattern.finditer(sentence.text)]

@@ -9,23 +9,29 @@ from ..gazetteer import alternation, read_tsv
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, set[str]]]:
     by_cue: dict[str, set[str]] = {}
     thai, latin = [], []
     for notation, lang, cue in read_tsv("topic_cues.tsv"):
         by_cue.setdefault(cue.lower(), set()).add(notation)
         (thai if lang == "th" else latin).append(cue)
-    # matched on the lower-cased text: a case-insensitive alternation would cost the engine its fast scan
-    pattern = re.compile(
-        r"(?:" + alternation(thai) + r")|(?<![a-z])(?:" + alternation([c.lower() for c in latin]) + r")")
-    return pattern, by_cue
+    # matched on the lower-cased text with plain alternations of literals: a case-insensitive pattern, or
+    # a word boundary before the first letter, would cost the engine its fast scan (the boundary is
+    # checked in code instead)
+    return re.compile(alternation(thai)), re.compile(alternation([c.lower() for c in latin])), by_cue
 
 
 def topics_in(text: str) -> tuple[str, ...]:
     """Topic notations mentioned in text, in order of first mention."""
-    pattern, by_cue = _cues()
+    thai, latin, by_cue = _cues()
+    lower = text.lower()
+    matches = list(thai.finditer(lower)) if _THAI.search(lower) else []
+    matches += [m for m in latin.finditer(lower) if not (m.start() and "a" <= lower[m.start() - 1] <= "z")]
     found: dict[str, None] = {}
-    for m in pattern.finditer(text.lower()):
-        for notation in sorted(by_cue.get(m.group(0).lower(), ())):
+    for m in sorted(matches, key=lambda m: m.start()):
+        for notation in sorted(by_cue.get(m.group(0), ())):
             found.setdefault(notation, None)
     return tuple(found)
+
+
+_THAI = re.compile("[\u0e00-\u0e7f]")
