@@ -647,3 +647,13 @@ def test_a_meeting_of_a_commission_and_the_commission_are_one_meeting() -> None:
             "Minister of Foreign Affairs of the Lao PDR co-chaired the 22nd Joint Commission on Bilateral Cooperation "
             "between Thailand and Lao PDR.")
     assert {(k, d) for k, d, _c in events(body, D(2021, 11, 8), "en")} == {("BilateralMeeting", D(2021, 11, 3))}
+
+
+def test_a_compound_title_first_and_the_courtesy_call_of_the_same_meeting() -> None:
+    body = ("BANGKOK, Oct 15 (Xinhua) -- Prime Minister and Defense Minister Gen. Somchai Dee met China’s State "
+            "Councilor and Foreign Minister Li Wei here on Thursday.\n"
+            "The Chinese minister paid a courtesy call on the Thai prime minister on the occasion of his official "
+            "visit to Thailand.")
+    found = facts(body, D(2020, 10, 15), "en")
+    assert ("Somchai Dee", "TH") in {(p.name, p.country) for p in found.people}
+    assert {(e.kind, e.date) for e in found.events if e.kind != "OfficialVisit"} == {("CourtesyCall", D(2020, 10, 15))}

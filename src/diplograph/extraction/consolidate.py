@@ -117,9 +117,14 @@ def _fold_headline(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     talks = ("BilateralMeeting", "CourtesyCall")
     out = []
     for e in events:
-        if e.headline and e.date is None and e.kind in talks and not e.name:
+        if e.date is None and e.kind in talks and not e.name:
+            # the headline's talk; or, in the body, a courtesy call that names the very people of a dated
+            # talk ("Prayut met Wang Yi on …" / "The Chinese minister paid a courtesy call on the Thai prime
+            # minister")
             body = next((b for b in events if b is not e and b.date is not None and b.kind in talks
-                         and not b.name and b.countries == e.countries and len(e.countries) == 2), None)
+                         and not b.name and b.countries == e.countries and len(e.countries) == 2
+                         and (e.headline or (e.kind == "CourtesyCall" and len(b.participants) >= 2
+                                             and set(b.participants) <= set(e.participants)))), None)
             if body is not None:
                 if e.kind == "CourtesyCall" and not _leaders_meet(ctx, e, body) and not any(
                         o.kind == "CourtesyCall" and o.date == body.date and o is not body for o in events):

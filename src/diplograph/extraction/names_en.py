@@ -82,7 +82,7 @@ class EnglishNames(TitleReader):
             # the title before the name: "Minister for Foreign Affairs Mr. Tan …", "Thai Ambassador Mr. …"
             before = text[max(0, start - 80, text.rfind("\n", 0, start) + 1):start]  # a title on the line above is another's
             known = {form for person in people for form in person.given_forms()}
-            for head in reversed(list(self.positions.en_pattern.finditer(before))):
+            for head in self.positions.en_pattern.finditer(before):  # the earliest: "Prime Minister and Defense Minister"
                 if _EN_TITLE_TAIL.fullmatch(before[head.end():]) and not known & set(
                         re.findall(r"[\w’'\-]+", before[head.end():])):  # "Prime Minister Prayut, Professor X"
                     lead = re.search(r"(?:[A-Z][\w’']*\s)?$", before[:head.start()])

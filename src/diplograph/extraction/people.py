@@ -26,6 +26,7 @@ __all__ = ["Mention", "PeopleExtractor", "PeopleResult", "PersonRecord"]
 
 # "the Prime Minister", "his counterpart's …", a sentence start: an office used as a reference
 _DETERMINED = re.compile(r"(?:^|[.;:]\s|\b[Tt]he\s(?:two\s|[A-Z][a-z]+\s)?|\b(?:his|her|their|[Bb]oth)\s)$")
+_DEMONYM_BEFORE = re.compile(r"\b[Tt]he [A-Z][a-z]+ $")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _PLURAL_AFTER = re.compile(r"s?\s?ทั้งสอง(?!ฝ่าย)|s\b")
 _PLURAL_BEFORE = re.compile(r"\b(?:two|both)\s+$", re.I)
@@ -182,8 +183,13 @@ class PeopleExtractor(ThaiNames, EnglishNames):
     def _title_references(self, body: str, lang: str, home: str | None, people: list[PersonRecord],
                           mentions: list[Mention], taken: Taken) -> None:
         """"รมว.กต.", "นายกรัฐมนตรี", "the Prime Minister": the one person in the release holding that office."""
-        pattern = self.positions.th_pattern if is_thai(body) else self.positions.en_pattern
-        for m in pattern.finditer(body):
+        if is_thai(body):
+            heads = list(self.positions.th_pattern.finditer(body))
+        else:  # news writes "the Thai prime minister", "the Chinese minister" in lower case
+            heads = sorted([*self.positions.en_pattern.finditer(body), *(
+                m for m in self.positions.en_lower_any.finditer(body)
+                if _DEMONYM_BEFORE.search(body, max(0, m.start() - 20), m.start()))], key=lambda m: m.start())
+        for m in heads:
             if taken.covers(m.start()):
                 continue
             if not is_thai(m.group(0)) and not _DETERMINED.search(body[max(0, m.start() - 30):m.start()]):
