@@ -34,6 +34,8 @@ DATE_LINES = [
     pytest.param("การเมือง > ข่าวการเมือง : 2017-05-01", (D(2017, 5, 1), True), id="breadcrumb-iso"),
     pytest.param("Source: Xinhua| 2019-02-16 23:39:28|Editor: Li", (D(2019, 2, 16), True), id="wire-source-editor-iso"),
     pytest.param("2020/4/24", (D(2020, 4, 24), True), id="numeric-year-first"),
+    pytest.param("ข่าวการเมือง Tuesday March 17, 2015 18:24 —มติคณะรัฐมนตรี", (D(2015, 3, 17), True),
+                 id="cabinet-resolution-source"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
     pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
     pytest.param("Thai and Lao ministers sign MoU on 4 July 2022", None, id="english-headline-with-a-date"),
@@ -118,3 +120,9 @@ def test_date_line_beats_a_dateline_and_a_given_date() -> None:
     rel = parse_release("หัวข้อ\n4 มี.ค. 62 - นายกรัฐมนตรีได้หารือ", release_id="c", source_file="c.txt",
                         published=D(2019, 3, 1))
     assert rel.issued == D(2019, 3, 4)
+
+
+def test_a_dateline_under_a_photo_caption_and_on_the_third_line() -> None:
+    assert lead_date(["", "(แฟ้มภาพ)", "", "27 ต.ค.2566 - นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า"]) == D(2023, 10, 27)
+    assert lead_date(["การเมือง ข่าว", "ครม.กำหนด 4 เกาะเป็นเขตพัฒนาการท่องเที่ยว",
+                      "วันนี้ (11 ก.ค. 60) – คณะรัฐมนตรีมีมติอนุมัติ"]) == D(2017, 7, 11)

@@ -28,7 +28,9 @@ from .extraction.text import is_thai as _text_is_thai
 
 __all__ = ["date_line", "lead_date", "LEAD_LINES"]
 
-LEAD_LINES = 2  # body lines searched for a dateline or "วันนี้ (…)"
+LEAD_LINES = 3  # body lines searched for a dateline or "วันนี้ (…)" (a section name, the headline, the lead)
+# A photo's caption line above the lead: "(แฟ้มภาพ)", "(ภาพ: ทำเนียบรัฐบาล)", "(File photo)".
+_CAPTION = re.compile(r"\((?:แฟ้มภาพ|ภาพ|ภาพประกอบ|ภาพจาก|file photo|photo|ที่มาภาพ)[^()\n]{0,40}\)", re.I)
 
 # Labels that say which date a line gives: the release's (import, publication) or another (update).
 _RELEASE_LABEL = (r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?(?:วันที่)?|ข่าววันที่|ลงข่าว(?:เมื่อ)?(?:วันที่)?"
@@ -46,7 +48,7 @@ _PIECE = (
     r"|เวลา|(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?:\s?(?:น\.|นาฬิกา|hrs?\.?|[ap]\.?m\.?))?|(?:GMT|UTC|ICT)(?:[+-]\d{1,2})?"
     r"|ข่าว\S{0,24}(?:\s[^\s\d]\S{0,12}){0,2}(?:\s?\d{1,3}\s(?:องศา|ชั่วโมง))?|ข่าวสารนิเทศ"
     r"|(?:press\s+)?releases?|news|statements?|media\s+releases?|[^\s>»›]{1,30}(?:\s?[>»›]\s?[^\s>»›]{1,30})+"
-    r"|(?:กระทรวง|กรม|สำนักงาน|สำนักข่าว|สำนัก|สถานเอกอัครราชทูต|ทำเนียบ|ศูนย์)\S*"
+    r"|(?:กระทรวง|กรม|สำนักงาน|สำนักข่าว|สำนัก|สถานเอกอัครราชทูต|ทำเนียบ|ศูนย์|มติ)\S*"
     r"|(?:ministry|department|office|embassy)(?:\s+(?:of|for|and|the|(?-i:[A-Z][\w'’]*)))*"
     r"|(?:source|editor|author|writer|reporter|ที่มา|ผู้เขียน)\s?:\s?[^\s|:]+(?:\s[^\s|:\d]+){0,2}"
     r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|\(?(?:จำนวน)?(?:คน|ผู้)?(?:อ่าน|เข้าชม)\s?[\d,]+\s?(?:ครั้ง|คน)?\)?|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
@@ -102,7 +104,7 @@ def _numeric_line(line: str) -> tuple[date, bool] | None:
 
 def lead_date(lines: list[str]) -> date | None:
     """The release date a lead states: a dateline, else "วันนี้ (date)" / "Today (date)"."""
-    lead = [ln for ln in lines[:LEAD_LINES] if ln.strip()]
+    lead = [ln for ln in lines if ln.strip() and not _CAPTION.fullmatch(ln.strip())][:LEAD_LINES]
     for line in lead:
         if found := _dateline(line):
             return found
