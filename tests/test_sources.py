@@ -444,3 +444,12 @@ def test_jsonl_deeply_nested_line(tmp_path: Path) -> None:
     items = list(read_path(path))
     assert isinstance(items[0], InputError) and f"{path}:1" in str(items[0])
     assert isinstance(items[1], Release) and items[1].release_id == "deep-2"
+
+
+def test_a_closing_byline_dates_a_news_story() -> None:
+    text = ("พล.อ.สมชาย ใจดี นายกรัฐมนตรี เดินทางเข้าปฏิบัติงานภายในทำเนียบรัฐบาลวันสุดท้าย\n"
+            "ขณะที่ในเวลา 11.30 น. นายกรัฐมนตรีจะร่วมรับประทานอาหารกับสื่อมวลชน\n"
+            "โดย สำนักข่าวอินโฟเควสท์ (31 ส.ค. 66\n"
+            "Tags: ครม., ทำเนียบรัฐบาล")
+    rel = parse_release(text, release_id="b", source_file="b.txt")
+    assert rel.issued == date(2023, 8, 31) and "อินโฟเควสท์" not in rel.body

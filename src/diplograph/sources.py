@@ -356,6 +356,7 @@ _FURNITURE = re.compile(
     r"|(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|read|views?|viewed|hits?)\s*:?\s*[\d,]+\s*(?:ครั้ง|times)?"
     r"|\|?\s*[\d,]+\s*(?:views?|reads?|ครั้ง)"
     r"|[^»›>\n]{1,40}(?:[»›][^»›>\n]{1,40}){1,6}|[^»›>\n]{1,40}(?:\s>\s[^»›>\n]{1,40}){2,6})\s*:?", re.I)
+_BYLINE = re.compile(r"\s*(?:โดย|By)\s")  # a story's closing byline, not a header
 _ASTERISKS = re.compile(r"(?:\*\s*){3,}")
 _SOURCE = re.compile(r"(?:ที่มา|แหล่งที่มา|แหล่งข่าว|Source)\s*[:：]\s*(?P<rest>.{0,300})", re.I)
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
@@ -533,12 +534,19 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         for k, line in enumerate(body_lines[:12]):
             if len(line) > 200:
                 break
-            if (found := date_line(line)) is not None and found[1]:
+            if not _BYLINE.match(line) and (found := date_line(line)) is not None and found[1]:
                 issued = found[0]
                 before = [ln for ln in body_lines[:k] if _headline_like(ln) and not _HEADING.fullmatch(ln)]
                 if head_title is None and before:
                     head_title = max(before, key=len)
                 body_lines = body_lines[k + 1:]
+                break
+    if issued is None:
+        # a byline closing a news story: "โดย สำนักข่าวอินโฟเควสท์ (31 ส.ค. 66)"
+        for k in range(len(body_lines) - 1, max(0, len(body_lines) - 5) - 1, -1):
+            if len(body_lines[k]) <= 120 and (found := date_line(body_lines[k])) is not None and found[1]:
+                issued = found[0]
+                body_lines = body_lines[:k] + body_lines[k + 1:]
                 break
     if head_title is None and not marker and not title and _headline_like(lines[0]) and len(lines) > 1 \
             and len(lines[0]) <= 200:
