@@ -657,3 +657,12 @@ def test_a_compound_title_first_and_the_courtesy_call_of_the_same_meeting() -> N
     found = facts(body, D(2020, 10, 15), "en")
     assert ("Somchai Dee", "TH") in {(p.name, p.country) for p in found.people}
     assert {(e.kind, e.date) for e in found.events if e.kind != "OfficialVisit"} == {("CourtesyCall", D(2020, 10, 15))}
+
+
+def test_a_visit_at_the_invitation_of_a_government_and_who_assigns_it() -> None:
+    body = ("เมื่อเวลา 10.00 น. วานนี้ (2 ก.ย.) พล.อ.สมชาย ใจดี นายกรัฐมนตรี และหัวหน้าคณะรักษาความสงบแห่งชาติ (คสช.) "
+            "มอบหมายให้ พล.อ.สมศักดิ์ รักดี รองนายกรัฐมนตรี เดินทางไปเยือนสาธารณประชาชนจีน ระหว่างวันที่ 2-5 ก.ย. 58 "
+            "ตามคำเชิญของรัฐบาลจีน")
+    found = facts(body, D(2015, 9, 3))
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {("OfficialVisit", D(2015, 9, 2), ("CN", "TH"))}
+    assert {p.name for p in found.people} == {"สมศักดิ์ รักดี"}

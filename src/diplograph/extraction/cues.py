@@ -147,6 +147,7 @@ MENTION_ONLY = re.compile(
 ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present (?:at the meeting )?were"
                         r"|The (?:meeting|talks?|call) (?:was|were) (?:also )?attended by|Accompanying|Joining (?:him|her|them))")
 # Who assigns someone else to go does not take part: "… มอบหมาย นาย…", "…, who delegated …".
+ASSIGNS_AHEAD = re.compile(r"มอบหมาย")  # the rest of a Thai title may come first ("และหัวหน้า คสช. (คสช.) มอบหมายให้")
 ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(?:ให้)?\s?นาย|assigned|delegated|tasked|who (?:assigned|delegated))")
 # A visit named as the occasion of what the release reports, not reported itself.
 OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"

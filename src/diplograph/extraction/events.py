@@ -129,8 +129,12 @@ class EventExtractor(SideReader):
                 continue
             if cues.MENTION_ONLY.search(ctx.body[max(sentence.start, m.start - 40):m.start]):
                 continue
-            if cues.ASSIGNS.match(ctx.body, m.end, min(sentence.end, m.end + 40)):
-                continue  # "นายสุชาติ … มอบหมาย นายสุรชัย …": who sends someone else does not take part
+            sends = (cues.ASSIGNS.match(ctx.body, m.end, min(sentence.end, m.end + 40))
+                     or cues.ASSIGNS_AHEAD.search(ctx.body, m.end, min(sentence.end, m.end + 70)))
+            if sends and not ctx.mentions_in(m.end, sends.start()):
+                # "นายสุชาติ … มอบหมาย นายสุรชัย …", "… นายกรัฐมนตรี และหัวหน้า คสช. (คสช.) มอบหมายให้ …":
+                # who sends someone else does not take part
+                continue
             if m.person not in out:
                 out.append(m.person)
         return out

@@ -43,6 +43,8 @@ class SideReader:
                 found.add(code)
             elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit)\s?(?:the\s)?$", before):
                 found.add(code)
+            elif _INVITED_BY.search(text[max(0, start - 40):start]):
+                found.add(code)  # "ตามคำเชิญของรัฐบาลจีน", "at the invitation of the Government of Japan": the host
             elif re.search(r"(?:ของ|แห่ง|\bof)\s?(?:the\s)?$", before) and (
                     self.positions.th_pattern if lang == "th" else self.positions.en_pattern).search(
                     text[max(0, start - 60):start]):
@@ -140,6 +142,10 @@ class SideReader:
             if re.search(r"(?:ณ|ที่)\s?$|\b(?:in|at)\s$", text[max(0, start - 4):start]):
                 found.add(code)  # "ณ กรุงเวียงจันทน์", "in Jakarta"
         return found
+
+
+_INVITED_BY = re.compile(r"(?:คำเชิญ(?:จาก|ของ)\s?(?:รัฐบาล|ประธานาธิบดี|นายกรัฐมนตรี)?|\binvitation (?:of|from) (?:the )?"
+                         r"(?:[Gg]overnment of (?:the )?)?)$")
 
 
 def _hyphen_chain(text: str, mentions: list[tuple[int, int, str]], k: int) -> list[str]:
