@@ -666,3 +666,13 @@ def test_a_visit_at_the_invitation_of_a_government_and_who_assigns_it() -> None:
     found = facts(body, D(2015, 9, 3))
     assert {(e.kind, e.date, e.countries) for e in found.events} == {("OfficialVisit", D(2015, 9, 2), ("CN", "TH"))}
     assert {p.name for p in found.people} == {"สมศักดิ์ รักดี"}
+
+
+@pytest.mark.parametrize("body,lang", [
+    ("วันนี้ (5 มี.ค. 66) ซาอุดีอาระเบียลงนามบันทึกความเข้าใจด้านพลังงานกับไทย ณ กรุงริยาด", "th"),
+    ("On 5 March 2023, Saudi Arabia signed a memorandum of understanding on energy with Thailand in Riyadh.", "en"),
+], ids=["thai", "english"])
+def test_a_state_that_signs_is_a_side(body, lang) -> None:
+    found = facts(body, D(2023, 3, 5), lang)
+    assert {(e.kind, e.countries) for e in found.events} == {("AgreementSigning", ("SA", "TH"))}
+    assert [(a.kind, a.parties, a.status) for a in found.agreements] == [("MemorandumOfUnderstanding", ("SA", "TH"), "Signed")]

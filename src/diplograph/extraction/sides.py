@@ -43,6 +43,8 @@ class SideReader:
                 found.add(code)
             elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit)\s?(?:the\s)?$", before):
                 found.add(code)
+            elif _STATE_ACTS.match(text, end):
+                found.add(code)  # "ซาอุดิอาระเบียเตรียมลงนาม MOU กับไทย", "Laos and Thailand signed …": the state acts
             elif _INVITED_BY.search(text[max(0, start - 40):start]):
                 found.add(code)  # "ตามคำเชิญของรัฐบาลจีน", "at the invitation of the Government of Japan": the host
             elif re.search(r"(?:ของ|แห่ง|\bof)\s?(?:the\s)?$", before) and (
@@ -144,6 +146,8 @@ class SideReader:
         return found
 
 
+_STATE_ACTS = re.compile(r"\s?(?:ได้|จะ|เตรียม|มีกำหนด|ร่วมกัน|will|has|have|to)?\s?(?:จะ|ได้)?\s?"
+                         r"(?:ลงนาม|เซ็น|หารือ|signed|sign|held talks|met)")
 _INVITED_BY = re.compile(r"(?:คำเชิญ(?:จาก|ของ)\s?(?:รัฐบาล|ประธานาธิบดี|นายกรัฐมนตรี)?|\binvitation (?:of|from) (?:the )?"
                          r"(?:[Gg]overnment of (?:the )?)?)$")
 
