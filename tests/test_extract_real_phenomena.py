@@ -676,3 +676,11 @@ def test_a_state_that_signs_is_a_side(body, lang) -> None:
     found = facts(body, D(2023, 3, 5), lang)
     assert {(e.kind, e.countries) for e in found.events} == {("AgreementSigning", ("SA", "TH"))}
     assert [(a.kind, a.parties, a.status) for a in found.agreements] == [("MemorandumOfUnderstanding", ("SA", "TH"), "Signed")]
+
+
+def test_the_conference_a_talk_is_held_before_or_beside_keeps_no_day_of_the_talk() -> None:
+    body = ("On 30 June 2013, prior to the 46th ASEAN Foreign Ministers’ Meeting in Bandar Seri Begawan, Mr. Somchai "
+            "Dee, Minister of Foreign Affairs of Thailand, met with Mr. Li Wei, Minister of Foreign Affairs of China.")
+    found = events(body, D(2013, 6, 30), "en")
+    assert ("BilateralMeeting", D(2013, 6, 30), ("CN", "TH")) in found
+    assert ("MultilateralMeeting", None, ("BN", "CN", "TH")) in found

@@ -162,7 +162,7 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             if len(e.countries) != 2:
                 continue
         if e.date is None and e.kind == "MultilateralMeeting":
-            if any(o.sideline and set(o.evidence) & set(e.evidence) and o.date is None and o.introduced
+            if any(o.sideline and set(o.evidence) & set(e.evidence) and o.introduced and o.kind in BILATERAL_KINDS
                    for o in events if o is not e):
                 kept.append(e)  # the undated conference a kept meeting was held on the sidelines of
             continue
@@ -181,11 +181,14 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     # sideline meetings and meetings during a visit
     conferences = [i for i, p in enumerate(kept) if p.kind == "MultilateralMeeting"]
     for e in kept:
-        if e.date is None and e.sideline and conferences and e.kind not in SPAN_KINDS:
-            # undated, "on the sidelines of …": the conference named in its sentence, else the only one
+        if e.sideline and conferences and e.kind not in SPAN_KINDS:
+            # "on the sidelines of …": the conference named in its sentence, else (undated) the only one;
+            # an undated conference lists the states of the meeting held on its sidelines
             same = [i for i in conferences if set(kept[i].evidence) & set(e.evidence)]
-            if same or len(conferences) == 1:
+            if same or (len(conferences) == 1 and e.date is None):
                 e.during = (same or conferences)[0]
+                if kept[e.during].date is None:
+                    kept[e.during].countries |= e.countries
         for parent_index, parent in enumerate(kept):
             if (parent is not e and parent.kind == "OfficialVisit" and parent.date and not parent.end_date
                     and e.date is None and e.kind not in SPAN_KINDS and e.countries == parent.countries):

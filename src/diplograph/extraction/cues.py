@@ -137,7 +137,8 @@ IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|
 FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
 POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
 CANCELLED = re.compile(r"ยกเลิก|cancel", re.I)
-SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|in the margins?|during the", re.I)
+SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|in the margins?|during the"
+                      r"|prior to the|ahead of the", re.I)
 # People named in these phrases are mentioned, not taking part.
 MENTION_ONLY = re.compile(
     r"(?:ฝากความ\S*|อวยพร\S*|ถวาย\S*|ในสมัยที่|อดีต|ขอให้ส่งต่อ\S*|convey\S* (?:his |her |their )?\S+ (?:to|from)"
@@ -232,7 +233,8 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
 CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online meeting"),
     IN_PERSON: ("ณ", "ที่กรุง", "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
-    SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the"),
+    SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",
+               "ahead of the"),
     AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
             "also", "earlier", "same day", "same occasion"),
     OCCASION: ("ในโอกาสนี้", "ในการนี้", "ในโอกาสดังกล่าว", "occasion"),

@@ -297,6 +297,10 @@ class EventExtractor(SideReader):
         back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
         if back:
             chosen = None  # "การหารือดังกล่าวเป็นไปตามมติ … เมื่อวันที่ 23 เมษายน": the talks reported, not that day's
+        if (cand.kind == "MultilateralMeeting" and chosen is not None and chosen.end_date is None
+                and ctx.cue_starts(sentence, cues.SIDELINE)
+                and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)):
+            chosen = None  # "On 30 June, on the sidelines of the 46th AMM, X met Y": the day is the talk's
         if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
