@@ -684,3 +684,11 @@ def test_the_conference_a_talk_is_held_before_or_beside_keeps_no_day_of_the_talk
     found = events(body, D(2013, 6, 30), "en")
     assert ("BilateralMeeting", D(2013, 6, 30), ("CN", "TH")) in found
     assert ("MultilateralMeeting", None, ("BN", "CN", "TH")) in found
+
+
+def test_a_transit_visit_and_an_arrival_are_no_visits() -> None:
+    body = ("BANGKOK, Oct. 15 (Xinhua) -- Visiting Chinese State Councilor and Foreign Minister Li Wei held talks here "
+            "on Thursday with Thai Foreign Minister Somchai Dee.\n"
+            "Li arrived in Thailand Wednesday night, the last leg of his Southeast Asia tour which has taken him to "
+            "Cambodia and Laos as well as a transit visit to Singapore.")
+    assert {k for k, _d, _c in events(body, D(2020, 10, 16), "en")} == {"BilateralMeeting"}

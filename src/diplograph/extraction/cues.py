@@ -43,7 +43,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # Chile", "is visiting Japan", "paid a visit to"
     ("OfficialVisit", re.compile(
         r"\b(?:official|state|working|introductory|\w+-day) visit\b"
-        r"|\bvisit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
+        r"|\b(?<!transit )visit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
         r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
         r"\b(?:signed|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
