@@ -692,3 +692,10 @@ def test_a_transit_visit_and_an_arrival_are_no_visits() -> None:
             "Li arrived in Thailand Wednesday night, the last leg of his Southeast Asia tour which has taken him to "
             "Cambodia and Laos as well as a transit visit to Singapore.")
     assert {k for k, _d, _c in events(body, D(2020, 10, 16), "en")} == {"BilateralMeeting"}
+
+
+def test_a_meeting_of_a_visiting_leader_is_in_person() -> None:
+    body = ("On May 1, Mr. SATO Ken, Prime Minister of Japan, who is visiting the Socialist Republic of Viet Nam, held "
+            "a summit meeting with H.E. Mr. PHAM Van An, Prime Minister of the Socialist Republic of Viet Nam.")
+    (meeting,) = [e for e in facts(body, D(2022, 5, 1), "en").events if e.kind == "BilateralMeeting"]
+    assert meeting.mode == "InPerson"
