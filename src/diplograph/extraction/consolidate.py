@@ -163,8 +163,11 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                 continue
         if e.date is None and e.kind == "MultilateralMeeting":
             if any(o.sideline and set(o.evidence) & set(e.evidence) and o.introduced and o.kind in BILATERAL_KINDS
-                   for o in events if o is not e):
-                kept.append(e)  # the undated conference a kept meeting was held on the sidelines of
+                   for o in events if o is not e) and not any(
+                    o.kind == "MultilateralMeeting" and o.date for o in events):
+                # the undated conference a kept meeting was held on the sidelines of (not a dated one named
+                # again another way: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56" under "56th AMM")
+                kept.append(e)
             continue
         if e.date is None and e.subordinate:
             continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news
