@@ -699,3 +699,10 @@ def test_a_meeting_of_a_visiting_leader_is_in_person() -> None:
             "a summit meeting with H.E. Mr. PHAM Van An, Prime Minister of the Socialist Republic of Viet Nam.")
     (meeting,) = [e for e in facts(body, D(2022, 5, 1), "en").events if e.kind == "BilateralMeeting"]
     assert meeting.mode == "InPerson"
+
+
+def test_a_speaker_and_the_guest_reaffirming_this_morning_met_on_the_release_day() -> None:
+    body = ("PM Lawrence Wong at the Joint Press Conference with Prime Minister of Thailand Somchai Dee\n"
+            "Earlier this morning, Prime Minister Somchai and I reaffirmed our commitment to build on these "
+            "strong foundations.")
+    assert ("BilateralMeeting", D(2025, 11, 7), ("SG", "TH")) in events(body, D(2025, 11, 7), "en")

@@ -60,7 +60,7 @@ def extract(release: Release) -> ReleaseFacts:
     body = with_headline(release)
     home = home_country(release)
     sentences = _text.sentences(body)
-    dates = today_of_dated_lines(body, in_transcripts(body, find_dates(body, release.issued)))
+    dates = today_of_dated_lines(body, in_transcripts(body, find_dates(body, release.issued), release.issued))
     lead = lead_end(sentences, dates)
     focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)

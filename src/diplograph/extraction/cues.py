@@ -62,6 +62,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
         r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b"
         r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b"
+        # a speaker's account of the talks: "Prime Minister Anutin and I reaffirmed our commitment …"
+        r"|\band I (?:have |had )?(?:discussed|reaffirmed|agreed|exchanged|talked|met|held)\b"
         # a host welcoming a visiting leader, not a decision or an initiative
         r"|\bwelcomed (?=(?:the |his |her )?(?-i:(?:Prime Minister|President|Premier|Chancellor|King|Queen|Sultan|"
         r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b))")),
@@ -204,7 +206,7 @@ PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "his Thai counterpart", "the two FMs", "both ministers": the other side is the person just spoken of.
 COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe two (?:FMs|PMs|ministers|leaders|sides)\b"
                          r"|ทั้งสองฝ่าย|คู่หารือ", re.I)
-WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|(?:^|\s)(?:เรา|พวกเรา)")
+WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|\band I\b|(?:^|\s)(?:เรา|พวกเรา)")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 # "ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย", "between Thailand and Malaysia": two parties, not "during" a time
@@ -225,7 +227,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
                          "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
-                         "conferred", "consulted", "discussion", "consultation", "welcomed"),
+                         "conferred", "consulted", "discussion", "consultation", "welcomed", "and i "),
 }
 
 # Words (lower case) without which a sentence holds no match of a sentence-level cue: the cue's regex,

@@ -451,18 +451,18 @@ _TRANSCRIPT_DAY = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his (?
 _TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
 
 
-def in_transcripts(text: str, found: list[DateMention]) -> list[DateMention]:
+def in_transcripts(text: str, found: list[DateMention], ref: _dt.date | None = None) -> list[DateMention]:
     """``found`` with "today", "this afternoon" … inside a transcript resolved against the day its
-    introduction's line states with its year."""
+    introduction's line states with its year, else the release's own (a date line under the headline)."""
     out = {d.start: d for d in found}
     for intro in TRANSCRIPT_INTRO.finditer(text, 0, INTRO_REACH):
         line_start = text.rfind("\n", 0, intro.start()) + 1
         line_end = text.find("\n", intro.end())
         line_end = len(text) if line_end < 0 else line_end
         days = [d for d in found if line_start <= d.start < line_end and d.explicit_year and d.end_date is None]
-        if not days:
+        if not days and ref is None:
             continue
-        anchor = days[-1].date
+        anchor = days[-1].date if days else ref
         for m in _TRANSCRIPT_DAY.finditer(text, line_end):
             word = m.group(0).lower()
             day = anchor + _dt.timedelta(_TRANSCRIPT_OFFSET.get(word, 0))
