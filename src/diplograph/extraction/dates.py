@@ -451,11 +451,24 @@ _TRANSCRIPT_DAY = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his (?
 _TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
 
 
+_INTRO_WORDS = ("as follows", "ดังนี้", "speech by", "remarks by", "statement by", "address by", "press conference",
+                "press briefing", "official dinner", "official lunch", "welcome ceremony")
+
+
+def transcript_intros(text: str) -> list[re.Match[str]]:
+    """The introductions of transcripts at the top of a page (most pages have none: a substring test first)."""
+    head = text[:INTRO_REACH]
+    lower = head.lower()
+    if not any(word in lower for word in _INTRO_WORDS):
+        return []
+    return list(TRANSCRIPT_INTRO.finditer(head))
+
+
 def in_transcripts(text: str, found: list[DateMention], ref: _dt.date | None = None) -> list[DateMention]:
     """``found`` with "today", "this afternoon" … inside a transcript resolved against the day its
     introduction's line states with its year, else the release's own (a date line under the headline)."""
     out = {d.start: d for d in found}
-    for intro in TRANSCRIPT_INTRO.finditer(text, 0, INTRO_REACH):
+    for intro in transcript_intros(text):
         line_start = text.rfind("\n", 0, intro.start()) + 1
         line_end = text.find("\n", intro.end())
         line_end = len(text) if line_end < 0 else line_end

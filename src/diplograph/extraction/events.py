@@ -192,7 +192,7 @@ class EventExtractor(SideReader):
         for index, sentence in enumerate(ctx.sentences):
             days = [d for d in ctx.dates_in(sentence.start, sentence.end) if d.end_date is None]
             if days:
-                list_day = days[-1].date if cues.LIST_INTRO.search(sentence.text) else None
+                list_day = days[-1].date if cues.LIST_INTRO.search(sentence.text, max(0, len(sentence.text) - 40)) else None
             triggers = self._triggers(ctx, sentence)
             if not triggers:
                 if candidates and cues.ATTENDANCE.match(sentence.text):

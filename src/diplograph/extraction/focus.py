@@ -15,7 +15,7 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
-from .dates import INTRO_REACH, TRANSCRIPT_INTRO, DateMention
+from .dates import DateMention, transcript_intros
 from .text import Sentence
 
 
@@ -111,9 +111,10 @@ def attendance_sides(body: str, people) -> None:
 def transcript_speakers(body: str, people) -> list[int]:
     """The people a transcript's introduction names ("Toast speech by PM Lee Hsien Loong … in honour of …
     General Prayut Chan-o-cha"): its "we had a good meeting" is theirs."""
-    intro = TRANSCRIPT_INTRO.search(body, 0, INTRO_REACH)
-    if intro is None:
+    intros = transcript_intros(body)
+    if not intros:
         return []
+    intro = intros[0]
     start = body.rfind("\n", 0, intro.start()) + 1
     end = body.find("\n", intro.end())
     end = len(body) if end < 0 else end
