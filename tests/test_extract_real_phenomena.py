@@ -706,3 +706,12 @@ def test_a_speaker_and_the_guest_reaffirming_this_morning_met_on_the_release_day
             "Earlier this morning, Prime Minister Somchai and I reaffirmed our commitment to build on these "
             "strong foundations.")
     assert ("BilateralMeeting", D(2025, 11, 7), ("SG", "TH")) in events(body, D(2025, 11, 7), "en")
+
+
+def test_this_joint_statement_is_the_page_itself() -> None:
+    body = ("Thailand and the United Kingdom hold their first Strategic Dialogue\n"
+            "The first Thailand-United Kingdom Strategic Dialogue was held in London on 30 June 2022, co-chaired by "
+            "Mr. John Ward, Minister of State of the United Kingdom, and Mr. Somchai Dee, Vice Minister for Foreign "
+            "Affairs of Thailand. We acknowledged that this Joint Statement serves as a reference to the dialogue.")
+    assert [(a.kind, a.parties, a.status) for a in facts(body, D(2022, 6, 30), "en").agreements] == [
+        ("JointStatement", ("GB", "TH"), "Signed")]

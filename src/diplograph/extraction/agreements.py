@@ -119,6 +119,7 @@ _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|�
 _INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
                      r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
                      r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
+_THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 _ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
@@ -205,8 +206,10 @@ class AgreementExtractor:
                                               body[body.rfind("\n", 0, sentence.start) + 1:sentence.start + start])
                 if status is None and _NEGOTIATING.search(text, start, end):
                     status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
-                if status is None and kind == "JointStatement" and sentence.start == 0 and start == 0:
-                    status, cue_at = "Signed", start  # the page is the statement: "แถลงการณ์ร่วม … ครั้งที่ 6 …"
+                if status is None and kind == "JointStatement" and (
+                        (sentence.start == 0 and start == 0) or _THIS_DOCUMENT.search(text, max(0, start - 6), end + 8)):
+                    # the page is the statement: "แถลงการณ์ร่วม … ครั้งที่ 6 …" as its headline, "this Joint Statement"
+                    status, cue_at = "Signed", start
                 if status is None and last_status[0] and start - last_end < 160:
                     status, cue_at = last_status  # "signed A, B and C", "ลงนาม 1) … 2) …": the verb governs all
                 last_status, last_end = (status, cue_at), start + len(title)
