@@ -715,3 +715,10 @@ def test_this_joint_statement_is_the_page_itself() -> None:
             "Affairs of Thailand. We acknowledged that this Joint Statement serves as a reference to the dialogue.")
     assert [(a.kind, a.parties, a.status) for a in facts(body, D(2022, 6, 30), "en").agreements] == [
         ("JointStatement", ("GB", "TH"), "Signed")]
+
+
+def test_today_of_a_call_made_on_the_occasion_of_a_visit_is_not_the_visits_first_day() -> None:
+    body = ("21 พ.ย. 55 - เมื่อเวลา 10.15 น. นายหลี่ เหวย นายกรัฐมนตรีสาธารณรัฐประชาชนจีน ได้เดินทางมาเข้าพบ"
+            "นายสมชาย ใจดี นายกรัฐมนตรี เนื่องในวาระการมาเยือนอย่างเป็นทางการในวันนี้")
+    found = events(body, D(2012, 11, 21))
+    assert ("OfficialVisit", None, ("CN", "TH")) in found and ("OfficialVisit", D(2012, 11, 21), ("CN", "TH")) not in found

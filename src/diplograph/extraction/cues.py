@@ -158,6 +158,7 @@ OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|�
                          r"|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
                          r"(?: [\w’'-]+){0,3} $", re.I)
 OCCASION_OF_NAMED = re.compile(r"ในโอกาส(?:ที่มี|ของ)?(?:การ)?\s?$|\bon the occasion of (?:the )?$", re.I)
+VISIT_AS_OCCASION = re.compile(r"(?:เนื่องใน|ใน)(?:วาระ|โอกาส)(?:ที่)?(?:การ)?\S{0,12}$|\bon the occasion of (?:his|her|their|the)\s(?:\w+\s)?$")
 OFFICIAL = re.compile(r"อย่างเป็นทางการ|official|state", re.I)
 # On the occasion just reported, on its day.
 OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)

@@ -297,6 +297,9 @@ class EventExtractor(SideReader):
         back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
         if back:
             chosen = None  # "การหารือดังกล่าวเป็นไปตามมติ … เมื่อวันที่ 23 เมษายน": the talks reported, not that day's
+        if (kind == "OfficialVisit" and chosen is not None and chosen.end_date is None and chosen.relative
+                and cues.VISIT_AS_OCCASION.search(text, max(0, start - 30), start)):
+            chosen = None  # "… เข้าพบนายกรัฐมนตรี เนื่องในวาระการมาเยือนอย่างเป็นทางการในวันนี้": the call's day
         if (cand.kind == "MultilateralMeeting" and chosen is not None and chosen.end_date is None
                 and ctx.cue_starts(sentence, cues.SIDELINE)
                 and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)):
