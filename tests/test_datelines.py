@@ -34,6 +34,7 @@ DATE_LINES = [
     pytest.param("การเมือง > ข่าวการเมือง : 2017-05-01", (D(2017, 5, 1), True), id="breadcrumb-iso"),
     pytest.param("Source: Xinhua| 2019-02-16 23:39:28|Editor: Li", (D(2019, 2, 16), True), id="wire-source-editor-iso"),
     pytest.param("2020/4/24", (D(2020, 4, 24), True), id="numeric-year-first"),
+    pytest.param("  2013-10-12 14:04:18  cri", (D(2013, 10, 12), True), id="iso-time-wire-name"),
     pytest.param("ข่าวการเมือง Tuesday March 17, 2015 18:24 —มติคณะรัฐมนตรี", (D(2015, 3, 17), True),
                  id="cabinet-resolution-source"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
@@ -45,6 +46,7 @@ DATE_LINES = [
     pytest.param("31/02/2019", None, id="impossible-numeric"),
     pytest.param("Source: Xinhua 2019-02-16 Thai PM meets Chinese FM", None, id="source-then-headline"),
     pytest.param("2020/4-24", None, id="mixed-separators"),
+    pytest.param("visit on 5 December 2023 cri", None, id="lower-case-words-and-a-date"),
 ]
 
 

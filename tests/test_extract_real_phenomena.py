@@ -722,3 +722,9 @@ def test_today_of_a_call_made_on_the_occasion_of_a_visit_is_not_the_visits_first
             "นายสมชาย ใจดี นายกรัฐมนตรี เนื่องในวาระการมาเยือนอย่างเป็นทางการในวันนี้")
     found = events(body, D(2012, 11, 21))
     assert ("OfficialVisit", None, ("CN", "TH")) in found and ("OfficialVisit", D(2012, 11, 21), ("CN", "TH")) not in found
+
+
+def test_a_clock_time_after_a_day_the_page_could_not_read_is_not_the_release_day() -> None:
+    body = ("กรุงเทพฯ - 11 ตุลาคม 2256 เวลา 12.30 น. นายหลี่ เหวย นายกรัฐมนตรีสาธารณรัฐประชาชนจีน เดินทางถึงประเทศไทย\n"
+            "เวลา 15.00 น. นายหลี่ เหวย ได้หารือกับนายสมศักดิ์ รักดี ประธานรัฐสภา")
+    assert all(d is None for _k, d, _c in events(body, D(2013, 10, 12)))

@@ -18,7 +18,7 @@ from .. import gazetteer
 from . import cues
 from .candidates import BILATERAL_KINDS, DAY_KINDS, SPAN_KINDS, Candidate, Context
 from .consolidate import consolidate
-from .dates import DateMention
+from .dates import DateMention, names_another_day
 from .sides import SideReader, name_key
 from .text import Sentence, is_thai
 
@@ -307,8 +307,10 @@ class EventExtractor(SideReader):
         if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
             chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
-        if chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text):
-            cand.date, cand.own_date = ctx.issued, True  # "เมื่อเวลา 10.10 น. …": the release's own day
+        if (chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text)
+                and not names_another_day(ctx.body[:sentence.start], ctx.issued)):
+            # "เมื่อเวลา 10.10 น. …": the release's own day — unless the story named another day before
+            cand.date, cand.own_date = ctx.issued, True
         if chosen is not None:
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
             days = _DAYS_LONG.search(text, start, end)
