@@ -256,6 +256,29 @@ class EventExtractor(SideReader):
             at += word.end()
         return False
 
+    def _day_of(self, ctx: Context, cand: Candidate, sentence: Sentence, triggers: list[tuple[str, int, int]],
+                position: int, window_lo: int, window_hi: int, dates: list[DateMention]) -> DateMention | None:
+        """The date a trigger takes (see _pick_date), unless it is another event's: "การหารือดังกล่าว" names
+        talks already dated (the caller skips those), "… เนื่องในวาระการมาเยือนอย่างเป็นทางการในวันนี้" dates the
+        call, not the visit; the day of a talk on a conference's sidelines, and a visit's or conference's span
+        around a talk, are not the other's."""
+        kind, start, _end = triggers[position]
+        text = sentence.text
+        local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
+        chosen = self._pick_date(cand.kind, cand.start, local, dates, ctx.body)
+        if chosen is None:
+            return None
+        if (kind == "OfficialVisit" and chosen.end_date is None and chosen.relative
+                and cues.VISIT_AS_OCCASION.search(text, max(0, start - 30), start)):
+            return None
+        if (cand.kind == "MultilateralMeeting" and chosen.end_date is None and ctx.cue_starts(sentence, cues.SIDELINE)
+                and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)):
+            return None  # "On 30 June, on the sidelines of the 46th AMM, X met Y": the day is the talk's
+        if (chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
+                and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
+            return None  # the span is the visit's or conference's: a talk during it has no day of its own
+        return chosen
+
     def _candidate(self, ctx: Context, index: int, sentence: Sentence, triggers: list[tuple[str, int, int]],
                    position: int, dates: list[DateMention]) -> Candidate | None:
         kind, start, end = triggers[position]
@@ -284,7 +307,8 @@ class EventExtractor(SideReader):
             self._named(ctx, cand, text[start:end])
             if (cand.kind == "MultilateralMeeting" and not cues.GROUPING_NAME.search(text, start, end)
                     and cues.BETWEEN_PARTIES.match(text[end:end + 80].lstrip())):
-                cand.kind = "BilateralMeeting"  # "การประชุมประจำปี ครั้งที่ 6 ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย"            # names joined by "และ" share the date that follows the last of them
+                cand.kind = "BilateralMeeting"  # "การประชุมประจำปี ครั้งที่ 6 ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย"
+            # names joined by "และ" share the date that follows the last of them
             group_hi = window_hi
             k = position
             while k + 1 < len(triggers) and triggers[k + 1][0] == "Named" and re.fullmatch(
@@ -292,21 +316,8 @@ class EventExtractor(SideReader):
                 k += 1
                 group_hi = triggers[k + 1][1] if k + 1 < len(triggers) else len(text)
             window_hi = max(window_hi, group_hi)
-        local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
-        chosen = self._pick_date(cand.kind, body_start, local, dates, ctx.body)
         back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
-        if back:
-            chosen = None  # "การหารือดังกล่าวเป็นไปตามมติ … เมื่อวันที่ 23 เมษายน": the talks reported, not that day's
-        if (kind == "OfficialVisit" and chosen is not None and chosen.end_date is None and chosen.relative
-                and cues.VISIT_AS_OCCASION.search(text, max(0, start - 30), start)):
-            chosen = None  # "… เข้าพบนายกรัฐมนตรี เนื่องในวาระการมาเยือนอย่างเป็นทางการในวันนี้": the call's day
-        if (cand.kind == "MultilateralMeeting" and chosen is not None and chosen.end_date is None
-                and ctx.cue_starts(sentence, cues.SIDELINE)
-                and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)):
-            chosen = None  # "On 30 June, on the sidelines of the 46th AMM, X met Y": the day is the talk's
-        if (chosen is not None and chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
-                and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
-            chosen = None  # the span is the visit's or conference's: a talk during it has no day of its own
+        chosen = None if back else self._day_of(ctx, cand, sentence, triggers, position, window_lo, window_hi, dates)
         if (chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text)
                 and not names_another_day(ctx.body[:sentence.start], ctx.issued)):
             # "เมื่อเวลา 10.10 น. …": the release's own day — unless the story named another day before
