@@ -728,3 +728,24 @@ def test_a_clock_time_after_a_day_the_page_could_not_read_is_not_the_release_day
     body = ("กรุงเทพฯ - 11 ตุลาคม 2256 เวลา 12.30 น. นายหลี่ เหวย นายกรัฐมนตรีสาธารณรัฐประชาชนจีน เดินทางถึงประเทศไทย\n"
             "เวลา 15.00 น. นายหลี่ เหวย ได้หารือกับนายสมศักดิ์ รักดี ประธานรัฐสภา")
     assert all(d is None for _k, d, _c in events(body, D(2013, 10, 12)))
+
+
+WIRE_PHRASINGS = [
+    pytest.param("Thai Prime Minister Somchai Dee hosted Japanese Prime Minister Sato Ken at Government House on Friday.",
+                 {("BilateralMeeting", D(2023, 5, 5), ("JP", "TH"))}, id="hosted"),
+    pytest.param("Thai Foreign Minister Somchai Dee and his Vietnamese counterpart Nguyen Van An discussed trade on Friday.",
+                 {("BilateralMeeting", D(2023, 5, 5), ("TH", "VN"))}, id="and-his-counterpart-discussed"),
+    pytest.param("Thailand and Cambodia inked an agreement on border trade on Friday.",
+                 {("AgreementSigning", D(2023, 5, 5), ("KH", "TH"))}, id="inked"),
+    pytest.param("The Thai and Malaysian prime ministers met on the sidelines of the ASEAN Summit in Jakarta on Friday.",
+                 {("BilateralMeeting", D(2023, 5, 5), ("MY", "TH"))}, id="two-demonyms-one-office"),
+    pytest.param("Thai Prime Minister Somchai Dee hosted a dinner for business leaders on Friday.", set(),
+                 id="hosting-a-dinner-is-no-meeting"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WIRE_PHRASINGS)
+def test_wire_phrasings(sentence, expected) -> None:
+    body = "BANGKOK, 5 May 2023 - " + sentence
+    found = {e for e in events(body, D(2023, 5, 5), "en") if e[0] != "MultilateralMeeting"}
+    assert found == expected

@@ -46,7 +46,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?<!transit )visit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
         r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
-        r"\b(?:signed|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
+        r"\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
         r"(?:notes|letters|instruments|documents))\b")),
     ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
@@ -62,6 +62,10 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:between|with)\b|\bexchanged views\b"
         r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b"
         r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b"
+        # "hosted Japanese Prime Minister Sato Ken", "X and his Vietnamese counterpart Y discussed …"
+        r"|\bhosted (?=(?:his |her |the )?(?:[A-Z][a-z]+ )?(?-i:Prime Minister|President|Premier|Foreign Minister"
+        r"|Minister|King|Chancellor|Secretary|H\.E\.)\b)"
+        r"|(?<=counterpart )(?:[A-Z][\w.'’-]* ){1,4}(?:discussed|held talks|talked|met)\b"
         # a speaker's account of the talks: "Prime Minister Anutin and I reaffirmed our commitment …"
         r"|\band I (?:have |had )?(?:discussed|reaffirmed|agreed|exchanged|talked|met|held)\b"
         # a host welcoming a visiting leader, not a decision or an initiative
@@ -222,13 +226,13 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "CourtesyCall": ("คารวะ", "คาราวะ", "คำนับ", "เข้าพบ", "เข้าเฝ้า", "พระราชสาส์น", "courtesy", "called on", "farewell",
                      "call on", "audience", "credentials"),
     "OfficialVisit": ("เยือน", "ราชการ", "visit"),
-    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "sign", "exchange"),
+    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "sign", "exchange", "inked"),
     "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phone", "video", "virtual", "spoke",
              "call with"),
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
                          "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
-                         "conferred", "consulted", "discussion", "consultation", "welcomed", "and i "),
+                         "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted"),
 }
 
 # Words (lower case) without which a sentence holds no match of a sentence-level cue: the cue's regex,

@@ -17,7 +17,9 @@ from .text import is_thai
 
 _DEMONYM_OFFICIAL = re.compile(
     r"\s(?:[A-Z][a-z]+\s){0,3}(?:counterparts?|sides?|Prime Minister|President|Minister|Secretary|delegation|Ambassador"
-    r"|[Ll]eader|Premier|King|Chancellor|Vice[- ]Minister)\b")
+    r"|[Ll]eader|Premier|King|Chancellor|Vice[- ]Minister|prime ministers?|(?:foreign )?ministers?|presidents?|leaders)\b"
+    # "The Thai and Malaysian prime ministers": the first of two demonyms sharing the office
+    r"|\sand (?:[A-Z][a-z]+\s)(?:prime ministers|foreign ministers|ministers|presidents|leaders)\b")
 
 
 class SideReader:
