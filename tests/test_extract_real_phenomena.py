@@ -744,6 +744,11 @@ WIRE_PHRASINGS = [
 ]
 
 
+def test_a_summit_in_a_city_of_two_words_is_hosted_by_the_state_after_it() -> None:
+    body = "On 5 May 2023, the Prime Minister attended the 42nd ASEAN Summit in Labuan Bajo, Indonesia."
+    assert events(body, D(2023, 5, 6), "en") == {("MultilateralMeeting", D(2023, 5, 5), ("ID", "TH"))}
+
+
 @pytest.mark.parametrize("sentence,expected", WIRE_PHRASINGS)
 def test_wire_phrasings(sentence, expected) -> None:
     body = "BANGKOK, 5 May 2023 - " + sentence
