@@ -200,9 +200,9 @@ class Positions:
         self.en_pattern = re.compile(r"\b(?:" + alternation(self.en) + r")(?=s?\b)")
         # Chinese and wire English write offices in lower case after a name ("Jia Qinglin, chairman of …");
         # only an office "of" something is read so
-        lower = sorted({f.lower() for f in self.en if f.lower() != f}, key=len, reverse=True)
-        self.en_lower_pattern = re.compile(r"\b(?:" + alternation(lower) + r")(?= of\b)")
-        self.en_lower_any = re.compile(r"\b(?:" + alternation(lower) + r")(?=s?\b)")  # "the Thai prime minister"
+        lower = alternation(sorted({f.lower() for f in self.en if f.lower() != f}, key=len, reverse=True))
+        self.en_lower_pattern = re.compile(r"\b(?:" + lower + r")(?= of\b)")
+        self.en_lower_any = re.compile(r"\b(?:" + lower + r")(?=s?\b)")  # "the Thai prime minister"
         for form, _lang, role in rows:
             self.role.setdefault(form.lower(), role)
 

@@ -18,7 +18,7 @@ from ..model import Agreement, Event, Person, Release, ReleaseFacts
 from ..resolve import person_key, registry
 from . import text as _text
 from .agreements import AgreementExtractor, AgreementRecord
-from .dates import find_dates, in_transcripts, today_of_dated_lines
+from .dates import find_dates, in_transcripts, today_of_dated_lines, transcript_intros
 from .candidates import Candidate, Context
 from .events import EventExtractor
 from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
@@ -60,7 +60,8 @@ def extract(release: Release) -> ReleaseFacts:
     body = with_headline(release)
     home = home_country(release)
     sentences = _text.sentences(body)
-    dates = today_of_dated_lines(body, in_transcripts(body, find_dates(body, release.issued), release.issued))
+    intros = transcript_intros(body)  # a speech's or press conference's first line, if the page is one
+    dates = today_of_dated_lines(body, in_transcripts(body, find_dates(body, release.issued), release.issued, intros))
     lead = lead_end(sentences, dates)
     focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)
@@ -75,7 +76,7 @@ def extract(release: Release) -> ReleaseFacts:
         entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
         record.country = entry.country if entry and entry.country else record.country
     ctx = Context(body, sentences, dates, people, release.issued, home, focus=focus, lead_end=lead,
-                  speakers=transcript_speakers(body, people))
+                  speakers=transcript_speakers(people, intros))
     candidates = events_x.extract(ctx)
 
     bilateral = [e for e in candidates if len(e.countries) == 2]

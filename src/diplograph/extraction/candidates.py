@@ -92,6 +92,13 @@ class Context:
             lower = self._lowered[sentence.start] = sentence.text.lower()
         return lower
 
+    def leaders_of_two_states(self, participants: list[int]) -> bool:
+        """Whether the participants include the heads of state or government of two states: leaders who
+        "call on" each other meet as equals."""
+        tops = {self.people.people[p].country for p in participants
+                if p >= 0 and self.people.people[p].role in ("head_of_state", "head_of_government")}
+        return len(tops - {None}) == 2
+
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         return self.people.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]
 

@@ -138,9 +138,8 @@ def _fold_headline(ctx: Context, events: list[Candidate]) -> list[Candidate]:
 def _leaders_meet(ctx: Context, headline: Candidate, body: Candidate) -> bool:
     """"เวิน เจีย เป่า เข้าพบ 'ยิ่งลักษณ์'" above the two prime ministers' talks: leaders call on each other
     as equals, so the headline's verb makes no courtesy call of the talks."""
-    tops = {ctx.people.people[p].country for p in body.participants
-            if p >= 0 and ctx.people.people[p].role in ("head_of_state", "head_of_government")}
-    return len(tops - {None}) == 2 and CALL_ON_EQUAL.search(ctx.body, headline.start, headline.end) is not None
+    return ctx.leaders_of_two_states(body.participants) and CALL_ON_EQUAL.search(
+        ctx.body, headline.start, headline.end) is not None
 
 
 def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:

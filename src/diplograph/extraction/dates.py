@@ -455,23 +455,27 @@ _INTRO_WORDS = ("as follows", "ดังนี้", "speech by", "remarks by", "
                 "press briefing", "official dinner", "official lunch", "welcome ceremony")
 
 
-def transcript_intros(text: str) -> list[re.Match[str]]:
-    """The introductions of transcripts at the top of a page (most pages have none: a substring test first)."""
+def transcript_intros(text: str) -> list[tuple[int, int]]:
+    """The lines (start, end) that introduce a transcript at the top of a page (most pages have none: a
+    substring test first)."""
     head = text[:INTRO_REACH]
     lower = head.lower()
     if not any(word in lower for word in _INTRO_WORDS):
         return []
-    return list(TRANSCRIPT_INTRO.finditer(head))
+    lines = []
+    for intro in TRANSCRIPT_INTRO.finditer(head):
+        end = text.find("\n", intro.end())
+        lines.append((text.rfind("\n", 0, intro.start()) + 1, len(text) if end < 0 else end))
+    return lines
 
 
-def in_transcripts(text: str, found: list[DateMention], ref: _dt.date | None = None) -> list[DateMention]:
+def in_transcripts(text: str, found: list[DateMention], ref: _dt.date | None,
+                   intros: list[tuple[int, int]]) -> list[DateMention]:
     """``found`` with "today", "this afternoon" … inside a transcript resolved against the day its
-    introduction's line states with its year, else the release's own (a date line under the headline)."""
+    introduction's line (see transcript_intros) states with its year, else the release's own (a date line
+    under the headline)."""
     out = {d.start: d for d in found}
-    for intro in transcript_intros(text):
-        line_start = text.rfind("\n", 0, intro.start()) + 1
-        line_end = text.find("\n", intro.end())
-        line_end = len(text) if line_end < 0 else line_end
+    for line_start, line_end in intros:
         days = [d for d in found if line_start <= d.start < line_end and d.explicit_year and d.end_date is None]
         if not days and ref is None:
             continue

@@ -149,13 +149,6 @@ class EventExtractor(SideReader):
             p.country == ctx.home and p.role not in (None, "ambassador") for p in people)
 
     @staticmethod
-    def _between_equals(ctx: Context, cand: Candidate) -> bool:
-        tops = {ctx.people.people[p].country: ctx.people.people[p].role for p in cand.participants
-                if p >= 0 and ctx.people.people[p].role in ("head_of_state", "head_of_government")}
-        return len(tops) == 2 and None not in tops and cues.CALL_ON_EQUAL.search(
-            ctx.body, cand.start, cand.end) is not None
-
-    @staticmethod
     def _foreign(ctx: Context, participants: list[int]) -> bool:
         return any(p >= 0 and ctx.people.people[p].country not in (None, ctx.home) for p in participants)
 
@@ -376,7 +369,8 @@ class EventExtractor(SideReader):
             cand.countries |= {ctx.people.people[p].country for p in ctx.speakers}
         if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
             cand.kind = "CourtesyCall"
-        elif cand.kind == "CourtesyCall" and self._between_equals(ctx, cand):
+        elif (cand.kind == "CourtesyCall" and ctx.leaders_of_two_states(cand.participants)
+              and cues.CALL_ON_EQUAL.search(ctx.body, cand.start, cand.end)):
             cand.kind = "BilateralMeeting"  # "นายกรัฐมนตรี … ได้เข้าพบกับ … ประธานาธิบดี": leaders meet, they do not call
         if cand.kind == "MultilateralMeeting":
             # its host and the states the sentence lists as taking part; not states merely named nearby

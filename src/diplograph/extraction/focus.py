@@ -15,7 +15,8 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
-from .dates import DateMention, transcript_intros
+from .dates import DateMention
+from .person import stated_in_position
 from .text import Sentence
 
 
@@ -46,13 +47,6 @@ def focus_state(head: str, home: str | None) -> str | None:
         found += countries().find_demonyms(head)
     states = {code for _s, _e, code in found} - {home}
     return states.pop() if len(states) == 1 else None
-
-
-def stated_in_position(record) -> bool:
-    """Whether a person's position phrase itself names their state ("… of the Kingdom of Thailand")."""
-    phrase = record.position or ""
-    lang = "th" if _text.is_thai(phrase) else "en"
-    return record.stated or bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))
 
 
 def foreign_speaker(body: str, people) -> None:
@@ -108,15 +102,11 @@ def attendance_sides(body: str, people) -> None:
                 record.country, record.stated = code, True
 
 
-def transcript_speakers(body: str, people) -> list[int]:
-    """The people a transcript's introduction names ("Toast speech by PM Lee Hsien Loong … in honour of …
-    General Prayut Chan-o-cha"): its "we had a good meeting" is theirs."""
-    intros = transcript_intros(body)
+def transcript_speakers(people, intros: list[tuple[int, int]]) -> list[int]:
+    """The people a transcript's introduction (its first line from transcript_intros) names ("Toast speech by
+    PM Lee Hsien Loong … in honour of … General Prayut Chan-o-cha"): its "we had a good meeting" is theirs."""
     if not intros:
         return []
-    intro = intros[0]
-    start = body.rfind("\n", 0, intro.start()) + 1
-    end = body.find("\n", intro.end())
-    end = len(body) if end < 0 else end
+    start, end = intros[0]
     found = [m.person for m in people.mentions if start <= m.start < end and people.people[m.person].country]
     return list(dict.fromkeys(found))

@@ -18,7 +18,7 @@ import re
 from ..resolve import registry
 from .names_en import EnglishNames
 from .names_th import ThaiNames
-from .person import Mention, PeopleResult, PersonRecord, spelling, Taken
+from .person import Mention, PeopleResult, PersonRecord, spelling, stated_in_position, Taken
 from .text import is_thai
 
 __all__ = ["Mention", "PeopleExtractor", "PeopleResult", "PersonRecord"]
@@ -109,15 +109,14 @@ class PeopleExtractor(ThaiNames, EnglishNames):
             other_forms = {spelling(other.name), *(spelling(n) for n, _ in other.alt_names)}
             if forms & other_forms:
                 other.alt_names.extend(a for a in record.alt_names if a not in other.alt_names)
-                if other.position is None and record.position:
+                # a position where there was none; a stated state where there was none (the headline's
+                # "Counselor Derek Chollet", the body's "State Department Counselor …")
+                stated = record.stated and not other.stated and record.country
+                if (other.position is None and record.position) or stated:
                     other.position, other.position_lang, other.role = (
                         record.position, record.position_lang, record.role)
                     other.country, other.portfolio = record.country, record.portfolio
-                elif record.stated and not other.stated and record.country:
-                    # the headline's "Counselor Derek Chollet", the body's "State Department Counselor …"
-                    other.position, other.position_lang, other.role = (
-                        record.position, record.position_lang, record.role)
-                    other.country, other.portfolio, other.stated = record.country, record.portfolio, True
+                    other.stated = other.stated or bool(stated)
                 return index
         self._registry_state(record)
         people.append(record)
@@ -126,10 +125,7 @@ class PeopleExtractor(ThaiNames, EnglishNames):
     def _registry_state(self, record: PersonRecord) -> None:
         """A person the registry knows serves its state, unless the text itself says another: so that
         "Prime Minister Sonexay Siphandone" in a Lao report is Lao before titles are resolved."""
-        if record.stated:
-            return
-        phrase = record.position or ""
-        if phrase and (self.countries.find(phrase, "th" if is_thai(phrase) else "en") or self.countries.find_demonyms(phrase)):
+        if stated_in_position(record):
             return
         entry = registry().lookup(record.name, *(n for n, _ in record.alt_names))
         if entry and entry.country:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteer import countries
+from .text import is_thai
+
 _MARKS = re.compile("[\u0e47-\u0e4e]")
 
 
@@ -62,3 +65,10 @@ class Mention:
 class PeopleResult:
     people: list[PersonRecord]
     mentions: list[Mention]
+
+
+def stated_in_position(record: PersonRecord) -> bool:
+    """Whether a person's position phrase itself names their state ("… of the Kingdom of Thailand")."""
+    phrase = record.position or ""
+    lang = "th" if is_thai(phrase) else "en"
+    return record.stated or bool(countries().find(phrase, lang) or (lang == "en" and countries().find_demonyms(phrase)))

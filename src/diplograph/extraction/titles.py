@@ -150,7 +150,7 @@ class TitleReader:
     def _role(self, position: str) -> str | None:
         """The highest office a position phrase names ("member of the Politburo and foreign minister": minister)."""
         pattern = (self.positions.th_pattern if is_thai(position) else self.positions.en_pattern
-                   if position[:1].isupper() else self.positions.en_lower_pattern)
+                   if position[:1].isupper() else self.positions.en_lower_any)
         # an office heads the phrase or follows "และ"/"and": "โฆษกประจำสำนักนายกรัฐมนตรี" is a spokesperson
         roles = {self.positions.role.get(m.group(0)) for m in pattern.finditer(position)
                  if m.start() == 0 or re.search(r"(?:และ\s?|\band\s)$", position[:m.start()])

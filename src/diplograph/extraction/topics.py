@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from ..gazetteer import alternation, read_tsv
+from .text import is_thai
 
 
 @cache
@@ -25,7 +26,7 @@ def topics_in(text: str) -> tuple[str, ...]:
     """Topic notations mentioned in text, in order of first mention."""
     thai, latin, by_cue = _cues()
     lower = text.lower()
-    matches = list(thai.finditer(lower)) if _THAI.search(lower) else []
+    matches = list(thai.finditer(lower)) if is_thai(lower) else []
     matches += [m for m in latin.finditer(lower) if not (m.start() and "a" <= lower[m.start() - 1] <= "z")]
     found: dict[str, None] = {}
     for m in sorted(matches, key=lambda m: m.start()):
@@ -33,5 +34,3 @@ def topics_in(text: str) -> tuple[str, ...]:
             found.setdefault(notation, None)
     return tuple(found)
 
-
-_THAI = re.compile("[\u0e00-\u0e7f]")
