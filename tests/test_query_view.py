@@ -105,16 +105,17 @@ def test_an_update_through_serve_is_seen_by_the_next_query(tmp_path: Path, dev_r
     outcomes, activity = dev_releases
     filled(tmp_path / "s", outcomes, activity).close()
     count = "SELECT (COUNT(*) AS ?n) WHERE { <urn:x> ?p ?o }"
-    store = open_for_serving(tmp_path / "s", allow_update=True)
-    with background(create_app(store, allow_update=True)) as base:
+    served = open_for_serving(tmp_path / "s", allow_update=True)
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Authorization": "Bearer t"}
+    with background(create_app(served, allow_update=True, update_token="t")) as base:
         for update, expected in ((f"INSERT DATA {{ GRAPH <{RELEASE_PREFIX}d001> {{ <urn:x> a <urn:y> }} }} ;", "1"),
                                  (f"DELETE DATA {{ GRAPH <{RELEASE_PREFIX}d001> {{ <urn:x> a <urn:y> }} }} # done",
                                   "0")):
-            status, _ = http(base + "sparql", b"update=" + urllib.parse.quote_plus(update).encode(),
-                             {"Content-Type": "application/x-www-form-urlencoded"})
+            status, _ = http(base + "sparql", b"update=" + urllib.parse.quote_plus(update).encode(), form)
             assert status == 204
             _, body = http(base + "sparql?" + urllib.parse.urlencode({"query": count}))
             assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == expected
+    store = ox.Store.read_only(str(tmp_path / "s"))
     assert {q.triple for q in store.quads_for_pattern(None, None, None, DEFAULT)} == {
         q.triple for q in store if q.graph_name in (SHARED_GRAPH, DERIVED_GRAPH)
         or isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(RELEASE_PREFIX)}

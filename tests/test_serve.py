@@ -14,8 +14,9 @@ import pytest
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from diplograph.errors import StoreError
-from diplograph.serve import background, create_app, open_for_serving, shipped_queries, uses_service
+from diplograph.errors import QueryError, StoreError
+from diplograph.query_guard import QueryLimits, check_limits, outgoing_operations
+from diplograph.serve import background, create_app, open_for_serving, shipped_queries
 
 SMALL = Path(__file__).parent / "fixtures" / "viz" / "small.trig"
 COUNT_PEOPLE = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/diplograph/ontology#Person> }"
@@ -85,10 +86,10 @@ def test_update_allowed_on_request(tmp_path: Path) -> None:
     store = open_for_serving(path, allow_update=True)
     with pytest.raises(StoreError, match="another process is writing"):
         open_for_serving(path, allow_update=True)  # the writer's lock is held
-    with background(create_app(store, allow_update=True)) as base:
+    with background(create_app(store, allow_update=True, update_token="t0ken")) as base:
         status, _ = http(base + "sparql", b"update=" + urllib.parse.quote_plus(
             "INSERT DATA { <urn:x> a <https://w3id.org/diplograph/ontology#Person> }").encode(),
-            {"Content-Type": "application/x-www-form-urlencoded"})
+            {"Content-Type": "application/x-www-form-urlencoded", "Authorization": "Bearer t0ken"})
         assert status == 204
         _, body = http(base + "sparql?" + urllib.parse.urlencode({"query": COUNT_PEOPLE}))
         assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "5"
@@ -104,11 +105,58 @@ def test_bad_requests(url: str) -> None:
                                                       "Origin": "http://evil.example"})
     assert status == 403
     assert http(url, headers={"Host": "evil.example"})[0] == 400
+    status, body = http(url + "sparql?" + urllib.parse.urlencode({"query": "ASK {}", "default-graph-uri": "a b"}))
+    assert status == 400 and "default-graph-uri" in body
+    assert declared_body(url, 50_000_000) == 413  # answered from the header, before the body is read
 
 
-def test_uses_service_ignores_strings_comments_and_iris() -> None:
-    assert uses_service("SELECT * { service <x:y> { ?s ?p ?o } }")
-    assert not uses_service("# SERVICE\nSELECT * { ?s ?p 'SERVICE' . ?s <http://x/SERVICE> ?o }")
+def declared_body(url: str, size: int) -> int:
+    import http.client
+
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.putrequest("POST", "/sparql")
+    conn.putheader("Content-Type", "application/sparql-query")
+    conn.putheader("Content-Length", str(size))
+    conn.endheaders()
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+@pytest.mark.parametrize(("text", "update", "found"), [
+    ("SELECT * { service <x:y> { ?s ?p ?o } }", False, ["SERVICE"]),
+    ("# SERVICE\nSELECT * { ?s ?p 'SERVICE' . ?s <http://x/SERVICE> ?o }", False, []),
+    ("PREFIX e: <urn:e#> SELECT * { ?s e:a\\# ?o . SERVICE <x:y> { ?s ?p ?o } }", False, ["SERVICE"]),
+    ("SELECT * { ?s <urn:a\u00a0#> ?o . SERVICE <x:y> { ?s ?p ?o } }", False, ["SERVICE"]),
+    ("SELECT * { \\u0053ERVICE <x:y> { ?s ?p ?o } }", False, ["SERVICE"]),
+    ("SELECT * { ?s ?p ?o FILTER NOT EXISTS { SERVICE SILENT ?g { ?s ?p ?o } } }", False, ["SERVICE"]),
+    ("LOAD SILENT <http://x/y.ttl> INTO GRAPH <urn:g>", True, ["LOAD"]),
+    ("INSERT { ?s ?p ?o } WHERE { SERVICE <x:y> { ?s ?p ?o } }", True, ["SERVICE"]),
+    ("INSERT DATA { <urn:a> <urn:b> 'load the service' }", True, []),
+])
+def test_outgoing_operations_are_read_on_the_parse_tree(text: str, update: bool, found: list[str]) -> None:
+    assert outgoing_operations(text, update=update) == found
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE " + "{" * 101 + "}" * 101,
+    "ASK { FILTER(" + "(" * 200 + "1" + ")" * 200 + ") }",
+    "SELECT * WHERE { " + " UNION ".join(f"{{ ?s ?p {i} }}" for i in range(1002)) + " }",
+    "ASK { " + "{} " * 10_001 + "}",
+    "ASK { ?s ?p '" + "x" * 1_000_001 + "' }",
+])
+def test_limits_refuse_before_any_parser(text: str) -> None:
+    with pytest.raises(QueryError, match="limit"):
+        check_limits(text)
+
+
+def test_limits_pass_every_shipped_query_and_ignore_brackets_in_strings() -> None:
+    for q in shipped_queries():
+        check_limits(q.text)
+    check_limits("ASK { ?s ?p '" + "{" * 500 + "' . ?s <urn:x(> ?o }  # " + "(" * 500)
+    with pytest.raises(QueryError, match="nests 3 levels"):
+        check_limits("ASK { { {} } }", QueryLimits(max_depth=2))
 
 
 def test_pages(url: str) -> None:

@@ -8,16 +8,21 @@ from a CDN.
 * ``GET|POST /sparql`` — the SPARQL 1.1 Protocol: ``query`` as a URL parameter,
   a form field or an ``application/sparql-query`` body; ``default-graph-uri`` and
   ``named-graph-uri``; results as JSON, XML, CSV or TSV (SELECT/ASK) or Turtle,
-  N-Triples, RDF/XML or JSON-LD (CONSTRUCT/DESCRIBE), by the Accept header.
-  Without ``default-graph-uri`` the default graph is the store's query view (every
-  release, shared and derived triple once; the union of all graphs for a store
-  without one), as for ``diplograph query``, so the shipped queries read the same here.
-* SPARQL Update (``update`` field or ``application/sparql-update``) is refused
-  with 403 unless the server was started with ``allow_update``; then the store
-  is opened for writing and the writer's lock (``diplograph.lock``) is taken, and
-  each update rebuilds the query view in the same transaction.
-* ``SERVICE`` (federated query, which would make this server fetch from other
-  hosts) is refused unless ``allow_service``.
+  N-Triples, RDF/XML or JSON-LD (CONSTRUCT/DESCRIBE), by the Accept header,
+  streamed as the engine writes them. Without ``default-graph-uri`` the default
+  graph is the store's query view (every release, shared and derived triple once;
+  the union of all graphs for a store without one), as for ``diplograph query``.
+* Every query runs in a worker process (:mod:`diplograph.query_pool`): a query
+  that crashes the engine, runs past ``--timeout`` or is abandoned by its client
+  costs a worker, never the server. Size and nesting are checked before any
+  parser runs, and ``SERVICE``/``LOAD`` are found on a parse tree
+  (:mod:`diplograph.query_guard`).
+* SPARQL Update is refused with 403 unless the server was started with
+  ``allow_update``; then it is accepted by POST only, from this server's own
+  page (its Origin) or from a client without an Origin that shows the update
+  token — never from another site, and never by GET. The writer's lock
+  (``diplograph.lock``) is held while serving, and each update rebuilds the
+  query view in the same transaction.
 * ``/`` — YASGUI, vendored and served from here, with the shipped queries
   (``queries/*.rq``) in a side list; ``/network`` — the interactive network page
   (``?view=countries&since=2023&topic=tourism``).
@@ -28,44 +33,47 @@ from a CDN.
 from __future__ import annotations
 
 import fcntl
+import hmac
+import logging
 import os
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import secrets
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
-from typing import Any
 from urllib.parse import parse_qs
 
+import anyio
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
-from .errors import DiplographError, StoreError
+from .errors import DiplographError, QueryError, StoreError
 from .network.source import open_store
+from .query_guard import QueryLimits, check_limits
+from .query_pool import Refused, ServeLimits, Worker, WorkerPool
+from .query_worker import Job, StoreHandle
 from .resources import resource_dir
-from .store import REBUILD_VIEW, has_view, query_options
 from .viz.page import asset, script_json
 
-SELECT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON, "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML, "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV, "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML, "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG,
-}
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
-_MASK = re.compile(r'#[^\n]*|<[^<>"{}|^`\\\s]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', re.S)
+_LIMITS, _QUERY_LIMITS = ServeLimits(), QueryLimits()
+log = logging.getLogger("diplograph.serve")
 
 
 @dataclass(frozen=True)
@@ -92,11 +100,6 @@ def shipped_queries() -> list[ShippedQuery]:
     return out
 
 
-def uses_service(query: str) -> bool:
-    """Whether the query has a SERVICE clause (outside comments, strings and IRIs)."""
-    return re.search(r"\bSERVICE\b", _MASK.sub(" ", query), re.I) is not None
-
-
 class WriterLock:
     """The embedded store's writer lock: one writer at a time, released when the process ends."""
 
@@ -110,53 +113,60 @@ class WriterLock:
                              "without --allow-update") from exc
 
 
-_LOCKS: list[WriterLock] = []
+@dataclass
+class ServedStore:
+    """The on-disk store the workers open: the user's store directory, or a private copy of a graph
+    file or in-memory store (which worker processes could not share otherwise)."""
+
+    path: Path
+    label: str
+    lock: WriterLock | None = None
+    temporary: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
 
-def open_for_serving(source: Path | ox.Store, *, allow_update: bool) -> ox.Store:
-    """The store to serve: read-only unless updates are allowed (then locked for writing)."""
-    if isinstance(source, ox.Store):
-        return source
-    if source.is_dir() and allow_update:
-        _LOCKS.append(WriterLock(source))  # held until the process ends
-        try:
-            return ox.Store(str(source))
-        except OSError as exc:
-            raise StoreError(f"{source}: cannot open the store for writing: {exc}") from exc
-    return open_store(source)
+def open_for_serving(source: Path | ox.Store, *, allow_update: bool) -> ServedStore:
+    """The store to serve. A store directory is served in place (its writer lock taken when updates
+    are allowed); a graph file or an in-memory store is copied into a temporary store first."""
+    if isinstance(source, Path) and source.is_dir():
+        open_store(source)  # a readable store, or a clear StoreError now rather than in every worker
+        return ServedStore(source, str(source), WriterLock(source) if allow_update else None)
+    data = open_store(source)
+    temporary = tempfile.TemporaryDirectory(prefix="diplograph-serve-")
+    copy = ox.Store(temporary.name)
+    copy.bulk_load(data.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    copy.flush()
+    del copy  # closed: the workers open it
+    label = str(source) if isinstance(source, Path) else "a store in memory"
+    return ServedStore(Path(temporary.name), label, temporary=temporary)
 
 
-def _preferred(accept: str, offered: dict[str, Any], default: str) -> str | None:
-    """The offered media type the Accept header likes best (None: nothing acceptable)."""
-    best, best_q = None, 0.0
-    for part in accept.split(",") if accept.strip() else ["*/*"]:
-        fields = [f.strip() for f in part.split(";")]
-        kind, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        match = default if kind in ("*/*", default.split("/")[0] + "/*") else kind if kind in offered else None
-        if match and q > best_q:
-            best, best_q = match, q
-    return best
+def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = False, allow_service: bool = False,
+               hosts: list[str] | None = None, limits: ServeLimits = _LIMITS,
+               query_limits: QueryLimits = _QUERY_LIMITS, update_token: str | None = None) -> Starlette:
+    """The ASGI app serving ``served``; its workers start and stop with the app (its lifespan).
 
-
-def create_app(store: ox.Store, *, allow_update: bool = False, allow_service: bool = False,
-               hosts: list[str] | None = None) -> Starlette:
-    """The ASGI app serving ``store``."""
+    With updates allowed, a client without an Origin header must send ``Authorization: Bearer
+    TOKEN``; the token is ``update_token`` or a random one, in ``app.state.update_token``.
+    """
+    if not isinstance(served, ServedStore):
+        served = open_for_serving(served, allow_update=allow_update)
     queries = shipped_queries()
+    pool = WorkerPool(str(served.path), allow_service=allow_service, allow_update=allow_update, limits=limits)
+    pictures = StoreHandle(str(served.path), writable=False)  # the network page reads in this process
+    token = update_token or secrets.token_urlsafe(24)
+    max_body = 9 * query_limits.max_length + 4096  # a form-encoded query of the longest length (%XX per byte)
 
     async def sparql(request: Request) -> Response:
         if not _same_origin(request):
             return PlainTextResponse("cross-origin requests are refused", status_code=403)
+        try:
+            body = await _body(request, max_body)
+        except Refused as exc:
+            return PlainTextResponse(exc.message, status_code=exc.status)
         params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         query = update = None
         if request.method == "POST":
-            body = (await request.body()).decode("utf-8", errors="replace")
             if ctype == "application/x-www-form-urlencoded":
                 for k, v in parse_qs(body, keep_blank_values=True).items():
                     params.setdefault(k, []).extend(v)
@@ -172,13 +182,24 @@ def create_app(store: ox.Store, *, allow_update: bool = False, allow_service: bo
             if not allow_update:
                 return PlainTextResponse("SPARQL Update is refused: this endpoint is read-only "
                                          "(start diplograph serve with --allow-update)", status_code=403)
-            return await run_in_threadpool(_update, store, update)
-        if not query:
+            if (refusal := _update_refusal(request, token)) is not None:
+                return PlainTextResponse(refusal, status_code=403 if request.method == "POST" else 405)
+            job = Job("update", update)
+        elif not query:
             return PlainTextResponse("give a SPARQL query: ?query=…", status_code=400)
-        if not allow_service and uses_service(query):
-            return PlainTextResponse("SERVICE (federated query) is switched off on this endpoint",
-                                     status_code=400)
-        return await run_in_threadpool(_query, store, query, params, request.headers.get("accept", ""))
+        else:
+            try:
+                graphs = {key: tuple(_graph_iri(g, key) for g in params.get(key, []))
+                          for key in ("default-graph-uri", "named-graph-uri")}
+            except QueryError as exc:
+                return PlainTextResponse(str(exc), status_code=400)
+            job = Job("query", query, request.headers.get("accept", ""), graphs["default-graph-uri"],
+                      graphs["named-graph-uri"])
+        try:
+            check_limits(job.text, query_limits)
+        except QueryError as exc:
+            return PlainTextResponse(str(exc), status_code=400)
+        return await _answer(pool, job, request)
 
     async def page(request: Request) -> Response:
         data = {"endpoint": str(request.url_for("sparql")), "readOnly": not allow_update,
@@ -200,7 +221,7 @@ def create_app(store: ox.Store, *, allow_update: bool = False, allow_service: bo
         since, until, topic = q.get("since") or None, q.get("until") or None, q.get("topic") or None
         try:
             def build() -> str:
-                facts = load_facts(store, since=since, until=until, topic=topic)
+                facts = load_facts(pictures.get(), since=since, until=until, topic=topic)
                 graph = project(facts, view, lang=lang)
                 return network_html(graph, facts, title=title_for(view),
                                     subtitle=describe_filters(since=since, until=until, topic=topic), lang=lang)
@@ -221,16 +242,111 @@ def create_app(store: ox.Store, *, allow_update: bool = False, allow_service: bo
     async def no_icon(request: Request) -> Response:
         return Response(status_code=204)  # browsers ask for one; a 404 would be a console error
 
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.stop()
+
     routes = [Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
               Route("/network", network), Route("/queries", listing), Route("/assets/{name}", static),
               Route("/favicon.ico", no_icon)]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS + list(hosts or []))]
-    return Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.update_token = token if allow_update else None
+    app.state.served = served
+    return app
+
+
+async def _body(request: Request, limit: int) -> str:
+    """The request body as text, refused (413) past ``limit`` bytes without reading the rest."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Refused(413, f"the request body is {int(declared):,} bytes; the limit is {limit:,}")
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Refused(413, f"the request body is over the limit of {limit:,} bytes")
+        parts.append(chunk)
+    return b"".join(parts).decode("utf-8", errors="replace")
+
+
+async def _answer(pool: WorkerPool, job: Job, request: Request) -> Response:
+    deadline = time.monotonic() + pool.limits.timeout
+    try:
+        worker, first = await pool.run(job, deadline, request.is_disconnected)
+    except Refused as exc:
+        return PlainTextResponse(exc.message, status_code=exc.status,
+                                 headers={"Retry-After": "5"} if exc.status == 503 else None)
+    if first[0] == "head":
+        return _Streamed(pool, worker, first[1], deadline)
+    pool.release(worker)
+    if first[0] == "done":
+        return Response(status_code=204)
+    if first[0] == "cut":
+        return PlainTextResponse(first[1], status_code=413)
+    return PlainTextResponse(first[2], status_code=first[1])
+
+
+class _Streamed(StreamingResponse):
+    """A result streamed from its worker as the engine writes it.
+
+    When the result outgrows its limit, runs past the deadline or the worker
+    dies after the first bytes went out, the connection is closed without the
+    closing chunk, so a client sees an incomplete answer rather than a short one.
+    """
+
+    def __init__(self, pool: WorkerPool, worker: Worker, media_type: str, deadline: float) -> None:
+        super().__init__(iter(()), media_type=media_type)
+        self.pool, self.worker, self.deadline = pool, worker, deadline
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        clean = False
+        try:
+            async with anyio.create_task_group() as group:
+                async def watch() -> None:  # the client leaving stops the work within a poll interval
+                    while (await receive())["type"] != "http.disconnect":
+                        pass
+                    group.cancel_scope.cancel()
+
+                group.start_soon(watch)
+                clean = await self._pump(send)
+                group.cancel_scope.cancel()
+        finally:
+            (self.pool.release if clean else self.pool.discard)(self.worker)
+
+    async def _pump(self, send: Send) -> bool:
+        """Send the worker's pieces; whether the worker ended its job cleanly."""
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        while True:
+            try:
+                message = await self.worker.receive(self.deadline)
+            except Refused as exc:
+                log.warning("diplograph serve: result cut off: %s", exc.message)
+                return False
+            if message[0] == "chunk":
+                await send({"type": "http.response.body", "body": message[1], "more_body": True})
+            elif message[0] == "end":
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return True
+            else:  # "cut": the worker stopped writing and is ready again; the client gets no closing chunk
+                log.warning("diplograph serve: result cut off: %s", message[1])
+                return True
 
 
 def _one(params: dict[str, list[str]], key: str) -> str | None:
     values = params.get(key)
     return values[0] if values else None
+
+
+def _graph_iri(value: str, key: str) -> str:
+    try:
+        return ox.NamedNode(value).value
+    except ValueError as exc:
+        raise QueryError(f"{key} {value!r} is not an absolute IRI: {exc}") from exc
 
 
 def _same_origin(request: Request) -> bool:
@@ -240,45 +356,26 @@ def _same_origin(request: Request) -> bool:
     return origin.split("://", 1)[-1] == request.headers.get("host", "")
 
 
-def _query(store: ox.Store, query: str, params: dict[str, list[str]], accept: str) -> Response:
-    defaults = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]
-    named = [ox.NamedNode(g) for g in params.get("named-graph-uri", [])]
-    try:
-        dataset = {"default_graph": defaults} if defaults else query_options(store)
-        result = store.query(query, named_graphs=named or None, **dataset)
-        if isinstance(result, ox.QueryTriples):
-            kind = _preferred(accept, GRAPH_TYPES, "text/turtle")
-            if kind is None:
-                return PlainTextResponse("no acceptable graph format", status_code=406)
-            return Response(result.serialize(format=GRAPH_TYPES[kind]), media_type=kind)
-        kind = _preferred(accept, SELECT_TYPES, "application/sparql-results+json")
-        if kind is None:
-            return PlainTextResponse("no acceptable results format", status_code=406)
-        return Response(result.serialize(format=SELECT_TYPES[kind]), media_type=SELECT_TYPES[kind].media_type)
-    except (SyntaxError, ValueError) as exc:
-        return PlainTextResponse(f"query error: {exc}", status_code=400)
-    except OSError as exc:
-        return PlainTextResponse(f"store error: {exc}", status_code=500)
-
-
-def _update(store: ox.Store, update: str) -> Response:
-    try:
-        if has_view(store):  # the update may change any graph the view mirrors: rebuilt, in the same transaction
-            update = update.rstrip().rstrip(";") + "\n;\n" + REBUILD_VIEW
-        store.update(update)
-        store.flush()
-    except (SyntaxError, ValueError) as exc:
-        return PlainTextResponse(f"update error: {exc}", status_code=400)
-    except OSError as exc:
-        return PlainTextResponse(f"store error: {exc}", status_code=500)
-    return Response(status_code=204)
+def _update_refusal(request: Request, token: str) -> str | None:
+    """Why this request may not update (None: it may). A browser always sends an Origin with a POST, and
+    only this server's own page has this origin; a client without one must know the token."""
+    if request.method != "POST":
+        return "SPARQL Update is accepted only by POST"
+    if request.headers.get("origin"):
+        return None  # _same_origin has refused every other origin, and "null" on a POST
+    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if hmac.compare_digest(given.encode(), token.encode()):
+        return None
+    return ("an update from a client without an Origin header must carry the update token: "
+            "'Authorization: Bearer TOKEN' (diplograph serve prints it, or set it with --update-token)")
 
 
 def run(app: Starlette, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve until interrupted."""
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    # a second after SIGTERM or Ctrl-C, requests still running are cancelled and their workers killed
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, timeout_graceful_shutdown=1)
 
 
 @contextmanager
@@ -294,10 +391,11 @@ def background(app: Starlette, *, host: str = "127.0.0.1", port: int = 0) -> Ite
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False, lifespan="on",
+                                           timeout_graceful_shutdown=1))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60
     while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.02)
     if not server.started:
@@ -326,4 +424,4 @@ SELECT ?type (COUNT(DISTINCT ?event) AS ?events) WHERE {
 } GROUP BY ?type ORDER BY DESC(?events)
 """
 
-__all__ = ["ShippedQuery", "background", "create_app", "open_for_serving", "run", "shipped_queries", "uses_service"]
+__all__ = ["ServedStore", "ShippedQuery", "background", "create_app", "open_for_serving", "run", "shipped_queries"]

@@ -24,27 +24,17 @@ _VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def mask(query: str) -> str:
-    """The query with comments, strings and IRIs blanked out (same length, same offsets)."""
-    out = list(query)
-    i, n = 0, len(query)
-    while i < n:
-        ch = query[i]
-        if ch == "#":
-            end = query.find("\n", i)
-            end = n if end < 0 else end
-        elif ch in "\"'":
-            m = _STRING.match(query, i)
-            end = m.end() if m else n
-        elif ch == "<" and (m := _IRI.match(query, i)):
-            end = m.end()
-        else:
-            i += 1
-            continue
-        for j in range(i, end):
-            if out[j] != "\n":
-                out[j] = " "
-        i = end
-    return "".join(out)
+    """The query with comments, strings, IRIs and local-name escapes blanked out (same length, same
+    offsets), so that a ``{`` or ``#`` inside them is never taken for syntax. An unterminated string
+    blanks the rest of the query, as the engine would read it."""
+    return _MASKED.sub(_blank, query)
+
+
+_MASKED = re.compile(r"#[^\n]*|" + _STRING.pattern + r"""|["'][\s\S]*|""" + _IRI.pattern + r"|\\[\s\S]", re.S)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", m.group())
 
 
 def query_form(query: str) -> str:

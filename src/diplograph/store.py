@@ -46,6 +46,7 @@ from .errors import QueryError, StoreError
 from .rdf.ntriples import line
 from .rdf.terms import Term
 from .results import Results
+from .query_guard import check_limits
 from .sparql import inject_values
 
 LOCK_NAME = "diplograph.lock"
@@ -208,6 +209,7 @@ class EmbeddedStore:
         return self._run(text, union=False)
 
     def _run(self, text: str, *, union: bool) -> Results:
+        check_limits(text)  # the engine's parser would overflow the stack (a crash, not an error) first
         try:
             answer = self.ox.query(text, **(query_options(self.ox) if union else {}))
             if isinstance(answer, ox.QueryTriples):
