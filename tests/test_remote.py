@@ -26,6 +26,7 @@ from diplograph.store import EmbeddedStore
 
 pytestmark = pytest.mark.server
 DEV = Path(__file__).parent / "fixtures" / "corpus" / "dev"
+UNDATED = Path(__file__).parent / "fixtures" / "undated"  # a meeting with no date: YEAR() of nothing fails on Virtuoso
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 NUMBERS = {"http://www.w3.org/2001/XMLSchema#" + t for t in ("integer", "decimal", "int", "long", "double")}
 # more parameter sets: optional parameters left out, other values
@@ -63,12 +64,24 @@ def run(generator) -> Summary:
 
 
 @pytest.fixture(scope="module")
-def stores(virtuoso, dev_releases, tmp_path_factory: pytest.TempPathFactory):
-    """The dev corpus in Virtuoso and in an embedded store."""
+def releases(dev_releases):
+    """The dev corpus and a release whose meeting has no date: (outcomes, activity triples)."""
+    from diplograph.ingest import iter_releases
+    from diplograph.pipeline import ReleaseOutcome
+
     outcomes, activity = dev_releases
+    undated = [i for i in iter_releases([UNDATED], next(iter(activity))[0]) if isinstance(i, ReleaseOutcome)]
+    assert [e.date for o in undated for e in o.facts.events] == [None]
+    return [*outcomes, *undated], activity
+
+
+@pytest.fixture(scope="module")
+def stores(virtuoso, releases, tmp_path_factory: pytest.TempPathFactory):
+    """The releases in Virtuoso and in an embedded store."""
+    outcomes, activity = releases
     remote = connect(virtuoso)
     clear(remote)
-    assert run(ingest(remote, outcomes, activity=activity, validate=False)).counts == {"stored": 24}
+    assert run(ingest(remote, outcomes, activity=activity, validate=False)).counts == {"stored": 25}
     path = tmp_path_factory.mktemp("remote") / "store"
     with EmbeddedStore.open(path, write=True) as writer:
         run(ingest(writer, outcomes, activity=activity, validate=False))
@@ -183,10 +196,10 @@ def test_the_commands_against_the_server(stores, virtuoso, tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
 
 
-def test_remove_and_ingest_again_on_the_server(stores, dev_releases, tmp_path: Path) -> None:
+def test_remove_and_ingest_again_on_the_server(stores, releases, tmp_path: Path) -> None:
     """Runs last: the server ends as it started."""
     remote, embedded = stores
-    outcomes, activity = dev_releases
+    outcomes, activity = releases
     full = exported(remote, tmp_path / "full.trig")
     gone = ["d001", "d009", "d020"]
     assert run(remove(remote, gone)).counts == {"removed": 3}
