@@ -15,7 +15,7 @@ from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from diplograph.errors import QueryError, StoreError
-from diplograph.query_guard import QueryLimits, check_limits, outgoing_operations
+from diplograph.query_guard import QueryLimits, check_limits, outgoing_operations, written_graphs
 from diplograph.serve import background, create_app, open_for_serving, shipped_queries
 
 SMALL = Path(__file__).parent / "fixtures" / "viz" / "small.trig"
@@ -137,6 +137,21 @@ def declared_body(url: str, size: int) -> int:
 ])
 def test_outgoing_operations_are_read_on_the_parse_tree(text: str, update: bool, found: list[str]) -> None:
     assert outgoing_operations(text, update=update) == found
+
+
+@pytest.mark.parametrize(("update", "graphs"), [
+    ("INSERT DATA { <urn:x> a <urn:y> . GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }", {"", "urn:g"}),
+    ("WITH <urn:w> DELETE { ?s ?p ?o } INSERT { GRAPH <urn:g> { ?s ?p ?o } } WHERE { ?s ?p ?o }", {"urn:w", "urn:g"}),
+    ("DELETE WHERE { ?s ?p ?o }", {""}),
+    ("CLEAR DEFAULT ; DROP GRAPH <urn:d>", {"", "urn:d"}),
+    ("ADD <urn:a> TO DEFAULT", {""}),
+    ("LOAD <http://x/y.ttl> INTO GRAPH <urn:l>", {"urn:l"}),
+    ("INSERT { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }", set()),  # decided at run time
+    ("DROP ALL", set()),
+    ("INSERT DATA { { <urn:a> <urn:b> <urn:c> } }", None),  # not SPARQL
+])
+def test_the_graphs_an_update_writes(update: str, graphs: set[str] | None) -> None:
+    assert written_graphs(update) == graphs
 
 
 @pytest.mark.parametrize("text", [

@@ -31,7 +31,15 @@ from diplograph.serve import background, create_app
 
 DIPLOGRAPH = str(Path(sys.executable).parent / "diplograph")
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+RELEASE = "https://w3id.org/diplograph/id/release/d001"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def insert_data(target: str, subject: str) -> bytes:
+    """A form body inserting one triple into ``target`` (``GRAPH <…>``, or "" for the default graph)."""
+    triple = f"<{subject}> <urn:b> <urn:c>"
+    body = f"INSERT DATA {{ {target} {{ {triple} }} }}" if target else f"INSERT DATA {{ {triple} }}"
+    return b"update=" + urllib.parse.quote_plus(body).encode()
 
 
 def free_port() -> int:
@@ -196,12 +204,17 @@ def test_updates_only_by_post_from_the_page_or_with_the_token(dev_store: Path, t
         status, body = http(server.url + "sparql", load, {**form, "Authorization": "Bearer s3cret"})
         assert status == 400 and "LOAD" in body
         assert server.count() == before
-        insert = b"update=" + urllib.parse.quote_plus("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }").encode()
-        assert http(server.url + "sparql", insert, {**form, "Authorization": "Bearer s3cret"})[0] == 204
-        page = {**form, "Origin": server.url.rstrip("/")}
-        insert = insert.replace(b"urn%3Aa", b"urn%3Ax")
-        assert http(server.url + "sparql", insert, page)[0] == 204  # the query page: its own origin
-        assert int(server.count()) > int(before)
+        token = {**form, "Authorization": "Bearer s3cret"}
+        for target in ("", "GRAPH <urn:elsewhere>"):  # stored where no query would see it: refused, named
+            status, body = http(server.url + "sparql", insert_data(target, "urn:a"), token)
+            assert status == 400 and ("default graph" in body if not target else "<urn:elsewhere>" in body)
+        assert server.count() == before
+        assert http(server.url + "sparql", insert_data(f"GRAPH <{RELEASE}>", "urn:a"), token)[0] == 204
+        page = {**form, "Origin": server.url.rstrip("/")}  # the query page: its own origin
+        assert http(server.url + "sparql", insert_data(f"GRAPH <{RELEASE}>", "urn:x"), page)[0] == 204
+        assert int(server.count()) == int(before) + 2
+        _, body = server.query("SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:b> <urn:c> }")
+        assert '"value":"2"' in body  # queries see both, through the view
     finally:
         server.stop()
 
@@ -251,7 +264,7 @@ def test_serve_prints_a_token_when_updates_are_allowed(dev_store: Path, tmp_path
         line = server.process.stdout.readline() if server.process.stdout else ""
         token = line.rsplit(" ", 1)[-1].strip()
         assert "update token" in line and len(token) >= 20
-        insert = b"update=" + urllib.parse.quote_plus("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }").encode()
+        insert = insert_data(f"GRAPH <{RELEASE}>", "urn:a")
         assert http(server.url + "sparql", insert, {"Content-Type": "application/x-www-form-urlencoded",
                                                      "Authorization": f"Bearer {token}"})[0] == 204
     finally:

@@ -20,7 +20,9 @@ it, with ``\\u`` escapes decoded, refuses it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .errors import QueryError
@@ -62,17 +64,60 @@ def outgoing_operations(text: str, *, update: bool = False) -> list[str]:
 
     Assumes :func:`check_limits` passed (rdflib's parser recurses per level).
     """
-    from pyparsing import ParseBaseException, ParseResults
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        tree = parseUpdate(text) if update else parseQuery(text)
-    except (ParseBaseException, RecursionError, ValueError, TypeError, AttributeError):
+    tree = _parsed(text, update)
+    if tree is None:
         decoded = _decode_escapes(text).lower()
         return [word.upper() for word in ("service", "load") if word in decoded]
     found: set[str] = set()
-    _walk(tree, found, ParseResults)
+    for node in _nodes(tree):
+        name = getattr(node, "name", None)
+        if isinstance(name, str) and name in _OUTGOING:
+            found.add(_OUTGOING[name])
     return sorted(found)
+
+
+def written_graphs(update: str) -> set[str] | None:
+    """The graphs an update writes into, by IRI ("" for the default graph; graphs named by a variable,
+    ``ALL`` and ``NAMED`` left out); None when the update cannot be parsed."""
+    tree = _parsed(update, True)
+    if tree is None:
+        return None
+    out: set[str] = set()
+    field = dict.get  # CompValue.get answers a missing key with the key's own name
+    for op in tree.request:
+        default = str(field(op, "withClause") or "")
+        clauses = [op] if op.name in ("InsertData", "DeleteData", "DeleteWhere") \
+            else [field(op, "insert"), field(op, "delete")] if op.name == "Modify" else []
+        for quads in (field(c, "quads") for c in clauses if c is not None):
+            if quads is None:
+                continue
+            if field(quads, "triples"):
+                out.add(default)
+            out.update(str(field(q, "term")) for q in field(quads, "quadsNotTriples") or []
+                       if not _is_variable(field(q, "term")))
+        target = field(op, "graphiri") if op.name in ("Clear", "Drop", "Create", "Load") \
+            else field(op, "graph")[-1] if op.name in ("Add", "Copy", "Move") else None
+        if op.name == "Load" and target is None or target == "DEFAULT":
+            out.add("")
+        elif target is not None and target not in ("ALL", "NAMED") and not _is_variable(target):
+            out.add(str(target))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str, update: bool) -> Any:
+    """rdflib's parse tree of a query or update; None when rdflib cannot read it."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return parseUpdate(text) if update else parseQuery(text)
+    except (ParseBaseException, RecursionError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _is_variable(term: Any) -> bool:
+    return type(term).__name__ == "Variable"
 
 
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
@@ -81,17 +126,17 @@ _OUTGOING = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
-def _walk(node: Any, found: set[str], results_type: type) -> None:
-    """Collect the outgoing operations of an rdflib parse tree (CompValues, ParseResults, lists)."""
-    stack = [node]
+def _nodes(tree: Any) -> Iterator[Any]:
+    """Every node of an rdflib parse tree (CompValues are dicts; ParseResults and lists hold more)."""
+    from pyparsing import ParseResults
+
+    stack = [tree]
     while stack:
         node = stack.pop()
-        name = getattr(node, "name", None)
-        if isinstance(name, str) and name in _OUTGOING:
-            found.add(_OUTGOING[name])
+        yield node
         if isinstance(node, dict):
             stack.extend(node.values())
-        elif isinstance(node, (list, tuple, results_type)):
+        elif isinstance(node, (list, tuple, ParseResults)):
             stack.extend(node)
 
 
@@ -103,4 +148,4 @@ def _decode_escapes(text: str) -> str:
     return _ESCAPE.sub(one, text)
 
 
-__all__ = ["QueryLimits", "check_limits", "outgoing_operations"]
+__all__ = ["QueryLimits", "check_limits", "outgoing_operations", "written_graphs"]

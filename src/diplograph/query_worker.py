@@ -228,6 +228,8 @@ def _run_update(handle: StoreHandle, job: Job, config: WorkerConfig) -> tuple:
         store = handle.get()
         update = job.text
         if has_view(store):  # the update may change any graph the view mirrors: rebuilt, in the same transaction
+            if refusal := _unseen_writes(update):
+                return refusal
             update = update.rstrip().rstrip(";") + "\n;\n" + REBUILD_VIEW
         store.update(update)
         store.flush()
@@ -236,6 +238,28 @@ def _run_update(handle: StoreHandle, job: Job, config: WorkerConfig) -> tuple:
     except (OSError, RuntimeError) as exc:
         return ("error", 500, f"store error: {exc}")
     return ("done",)
+
+
+def _unseen_writes(update: str) -> tuple | None:
+    """The 400 for an update that writes where no query would see it: into the default graph (the
+    query view, rebuilt from the named graphs after every update) or a graph the view leaves out."""
+    from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH
+    from .query_guard import written_graphs
+
+    targets = written_graphs(update)
+    if targets is None:
+        message = ("this update could not be checked for the graphs it writes (rdflib cannot parse it); "
+                   "write it in plain SPARQL 1.1 Update")
+        return ("error", 400, message)
+    unseen = sorted(t for t in targets
+                    if not (t.startswith(RELEASE_PREFIX) or t in (SHARED_GRAPH.value, DERIVED_GRAPH.value)))
+    if not unseen:
+        return None
+    named = ", ".join("the default graph" if t == "" else f"<{t}>" for t in unseen)
+    message = (f"this update writes into {named}, which no query sees: the default graph is the view rebuilt "
+               f"from the release graphs (<{RELEASE_PREFIX}ID>) and the shared descriptions "
+               f"(<{SHARED_GRAPH.value}>) after every update; write into one of those")
+    return ("error", 400, message)
 
 
 class _Chunks:
