@@ -1,5 +1,5 @@
-"""Issue 15: a release that is one very long sentence (no full stops; Thai typed without the words
-that open its sentences) is read in windows of bounded size — and loses neither text nor facts.
+"""Issue 15: a release that is one very long sentence (no full stops; Thai with no space before the
+words that open its sentences) is read in windows of bounded size — and loses neither text nor facts.
 
 How fast it is, against ordinary text, is printed by ``python -m diplograph.bench`` (section 6),
 never asserted here.
@@ -16,8 +16,14 @@ from hypothesis import strategies as st
 
 from diplograph.bench import longsentence
 from diplograph.extraction import extract
-from diplograph.extraction.text import (CLAUSE_BREAKS, MAX_SENTENCE_CHARS, THAI_MARKS, is_thai, sentences,
-                                        windows)
+from diplograph.extraction.text import (
+    CLAUSE_BREAKS,
+    MAX_SENTENCE_CHARS,
+    THAI_MARKS,
+    is_thai,
+    sentences,
+    windows,
+)
 from diplograph.sources import MAX_LINE_CHARS, parse_release
 
 EN_FILLER = "the economy of the region grew steadily in the first quarter of the year"
@@ -117,7 +123,7 @@ def test_the_benchmarks_one_sentence_text_is_one_sentence(lang: str) -> None:
     once joined into one (cut only by the windows)."""
     ordinary, one = longsentence.texts(lang, 30_000)
     assert 30_000 <= len(one.encode()) and abs(len(one.encode()) - len(ordinary.encode())) < 0.1 * len(one.encode())
-    headline, line = one.split("\n")
+    _headline, line = one.split("\n")
     assert is_thai(line) == (lang == "th")
     cut = sentences(line)
     assert len(cut) > 1 and all(len(s.text) > MAX_SENTENCE_CHARS // 2 for s in cut[:-1])  # only window cuts
