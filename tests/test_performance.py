@@ -114,6 +114,6 @@ def test_the_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     out = done.stdout
-    for heading in ("extraction cost ratio", "ingest", "query latency", "validation", "scaling"):
+    for heading in ("extraction cost ratio", "ingest", "query latency", "validation", "scaling", "long sentences"):
         assert heading in out.lower(), out
     assert "| " in out  # the table

@@ -1,4 +1,4 @@
-"""The benchmark behind ``make bench``: five sections measured side by side in one run.
+"""The benchmark behind ``make bench``: six sections measured side by side in one run.
 
 1. **Extraction cost ratio** — on the dev corpus, the per-release pipeline (read, extract,
    map, validate) against pythainlp's newmm tokeniser alone on the same release bodies
@@ -17,6 +17,9 @@
 4. **Validation** — SHACL runs per release in the workers; its share of the ingest's CPU
    time, from the stage timings every ingest process records (``DIPLOGRAPH_TIMINGS``).
 5. **Scaling** — ingest time, store size and median query time for each size.
+6. **Long sentences** — reading and extracting one release that is a single 200 KB sentence
+   against 200 KB of ordinary text made of the same sentences, English and Thai, timed
+   alternately in this process (:mod:`diplograph.bench.longsentence`); their ratio.
 
 Figures are printed (Markdown tables on standard output, progress on standard error),
 never asserted: timings depend on the machine and on what else runs on it, so the load
@@ -40,7 +43,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import synth
+from . import longsentence, synth
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 SMOKE_SIZE = 1_000  # the issue: "CI runs a 1 000-release smoke version"
@@ -529,6 +532,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=None, help="repeats for medians (default 7; smoke 2)")
     parser.add_argument("--corpus", type=Path, default=synth.DEV_CORPUS, help="the annotated dev corpus")
     parser.add_argument("--skip-ratio", action="store_true")
+    parser.add_argument("--long-bytes", type=int, default=longsentence.DEFAULT_BYTES,
+                        help="size of the one-sentence release of section 6, in UTF-8 bytes (default 200000)")
     parser.add_argument("--query-limit", type=float, default=None,
                         help="seconds after which a query is stopped and reported as such (default 120; smoke 10)")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
@@ -586,6 +591,9 @@ def main(argv: list[str] | None = None) -> int:
         print(report_queries(queries, sizes[-1], rdflib_size if rdflib_size in queries else None) + "\n", flush=True)
         print(report_validation(runs) + "\n", flush=True)
         print(report_scaling(runs, queries) + "\n", flush=True)
+        log(f"6. long sentences: one {args.long_bytes:,}-byte sentence against ordinary text")
+        results["long_sentences"] = longsentence.measure(args.long_bytes, max(3, repeats))
+        print(longsentence.report(results["long_sentences"]) + "\n", flush=True)
         load = os.getloadavg()
         results["load_at_end"] = load
         print(f"Load average at the end: {load[0]:.2f} (1 min), {load[1]:.2f} (5 min), {load[2]:.2f} (15 min).")

@@ -68,12 +68,22 @@ class Context:
         # mentions and dates are sorted by offset: look them up by range in log time, so a very
         # long release costs time in proportion to its length
         self._mention_starts = [m.start for m in self.people.mentions]
-        self._cues: dict[tuple[int, int], list[int]] = {}
+        self._cues: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._cue_starts: dict[tuple[int, int], list[int]] = {}
         self._lowered: dict[int, str] = {}
         self._date_starts = [d.start for d in self.dates]
 
     def cue_starts(self, sentence: Sentence, pattern) -> list[int]:
         """Where a cue occurs in a sentence, found once per sentence: several triggers of one sentence ask."""
+        key = (sentence.start, id(pattern))
+        found = self._cue_starts.get(key)
+        if found is None:
+            found = self._cue_starts[key] = [a for a, _b in self.cue_spans(sentence, pattern)]
+        return found
+
+    def cue_spans(self, sentence: Sentence, pattern) -> list[tuple[int, int]]:
+        """Where a cue occurs in a sentence (start, end, in the sentence's text), found once per
+        sentence; sorted, and apart (``finditer``), so their ends are sorted too."""
         key = (sentence.start, id(pattern))
         found = self._cues.get(key)
         if found is None:
@@ -82,9 +92,17 @@ class Context:
             if needles is not None and not any(word in lower for word in needles):
                 found = []
             else:
-                found = [m.start() for m in pattern.finditer(sentence.text)]
+                found = [m.span() for m in pattern.finditer(sentence.text)]
             self._cues[key] = found
         return found
+
+    def cue_between(self, sentence: Sentence, pattern, lo: int, hi: int) -> bool:
+        """Whether a cue lies wholly between body offsets ``lo`` and ``hi`` within the sentence: the
+        ``pattern.search(body, lo, hi)`` a rule would run for each person it weighs, answered by
+        bisection over the sentence's cues instead of a scan of the text between."""
+        spans = self.cue_spans(sentence, pattern)
+        k = bisect_left(spans, (lo - sentence.start, -1))
+        return k < len(spans) and spans[k][1] <= hi - sentence.start
 
     def _lower(self, sentence: Sentence) -> str:
         lower = self._lowered.get(sentence.start)

@@ -122,7 +122,7 @@ class EventExtractor(SideReader):
         and people in a hope or invitation that follows the trigger ("… และหวังว่าจะได้พบกับ X")."""
         out: list[int] = []
         for m in ctx.mentions_in(lo, hi):
-            if m.start > trigger_end and cues.MODAL_BLOCK.search(ctx.body, trigger_end, m.start):
+            if m.start > trigger_end and ctx.cue_between(sentence, cues.MODAL_BLOCK, trigger_end, m.start):
                 continue
             person = ctx.people.people[m.person]
             if person.role in ("spokesperson", "former"):
