@@ -168,7 +168,7 @@ def test_limits_refuse_before_any_parser(text: str) -> None:
 
 def test_limits_pass_every_shipped_query_and_ignore_brackets_in_strings() -> None:
     for q in shipped_queries():
-        check_limits(q.text)
+        check_limits(q["text"])
     check_limits("ASK { ?s ?p '" + "{" * 500 + "' . ?s <urn:x(> ?o }  # " + "(" * 500)
     with pytest.raises(QueryError, match="nests 3 levels"):
         check_limits("ASK { { {} } }", QueryLimits(max_depth=2))
@@ -188,7 +188,25 @@ def test_pages(url: str) -> None:
 
 def test_shipped_queries_are_listed(url: str) -> None:
     _, body = http(url + "queries")
-    names = {q["name"] for q in json.loads(body)}
-    assert names == {q.name for q in shipped_queries()}
-    for q in shipped_queries():
-        assert q.description and not q.description.startswith("#")
+    listed = json.loads(body)
+    assert {q["name"] for q in listed} == {q["name"] for q in shipped_queries()}
+    for q in listed:
+        assert q["description"] and not q["description"].startswith("#")
+    between = next(q for q in listed if q["name"] == "meetings-between")
+    assert [(p["name"], p["required"]) for p in between["params"][:2]] == [("country1", True), ("country2", True)]
+
+
+def test_a_shipped_query_is_filled_only_with_its_required_values(url: str) -> None:
+    status, body = http(url + "queries/meetings-between?country1=TH")
+    assert status == 400 and "country2" in body and "required" in body
+    status, body = http(url + "queries/meetings-between?country1=TH&country2=ZZ")
+    assert status == 400 and "ISO 3166" in body
+    status, body = http(url + "queries/meetings-between?" + urllib.parse.urlencode({"country1": "TH", "country2": "sg"}))
+    assert status == 200 and "VALUES ?country1 { <https://w3id.org/diplograph/id/country/TH> }" in body
+    status, body = http(url + "sparql?" + urllib.parse.urlencode({"query": body}))
+    assert status == 200 and json.loads(body)["results"]["bindings"]
+    hostile = '" } } DROP ALL ; #'  # stays one escaped literal
+    status, body = http(url + "queries/people-by-position?" + urllib.parse.urlencode({"position": hostile}))
+    assert status == 200 and 'VALUES ?position { "\\" } } DROP ALL ; #" }' in body
+    assert http(url + "sparql?" + urllib.parse.urlencode({"query": body}))[0] == 200
+    assert http(url + "queries/nothing-like-it")[0] == 400

@@ -44,6 +44,7 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
+from typing import Any
 from urllib.parse import parse_qs
 
 import anyio
@@ -68,7 +69,6 @@ from .network.source import open_store
 from .query_guard import QueryLimits, check_limits
 from .query_pool import Refused, ServeLimits, Worker, WorkerPool
 from .query_worker import Job, StoreHandle
-from .resources import resource_dir
 from .viz.page import asset, script_json
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
@@ -76,28 +76,31 @@ _LIMITS, _QUERY_LIMITS = ServeLimits(), QueryLimits()
 log = logging.getLogger("diplograph.serve")
 
 
-@dataclass(frozen=True)
-class ShippedQuery:
-    name: str
-    description: str  # the first line of its opening comment
-    params: list[str]
-    text: str
+def shipped_queries() -> list[dict[str, Any]]:
+    """The shipped queries as the query page lists them: name, title, text and typed parameters."""
+    from . import queries
 
-
-def shipped_queries() -> list[ShippedQuery]:
-    """The queries in ``queries/``, each with the description its opening comment gives."""
     try:
-        folder = resource_dir("queries")
+        shipped = queries.shipped()
     except DiplographError:
         return []
-    out = []
-    for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
-        description = next((c for c in comments if c), path.stem)
-        params = [c.removeprefix("param:").strip() for c in comments if c.startswith("param:")]
-        out.append(ShippedQuery(path.stem, description, params, text))
-    return out
+    return [{"name": q.name, "description": q.title or q.name, "text": q.text,
+             "params": [{"name": p.name, "type": p.type, "required": p.required, "description": p.description,
+                         "expects": queries.PARAM_TYPES[p.type]} for p in q.params]}
+            for q in shipped.values()]
+
+
+def filled_query(name: str, values: dict[str, str], store: ox.Store) -> str:
+    """A shipped query's text with its parameters' values in a VALUES block, checked and escaped as
+    ``diplograph query --param`` does (a person's name is looked up in ``store``)."""
+    from . import queries
+    from .sparql import inject_values
+    from .store import EmbeddedStore
+
+    query = queries.load(name) if name in queries.shipped() else None
+    if query is None:
+        raise QueryError(f"no shipped query named {name!r}")
+    return inject_values(query.text, queries.bind(query, values, EmbeddedStore(store)))
 
 
 class WriterLock:
@@ -150,7 +153,7 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
     """
     if not isinstance(served, ServedStore):
         served = open_for_serving(served, allow_update=allow_update)
-    queries = shipped_queries()
+    listed = shipped_queries()
     pool = WorkerPool(str(served.path), allow_service=allow_service, allow_update=allow_update, limits=limits)
     pictures = StoreHandle(str(served.path), writable=False)  # the network page reads in this process
     token = update_token or secrets.token_urlsafe(24)
@@ -203,12 +206,20 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
 
     async def page(request: Request) -> Response:
         data = {"endpoint": str(request.url_for("sparql")), "readOnly": not allow_update,
-                "startQuery": _START_QUERY,
-                "queries": [{"name": q.name, "description": q.description, "params": q.params, "text": q.text}
-                            for q in queries]}
+                "startQuery": _START_QUERY, "queries": listed}
         body = Template(asset("query.html")).substitute(
             data=script_json(data), mode="read-only" if not allow_update else "updates allowed")
         return HTMLResponse(body, headers={"Content-Security-Policy": _PAGE_CSP})
+
+    async def fill(request: Request) -> Response:
+        """``/queries/NAME?param=value``: the query ready to run, or 400 saying which value is missing
+        or wrong — so the page never runs a query without the parameters it needs."""
+        values = dict(request.query_params)
+        try:
+            text = await run_in_threadpool(filled_query, request.path_params["name"], values, pictures.get())
+        except QueryError as exc:
+            return PlainTextResponse(str(exc).replace("give --param", "give"), status_code=400)
+        return PlainTextResponse(text, media_type="application/sparql-query")
 
     async def network(request: Request) -> Response:
         from .network import load_facts
@@ -237,7 +248,7 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
                         headers={"Cache-Control": "max-age=3600"})
 
     async def listing(request: Request) -> Response:
-        return JSONResponse([q.__dict__ for q in queries])
+        return JSONResponse(listed)
 
     async def no_icon(request: Request) -> Response:
         return Response(status_code=204)  # browsers ask for one; a 404 would be a console error
@@ -251,7 +262,8 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
             await pool.stop()
 
     routes = [Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
-              Route("/network", network), Route("/queries", listing), Route("/assets/{name}", static),
+              Route("/network", network), Route("/queries", listing), Route("/queries/{name}", fill),
+              Route("/assets/{name}", static),
               Route("/favicon.ico", no_icon)]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS + list(hosts or []))]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
@@ -424,4 +436,4 @@ SELECT ?type (COUNT(DISTINCT ?event) AS ?events) WHERE {
 } GROUP BY ?type ORDER BY DESC(?events)
 """
 
-__all__ = ["ServedStore", "ShippedQuery", "background", "create_app", "open_for_serving", "run", "shipped_queries"]
+__all__ = ["ServedStore", "background", "create_app", "filled_query", "open_for_serving", "run", "shipped_queries"]
