@@ -37,6 +37,7 @@ import hmac
 import logging
 import os
 import secrets
+import signal
 import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -386,8 +387,21 @@ def run(app: Starlette, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve until interrupted."""
     import uvicorn
 
+    class Server(uvicorn.Server):
+        @contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            """SIGTERM and Ctrl-C stop the server, and that is all: uvicorn's own handler raises the
+            signal again once stopped, which prints a KeyboardInterrupt traceback from the lifespan."""
+            previous = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+            try:
+                yield
+            finally:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
+
     # a second after SIGTERM or Ctrl-C, requests still running are cancelled and their workers killed
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, timeout_graceful_shutdown=1)
+    Server(uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
+                          timeout_graceful_shutdown=1)).run()
 
 
 @contextmanager
