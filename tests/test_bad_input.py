@@ -420,7 +420,7 @@ BUGS = [  # command line, library function to break (module, name)
     (["build", str(DEV / "d001.txt"), "-o", "{tmp}/o.ttl"], ("diplograph.pipeline", "write_graph")),
     (["ingest", str(DEV / "d001.txt"), "--store", "{tmp}/s"], ("diplograph.ingest", "ingest")),
     (["validate", str(Path(__file__).parent / "golden" / "seed" / "expected.trig")],
-     ("diplograph.validate", "validate_graph")),
+     ("diplograph.validate", "validate_file")),
     (["query", "partners", "-p", "country=TH", "--store", "{tmp}/s"], ("diplograph.queries", "run")),
     (["export", "--store", "{tmp}/s", "-o", "{tmp}/e.trig"], ("diplograph.export", "export")),
     (["stats", "--store", "{tmp}/s"], ("diplograph.stats", "stats")),

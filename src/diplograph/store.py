@@ -144,19 +144,18 @@ class EmbeddedStore:
 
     @classmethod
     def in_memory(cls, data: Path | None = None) -> EmbeddedStore:
-        """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given."""
-        store = ox.Store()
+        """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given.
+
+        The file is read as every user's file is (:func:`diplograph.rdf.files.read_quads`:
+        no XML entities, no network); an unreadable one is an :class:`~diplograph.errors.InputError`.
+        """
         if data is None:
+            store = ox.Store()
             store.add_graph(SHARED_GRAPH)  # an empty store with a view, kept up to date by apply()
-        else:
-            fmt = ox.RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower())
-            if fmt is None:
-                raise StoreError(f"{data}: unknown RDF format (use .trig .nq .ttl .nt .jsonld)")
-            try:
-                store.load(path=str(data), format=fmt)
-            except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(f"{data}: cannot load: {exc}") from exc
-        return cls(store)
+            return cls(store)
+        from .rdf.files import load_store
+
+        return cls(load_store(Path(data)))
 
     @property
     def writable(self) -> bool:

@@ -17,14 +17,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import InputError, StoreError
+from ..rdf.files import load_store
 
 GraphSource = Any  # str | Path | ox.Store | rdflib.Graph (rdflib.Dataset included)
-
-_FORMATS = {
-    ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD, ".n3": ox.RdfFormat.N3,
-}
 
 
 def open_store(source: GraphSource) -> ox.Store:
@@ -55,16 +50,7 @@ def _open_path(path: Path) -> ox.Store:
             raise StoreError(f"{path}: cannot open the store read-only: {exc}") from exc
     if not path.is_file():
         raise InputError(str(path), "no such file or store directory")
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(str(path), f"unknown graph format {path.suffix!r} "
-                         f"(use {', '.join(sorted(_FORMATS))}, or a store directory)")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"cannot parse: {exc}") from exc
-    return store
+    return load_store(path)  # safely: no XML entities, no network (diplograph.rdf.files)
 
 
 def _from_rdflib(graph: Any) -> ox.Store:
