@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import InputError, StoreError
+from ..errors import InputError
 from ..rdf.files import load_store
 
 GraphSource = Any  # str | Path | ox.Store | rdflib.Graph (rdflib.Dataset included)
@@ -44,10 +44,9 @@ def open_store(source: GraphSource) -> ox.Store:
 
 def _open_path(path: Path) -> ox.Store:
     if path.is_dir():
-        try:
-            return ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store read-only: {exc}") from exc
+        from ..store import open_read_only
+
+        return open_read_only(path)  # a StoreError that says what to do: old format, damaged files …
     if not path.is_file():
         raise InputError(str(path), "no such file or store directory")
     return load_store(path)  # safely: no XML entities, no network (diplograph.rdf.files)
