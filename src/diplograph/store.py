@@ -79,7 +79,6 @@ def query_options(store: ox.Store) -> dict:
 class EmbeddedStore:
     """An Oxigraph store: on disk (``open``) or in memory (``in_memory``, e.g. a graph file to query)."""
 
-    shared_clause = f"GRAPH <{SHARED_GRAPH.value}>"  # as on a server: the default graph is the view
     max_values = 2000
 
     def __init__(self, store: ox.Store, path: Path | None = None, lock_fd: int | None = None,
@@ -256,9 +255,18 @@ class EmbeddedStore:
             for g in graphs:
                 yield from self.ox.quads_for_pattern(None, None, None, g)
 
+    @property
+    def shared_clause(self) -> str:
+        """Where maintenance queries find the shared descriptions: their own graph, as on a server
+        (the default graph is the view) — or, in a store written before the view existed and in a
+        graph file loaded in memory, the default graph itself."""
+        return f"GRAPH <{SHARED_GRAPH.value}>" if has_view(self.ox) else ""
+
     def shared_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
-        """Shared descriptions (the default graph): all, or those of ``subjects``."""
-        for q in self._graph_of(SHARED_GRAPH, subjects):  # named as in a graph file: in the default graph
+        """Shared descriptions, all or those of ``subjects``, named as in a graph file: in the
+        default graph. Read from where this store keeps them (see :attr:`shared_clause`)."""
+        graph = SHARED_GRAPH if has_view(self.ox) else _DEFAULT
+        for q in self._graph_of(graph, subjects):
             yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
     def derived_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
