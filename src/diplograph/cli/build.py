@@ -29,7 +29,7 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     result = run_build(inputs, validate=not no_validate, debug=debugging())
     for note in result.notes:
         if not quiet:
-            _err(note)
+            _err(f"note: {note}")
     for error in result.errors:
         _err(f"error: {error}")
     if not result.outcomes:
