@@ -137,7 +137,7 @@ class EmbeddedStore:
             if not (path / "CURRENT").is_file():
                 _create_atomically(path)
             else:
-                _check_format(path, upgrade=upgrade)
+                check_format(path, upgrade=upgrade)
             store = ox.Store(str(path))
             _convert(store)
         except StoreError:
@@ -385,10 +385,11 @@ def open_read_only(path: Path, *, writer_pid: int | None = None) -> ox.Store:
         raise open_error(path, exc, "reading", writer_pid=writer_pid) from exc
 
 
-def _check_format(path: Path, *, upgrade: bool) -> None:
-    """Before a writer opens the store (which would convert an older format for good): open it
-    read-only, which changes nothing, so that an older format (unless ``upgrade``) or damaged
-    files stop here with a StoreError saying what to do."""
+def check_format(path: Path, *, upgrade: bool = False) -> None:
+    """Call before opening an existing store for writing with ``pyoxigraph.Store(path)``, which would
+    convert an older format for good: the store is opened read-only, which changes nothing, so
+    that an older format (unless ``upgrade``) or damaged files stop here with a StoreError saying
+    what to do."""
     try:
         ox.Store.read_only(str(path))
     except (OSError, RuntimeError) as exc:
@@ -471,5 +472,5 @@ def _unlock(fd: int) -> None:
         os.close(fd)
 
 
-__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "REBUILD_VIEW", "has_view", "open_error", "open_read_only",
-           "query_options"]
+__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "REBUILD_VIEW", "check_format", "has_view", "open_error",
+           "open_read_only", "query_options"]
