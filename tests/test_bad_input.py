@@ -293,6 +293,18 @@ def test_impossible_dates_and_far_years_give_no_date(built) -> None:
                           "<http://purl.org/dc/terms/issued> ?d } }")  # "วันที่ 31 ก.พ. 2563" is no date line
 
 
+@pytest.mark.parametrize("command", ["build", "ingest"])
+def test_a_release_whose_dates_are_all_impossible_says_so(command: str, built, ingested) -> None:
+    """Its dates are rightly read as nothing; a note on that release (and only that one) says why."""
+    result = (built if command == "build" else ingested)[0]
+    notes = [ln for ln in result.stderr.splitlines() if "no real day" in ln]
+    assert len(notes) == 1, notes
+    name = "dates.txt" if command == "build" else "dates"
+    assert notes[0].startswith(f"note: {name}: dates that name no real day were left out: "), notes[0]
+    assert "31 ก.พ. 2563 (no such day)" in notes[0] and "and 3 more" in notes[0]
+    assert notes[0].endswith("; the release has no date of its own")
+
+
 def test_a_release_naming_forty_countries(built) -> None:
     _, out = built
     data = ox.Store()
@@ -420,7 +432,7 @@ BUGS = [  # command line, library function to break (module, name)
     (["build", str(DEV / "d001.txt"), "-o", "{tmp}/o.ttl"], ("diplograph.pipeline", "write_graph")),
     (["ingest", str(DEV / "d001.txt"), "--store", "{tmp}/s"], ("diplograph.ingest", "ingest")),
     (["validate", str(Path(__file__).parent / "golden" / "seed" / "expected.trig")],
-     ("diplograph.validate", "validate_graph")),
+     ("diplograph.validate", "validate_file")),
     (["query", "partners", "-p", "country=TH", "--store", "{tmp}/s"], ("diplograph.queries", "run")),
     (["export", "--store", "{tmp}/s", "-o", "{tmp}/e.trig"], ("diplograph.export", "export")),
     (["stats", "--store", "{tmp}/s"], ("diplograph.stats", "stats")),

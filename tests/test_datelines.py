@@ -128,3 +128,28 @@ def test_a_dateline_under_a_photo_caption_and_on_the_third_line() -> None:
     assert lead_date(["", "(แฟ้มภาพ)", "", "27 ต.ค.2566 - นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า"]) == D(2023, 10, 27)
     assert lead_date(["การเมือง ข่าว", "ครม.กำหนด 4 เกาะเป็นเขตพัฒนาการท่องเที่ยว",
                       "วันนี้ (11 ก.ค. 60) – คณะรัฐมนตรีมีมติอนุมัติ"]) == D(2017, 7, 11)
+
+
+# --- dates that name no real day: reported, not read ---------------------------------------------
+
+UNREADABLE = [
+    pytest.param("วันจันทร์ที่ 31 กุมภาพันธ์ 2563", [("31 กุมภาพันธ์ 2563", "no such day")], id="thai-31-february"),
+    pytest.param("เมื่อวันที่ 31 ก.พ. 63 ณ กรุงเทพฯ", [("31 ก.พ. 63", "no such day")], id="thai-abbreviated"),
+    pytest.param("วันที่ ๓๑ เมษายน ๒๕๖๓", [("๓๑ เมษายน ๒๕๖๓", "no such day")], id="thai-digits-31-april"),
+    pytest.param("29 กุมภาพันธ์ 2564", [("29 กุมภาพันธ์ 2564", "no such day")], id="not-a-leap-year"),
+    pytest.param("On 0 March 2020 and February 30, 2021", [("0 March 2020", "no such day"),
+                                                         ("February 30, 2021", "no such day")], id="english"),
+    pytest.param("45/13/2563", [("45/13/2563", "no month 13")], id="numeric-month-13"),
+    pytest.param("12/13/2563", [("12/13/2563", "no month 13")], id="numeric-buddhist-era-is-day-first"),
+    pytest.param("2020-13-01", [("2020-13-01", "no month 13")], id="iso-month-13"),
+    pytest.param("29 กุมภาพันธ์ 2563, 12/31/2020, 6/12/2023, 2020-02-29", [], id="real-days"),
+    pytest.param("Thailand and Japan established relations on 26 September 1887", [], id="an-old-year-is-a-year"),
+    pytest.param("ผู้เข้าร่วม 45 คน ในปี 2563 จาก 31 ประเทศ ในเดือน 12 ปี 2020", [], id="numbers-that-are-no-dates"),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNREADABLE)
+def test_dates_that_name_no_real_day(text: str, expected: list[tuple[str, str]]) -> None:
+    from diplograph.datelines import unreadable_dates
+
+    assert unreadable_dates(text) == expected

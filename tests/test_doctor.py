@@ -62,6 +62,26 @@ def test_a_store_written_by_ingest_is_healthy(healthy: Path) -> None:
     assert data["healthy"] is True and data["counts"] == dict.fromkeys(CHECKS, 0)
 
 
+def test_a_store_of_the_older_layout_is_healthy_and_reads_the_same(healthy: Path, tmp_path: Path) -> None:
+    """A store written before the view existed (shared descriptions in the default graph, queries
+    read through the union until its next writer converts it) is one diplograph still reads: doctor,
+    export and stats find its shared descriptions where it keeps them (doctor found 955 problems)."""
+    from diplograph.export import export
+    from diplograph.stats import stats
+
+    path = damaged(healthy, tmp_path, f"CLEAR DEFAULT ; ADD <{SHARED_GRAPH.value}> TO DEFAULT ; "
+                                      f"DROP GRAPH <{SHARED_GRAPH.value}>")
+    found = report(path)
+    assert found.healthy, found.counts()
+    assert (found.releases, found.events, found.agreements) == (24, 54, 29)
+    assert doctor(path).exit_code == 0
+    with EmbeddedStore.open(healthy) as new, EmbeddedStore.open(path) as old:
+        assert stats(old) == stats(new)
+        export(new, tmp_path / "new.trig")
+        export(old, tmp_path / "old.trig")
+    assert (tmp_path / "old.trig").read_bytes() == (tmp_path / "new.trig").read_bytes()
+
+
 def test_removing_releases_keeps_the_store_healthy(healthy: Path, tmp_path: Path) -> None:
     path = tmp_path / "store"
     shutil.copytree(healthy, path)

@@ -233,6 +233,51 @@ def test_html_with_only_navigation() -> None:
     assert isinstance(item, NoContentError) and "nav_only.html" in str(item)
 
 
+ARTICLE = ("<p>Foreign Minister Don Pramudwinai met Foreign Minister Vivian Balakrishnan of Singapore in Bangkok "
+           "on 29 September 2020 to discuss trade and tourism between Thailand and Singapore.</p>")
+NAV = ("<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+       "<p>The Ministry of Foreign Affairs publishes news of Thailand's relations with other countries every day.</p>")
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Thailand and Singapore</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("depth", [300, 5000, 100_000])
+def test_an_article_nested_deeper_than_lxml_reads_is_still_read(depth: int) -> None:
+    """libxml2 drops what is nested more than 255 elements deep: the article was lost, reported
+    as "only navigation" (a misleading message)."""
+    text, meta = html_to_article(page("<div>" * depth + ARTICLE + "</div>" * depth), "deep.html")
+    assert "Vivian Balakrishnan" in text and meta["title"] == "Thailand and Singapore"
+
+
+def test_an_article_behind_a_thousand_unclosed_tags_is_read_whole() -> None:
+    """An old page that opens <font> and never closes it: the navigation above was read, the
+    article below dropped without a word."""
+    text, _ = html_to_article(page(NAV + "<font size=2>" * 1000 + ARTICLE), "font.html")
+    assert "Vivian Balakrishnan" in text
+
+
+def test_deep_scripts_are_not_text_and_a_deep_page_without_an_article_says_it_is_deep() -> None:
+    deep = "<div>" * 400 + "<script>var secret = 'not prose';</script>" + ARTICLE + "</div>" * 400
+    text, _ = html_to_article(page(deep), "deep.html")
+    assert "secret" not in text and "Vivian Balakrishnan" in text
+    with pytest.raises(NoContentError, match="nested more than 255 elements deep"):
+        html_to_article(page("<div>" * 400 + "<a href='/'>Home</a>" + "</div>" * 400), "menu.html")
+
+
+def test_flatten_keeps_the_text_and_no_more_than_keep_levels() -> None:
+    from lxml import html as lxml_html
+
+    from diplograph.deephtml import flatten
+
+    flat = flatten(page("<div>" * 1000 + "<p>a &amp; b</p><p>c</p>" + "</div>" * 1000), keep=50)
+    tree = lxml_html.document_fromstring(flat)
+    assert max(len(list(e.iterancestors())) for e in tree.iter()) <= 50
+    assert tree.body.text_content() == "a & bc"  # the text whole; the paragraphs apart by a line break:
+    assert "a &amp; b<br>c" in flat
+
+
 def test_html_date_from_time_element_and_meta() -> None:
     body = "<p>" + "The two ministers discussed trade, investment and energy cooperation at length. " * 3 + "</p>"
     page = f"<html><head><title>Talks</title></head><body><article><h1>Ministers hold talks</h1>{body}</article>" \

@@ -26,7 +26,7 @@ from datetime import date
 from .extraction.dates import MAX_YEAR, MIN_YEAR, be_to_ce, find_dates
 from .extraction.text import is_thai as _text_is_thai
 
-__all__ = ["date_line", "lead_date", "LEAD_LINES"]
+__all__ = ["date_line", "lead_date", "unreadable_dates", "LEAD_LINES"]
 
 LEAD_LINES = 3  # body lines searched for a dateline or "วันนี้ (…)" (a section name, the headline, the lead)
 # A photo's caption line above the lead: "(แฟ้มภาพ)", "(ภาพ: ทำเนียบรัฐบาล)", "(File photo)".
@@ -140,3 +140,73 @@ def _dateline(line: str) -> date | None:
     if not ok or d.end_date is not None or d.relative or not d.explicit_year:
         return None
     return d.date
+
+
+# Dates a release states that are no dates ("31 กุมภาพันธ์ 2563", "45/13/2563", "February 30, 2021"):
+# find_dates rightly reads nothing there, so without a word the release silently loses the date.
+_DIGIT = "[0-9\u0e50-\u0e59]"
+_WORDED = re.compile(rf"(?<!{_DIGIT})(?P<d>{_DIGIT}{{1,2}})(?P<mid>[^\S\n]*[^\d\u0e50-\u0e59\s]"
+                     rf"[^\d\u0e50-\u0e59\n]{{0,20}}?[^\S\n]*)(?P<y>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})")
+_MONTH_FIRST = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8}\.?[^\S\n]+)(?P<d>\d{1,2})(?P<y>(?:st|nd|rd|th)?,?[^\S\n]+\d{4})(?!\d)")
+_NUMBERS = re.compile(rf"(?<![\d/.\u0e50-\u0e59])(?P<a>{_DIGIT}{{1,2}})[/.](?P<b>{_DIGIT}{{1,2}})[/.]"
+                      rf"(?P<y>{_DIGIT}{{4}})(?![\d/.\u0e50-\u0e59])"
+                      rf"|(?<![\d\u0e50-\u0e59-])(?P<y2>{_DIGIT}{{4}})-(?P<m2>{_DIGIT}{{1,2}})-(?P<d2>{_DIGIT}{{1,2}})"
+                      rf"(?![\d\u0e50-\u0e59-])")
+_SCANNED = 200  # candidates looked at in one release: a table of figures must not cost much
+
+
+def unreadable_dates(text: str) -> list[tuple[str, str]]:
+    """(expression, why) for each date in ``text`` that names no real day: a day the month does not
+    have ("31 กุมภาพันธ์ 2563", "February 30, 2021"), a month 13 ("45/13/2563").
+
+    A worded date counts when :func:`~diplograph.extraction.dates.find_dates` reads the very same
+    words with the day set to 1 (so its month names and year forms decide what a date is, and
+    "5 คน ในปี 2563" is none); a numeric one when neither day-first nor month-first reading is a day
+    (day-first only with a Buddhist-era year). A year out of range is not reported: a release may
+    well recall a treaty of 1887.
+    """
+    found: dict[str, str] = {}
+    for n, m in enumerate(_WORDED.finditer(text)):
+        if n >= _SCANNED:
+            break
+        if _no_day(m.group(), m["d"], m.start("d") - m.start()):
+            found.setdefault(m.group().strip(), "no such day")
+    for n, m in enumerate(_MONTH_FIRST.finditer(text)):
+        if n >= _SCANNED:
+            break
+        if _no_day(m.group(), m["d"], m.start("d") - m.start()):
+            found.setdefault(m.group().strip(), "no such day")
+    for n, m in enumerate(_NUMBERS.finditer(text)):
+        if n >= _SCANNED:
+            break
+        if m["y"]:  # day first, as Thai sites write it; month first too, unless the year is Buddhist-era
+            year, readings = int(m["y"]), [(int(m["b"]), int(m["a"]))] + [(int(m["a"]), int(m["b"]))] * (
+                int(m["y"]) < 2400)
+        else:
+            year, readings = int(m["y2"]), [(int(m["m2"]), int(m["d2"]))]
+        year = be_to_ce(year) if year >= 2400 else year
+        if not any(_is_day(year, month, day) for month, day in readings):
+            months = [month for month, _ in readings]
+            why = f"no month {min(months)}" if all(month > 12 for month in months) else "no such day"
+            found.setdefault(m.group(), why)
+    return list(found.items())
+
+
+def _no_day(candidate: str, day: str, at: int) -> bool:
+    """Whether ``candidate`` is no date as written, but one with the day set to 1."""
+    if _whole_date(candidate):
+        return False
+    return _whole_date(candidate[:at] + "1" + candidate[at + len(day):])
+
+
+def _whole_date(text: str) -> bool:
+    text = text.strip()
+    return any(d.start == 0 and d.end == len(text) and d.explicit_year for d in find_dates(text))
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

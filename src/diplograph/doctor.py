@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -163,8 +164,15 @@ def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
 def _check_view(source: Source, releases: list[ox.NamedNode], report: DoctorReport) -> None:
     """Point lookups both ways, so that the check streams through a store of any size."""
     store = getattr(source, "ox", None)
-    if not isinstance(store, ox.Store) or not has_view(store):
-        return  # a server, or a store whose next writer converts it (queries read the union till then)
+    if not isinstance(store, ox.Store):
+        return  # a server
+    with _reading(source):
+        _check_embedded_view(store, releases, report)
+
+
+def _check_embedded_view(store: ox.Store, releases: list[ox.NamedNode], report: DoctorReport) -> None:
+    if not has_view(store):
+        return  # a store whose next writer converts it (queries read the union till then)
     default = ox.DefaultGraph()
     mirrored = {*releases, SHARED_GRAPH, DERIVED_GRAPH}
     for g in sorted(mirrored, key=str):
@@ -178,11 +186,18 @@ def _check_view(source: Source, releases: list[ox.NamedNode], report: DoctorRepo
                                                                   "shared or derived graph"))
 
 
+def _reading(source: Source) -> AbstractContextManager:
+    """An EmbeddedStore's guard for reading its Oxigraph store directly: damaged files become a StoreError."""
+    guard = getattr(source, "guard", None)
+    return guard("read") if guard is not None else nullcontext()
+
+
 def _graphs(source: Source) -> set[ox.NamedNode]:
     """The named graphs in diplograph's namespace (a server's own system graphs are left alone)."""
     store = getattr(source, "ox", None)
     if isinstance(store, ox.Store):
-        return {g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(ID_IRI)}
+        with _reading(source):
+            return {g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(ID_IRI)}
     rows = source.select(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
                          f'FILTER(STRSTARTS(STR(?g), "{ID_IRI}")) }}')
     return {r[0] for r in rows.rows}

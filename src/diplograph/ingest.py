@@ -139,13 +139,14 @@ class Prepared:
     iri: str
     triples: str
     descriptions: tuple[tuple[str, str], ...]  # (description node, its triples), one per shared subject
+    notes: tuple[str, ...] = ()  # what the release lost (ReleaseFacts.notes), reported by the writer
 
     @classmethod
     def from_outcome(cls, outcome: ReleaseOutcome, activity: Iterable[tuple] = ()) -> Prepared:
         release = outcome.facts.release
         new = NewRelease.from_graph(outcome.graph, release.release_id, release.content_hash, activity)
         return cls(release.release_id, release.content_hash, new.iri.value, new.triples.text,
-                   tuple((node.value, ts.text) for node, ts in new.descriptions.items()))
+                   tuple((node.value, ts.text) for node, ts in new.descriptions.items()), outcome.facts.notes)
 
     def new_release(self) -> NewRelease:
         return NewRelease(iri(self.iri), self.release_id, self.content_hash, NTriples(text=self.triples),
@@ -179,6 +180,7 @@ def ingest(backend: Backend, items: Iterable[ReleaseOutcome | Prepared | Event |
             clock = _clock()
             new = item.new_release()
             _spent("receive", clock)
+            yield from (Event("note", item.release_id, note) for note in item.notes)
         else:
             clock = _clock()
             held = check(item, validate=validate, allow_invalid=allow_invalid)
@@ -187,6 +189,7 @@ def ingest(backend: Backend, items: Iterable[ReleaseOutcome | Prepared | Event |
                 yield held
                 continue
             release = item.facts.release
+            yield from (Event("note", release.release_id, note) for note in item.facts.notes)
             new = NewRelease.from_graph(item.graph, release.release_id, release.content_hash, activity)
         if any(r.release_id == new.release_id for r in batch):  # the later one of two same-named wins
             yield from _commit(backend, batch)

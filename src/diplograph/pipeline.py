@@ -11,7 +11,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from .datelines import unreadable_dates
 from .errors import DiplographError, InputError, InternalError
 from .extraction import extract
 from .model import Release, ReleaseFacts
@@ -84,9 +85,23 @@ class BuildResult:
 
 
 def process(release: Release, activity: URIRef | None = None) -> ReleaseOutcome:
-    """One release through extraction and mapping."""
+    """One release through extraction and mapping; its notes (``facts.notes``) say what it lost."""
     facts = extract(release)
+    if notes := date_notes(release):
+        facts = replace(facts, notes=(*facts.notes, *notes))
     return ReleaseOutcome(facts, mapping.map_release(facts, activity))
+
+
+def date_notes(release: Release) -> tuple[str, ...]:
+    """A note when the release states dates that name no real day ("31 กุมภาพันธ์ 2563", "45/13/2563"):
+    they are rightly read as nothing, and without a word a release whose dates are all like that
+    silently has none."""
+    bad = unreadable_dates(f"{release.title or ''}\n{release.body}")
+    if not bad:
+        return ()
+    shown = ", ".join(f"{text} ({why})" for text, why in bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+    whole = "; the release has no date of its own" if release.issued is None else ""
+    return (f"dates that name no real day were left out: {shown}{whole}",)
 
 
 def process_or_error(release: Release, activity: URIRef | None = None, *, debug: bool = False
@@ -141,6 +156,8 @@ def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False) 
     for release in sorted(chosen.values(), key=lambda r: r.release_id):
         outcome = process_or_error(release, activity, debug=debug)
         (result.errors if isinstance(outcome, InputError) else result.outcomes).append(outcome)
+        if not isinstance(outcome, InputError):
+            result.notes.extend(f"{release.source_file}: {note}" for note in outcome.facts.notes)
     result.derived = mapping.derived_triples(mapping.all_triples(o.graph for o in result.outcomes))
     if validate:
         for outcome in result.outcomes:

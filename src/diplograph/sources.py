@@ -37,6 +37,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .deephtml import flatten as flatten_deep_html, too_deep
 from .errors import DecodeError, InputError, NoContentError, ScriptError
 from .datelines import date_line, lead_date
 from .extraction.dates import MAX_YEAR, MIN_YEAR, parse_date
@@ -301,22 +302,21 @@ def html_to_article(html: str, source: str) -> tuple[str, dict]:
     markup are reported as :class:`NoContentError` too: the caller only needs
     to know that this page gives no release.
     """
-    from trafilatura import bare_extraction
-    from trafilatura.utils import load_html
-
     try:
-        # without trafilatura's metadata pass: its date search (htmldate) costs more than the article
-        # itself, and the date is ours to find (_page_date); title and URL come from its own readers
-        doc = bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True,
-                              with_metadata=False)
-        tree = load_html(html) if doc is not None and doc.text else None
+        doc, tree, deep = _extract(html)
+        if deep:  # lxml dropped what was nested deeper than it reads: read the page made shallow
+            doc, tree, _ = _extract(flatten_deep_html(html))
         page_title, page_url = _title_and_url(tree) if tree is not None else (None, None)
     except Exception as e:  # noqa: BLE001 — third-party parser on untrusted input
         raise NoContentError(source, f"HTML could not be parsed ({type(e).__name__})") from None
     text = normalize_text(doc.text or "") if doc is not None else ""
     title = normalize_text(page_title) if page_title else None
     if not text or not _has_sentence(text, title):
-        raise NoContentError(source, "no article text in the page (only navigation or short labels)")
+        why = "no article text in the page (only navigation or short labels)"
+        if deep:
+            why = ("no article text in the page, whose HTML is nested more than 255 elements deep "
+                   "(read again with the deeper elements flattened, and still only navigation or short labels)")
+        raise NoContentError(source, why)
     probe = " ".join(doc.text.split())  # the first words of the article, as the page spells them
     probe = (probe[len(page_title):].strip() if page_title and probe.startswith(page_title) else probe)[:20]
     try:
@@ -324,6 +324,22 @@ def html_to_article(html: str, source: str) -> tuple[str, dict]:
     except (ValueError, TypeError):  # lxml on malformed trees
         page_date = None
     return text, {"title": title, "date": page_date, "url": page_url}
+
+
+def _extract(html: str) -> tuple:
+    """trafilatura's article (``doc``), the page's tree (for title, URL and date), and whether lxml
+    dropped elements nested deeper than it reads (:mod:`diplograph.deephtml`)."""
+    from trafilatura import bare_extraction
+    from trafilatura import utils as trafilatura_utils
+
+    # without trafilatura's metadata pass: its date search (htmldate) costs more than the article
+    # itself, and the date is ours to find (_page_date); title and URL come from its own readers
+    doc = bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True,
+                          with_metadata=False)
+    tree = trafilatura_utils.load_html(html)
+    # the log of that parse: trafilatura parses with one module-level lxml parser
+    log = getattr(getattr(trafilatura_utils, "HTML_PARSER", None), "error_log", None)
+    return doc, tree, too_deep(log)
 
 
 def _title_and_url(tree) -> tuple[str | None, str | None]:

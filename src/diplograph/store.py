@@ -37,6 +37,7 @@ import tempfile
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -79,7 +80,6 @@ def query_options(store: ox.Store) -> dict:
 class EmbeddedStore:
     """An Oxigraph store: on disk (``open``) or in memory (``in_memory``, e.g. a graph file to query)."""
 
-    shared_clause = f"GRAPH <{SHARED_GRAPH.value}>"  # as on a server: the default graph is the view
     max_values = 2000
 
     def __init__(self, store: ox.Store, path: Path | None = None, lock_fd: int | None = None,
@@ -93,23 +93,24 @@ class EmbeddedStore:
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: Path, *, write: bool = False) -> EmbeddedStore:
-        """Open the store at ``path``: for writing (created if missing, locked) or read-only."""
+    def open(cls, path: Path, *, write: bool = False, upgrade: bool = False) -> EmbeddedStore:
+        """Open the store at ``path``: for writing (created if missing, locked) or read-only.
+
+        A store in an older Oxigraph storage format (pyoxigraph 0.3) is opened for writing only
+        with ``upgrade=True``: Oxigraph converts it in place when it opens it for writing, and
+        older versions cannot read it afterwards. Without it, and always for reading, it is a
+        :class:`~diplograph.errors.StoreError` that says to copy the folder first.
+        """
         path = Path(path)
         if write:
-            return cls._open_writer(path)
+            return cls._open_writer(path, upgrade=upgrade)
         if not (path / "CURRENT").is_file():
             raise StoreError(f"{path}: no diplograph store there (create one with: diplograph ingest INPUT --store {path})")
         pid = _writer_pid(path / LOCK_NAME)
-        try:
-            store = ox.Store.read_only(str(path))
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a store another process is still creating
-            hint = f" (process {pid} is writing it; retry in a moment)" if pid else ""
-            raise StoreError(f"{path}: cannot open the store for reading{hint}: {exc}") from exc
-        return cls(store, path, writer_pid=pid)
+        return cls(open_read_only(path, writer_pid=pid), path, writer_pid=pid)
 
     @classmethod
-    def _open_writer(cls, path: Path) -> EmbeddedStore:
+    def _open_writer(cls, path: Path, *, upgrade: bool = False) -> EmbeddedStore:
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory")
         if path.is_dir() and not (path / "CURRENT").is_file() and not all(
@@ -136,28 +137,32 @@ class EmbeddedStore:
         try:
             if not (path / "CURRENT").is_file():
                 _create_atomically(path)
+            else:
+                check_format(path, upgrade=upgrade)
             store = ox.Store(str(path))
             _convert(store)
-        except OSError as exc:
+        except StoreError:
             _unlock(fd)
-            raise StoreError(f"{path}: cannot open the store for writing: {exc}") from exc
+            raise
+        except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB found the files damaged
+            _unlock(fd)
+            raise open_error(path, exc, "writing") from exc
         return cls(store, path, lock_fd=fd)
 
     @classmethod
     def in_memory(cls, data: Path | None = None) -> EmbeddedStore:
-        """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given."""
-        store = ox.Store()
+        """A store in memory, loaded from an RDF file (.trig .nq .ttl .nt .jsonld) when given.
+
+        The file is read as every user's file is (:func:`diplograph.rdf.files.read_quads`:
+        no XML entities, no network); an unreadable one is an :class:`~diplograph.errors.InputError`.
+        """
         if data is None:
+            store = ox.Store()
             store.add_graph(SHARED_GRAPH)  # an empty store with a view, kept up to date by apply()
-        else:
-            fmt = ox.RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower())
-            if fmt is None:
-                raise StoreError(f"{data}: unknown RDF format (use .trig .nq .ttl .nt .jsonld)")
-            try:
-                store.load(path=str(data), format=fmt)
-            except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(f"{data}: cannot load: {exc}") from exc
-        return cls(store)
+            return cls(store)
+        from .rdf.files import load_store
+
+        return cls(load_store(Path(data)))
 
     @property
     def writable(self) -> bool:
@@ -168,9 +173,10 @@ class EmbeddedStore:
             return
         try:
             if self._lock_fd is not None:
-                self._store.flush()
-                self._store = None  # RocksDB closes when the last reference goes
-                ox.Store(str(self.path))  # and opening it again deletes the write-ahead logs flushed
+                with self.guard("flushing to disk"):
+                    self._store.flush()
+                    self._store = None  # RocksDB closes when the last reference goes
+                    ox.Store(str(self.path))  # and opening it again deletes the write-ahead logs flushed
         finally:
             self._store = None
             if self._lock_fd is not None:
@@ -180,8 +186,14 @@ class EmbeddedStore:
     def __enter__(self) -> EmbeddedStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.close()
+            return
+        try:
+            self.close()
+        except StoreError:
+            pass  # the error that ended the block is the one to report (a damaged store fails both)
 
     @property
     def ox(self) -> ox.Store:
@@ -191,6 +203,21 @@ class EmbeddedStore:
 
     def describe(self) -> str:
         return str(self.path) if self.path else "in-memory store"
+
+    @contextmanager
+    def guard(self, doing: str) -> Iterator[None]:
+        """Oxigraph's errors while ``doing`` something as one StoreError: damaged files found
+        while reading (RocksDB checks each block it reads, not the whole store on opening) say
+        so and what to do; a failed read while another process writes says to retry."""
+        try:
+            yield
+        except (OSError, RuntimeError) as exc:
+            detail = " ".join(str(exc).split())[:300]
+            if _damaged(detail):
+                raise StoreError(f"{self.describe()}: the store is damaged ({doing} failed: {detail}); "
+                                 f"{_DAMAGED_ADVICE}") from exc
+            hint = f" (process {self.writer_pid} is writing it; retry when it is done)" if self.writer_pid else ""
+            raise StoreError(f"{self.describe()}: {doing} failed{hint}: {detail}") from exc
 
     # ----------------------------------------------------------------- reading
 
@@ -211,28 +238,37 @@ class EmbeddedStore:
     def _run(self, text: str, *, union: bool) -> Results:
         check_limits(text)  # the engine's parser would overflow the stack (a crash, not an error) first
         try:
-            answer = self.ox.query(text, **(query_options(self.ox) if union else {}))
-            if isinstance(answer, ox.QueryTriples):
-                raise QueryError("only SELECT and ASK queries give results here; for graphs use diplograph export")
-            return Results.from_oxigraph(answer)
+            with self.guard("read"):
+                answer = self.ox.query(text, **(query_options(self.ox) if union else {}))
+                if isinstance(answer, ox.QueryTriples):
+                    raise QueryError("only SELECT and ASK queries give results here; for graphs use diplograph export")
+                return Results.from_oxigraph(answer)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
-        except (OSError, RuntimeError) as exc:
-            hint = f" (process {self.writer_pid} is writing it; retry when it is done)" if self.writer_pid else ""
-            raise StoreError(f"{self.describe()}: read failed{hint}: {exc}") from exc
 
     def release_graphs(self) -> list[ox.NamedNode]:
-        return sorted((g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
-                       and g.value.startswith(RELEASE_PREFIX)), key=str)
+        with self.guard("read"):
+            return sorted((g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
+                           and g.value.startswith(RELEASE_PREFIX)), key=str)
 
     def graph_quads(self, graphs: Sequence[ox.NamedNode]) -> Iterator[ox.Quad]:
         """The quads of these release graphs, graph by graph."""
-        for g in graphs:
-            yield from self.ox.quads_for_pattern(None, None, None, g)
+        with self.guard("read"):
+            for g in graphs:
+                yield from self.ox.quads_for_pattern(None, None, None, g)
+
+    @property
+    def shared_clause(self) -> str:
+        """Where maintenance queries find the shared descriptions: their own graph, as on a server
+        (the default graph is the view) — or, in a store written before the view existed and in a
+        graph file loaded in memory, the default graph itself."""
+        return f"GRAPH <{SHARED_GRAPH.value}>" if has_view(self.ox) else ""
 
     def shared_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
-        """Shared descriptions (the default graph): all, or those of ``subjects``."""
-        for q in self._graph_of(SHARED_GRAPH, subjects):  # named as in a graph file: in the default graph
+        """Shared descriptions, all or those of ``subjects``, named as in a graph file: in the
+        default graph. Read from where this store keeps them (see :attr:`shared_clause`)."""
+        graph = SHARED_GRAPH if has_view(self.ox) else _DEFAULT
+        for q in self._graph_of(graph, subjects):
             yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
     def derived_quads(self, subjects: Iterable[ox.NamedNode] | None = None) -> Iterator[ox.Quad]:
@@ -240,15 +276,17 @@ class EmbeddedStore:
 
     def _graph_of(self, graph: ox.NamedNode | ox.DefaultGraph, subjects: Iterable[ox.NamedNode] | None
                   ) -> Iterator[ox.Quad]:
-        if subjects is None:
-            yield from self.ox.quads_for_pattern(None, None, None, graph)
-            return
-        for s in sorted(set(subjects), key=str):
-            yield from self.ox.quads_for_pattern(s, None, None, graph)
+        with self.guard("read"):
+            if subjects is None:
+                yield from self.ox.quads_for_pattern(None, None, None, graph)
+                return
+            for s in sorted(set(subjects), key=str):
+                yield from self.ox.quads_for_pattern(s, None, None, graph)
 
     def count(self) -> int:
         """Every quad in the store (all of them are diplograph's)."""
-        return len(self.ox)
+        with self.guard("read"):
+            return len(self.ox)
 
     # ----------------------------------------------------------------- writing
 
@@ -258,20 +296,20 @@ class EmbeddedStore:
             raise StoreError(f"{self.describe()}: opened read-only")
         if not change:
             return
-        view = has_view(self.ox)
-        if view:
-            change = self._with_view(change)
+        with self.guard("reading before a write (nothing was stored)"):
+            view = has_view(self.ox)
+            if view:
+                change = self._with_view(change)
         try:
-            self.ox.update(update_text(change, mirror_put=view))
-        except (OSError, SyntaxError, RuntimeError) as exc:
+            with self.guard("write (nothing of it was stored)"):
+                self.ox.update(update_text(change, mirror_put=view))
+        except SyntaxError as exc:
             raise StoreError(f"{self.describe()}: write failed, nothing of it was stored: {exc}") from exc
         self._unflushed += len(change.delete) + len(change.insert) + sum(len(ts) for ts in change.put.values())
         if self._unflushed >= FLUSH_EVERY and self.path is not None:
             self._unflushed = 0
-            try:
+            with self.guard("flushing to disk"):
                 self.ox.flush()  # what was applied is already durable (write-ahead log); this frees memory
-            except OSError as exc:
-                raise StoreError(f"{self.describe()}: cannot flush the store to disk: {exc}") from exc
 
     def _with_view(self, change: ChangeSet) -> ChangeSet:
         """The change as this store applies it: shared quads in the shared graph, and the view
@@ -321,6 +359,63 @@ def _convert(store: ox.Store) -> None:
         return
     store.update(f"CREATE SILENT GRAPH <{SHARED_GRAPH.value}> ;\nADD SILENT DEFAULT TO <{SHARED_GRAPH.value}> ;\n"
                  f"{REBUILD_VIEW}")
+
+
+# What Oxigraph says when a store's storage format is not its own (pyoxigraph 0.3 wrote version 1,
+# 0.4 and 0.5 write version 2): opened read-only, it refuses to convert it; opened for writing, it
+# converts it in place, for good.
+_OLD_FORMAT = ("not possible to upgrade read-only", "outdated encoding version")
+_NEWER_FORMAT = "too recent version"
+_DAMAGED_ADVICE = ("restore the folder from a backup, or move it aside and ingest the releases again "
+                   "into a new store")
+
+
+def _damaged(detail: str) -> bool:
+    """Whether RocksDB's message says its files are damaged ("Corruption: block checksum mismatch …")."""
+    return "corrupt" in detail.lower()
+
+
+def open_read_only(path: Path, *, writer_pid: int | None = None) -> ox.Store:
+    """The Oxigraph store at ``path``, opened read-only (which never changes a file of it).
+
+    Every way it can fail is a :class:`~diplograph.errors.StoreError` that says what to do:
+    an older storage format, a newer one, damaged files, a store another process is creating.
+    """
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as exc:  # RuntimeError: damaged, or still being created by another process
+        raise open_error(path, exc, "reading", writer_pid=writer_pid) from exc
+
+
+def check_format(path: Path, *, upgrade: bool = False) -> None:
+    """Call before opening an existing store for writing with ``pyoxigraph.Store(path)``, which would
+    convert an older format for good: the store is opened read-only, which changes nothing, so
+    that an older format (unless ``upgrade``) or damaged files stop here with a StoreError saying
+    what to do."""
+    try:
+        ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as exc:
+        if upgrade and any(text in str(exc) for text in _OLD_FORMAT):
+            return
+        raise open_error(path, exc, "writing") from exc
+
+
+def open_error(path: Path, exc: BaseException, mode: str, *, writer_pid: int | None = None) -> StoreError:
+    """A one-line StoreError for a store Oxigraph could not open, saying what to do about it."""
+    detail = " ".join(str(exc).split())
+    if any(text in detail for text in _OLD_FORMAT):
+        return StoreError(
+            f"{path}: the store was written by an older Oxigraph (pyoxigraph 0.3); opening it for writing "
+            f"converts it in place and older versions can no longer read it. Copy the folder first "
+            f"(cp -a {path} {path}.backup), then run a command that writes it with --upgrade "
+            f"(diplograph ingest --upgrade --store {path} INPUT…)")
+    if _NEWER_FORMAT in detail:
+        return StoreError(f"{path}: the store was written by a newer Oxigraph than this diplograph has "
+                          f"(pyoxigraph {ox.__version__}); upgrade diplograph and pyoxigraph to read it")
+    if _damaged(detail):
+        return StoreError(f"{path}: the store is damaged and cannot be read ({detail[:300]}); {_DAMAGED_ADVICE}")
+    hint = f" (process {writer_pid} is writing it; retry in a moment)" if writer_pid else ""
+    return StoreError(f"{path}: cannot open the store for {mode}{hint}: {detail[:300]}")
 
 
 def _read_pid(fd: int) -> int | None:
@@ -379,4 +474,5 @@ def _unlock(fd: int) -> None:
         os.close(fd)
 
 
-__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "REBUILD_VIEW", "has_view", "query_options"]
+__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "REBUILD_VIEW", "check_format", "has_view", "open_error",
+           "open_read_only", "query_options"]

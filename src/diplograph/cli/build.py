@@ -29,7 +29,7 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     result = run_build(inputs, validate=not no_validate, debug=debugging())
     for note in result.notes:
         if not quiet:
-            _err(note)
+            _err(f"note: {note}")
     for error in result.errors:
         _err(f"error: {error}")
     if not result.outcomes:
@@ -54,24 +54,12 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
 def validate(file: Path) -> None:
     """Run the shapes on any RDF FILE and print a readable report.
 
-    Exit 0 conforms (warnings allowed), 1 violations, 2 could not validate.
+    Exit 0 conforms (warnings allowed), 1 violations, 2 could not validate (an unreadable file,
+    XML entities, a JSON-LD context on the web: nothing is fetched).
     """
-    from rdflib import Dataset
+    from ..validate import validate_file
 
-    from ..errors import ValidationError
-    from ..validate import validate_graph
-
-    data = Dataset(default_union=True)
-    try:
-        data.parse(file, format=_rdf_format(file))
-    except Exception as exc:  # rdflib raises many types for malformed input
-        raise ValidationError(f"{file}: cannot parse: {exc}") from exc
-    from rdflib import Graph
-
-    merged = Graph()
-    for s, p, o, _g in data.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    report = validate_graph(merged)
+    report = validate_file(file)
     for r in sorted(report.results, key=lambda r: (r.severity != "Violation", r.focus)):
         path = f" {r.path}" if r.path else ""
         value = f" (value {r.value})" if r.value else ""
@@ -80,7 +68,3 @@ def validate(file: Path) -> None:
                + (" — conforms" if report.conforms else ""))
     sys.exit(EXIT_OK if report.conforms else EXIT_PARTIAL)
 
-
-def _rdf_format(path: Path) -> str | None:
-    return {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
-            ".json": "json-ld", ".rdf": "xml", ".owl": "xml"}.get(path.suffix.lower())

@@ -24,8 +24,8 @@ from .targets import open_target, target_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @handle_errors
 def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, update_url: str | None,
-           gsp_url: str | None, timeout: float, allow_invalid: bool, batch_size: int, jobs: int | None,
-           verbose: bool, quiet: bool) -> None:
+           gsp_url: str | None, upgrade: bool, timeout: float, allow_invalid: bool, batch_size: int,
+           jobs: int | None, verbose: bool, quiet: bool) -> None:
     """Read releases (files, directories, .jsonl) and store them: one named graph each.
 
     A release already in the store is replaced (same id: a file's name without
@@ -42,7 +42,7 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
     summary = Summary()
     activity, activity_triples = mapping.activity_iri()
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=timeout,
-                     write=True) as target:
+                     write=True, upgrade=upgrade) as target:
         try:
             items = release_items(inputs, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid,
                                   debug=debugging())
@@ -87,7 +87,7 @@ def _render(event, *, verbose: bool, quiet: bool) -> None:
 @target_options(write=True)
 @handle_errors
 def remove(releases: tuple[str, ...], store: Path | None, endpoint: str | None, update_url: str | None,
-           gsp_url: str | None, timeout: float) -> None:
+           gsp_url: str | None, upgrade: bool, timeout: float) -> None:
     """Take RELEASES out of the store, with everything only they supported.
 
     A release is named by its id (a file's name without extension, a JSONL id),
@@ -99,7 +99,7 @@ def remove(releases: tuple[str, ...], store: Path | None, endpoint: str | None, 
 
     summary = Summary()
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=timeout,
-                     write=True) as target:
+                     write=True, upgrade=upgrade) as target:
         for event in run_remove(target, releases):
             summary.add(event)
             if event.kind == "missing":

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from ..errors import DiplographError
 from . import _err
 
 
@@ -21,6 +22,10 @@ def target_options(*, data: bool = False, write: bool = False) -> Callable[[Call
         func = click.option("--timeout", type=click.FloatRange(1, 3600), default=60.0, show_default=True,
                             help="Seconds to wait for each request to a remote server.")(func)
         if write:
+            func = click.option("--upgrade", is_flag=True,
+                                help="Let Oxigraph convert a store written by an older version (pyoxigraph 0.3) "
+                                     "to its current format, in place and for good: copy the folder first."
+                                )(func)
             func = click.option("--gsp-url", metavar="URL",
                                 help="The server's Graph Store Protocol URL (default: guessed from --endpoint)."
                                 )(func)
@@ -43,8 +48,9 @@ def target_options(*, data: bool = False, write: bool = False) -> Callable[[Call
 @contextmanager
 def open_target(*, store: Path | None, endpoint: str | None, update_url: str | None = None,
                 gsp_url: str | None = None, timeout: float = 60.0, data: Path | None = None,
-                data_option: bool = False, write: bool = False) -> Iterator[Any]:
-    """The store the options name, opened for reading or writing, closed afterwards."""
+                data_option: bool = False, write: bool = False, upgrade: bool = False) -> Iterator[Any]:
+    """The store the options name, opened for reading or writing, closed afterwards (``upgrade``:
+    an embedded store in an older Oxigraph format may be converted, see EmbeddedStore.open)."""
     from ..remote import RemoteStore
     from ..store import EmbeddedStore
 
@@ -57,10 +63,12 @@ def open_target(*, store: Path | None, endpoint: str | None, update_url: str | N
     if len(given) != 1:
         choices = "--store PATH or --endpoint URL" + (" or --data FILE" if data_option else "")
         raise click.UsageError(f"give one of {choices}" + (f" (not {' and '.join(given)})" if given else ""))
+    if upgrade and store is None:
+        raise click.UsageError("--upgrade converts an embedded store (--store PATH); a server upgrades its own")
     if data is not None:
         target = EmbeddedStore.in_memory(data)
     elif store is not None:
-        target = EmbeddedStore.open(store, write=write)
+        target = EmbeddedStore.open(store, write=write, upgrade=upgrade)
         if target.writer_pid:
             who = f"process {target.writer_pid}" if target.writer_pid > 0 else "another process"
             _err(f"note: {who} is writing {store}; you see the store as it was when this command started")
@@ -68,5 +76,10 @@ def open_target(*, store: Path | None, endpoint: str | None, update_url: str | N
         target = RemoteStore.connect(endpoint, update_url, gsp_url, timeout=timeout)
     try:
         yield target
-    finally:
-        target.close()
+    except BaseException:
+        try:
+            target.close()
+        except DiplographError:
+            pass  # the error that ended the command is the one to report (a damaged store fails both)
+        raise
+    target.close()

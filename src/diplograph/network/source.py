@@ -16,15 +16,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import InputError, StoreError
+from ..errors import InputError
+from ..rdf.files import load_store
 
 GraphSource = Any  # str | Path | ox.Store | rdflib.Graph (rdflib.Dataset included)
-
-_FORMATS = {
-    ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD, ".n3": ox.RdfFormat.N3,
-}
 
 
 def open_store(source: GraphSource) -> ox.Store:
@@ -49,22 +44,12 @@ def open_store(source: GraphSource) -> ox.Store:
 
 def _open_path(path: Path) -> ox.Store:
     if path.is_dir():
-        try:
-            return ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store read-only: {exc}") from exc
+        from ..store import open_read_only
+
+        return open_read_only(path)  # a StoreError that says what to do: old format, damaged files …
     if not path.is_file():
         raise InputError(str(path), "no such file or store directory")
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(str(path), f"unknown graph format {path.suffix!r} "
-                         f"(use {', '.join(sorted(_FORMATS))}, or a store directory)")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"cannot parse: {exc}") from exc
-    return store
+    return load_store(path)  # safely: no XML entities, no network (diplograph.rdf.files)
 
 
 def _from_rdflib(graph: Any) -> ox.Store:
