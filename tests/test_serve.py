@@ -210,3 +210,15 @@ def test_a_shipped_query_is_filled_only_with_its_required_values(url: str) -> No
     assert status == 200 and 'VALUES ?position { "\\" } } DROP ALL ; #" }' in body
     assert http(url + "sparql?" + urllib.parse.urlencode({"query": body}))[0] == 200
     assert http(url + "queries/nothing-like-it")[0] == 400
+
+
+def test_an_old_format_store_is_never_served_for_writing(tmp_path: Path) -> None:
+    """Opening a pyoxigraph 0.3 store for writing would convert it for good: serve refuses it, untouched."""
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "stores" / "pyoxigraph-0.3", old)
+    before = {p.name: p.read_bytes() for p in old.iterdir()}
+    with pytest.raises(StoreError, match="older Oxigraph"):
+        open_for_serving(old, allow_update=True)
+    assert {p.name: p.read_bytes() for p in old.iterdir()} == before
