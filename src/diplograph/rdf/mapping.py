@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -296,13 +297,23 @@ def meeting_pairs(participants: Iterable[str], states: dict[str, str | None]) ->
 
 
 def _event_keys(events: tuple[Event, ...]) -> list[str]:
-    """Identity keys; two events of one release with the same key differ by their participants."""
-    keys: list[str] = []
+    """Identity keys. Two events of one release with the same kind, day and sides (the leaders'
+    talks and the ministers' talks of one day) both take their participants into the key — not
+    only the second: another release reporting one of them must not merge it with the other
+    (when unsure, keep apart)."""
+    base: list[str] = []
     for event in events:
-        parent = keys[event.during] if event.during is not None and event.during < len(keys) else None
-        key = iris.event_key(event, parent)
-        if key in keys:
+        parent = base[event.during] if event.during is not None and event.during < len(base) else None
+        base.append(iris.event_key(event, parent))
+    shared = {k for k, n in Counter(base).items() if n > 1}
+    keys: list[str] = []
+    taken: set[str] = set()
+    for event, key in zip(events, base):
+        if key in shared:
             key += "/" + "-".join(sorted(event.participants))[:60]
+        while key in taken:  # the same people too: apart all the same, in the release's order
+            key += "-2"
+        taken.add(key)
         keys.append(key)
     return keys
 
