@@ -148,3 +148,24 @@ def test_two_meetings_of_one_release_are_two_nodes_with_no_cross_links(tmp_path:
     assert sorted(len(p) for p in by_event) == [2, 2] and not set.intersection(*by_event)
     meets = {(local(a), local(b)) for a, b in ds.subject_objects(DG.meets)}
     assert meets == {(a, b) for group in by_event for a in group for b in group if a != b}
+
+
+def test_in_the_store_no_one_met_the_other_meetings_people(tmp_path: Path) -> None:
+    """The combined store: a release of two meetings and a second release about the leaders' talks
+    alone; a query finds the prime minister's counterpart and no foreign minister among them."""
+    from diplograph.ingest import ingest_releases
+    from diplograph.store import EmbeddedStore
+
+    (tmp_path / "in").mkdir()
+    two = (EN_LEAD + "In a separate meeting, H.E. Ms. Suda Meesuk, Minister of Foreign Affairs of Thailand, met "
+           "with H.E. Mr. Kenji Sato, Minister for Foreign Affairs of Japan.")
+    (tmp_path / "in" / "r1.txt").write_text("Prime Minister visits Japan\n\n13 June 2024\n\n" + two, encoding="utf-8")
+    (tmp_path / "in" / "r2.txt").write_text("Thai and Japanese leaders hold talks\n\n13 June 2024\n\n" + EN_LEAD,
+                                            encoding="utf-8")
+    with EmbeddedStore.open(tmp_path / "store", write=True) as store:
+        assert {e.kind for e in ingest_releases(store, [tmp_path / "in"], jobs=1)} == {"stored"}
+        rows = store.select("""PREFIX dg: <https://w3id.org/diplograph/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT DISTINCT ?name WHERE { ?pm rdfs:label "Somchai Rakchat"@en ; dg:meets ?other .
+                                          ?other rdfs:label ?name }""").rows
+    assert {row[0].value for row in rows} == {"Taro Yamada"}
