@@ -111,7 +111,9 @@ def test_parses_with_rdflib_and_oxigraph(name: str) -> None:
 
 def test_ontology_header(onto: Graph) -> None:
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in onto
-    assert onto.value(ONTOLOGY_IRI, OWL.versionInfo) == Literal("0.1.0")
+    # 0.2.0: dg:meets links participants of different states only (a change of meaning of a fixed term)
+    assert onto.value(ONTOLOGY_IRI, OWL.versionInfo) == Literal("0.2.0")
+    assert str(onto.value(ONTOLOGY_IRI, OWL.versionIRI)).endswith("/0.2.0")
     assert languages(onto, ONTOLOGY_IRI, DCTERMS.title) >= {"en", "th"}
     assert languages(onto, ONTOLOGY_IRI, DCTERMS.description) >= {"en", "th"}
     assert onto.value(ONTOLOGY_IRI, DCTERMS.license) is not None

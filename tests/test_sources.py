@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from diplograph import sources
 from diplograph.errors import DecodeError, DiplographError, InputError, NoContentError
+from diplograph.inputs import read_inputs
 from diplograph.model import Release
 from diplograph.sources import (
     decode_bytes, html_to_article, iter_inputs, normalize_text, parse_release, read_bytes,
-    read_inputs, read_path,
+    read_path,
 )
 
 SHARED = Path(__file__).parent / "fixtures" / "corpus"  # a copy of the shared evaluation corpus

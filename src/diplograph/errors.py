@@ -9,6 +9,7 @@ can print it without a traceback::
     │   ├── DecodeError     bytes that are not text in a known encoding
     │   ├── NoContentError  empty, whitespace only, or no article body
     │   │   └── ScriptError text in neither Thai nor Latin script (Lao, Khmer, Chinese …)
+    │   ├── DuplicateIdError two inputs of one command give one release id with different texts
     │   └── InternalError   an unexpected exception while processing one release: a bug
     ├── ValidationError     the shapes could not be run (not: the graph violates them)
     ├── StoreError          the store could not be opened, locked or written
@@ -48,6 +49,14 @@ class NoContentError(InputError):
 
 class ScriptError(NoContentError):
     """The text is mostly in a script other than Thai or Latin (a Lao or Chinese page)."""
+
+
+class DuplicateIdError(InputError):
+    """Another input of the same command gives this release the same id with a different text.
+
+    The id is a file's name without extension (a JSONL line's id), and the release's IRI comes from
+    it: the two would be merged into one release, so neither file is read (see :mod:`diplograph.inputs`).
+    """
 
 
 class InternalError(InputError):

@@ -46,7 +46,8 @@ from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, pla
 from .errors import DiplographError, InputError
 from .model import Release
 from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
-from .sources import iter_inputs, read_inputs, read_path
+from .inputs import input_units, read_inputs
+from .sources import read_path
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
 from .rdf.ntriples import NTriples
@@ -401,15 +402,10 @@ def _prepare(item: Release | InputError, activity: URIRef, activity_triples: lis
 
 def _units(paths: Iterable[Path]) -> Iterator[Path | Release | Event | str]:
     """What the workers get, in input order: a file to read, or a release read here from a JSONL
-    line; notes and JSONL lines that could not be read pass through as they are."""
-    for item in iter_inputs(paths):
-        if isinstance(item, str):
-            yield item
-        elif item.suffix.lower() == ".jsonl":
-            for release in read_path(item):
-                yield release if isinstance(release, Release) else Event("failed", release.source, str(release))
-        else:
-            yield item
+    line; notes pass through, and inputs that could not be read (or whose id another input has with
+    another text) as their ``failed`` events."""
+    for item in input_units(paths):
+        yield Event("failed", item.source, str(item)) if isinstance(item, InputError) else item
 
 
 class _Workers:

@@ -27,7 +27,7 @@ from .model import Release, ReleaseFacts
 from .rdf import mapping
 from .rdf.namespaces import DG, PREFIXES, RDF
 from .rdf.terms import XSD_STRING, to_ox
-from .sources import read_inputs
+from .inputs import read_inputs
 from .validate import ValidationReport, validate_triples
 
 EVENT_CLASSES = {DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit, DG.CourtesyCall, DG.AgreementSigning}

@@ -2,7 +2,8 @@
 
 Pure functions do the work (:func:`normalize_text`, :func:`decode_bytes`,
 :func:`html_to_article`, :func:`parse_release`); file-system access stays at the
-edges (:func:`read_path`, :func:`iter_inputs`, :func:`read_inputs`).  Readers
+edges (:func:`read_path`, :func:`iter_inputs`; :func:`diplograph.inputs.read_inputs` reads
+a whole command's inputs, one text per release id).  Readers
 *yield* :class:`~diplograph.errors.InputError` instead of raising it, so one bad
 file or JSONL line never stops a batch of thousands.
 
@@ -47,7 +48,7 @@ from .model import Lang, Release
 __all__ = [
     "MAX_FILE_BYTES", "MAX_LINE_CHARS", "HEADER_SCAN", "INPUT_SUFFIXES",
     "normalize_text", "decode_bytes", "html_to_article", "parse_release", "script_problem", "display_name",
-    "read_bytes", "read_path", "iter_inputs", "read_inputs",
+    "read_bytes", "read_path", "iter_inputs",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .txt/.html file (or one JSONL line) above this is refused
@@ -778,12 +779,3 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | str]:
                     yield path
             else:
                 yield f"skipped {display_name(str(path))}: not a .txt/.html/.htm/.jsonl file"
-
-
-def read_inputs(paths: Iterable[Path]) -> Iterator[Release | InputError | str]:
-    """Every release under ``paths``, with InputErrors and skip notes in between."""
-    for item in iter_inputs(paths):
-        if isinstance(item, str):
-            yield item
-        else:
-            yield from read_path(item)

@@ -119,7 +119,7 @@ def ratio_in_process(corpus: Path, repeats: int) -> dict:
     from ..model import Release
     from ..pipeline import ReleaseOutcome
     from ..rdf import mapping
-    from ..sources import read_inputs
+    from ..inputs import read_inputs
 
     activity, _ = mapping.activity_iri()
 

@@ -47,6 +47,9 @@ class Candidate:
     headline: bool = False  # stated in the headline or the summary lines before the dated lead
     joint: bool = False  # a joint courtesy call by officials of several states
     official: bool = False  # a visit called official (or state, working): an event even undated
+    separate: bool = False  # "In a separate meeting", "แยกกัน": a meeting of its own (see .apart)
+    own: list[int] = field(default_factory=list)  # the people its own sentence names for it
+    venue: str | None = None  # where its sentence says it took place ("at the …", "ณ …")
     during: int | None = None
 
 

@@ -3,13 +3,16 @@
 A release names an event in one sentence and comes back to it in others. Candidates of the
 same kind, with compatible dates and sides, are one event; "ทั้งสองฝ่ายได้หารือ…" goes on about
 the talk just reported; "ภายหลังการหารือ … ลงนาม" is a new event on its day; an undated mention
-that is no concrete report is dropped rather than guessed.
+that is no concrete report is dropped rather than guessed. Talks of one day with other people, or
+said to be separate, stay apart (:mod:`.apart`): their people are never another meeting's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
 from .cues import CALL_ON_EQUAL
 
@@ -34,7 +37,7 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if host is not None:
                 _merge(host, cand)
                 continue
-        if (cand.date is None and (cand.sequel or cand.continuation) and cand.kind not in SPAN_KINDS
+        if (cand.date is None and (cand.sequel or cand.continuation or cand.separate) and cand.kind not in SPAN_KINDS
                 and (last_day is not None or current_day is not None)):
             # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
             # a new event on the day of the one just reported, or of the day the release just named
@@ -43,7 +46,7 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
             cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
         current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
-        target = index.find(cand)
+        target = index.find(cand, lambda e, c=cand: apart(ctx, e, c))
         if target is None:
             events.append(cand)
             index.add(cand)
@@ -93,7 +96,8 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
             cand.countries.add(ctx.focus)
     if len(cand.countries - {ctx.home}) == 1 or cand.joint:  # two foreign sides meet without it (Japan-Viet Nam)
         cand.countries.add(ctx.home)
-        protagonist = _protagonist(ctx, previous)
+        # not into a separate meeting: the official the release follows was at the other one
+        protagonist = None if cand.separate else _protagonist(ctx, previous)
         if protagonist is not None and not any(
                 ctx.people.people[p].country == ctx.home for p in cand.participants):
             cand.participants.append(protagonist)
@@ -121,10 +125,12 @@ def _fold_headline(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             # the headline's talk; or, in the body, a courtesy call that names the very people of a dated
             # talk ("Prayut met Wang Yi on …" / "The Chinese minister paid a courtesy call on the Thai prime
             # minister")
-            body = next((b for b in events if b is not e and b.date is not None and b.kind in talks
-                         and not b.name and b.countries == e.countries and len(e.countries) == 2
-                         and (e.headline or (e.kind == "CourtesyCall" and len(b.participants) >= 2
-                                             and set(b.participants) <= set(e.participants)))), None)
+            bodies = [b for b in events if b is not e and b.date is not None and b.kind in talks
+                      and not b.name and b.countries == e.countries and len(e.countries) == 2
+                      and (e.headline or (e.kind == "CourtesyCall" and len(b.participants) >= 2
+                                          and set(b.participants) <= set(e.participants)))]
+            # of two talks that day (the leaders', the ministers'), the one with the headline's people
+            body = max(bodies, key=lambda b: len(set(b.participants) & set(e.participants)), default=None)
             if body is not None:
                 if e.kind == "CourtesyCall" and not _leaders_meet(ctx, e, body) and not any(
                         o.kind == "CourtesyCall" and o.date == body.date and o is not body for o in events):
@@ -238,13 +244,15 @@ class _EventIndex:
             self.by_kind.setdefault(event.kind, []).append(event)
         self.by_day.setdefault((event.kind, event.date), []).append(event)
 
-    def find(self, cand: Candidate) -> Candidate | None:
+    def find(self, cand: Candidate, apart: Callable[[Candidate], bool]) -> Candidate | None:
+        """The event the candidate reports again: one of the same kind, day and sides that it is not
+        ``apart`` from; of several (two talks of one day), the one with most of its people."""
         if cand.date is None:
             pool = self.by_kind.get(cand.kind, [])
         else:
             pool = self.by_day.get((cand.kind, cand.date), []) + self.by_day.get((cand.kind, None), [])
-        matches = [e for e in pool if _same_event(e, cand)]
-        return min(matches, key=lambda e: self.order[id(e)]) if matches else None
+        matches = [e for e in pool if _same_event(e, cand) and not apart(e)]
+        return min(matches, key=lambda e: (-overlap(e, cand), self.order[id(e)])) if matches else None
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
@@ -271,6 +279,7 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.name = into.name or other.name
     into.aliases |= other.aliases
     into.mode = into.mode or other.mode
+    into.venue = into.venue or other.venue
     into.status = into.status or other.status
     into.countries |= other.countries
     into.participants += [p for p in other.participants if p not in into.participants]

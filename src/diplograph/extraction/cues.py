@@ -183,6 +183,17 @@ NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating r
 AFTER = re.compile(
     r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
     r"|\b(?:Following|After|Later|Afterwards|also|Earlier)\b|same (?:day|occasion)", re.I)
+# A meeting of its own, not more about the one just reported ("In a separate meeting, …", "met separately
+# with …", "ได้หารือแยกกันกับ …", "การหารืออีกวงหนึ่ง"); not "แยกกันไม่ได้" (inseparable).
+SEPARATE = re.compile(
+    r"\b(?:a|another)\s+separate\s+(?:bilateral\s+)?(?:meeting|talks?|session|discussions?|call|audience|courtesy call)"
+    r"|\bseparately\b|\bon\s+a\s+separate\s+occasion\b"
+    r"|แยกกัน(?!ไม่)|แยกต่างหาก|(?:หารือ|ประชุม|พบ)\s?แยก(?!แยะ|ย่อย|กันไม่)|อีก(?:วง|เวที)หนึ่ง", re.I)
+# Where a meeting took place: "at the Ministry of Foreign Affairs", "ณ ทำเนียบรัฐบาล" (not "at the invitation of",
+# not "ณ วันที่ …", the date as of which something holds).
+VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?(?P<en>(?-i:[A-Z])[\w’'.\-]*(?:\s+(?:of|for|and|the|(?-i:[A-Z])[\w’'.\-]*))*)"
+    r"|(?:^|\s)ณ\s?(?!วันที่|เวลา|ขณะ|ปัจจุบัน|ที่นี้)(?P<th>[^\s(),]+(?:\s(?!และ|โดย|เพื่อ|ซึ่ง|เมื่อ|ได้|ใน)[^\s(),]+)?)")
 # A conference a traveller is back from is the trip's background, not news ("ให้สัมภาษณ์ภายหลังกลับจากการเข้าร่วม
 # การประชุม…", "upon returning from the G20 Summit, the Prime Minister said").
 RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returning|return|back) from)\s?(?:การ)?(?:เข้าร่วม|attending)?"
@@ -244,6 +255,8 @@ CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
                "ahead of the"),
     AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
             "also", "earlier", "same day", "same occasion"),
+    SEPARATE: ("separate", "แยก", "อีกวง", "อีกเวที"),
+    VENUE: ("at ", "ณ"),
     OCCASION: ("ในโอกาสนี้", "ในการนี้", "ในโอกาสดังกล่าว", "occasion"),
     ATTENDS: ("เข้าร่วม", "ร่วมการประชุม", "ร่วมประชุม", "นำคณะ", "ประธาน", "เดินทางไป", "attend", "led", "participat",
               "chair"),

@@ -17,6 +17,7 @@ import re
 from .. import gazetteer
 from . import cues
 from .candidates import BILATERAL_KINDS, DAY_KINDS, SPAN_KINDS, Candidate, Context
+from .apart import clause_bounds, venue
 from .consolidate import consolidate
 from .dates import DateMention, names_another_day
 from .sides import SideReader, name_key
@@ -348,7 +349,8 @@ class EventExtractor(SideReader):
         elif cand.kind == "MultilateralMeeting" and not ctx.cue_starts(sentence, cues.ATTENDS):
             cand.participants = []  # named in passing ("to prepare for …"), not said to attend
         else:
-            cand.participants = self._participants(ctx, sentence, sentence.start, sentence.end, body_end)
+            lo, hi = clause_bounds(ctx, sentence, triggers, position)
+            cand.participants = self._participants(ctx, sentence, sentence.start + lo, sentence.start + hi, body_end)
             if not cand.participants and ctx.speakers and cues.WE.search(text, window_lo, window_hi):
                 cand.participants = list(ctx.speakers)  # a transcript's "we had a good meeting": speaker and guest
             elif not cand.participants and cues.BOTH_SIDES.search(text):
@@ -384,6 +386,9 @@ class EventExtractor(SideReader):
                 cues.OCCASION_OF_NAMED.search(text, max(0, start - 20), start)):
             return None  # "ข้อความ … ในโอกาสการประชุมสุดยอด…": the occasion of a message, with no one of ours in it
         cand.window = win_text
+        cand.own = [p for p in cand.participants if p >= 0]
+        cand.separate = any(window_lo <= at < end + 3 for at in ctx.cue_starts(sentence, cues.SEPARATE))
+        cand.venue = venue(ctx, sentence, window_lo, window_hi)
         cand.introduced = not cand.continuation and any(
             m.full and m.person in cand.participants and ctx.people.people[m.person].country not in (None, ctx.home)
             for m in ctx.mentions_in(sentence.start, sentence.end))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -190,6 +191,7 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
 
     countries: set[str] = set()
     topics: set[str] = set()
+    states = {person.key: _state(person) for person in facts.people}
     for person in facts.people:
         p = node("person", person.key)
         share(_person_shared(person))
@@ -231,11 +233,8 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
             add((e, _EVIDENCE, Literal(sentence, lang=lang)))
         add((e, _DERIVED_FROM, r))
         if event.kind in _MEETS_KINDS:
-            people = [node("person", k) for k in event.participants]
-            for a in people:
-                for b in people:
-                    if a != b:
-                        add((a, _MEETS, b))
+            for a, b in meeting_pairs(event.participants, states):
+                add((node("person", a), _MEETS, node("person", b)))
 
     for agreement in facts.agreements:
         key = iris.agreement_key(agreement)
@@ -280,14 +279,41 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
     return graph
 
 
+def _state(person: Person) -> str | None:
+    """The state a person represents, as dg:represents says it: the release's, else the registry's."""
+    if person.country:
+        return person.country
+    entry = registry().entries.get(person.key)
+    return entry.country if entry else None
+
+
+def meeting_pairs(participants: Iterable[str], states: dict[str, str | None]) -> list[tuple[str, str]]:
+    """Who meets whom at one event (both directions: dg:meets is symmetric): two participants who
+    represent different states. Two ministers of one delegation travel together, they do not meet;
+    a participant whose state is unknown meets no one, since nothing says which side they were on."""
+    keys = list(dict.fromkeys(participants))
+    return [(a, b) for a in keys for b in keys
+            if a != b and states.get(a) and states.get(b) and states[a] != states[b]]
+
+
 def _event_keys(events: tuple[Event, ...]) -> list[str]:
-    """Identity keys; two events of one release with the same key differ by their participants."""
-    keys: list[str] = []
+    """Identity keys. Two events of one release with the same kind, day and sides (the leaders'
+    talks and the ministers' talks of one day) both take their participants into the key — not
+    only the second: another release reporting one of them must not merge it with the other
+    (when unsure, keep apart)."""
+    base: list[str] = []
     for event in events:
-        parent = keys[event.during] if event.during is not None and event.during < len(keys) else None
-        key = iris.event_key(event, parent)
-        if key in keys:
+        parent = base[event.during] if event.during is not None and event.during < len(base) else None
+        base.append(iris.event_key(event, parent))
+    shared = {k for k, n in Counter(base).items() if n > 1}
+    keys: list[str] = []
+    taken: set[str] = set()
+    for event, key in zip(events, base):
+        if key in shared:
             key += "/" + "-".join(sorted(event.participants))[:60]
+        while key in taken:  # the same people too: apart all the same, in the release's order
+            key += "-2"
+        taken.add(key)
         keys.append(key)
     return keys
 
@@ -388,4 +414,5 @@ def all_triples(graphs: Iterable[ReleaseGraph]) -> Iterable[tuple[Node, Node, No
                 yield (*t, None)
 
 
-__all__ = ["ReleaseGraph", "map_release", "derived_triples", "activity_iri", "country_triples", "all_triples"]
+__all__ = ["ReleaseGraph", "activity_iri", "all_triples", "country_triples", "derived_triples", "map_release",
+           "meeting_pairs"]
