@@ -1,4 +1,4 @@
-# Quick start: `make run` (build the bundled example, store it and query it), `make test` (the whole suite).
+# Quick start: `make run` (build the bundled example, store it and ask who met whom, when, how and on what), `make test` (the whole suite).
 # `make bench`: the performance benchmark (README, "Performance"); `make bench-smoke`: its quick CI version.
 PYTHON ?= python3
 VENV ?= .venv
@@ -18,7 +18,8 @@ run: install
 	$(BIN)/diplograph build examples -o out/graph.ttl
 	$(BIN)/diplograph validate out/graph.ttl
 	$(BIN)/diplograph ingest examples --store out/store
-	$(BIN)/diplograph query meetings-between --param country1=TH --param country2=SG --store out/store
+	$(BIN)/diplograph query who-met-whom --param country1=TH --param country2=SG --store out/store
+	$(BIN)/diplograph query topics-per-pair --param country1=TH --param country2=SG --store out/store
 
 test: install
 	$(BIN)/python -m pytest

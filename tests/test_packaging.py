@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).parent.parent
-SHIPPED = ("ontology", "shapes", "queries")
+SHIPPED = ("ontology", "shapes", "queries", "docs")
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "releases": {"since": "2024-01-01"},
     "top-country-pairs": {"from": "2022-01-01"},
     "topics-per-pair": {"country1": "TH", "country2": "SG"},
+    "who-met-whom": {"country1": "TH", "country2": "US", "from": "2022-01-01", "to": "2024-12-31"},
 }
 HOSTILE = ['" } ; DROP ALL ; #', "x' } DELETE WHERE { ?s ?p ?o } #", '"""\n} INSERT DATA { <a:b> <a:c> <a:d> } #',
            "<http://x> } ; CLEAR ALL", "\\\"}{", "Robert \"Bob\" {Tables}",

@@ -139,6 +139,18 @@ def test_results_past_the_servers_row_limit_are_fetched_page_by_page(stores) -> 
     assert {tuple(map(str, row)) for row in there} == here
 
 
+@pytest.mark.parametrize(("name", "options"), [("events", {}), ("dyads", {}), ("agreements", {}),
+                                             ("dyads", {"by": "month", "complete": True, "include_planned": True}),
+                                             ("events", {"since": "2022-01-01", "country": "KR"})])
+def test_the_analyst_tables_are_the_same_from_the_server(stores, name: str, options: dict) -> None:
+    from diplograph import tables
+
+    remote, embedded = stores
+    there, here = tables.table(remote, name, **options), tables.table(embedded, name, **options)
+    assert here.rows and there.rows == here.rows
+    assert there.notes == here.notes
+
+
 def test_hostile_parameters_are_terms_on_the_server_too(stores, monkeypatch: pytest.MonkeyPatch) -> None:
     remote, _ = stores
     before = stats(remote).triples

@@ -64,6 +64,7 @@ QUERY_PARAMS: dict[str, dict[str, str]] = {
     "releases": {"since": "2023-01-01"},
     "top-country-pairs": {"from": "2018-01-01", "to": "2022-12-31"},
     "topics-per-pair": {"country1": "TH", "country2": "{c2}"},
+    "who-met-whom": {"country1": "TH", "country2": "{c2}", "from": "2015-01-01", "to": "2020-12-31"},
 }
 
 

@@ -103,23 +103,62 @@ def list_queries(name: str | None) -> None:
 @main.command()
 @target_options()
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Output file; its extension picks the format: .ttl .trig .nq .jsonld .csv")
+              help="Output file; its extension picks the format: .ttl .trig .nq .jsonld .csv "
+                   "(with --table: .csv .tsv .parquet)")
+@click.option("--table", type=click.Choice(["events", "dyads", "agreements"]),
+              help="An analyst table instead of the graph: events by pair of states, the dyad-period panel, "
+                   "agreements (codebook: docs/datasets.md).")
+@click.option("--by", type=click.Choice(["year", "quarter", "month"]), default="year", show_default=True,
+              help="--table dyads: the period of each row.")
+@click.option("--complete", is_flag=True, help="--table dyads: zero rows for every period between a pair's "
+                                                "first and last contact.")
+@click.option("--include-planned", is_flag=True, help="--table dyads: count scheduled events too (default: held "
+                                                       "events only; postponed and cancelled never count).")
 @click.option("--release", "releases", multiple=True, metavar="ID",
               help="Only this release (id, IRI or URL); repeat for more.")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Only releases issued on or after this day.")
+              help="Only releases issued on or after this day (with --table: rows dated on or after it).")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="--table: only rows dated on or before this day.")
+@click.option("--country", "countries", multiple=True, metavar="CODE",
+              help="--table: only rows with this country (ISO alpha-2 or alpha-3); repeat for more.")
 @handle_errors
-def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, releases: tuple[str, ...],
-           since: dt.datetime | None) -> None:
-    """Write the store, or some of its releases, to a file (written whole or not at all).
+def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, table: str | None, by: str,
+           complete: bool, include_planned: bool, releases: tuple[str, ...], since: dt.datetime | None,
+           until: dt.datetime | None, countries: tuple[str, ...]) -> None:
+    """Write the store, some of its releases, or an analyst table to a file (written whole or not at all).
 
     .trig and .nq keep one named graph per release; .ttl merges them; .jsonld
     carries a context; .csv is one row per event (date, type, countries,
-    participants, topics, sources) for spreadsheets.
+    participants, topics, sources) for spreadsheets. --table writes a dataset
+    for pandas, R or Stata with ISO alpha-3, COW, CAMEO and PLOVER codes:
+
+    \b
+        diplograph export --store out/store --table events -o events.parquet
+        diplograph export --store out/store --table dyads --by quarter --complete -o panel.csv
     """
     from ..export import export as run_export
 
+    if table is None:
+        given = [name for name, value in (("--until", until), ("--country", countries), ("--complete", complete),
+                                          ("--include-planned", include_planned), ("--by", by != "year")) if value]
+        if given:
+            raise click.UsageError(f"{', '.join(given)}: only with --table")
+    elif releases:
+        raise click.UsageError("--release: not with --table (use --since, --until, --country)")
     with open_target(store=store, endpoint=endpoint, timeout=timeout) as target:
+        if table is not None:
+            from .. import tables
+
+            result = tables.table(target, table, by=by, include_planned=include_planned, complete=complete,
+                                  since=since.date() if since else None, until=until.date() if until else None,
+                                  country=countries)
+            tables.write(result, out)
+            click.echo(f"wrote {out}: {len(result.rows)} rows ({table} table; columns explained in "
+                       "docs/datasets.md)")
+            for note in result.notes:
+                _err(f"note: {note}")
+            sys.exit(0)
         summary = run_export(target, out, releases=releases, since=since.date() if since else None)
     rows = f", {summary.rows} events" if out.suffix.lower() == ".csv" else ""
     click.echo(f"wrote {out}: {summary.releases} releases, {summary.quads} quads{rows}")
