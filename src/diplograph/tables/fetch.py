@@ -67,11 +67,10 @@ AGREEMENT_PARTIES_QUERY = f"""{_PREFIXES}SELECT ?event ?iso WHERE {{
 {_AGREEMENT}  ?event dg:party ?country .
   ?country dg:iso3166 ?iso .
 }}"""
-AGREEMENT_STEPS_QUERY = f"""{_PREFIXES}SELECT ?event ?change ?status ?date ?issued WHERE {{
+AGREEMENT_STEPS_QUERY = f"""{_PREFIXES}SELECT ?event ?change ?status ?date WHERE {{
 {_AGREEMENT}  ?event dg:statusHistory ?change .
   ?change dg:status ?status .
   OPTIONAL {{ ?change dg:date ?date }}
-  OPTIONAL {{ ?change prov:wasDerivedFrom ?release . ?release dct:issued ?issued }}
 }}"""
 
 
@@ -198,10 +197,11 @@ def agreements(store: Source) -> dict[str, AgreementRecord]:
             rec.signed_at.add(_v(o))
     for node, iso in store.query(AGREEMENT_PARTIES_QUERY).rows:
         out.setdefault(_v(node), AgreementRecord(_v(node))).parties.add(_v(iso))
-    for node, _change, status, date, issued in store.query(AGREEMENT_STEPS_QUERY).rows:
+    for node, _change, status, date in store.query(AGREEMENT_STEPS_QUERY).rows:
         rec = out.setdefault(_v(node), AgreementRecord(_v(node)))
-        # a step the release gives no date for had happened by the day the release was issued
-        when = _date(_v(date)) if date is not None else _date(_v(issued)) if issued is not None else None
+        # a step the release gives no date for stays undated: the day the release was issued is when it
+        # was reported, not when it happened (a signing "dated" by a later report would be a wrong fact)
+        when = _date(_v(date)) if date is not None else None
         rec.steps.setdefault(_local(status), set()).add(when)
     _sources(store, SOURCES_QUERY.format(prefixes=_PREFIXES, pattern=_AGREEMENT), out)
     return out
