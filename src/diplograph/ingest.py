@@ -47,6 +47,7 @@ from .errors import DiplographError, InputError
 from .model import Release
 from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
 from .sources import iter_inputs, read_inputs, read_path
+from .warc import Capture, is_archive, scan
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
 from .rdf.ntriples import NTriples
@@ -366,12 +367,19 @@ def _work(units: list[Path | Release]) -> list[Prepared | Event]:
     out: list[Prepared | Event] = []
     for unit in units:
         clock = _clock()
-        items = list(read_path(unit)) if isinstance(unit, Path) else [unit]
+        items = _read_unit(unit)
         _spent("read", clock)
         for item in items:
             out.append(_prepare(item, state["activity"], state["activity_triples"], state["validate"],
                                 state["allow_invalid"], state["debug"]))
     return out
+
+
+def _read_unit(unit: Path | Release | Capture) -> list[Release | InputError]:
+    """A unit of work as releases: a file read, a page from a web archive parsed, a release as it is."""
+    if isinstance(unit, Path):
+        return list(read_path(unit))
+    return [unit.release()] if isinstance(unit, Capture) else [unit]
 
 
 def _prepare(item: Release | InputError, activity: URIRef, activity_triples: list[tuple], validate: bool,
@@ -398,15 +406,21 @@ def _prepare(item: Release | InputError, activity: URIRef, activity_triples: lis
 
 def _units(paths: Iterable[Path]) -> Iterator[Path | Release | Event | str]:
     """What the workers get, in input order: a file to read, or a release read here from a JSONL
-    line; notes and JSONL lines that could not be read pass through as they are."""
+    line; notes and JSONL lines that could not be read pass through as they are. Web archives come
+    last, all together (the latest capture of each page): their pages go out as captures."""
+    archives = []
     for item in iter_inputs(paths):
         if isinstance(item, str):
             yield item
+        elif is_archive(item):
+            archives.append(item)
         elif item.suffix.lower() == ".jsonl":
             for release in read_path(item):
                 yield release if isinstance(release, Release) else Event("failed", release.source, str(release))
         else:
             yield item
+    for capture in scan(archives):
+        yield capture if isinstance(capture, Capture) else Event("failed", capture.source, str(capture))
 
 
 class _Workers:
@@ -548,7 +562,7 @@ def iter_prepared(paths: Iterable[Path], activity: URIRef, activity_triples: lis
             if isinstance(unit, (str, Event)):
                 yield unit
             else:
-                for item in (read_path(unit) if isinstance(unit, Path) else (unit,)):
+                for item in _read_unit(unit):
                     yield _prepare(item, activity, activity_triples, validate, allow_invalid, debug)
         return
 
