@@ -113,8 +113,7 @@ class _Renderer:
         if self.progress is not None and self.in_pages and event.kind in self.PAGE_KINDS:
             self.progress.advance(self.task)
         if event.kind == "failed":
-            self._line(f"error: {event.url}: {event.message}" if event.url and not event.message.startswith(
-                event.url) else f"error: {event.message}")
+            self._line(f"error: {event.url}: {event.message}" if event.url else f"error: {event.message}")
         elif self.quiet:
             return
         elif event.kind == "note":
@@ -123,7 +122,7 @@ class _Renderer:
             label = {"robots": "skipped (robots.txt)", "not-html": "skipped"}.get(event.kind, event.kind)
             self._line(f"{label}: {event.url}" + (f": {event.message}" if event.message else ""))
         elif self.verbose and event.kind in ("listed", "unchanged"):
-            self._line(f"{event.kind}: {event.message}")
+            self._line(f"{event.kind}: {event.url}: {event.message}")
 
 
 def _interrupted(renderer: _Renderer) -> None:

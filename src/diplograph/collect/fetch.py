@@ -22,7 +22,9 @@ crawler that hammers them gets blocked — so politeness is not optional:
   image) is closed before its body is read.
 
 Every exchange that got an answer — also a 503 that was retried — is handed to
-``on_exchange`` with its role, so the archive holds exactly what was fetched.
+``on_exchange`` with its role, so the archive holds exactly what was fetched
+(but not an answer whose body was skipped: its headers alone would look like an
+empty page).
 The module never sleeps or reads the clock directly (``sleep`` and ``clock``
 are parameters), which keeps it testable.
 """
@@ -104,6 +106,7 @@ class _Robots:
     parser: object | None  # a Protego parser; None: everything allowed
     disallow_all: str | None = None  # why the whole host is off limits this run
     crawl_delay: float = 0.0
+    unreachable: str | None = None  # robots.txt got no answer at all: every request to the host fails
 
 
 def _retry_after(value: str | None, now: datetime) -> float | None:
@@ -217,7 +220,7 @@ class Fetcher:
                 wait = self.backoff * 2 ** attempt
                 log.info("%s: %s; retrying in %.1f s", url, exc.cause, wait)
             else:
-                if self.on_exchange is not None:
+                if self.on_exchange is not None and not exchange.skipped:  # a PDF's headers alone are no record
                     self.on_exchange(exchange)
                 if exchange.status not in RETRY_STATUSES:
                     self._done(host)
@@ -282,11 +285,15 @@ class Fetcher:
     # --------------------------------------------------------------------- robots
 
     def robots_block(self, url: str) -> str | None:
-        """Why robots.txt forbids ``url`` to us, or None when it may be fetched."""
+        """Why robots.txt forbids ``url`` to us, or None when it may be fetched; raises
+        :class:`FetchError` when the host did not answer at all (its robots.txt request failed)."""
         host = host_of(url)
         robots = self._robots.get(host)
         if robots is None:
             robots = self._robots[host] = self._read_robots(host)
+            self._done(host)  # a Crawl-delay now known counts from the robots.txt request on
+        if robots.unreachable:
+            raise FetchError(url, robots.unreachable)
         if robots.disallow_all:
             return robots.disallow_all
         if robots.parser is not None and not robots.parser.can_fetch(url, self.user_agent):
@@ -301,6 +308,8 @@ class Fetcher:
             try:
                 exchange = self.request(url, "robots")
             except FetchError as exc:
+                if exc.cause.startswith(("connection failed", "timed out")):
+                    return _Robots(None, unreachable=f"{exc.cause} (reading robots.txt)")
                 return _Robots(None, f"robots.txt could not be read ({exc.cause}); the host is left alone")
             if 300 <= exchange.status < 400 and exchange.header("location"):
                 nxt = absolute(url, exchange.header("location") or "")

@@ -89,6 +89,11 @@ class CollectSummary:
                 f"{self['failed']} failed, {self['had']} already had")
 
 
+def _from(source: Source) -> str:
+    """`` (source NAME)`` for a named source, so a message says which one; nothing for a typed-in address."""
+    return "" if source.name.endswith(source.url) or source.kind == "page" else f" (source {source.name})"
+
+
 def _page_type(exchange: Exchange) -> str | None:
     """Why a 2xx answer is not a release page (its body is then not read), or None."""
     kind = exchange.content_type
@@ -143,18 +148,18 @@ class _Run:
             followed = self.fetcher.follow(url, role, headers=headers)
         except FetchError as exc:
             self._commit_only()
-            return None, CollectEvent("failed", url, f"{source.name}: {exc.cause}")
+            return None, CollectEvent("failed", url, exc.cause + _from(source))
         final = followed.final
         if followed.stopped == "robots":
             self._commit_only()
-            return None, CollectEvent("robots", followed.stopped_at, f"{source.name}: robots.txt disallows it")
+            return None, CollectEvent("robots", followed.stopped_at, "robots.txt disallows it" + _from(source))
         if final is not None and final.status == 304:
             self._commit_only()
-            return None, CollectEvent("unchanged", url, f"{source.name}: not changed since the last run")
+            return None, CollectEvent("unchanged", url, "not changed since the last run" + _from(source))
         if final is None or not 200 <= final.status < 300:
             self._commit_only()
             status = f"HTTP {final.status} {final.reason}".rstrip() if final is not None else "no answer"
-            return None, CollectEvent("failed", url, f"{source.name}: {status}")
+            return None, CollectEvent("failed", url, status + _from(source))
         return final, None
 
     def _validators(self, url: str, exchange: Exchange) -> dict[str, tuple[str | None, str | None]]:
@@ -169,7 +174,7 @@ class _Run:
             links = feed_links(exchange.body, exchange.url)
         except DiscoverError as exc:
             self._commit_only()
-            yield CollectEvent("failed", source.url, f"{source.name}: {exc}")
+            yield CollectEvent("failed", source.url, str(exc) + _from(source))
             return
         yield from self._queue(source, links, self._validators(source.url, exchange))
 
@@ -185,7 +190,7 @@ class _Run:
                 pages, children = sitemap_links(exchange.body, exchange.url)
             except DiscoverError as exc:
                 self._commit_only()
-                yield CollectEvent("failed", url, f"{source.name}: {exc}")
+                yield CollectEvent("failed", url, str(exc) + _from(source))
                 continue
             for child in children:
                 if child.url not in visited and len(visited) < MAX_SITEMAPS and self._recent(child):
@@ -206,7 +211,7 @@ class _Run:
                 links, nexts = listing_links(exchange.body, exchange.url, source.match, source.next)
             except DiscoverError as exc:
                 self._commit_only()
-                yield CollectEvent("failed", url, f"{source.name}: {exc}")
+                yield CollectEvent("failed", url, str(exc) + _from(source))
                 return
             yield from self._queue(source, [Link(u) for u in links], self._validators(url, exchange))
             url = next((u for u in nexts if u not in visited), None)
@@ -231,7 +236,7 @@ class _Run:
             for url, (etag, modified) in validators.items():
                 state.set_validators(url, etag, modified)
         if source.kind != "page":
-            yield CollectEvent("listed", source.url, f"{source.name}: {len(kept)} release addresses", len(kept))
+            yield CollectEvent("listed", source.url, f"{len(kept)} release addresses{_from(source)}", len(kept))
         for url in had:
             if url not in self.seen:
                 self.seen.add(url)
