@@ -26,7 +26,10 @@ then the chosen records.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,7 +105,19 @@ def _records(path: Path) -> Iterator[tuple[int, object]]:
     from warcio.archiveiterator import ArchiveIterator
 
     with open(path, "rb") as handle:
-        yield from enumerate(ArchiveIterator(handle))
+        head = handle.read(64)
+        if head[:2] == b"\x1f\x8b":
+            head = zlib.decompressobj(47).decompress(head + handle.read(4096), 16)
+        if not head.startswith(b"WARC/"):
+            raise ValueError("it does not begin with a WARC record")
+        handle.seek(0)
+        records = enumerate(ArchiveIterator(handle))
+        while True:
+            with contextlib.redirect_stderr(io.StringIO()):  # warcio writes its warnings there itself
+                item = next(records, None)
+            if item is None:
+                return
+            yield item
 
 
 def _broken(path: Path, count: int, exc: BaseException) -> InputError:
@@ -153,9 +168,13 @@ def _capture(path: Path, record) -> Capture | InputError:
     from .sources import MAX_FILE_BYTES, display_name
 
     url, rid, html = _release_record(record)
-    data = record.content_stream().read(MAX_FILE_BYTES + 1)
+    where = f"{display_name(str(path))}: {url}"
+    with contextlib.redirect_stderr(io.StringIO()):
+        data = record.content_stream().read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        return InputError(f"{display_name(str(path))}: {url}", f"too large (over {MAX_FILE_BYTES:,} bytes)")
+        return InputError(where, f"too large (over {MAX_FILE_BYTES:,} bytes)")
+    if getattr(record.raw_stream, "limit", 0):  # the record's Content-Length promised more than the file holds
+        return InputError(where, "the web archive is cut short inside this page's record")
     if not html and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
         html = True  # a page served as text/plain that is HTML all the same
     return Capture(url, rid, str(path), record.rec_headers.get_header("WARC-Date") or "", data, html)
