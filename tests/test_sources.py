@@ -416,7 +416,7 @@ def test_directory_walk_notes_and_symlink_loop(tmp_path: Path) -> None:
     paths = [i for i in items if isinstance(i, Path)]
     notes = [i for i in items if isinstance(i, str)]
     assert [p.name for p in paths] == ["a.txt", "c.HTML", "e.jsonl"]
-    assert notes == [f"skipped {tmp_path / 'b' / 'd.pdf'}: not a .txt/.html/.htm/.jsonl file"]
+    assert notes == [f"skipped {tmp_path / 'b' / 'd.pdf'}: not a .txt/.html/.htm/.jsonl/.warc/.warc.gz file"]
     assert list(iter_inputs([tmp_path])) == items[: len(items)]  # deterministic
 
 

@@ -1,5 +1,5 @@
-"""``python -m diplograph``: the same as the ``diplograph`` command."""
+"""``python -m diplograph``: the same command as ``diplograph``."""
 
 from .cli import main
 
-main()
+main(prog_name="diplograph")

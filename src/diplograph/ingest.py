@@ -48,6 +48,7 @@ from .model import Release
 from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
 from .inputs import input_units, read_inputs
 from .sources import read_path
+from .warc import Capture
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
 from .rdf.ntriples import NTriples
@@ -370,12 +371,19 @@ def _work(units: list[Path | Release]) -> list[Prepared | Event]:
     out: list[Prepared | Event] = []
     for unit in units:
         clock = _clock()
-        items = list(read_path(unit)) if isinstance(unit, Path) else [unit]
+        items = _read_unit(unit)
         _spent("read", clock)
         for item in items:
             out.append(_prepare(item, state["activity"], state["activity_triples"], state["validate"],
                                 state["allow_invalid"], state["debug"]))
     return out
+
+
+def _read_unit(unit: Path | Release | Capture) -> list[Release | InputError]:
+    """A unit of work as releases: a file read, a page from a web archive parsed, a release as it is."""
+    if isinstance(unit, Path):
+        return list(read_path(unit))
+    return [unit.release()] if isinstance(unit, Capture) else [unit]
 
 
 def _prepare(item: Release | InputError, activity: URIRef, activity_triples: list[tuple], validate: bool,
@@ -402,7 +410,8 @@ def _prepare(item: Release | InputError, activity: URIRef, activity_triples: lis
 
 def _units(paths: Iterable[Path]) -> Iterator[Path | Release | Event | str]:
     """What the workers get, in input order: a file to read, or a release read here from a JSONL
-    line; notes pass through, and inputs that could not be read (or whose id another input has with
+    line or a page of a web archive (the latest capture of each, all archives together, last);
+    notes pass through, and inputs that could not be read (or whose id another input has with
     another text) as their ``failed`` events."""
     for item in input_units(paths):
         yield Event("failed", item.source, str(item)) if isinstance(item, InputError) else item
@@ -547,7 +556,7 @@ def iter_prepared(paths: Iterable[Path], activity: URIRef, activity_triples: lis
             if isinstance(unit, (str, Event)):
                 yield unit
             else:
-                for item in (read_path(unit) if isinstance(unit, Path) else (unit,)):
+                for item in _read_unit(unit):
                     yield _prepare(item, activity, activity_triples, validate, allow_invalid, debug)
         return
 

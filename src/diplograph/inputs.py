@@ -15,6 +15,10 @@ with an error naming both files, and the rest of the batch goes on (exit code 1)
 The same text under one id twice (a copy of a file in two folders) is no clash: it is one
 release, and :func:`diplograph.pipeline.build` reads it once (the store does the same for
 ``ingest``), as before.
+
+Web archives come last, all together: the same page in two archives is one release, its latest
+capture (:mod:`diplograph.warc`). Their ids come from page addresses, which hold a ``/`` that no
+file's name does, so they never clash with a file's.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 from .errors import DuplicateIdError, InputError
 from .model import Release
 from .sources import display_name, iter_inputs, read_path
+from .warc import Capture, is_archive, scan
 
 __all__ = ["input_units", "read_inputs"]
 
@@ -34,15 +39,20 @@ def read_inputs(paths: Iterable[Path]) -> Iterator[Release | InputError | str]:
     for unit in input_units(paths):
         if isinstance(unit, Path):
             yield from read_path(unit)
+        elif isinstance(unit, Capture):
+            yield unit.release()
         else:
             yield unit
 
 
-def input_units(paths: Iterable[Path]) -> Iterator[Path | Release | InputError | str]:
+def input_units(paths: Iterable[Path]) -> Iterator[Path | Release | Capture | InputError | str]:
     """What a command reads, in input order: a file to read (a Path — the caller reads it, perhaps in a
-    worker process), a release read here from a JSONL line, an error, a skip note. A file whose id
-    another file shares with another text comes as its :class:`DuplicateIdError` instead."""
+    worker process), a release read here from a JSONL line, an error, a skip note; then the pages of
+    the web archives (a :class:`~diplograph.warc.Capture` each, read by the caller too). A file whose
+    id another file shares with another text comes as its :class:`DuplicateIdError` instead."""
     items = list(iter_inputs(paths))
+    archives = [i for i in items if isinstance(i, Path) and is_archive(i)]
+    items = [i for i in items if not (isinstance(i, Path) and is_archive(i))]
     files = _Files([i for i in items if isinstance(i, Path) and not _is_jsonl(i)])
     refused = files.clashes()
     lines: dict[str, tuple[str, Path]] = {}  # JSONL ids read so far: id -> (text hash, file)
@@ -56,6 +66,7 @@ def input_units(paths: Iterable[Path]) -> Iterator[Path | Release | InputError |
         else:
             for release in read_path(item):
                 yield _line(release, item, lines, files) if isinstance(release, Release) else release
+    yield from scan(archives)
 
 
 def _is_jsonl(path: Path) -> bool:

@@ -44,6 +44,7 @@ from .datelines import date_line, lead_date
 from .extraction.dates import MAX_YEAR, MIN_YEAR, parse_date
 from .extraction.text import CLAUSE_BREAKS, windows
 from .model import Lang, Release
+from .warc import is_archive, read_archives
 
 __all__ = [
     "MAX_FILE_BYTES", "MAX_LINE_CHARS", "HEADER_SCAN", "INPUT_SUFFIXES",
@@ -712,7 +713,8 @@ def _read_jsonl(path: Path) -> Iterator[Release | InputError]:
 
 
 def read_path(path: Path) -> Iterator[Release | InputError]:
-    """The releases in one file: a .txt/.html/.htm file is one, a .jsonl file one per line."""
+    """The releases in one file: a .txt/.html/.htm file is one, a .jsonl file one per line, a web archive
+    (.warc, .warc.gz) one per page (:mod:`diplograph.warc`)."""
     path = Path(path)
     shown = display_name(str(path))
     try:
@@ -724,6 +726,9 @@ def read_path(path: Path) -> Iterator[Release | InputError]:
         yield InputError(shown, "not a regular file")
         return
     suffix = path.suffix.lower()
+    if is_archive(path):
+        yield from read_archives([path])
+        return
     try:
         if suffix == ".jsonl":
             yield from _read_jsonl(path)
@@ -772,10 +777,11 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | str]:
                     yield f"skipped {display_name(str(path))}: cannot list directory ({e.strerror or e})"
                     continue
                 stack.extend((c, False) for c in reversed(children) if not c.name.startswith("."))
-            elif path.suffix.lower() in INPUT_SUFFIXES or (named and not path.exists()):
+            elif path.suffix.lower() in INPUT_SUFFIXES or is_archive(path) or (named and not path.exists()):
                 real = os.path.realpath(path)
                 if real not in seen_files:
                     seen_files.add(real)
                     yield path
             else:
-                yield f"skipped {display_name(str(path))}: not a .txt/.html/.htm/.jsonl file"
+                yield f"skipped {display_name(str(path))}: not a .txt/.html/.htm/.jsonl/.warc/.warc.gz file"
+

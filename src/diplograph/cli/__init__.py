@@ -134,6 +134,7 @@ from . import viz as _viz  # noqa: E402,F401
 from . import network as _network  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
 from . import doctor as _doctor  # noqa: E402,F401
+from . import collect as _collect  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()
