@@ -52,17 +52,12 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory):
     """A Virtuoso server of our own for the session (see tests/virtuoso_server.py).
 
     Skipped when Virtuoso is not installed — a failure instead with DIPLOGRAPH_REQUIRE_SERVER=1
-    (as .ci/run sets), so CI never passes without the server tests.
+    (as .ci/run sets), so CI never passes without the server tests (tests/system_packages.py).
     """
-    import os
-
+    import system_packages
     import virtuoso_server
 
-    if not virtuoso_server.available():
-        message = "Virtuoso is not installed (apt-get install virtuoso-opensource-7-bin)"
-        if os.environ.get("DIPLOGRAPH_REQUIRE_SERVER") == "1":
-            pytest.fail(message + "; DIPLOGRAPH_REQUIRE_SERVER=1 requires it")
-        pytest.skip(message)
+    system_packages.require("virtuoso-opensource-7-bin")
     server = virtuoso_server.Virtuoso(tmp_path_factory.mktemp("virtuoso"))
     try:
         server.start()

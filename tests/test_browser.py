@@ -1,20 +1,20 @@
 """The pages in a real headless browser: Debian's chromium, driven through Playwright's CDP client.
 
-No browser is downloaded: Playwright launches /usr/bin/chromium (installed by
-.ci/run from .ci/apt-packages.txt). Each test watches the console, uncaught
+No browser is downloaded: Playwright launches Debian's chromium from PATH (installed by
+.ci/run from .ci/apt-packages.txt; without it these tests skip, see tests/system_packages.py). Each test watches the console, uncaught
 errors, dialogs (an ``alert`` would mean a label ran as code) and every request
 (any host but this page's own is a failure). Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import system_packages
 
 from diplograph.serve import background, create_app, open_for_serving
 from diplograph.viz import render
@@ -24,7 +24,6 @@ pytestmark = pytest.mark.browser
 SMALL = Path(__file__).parent / "fixtures" / "viz" / "small.trig"
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]
 
@@ -43,14 +42,11 @@ class Watch:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/apt-packages.txt should install it")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+    system_packages.require("chromium")  # skips on a machine without it (fails in CI)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         yield browser
         browser.close()
 

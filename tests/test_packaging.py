@@ -29,6 +29,8 @@ def test_wheel_carries_the_shipped_folders(wheel: Path) -> None:
         for rel in repo_files:
             assert f"diplograph/{rel}" in names, f"{rel} missing from the wheel"
     assert "diplograph/data/people.tsv" in names
+    # the figures' Thai font and its licence (figures need no system font)
+    assert {"diplograph/viz/assets/fonts/Sarabun-Regular.ttf", "diplograph/viz/assets/fonts/OFL.txt"} <= set(names)
 
 
 def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:

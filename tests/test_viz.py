@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import warnings
 from pathlib import Path
 
@@ -110,14 +111,53 @@ def test_layout_is_seeded_and_order_independent(small: dn.Facts) -> None:
     assert layout(g) == layout(g) == layout(shuffled)
 
 
-def test_thai_font_is_found() -> None:
-    """CI installs fonts-thai-tlwg (.ci/apt-packages.txt); matplotlib must find one."""
-    assert fonts.thai_font() is not None
+def test_thai_labels_use_the_shipped_font_on_a_machine_without_thai_fonts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A figure with Thai labels on a machine with only Python: every font outside the Python
+    environment (Debian's fonts-thai-tlwg among them) hidden from matplotlib's font manager, the
+    labels are drawn with the font file diplograph ships, and matplotlib says nothing about fonts."""
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    outside = [f for f in manager.ttflist if not Path(f.fname).is_relative_to(Path(sys.prefix))]
+    assert outside, "no system font to hide: the test would prove nothing here"
+    monkeypatch.setattr(manager, "ttflist", [f for f in manager.ttflist if f not in outside])
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
+    font_manager.FontManager._findfont_cached.cache_clear()
+    fonts.thai_font.cache_clear()
+    used: list[str] = []
+    find = manager._find_fonts_by_props
+    monkeypatch.setattr(manager, "_find_fonts_by_props",
+                        lambda prop, *a, **k: used.extend(found := find(prop, *a, **k)) or found)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            caplog.set_level("DEBUG", logger="matplotlib.font_manager")
+            result = render(SMALL, tmp_path / "countries.png", view="countries", lang="th")
+    finally:
+        font_manager.FontManager._findfont_cached.cache_clear()
+        fonts.thai_font.cache_clear()
+    assert result.nodes == 3
+    assert Path(used[0]).resolve() == fonts.font_path().resolve()
+    assert {Path(p).name for p in used} <= {"Sarabun-Regular.ttf", "DejaVuSans.ttf"}
+    assert not [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")], caplog.text
+    assert fonts.font_path().is_relative_to(Path(fonts.__file__).parent)  # inside the package
+
+
+def test_the_shipped_font_is_regular_and_covers_thai() -> None:
+    from matplotlib import ft2font
+
+    font = ft2font.FT2Font(str(fonts.font_path()))
+    assert (font.family_name, font.style_name) == ("Sarabun", "Regular")
+    charmap = font.get_charmap()
+    assert all(ord(ch) in charmap for ch in "กรุงเทพฯ ผู้ที่ นี่ ฟื้น ๒๕๖๓ Thailand–Singapore")
+    licence = (fonts.font_path().parent / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License, Version 1.1" in licence and "Sarabun Project Authors" in licence
 
 
 def test_missing_thai_font_warns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fonts, "thai_font", lambda: None)
-    with pytest.warns(fonts.ThaiFontWarning, match="fonts-thai-tlwg"):
+    with pytest.warns(fonts.ThaiFontWarning, match="reinstall diplograph"):
         assert fonts.font_families(["ไทย"]) == ["DejaVu Sans"]
     with warnings.catch_warnings():
         warnings.simplefilter("error")

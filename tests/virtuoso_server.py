@@ -10,7 +10,6 @@ exercised by the ordinary tests.
 from __future__ import annotations
 
 import secrets
-import shutil
 import socket
 import subprocess
 import time
@@ -66,7 +65,9 @@ MaxQueryExecutionTime = 60
 
 
 def available() -> bool:
-    return shutil.which("virtuoso-t") is not None and shutil.which("isql-vt") is not None
+    import system_packages
+
+    return system_packages.available("virtuoso-opensource-7-bin")
 
 
 def _free_port() -> int:

@@ -1,71 +1,70 @@
-"""A Thai-capable font for matplotlib, found through its font manager.
+"""The Thai-capable font of every figure: Sarabun Regular, shipped inside the package.
 
-matplotlib's default DejaVu Sans has no Thai glyphs: Thai names would be drawn
-as empty boxes. We look for a font that covers Thai (the TLWG fonts of Debian's
-``fonts-thai-tlwg``, Noto Sans Thai, Sarabun …), first among the fonts
-matplotlib already knows, then among the system's font files (a font installed
-after matplotlib built its cache is not in it). Missing, the figure is still
-drawn, with a :class:`ThaiFontWarning` that says what to install.
+matplotlib's default DejaVu Sans has no Thai glyphs: Thai names would be drawn as
+empty boxes. Why a font file in the package rather than the system's fonts: a
+figure must read the same on any machine with nothing but Python — no Debian
+``fonts-thai-tlwg``, no font cache that predates an install — and the same input
+must give the same SVG everywhere. Why Sarabun: Cadson Demak's Sarabun (the
+Google Fonts family descended from TH Sarabun New, the typeface of Thai
+government documents) covers Latin as well as Thai, so a mixed label is set in
+one face, and it is licensed under the SIL Open Font License 1.1, which allows
+shipping it unmodified with its licence (``assets/fonts/OFL.txt``; provenance
+in ``assets/README.md``). Only the regular weight is shipped (90 KB): figures
+use no other. matplotlib 3.11 or later shapes the text (libraqm), which puts
+Thai vowel and tone marks in place.
+
+The file is registered with matplotlib's font manager once per process; figures
+ask for the family by name, with DejaVu Sans behind it for any symbol Sarabun
+lacks. If the file is missing (a broken install), figures are still drawn, with
+a :class:`ThaiFontWarning` when a label is Thai.
 """
 
 from __future__ import annotations
 
 import warnings
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
-PREFERRED = ("Loma", "Garuda", "Noto Sans Thai", "Noto Sans Thai UI", "Sarabun", "TH Sarabun New",
-             "Norasi", "Kinnari", "Waree", "Umpush", "Tlwg Typo", "Leelawadee UI", "Tahoma")
-THAI_PROBE = 0x0E01  # ก
+FONT_FILE = ("assets", "fonts", "Sarabun-Regular.ttf")
+FAMILY = "Sarabun"
 
 
 class ThaiFontWarning(UserWarning):
-    """No font with Thai glyphs was found: Thai labels will show as boxes."""
+    """The shipped Thai font could not be loaded: Thai labels will show as boxes."""
 
 
 def has_thai(text: str) -> bool:
     return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
 
 
-def _covers_thai(path: str) -> bool:
-    from matplotlib import ft2font
-
-    try:
-        return THAI_PROBE in ft2font.FT2Font(path).get_charmap()
-    except (OSError, RuntimeError, ValueError):
-        return False
+def font_path() -> Path:
+    """The shipped font file (inside the installed package)."""
+    return Path(str(resources.files("diplograph.viz").joinpath(*FONT_FILE)))
 
 
 @cache
 def thai_font() -> str | None:
-    """The family name of a Thai-capable font known to matplotlib, or None."""
+    """The family name of the shipped Thai font, registered with matplotlib; None if it is missing."""
     from matplotlib import font_manager
 
-    manager = font_manager.fontManager
-    known = {f.name: f.fname for f in manager.ttflist}
-    for name in PREFERRED:
-        if name in known and _covers_thai(known[name]):
-            return name
-    candidates = [p for p in font_manager.findSystemFonts() if Path(p).suffix.lower() in (".ttf", ".otf")]
-    candidates.sort(key=lambda p: (not any(k in p.lower() for k in ("tlwg", "thai", "loma", "garuda")), p))
-    for path in candidates:
-        if path in known.values() or not _covers_thai(path):
-            continue
-        manager.addfont(path)
-        return font_manager.FontProperties(fname=path).get_name()
-    return None
+    path = font_path()
+    if not path.is_file():
+        return None
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
 
 
 def font_families(texts: list[str]) -> list[str]:
-    """The font family list for these labels: a Thai font first when any is Thai (DejaVu Sans
-    behind it for Latin glyphs it lacks); warns once per call when Thai text has no font."""
+    """The font family list for these labels: the Thai font first (DejaVu Sans behind it for
+    glyphs it lacks); warns once per call when Thai text has no font."""
     thai = thai_font()
     if thai:
         return [thai, "DejaVu Sans"]
     if any(has_thai(t) for t in texts):
-        warnings.warn("no Thai-capable font found: Thai labels will show as boxes; install one "
-                      "(Debian: apt-get install fonts-thai-tlwg)", ThaiFontWarning, stacklevel=3)
+        warnings.warn(f"the Thai font {font_path()} is missing: Thai labels will show as boxes; "
+                      "reinstall diplograph", ThaiFontWarning, stacklevel=3)
     return ["DejaVu Sans"]
 
 
-__all__ = ["ThaiFontWarning", "font_families", "has_thai", "thai_font"]
+__all__ = ["FAMILY", "ThaiFontWarning", "font_families", "font_path", "has_thai", "thai_font"]
