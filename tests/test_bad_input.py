@@ -361,7 +361,7 @@ def test_a_one_megabyte_line_is_read_in_linear_time(tmp_path: Path) -> None:
     (tmp_path / "line.txt").write_text(line, encoding="utf-8")
     start = time.monotonic()
     result = invoke("build", str(tmp_path / "line.txt"), "-o", str(tmp_path / "line.nq"))
-    assert result.exit_code in (0, 1) and "1 releases read, 0 failed" in result.stdout
+    assert result.exit_code in (0, 1) and "1 release read, 0 failed" in result.stdout
     assert time.monotonic() - start < 60
 
 
@@ -396,7 +396,7 @@ def test_a_bug_on_one_release_fails_that_release_only(two: Path, buggy_extractio
     out = two.parent / "out.trig"
     result = invoke("build", str(two), "-o", str(out))
     assert result.exit_code == 1 and f"error: {BUG}" in result.stderr.splitlines()
-    assert "1 releases read, 1 failed" in result.stdout
+    assert "1 release read, 1 failed" in result.stdout
     graphs = {q.graph_name for q in ox.parse(path=str(out), format=ox.RdfFormat.TRIG)}
     assert ox.NamedNode(RELEASE + "d001") in graphs and ox.NamedNode(RELEASE + "boom") not in graphs
     result = invoke("ingest", str(two), "--store", str(two.parent / "store"))

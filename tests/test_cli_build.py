@@ -38,7 +38,7 @@ def test_build_formats_keep_named_graphs(tmp_path: Path, suffix: str, fmt) -> No
     out = tmp_path / f"seed{suffix}"
     result = run("build", str(SEED), "-o", str(out))
     assert result.exit_code == 0
-    assert "1 releases read" in result.output
+    assert "1 release read" in result.output
     graphs = {q.graph_name for q in pyoxigraph.parse(path=str(out), format=fmt)}
     assert pyoxigraph.NamedNode("https://w3id.org/diplograph/id/release/thaigov-35541") in graphs
 

@@ -130,7 +130,8 @@ def test_damage_is_found_and_counted(damage: str, healthy: Path, tmp_path: Path)
     result = doctor(path)
     assert result.exit_code == 1, result.output
     last = result.stdout.strip().splitlines()[-1]
-    assert f"{sum(counts.values())} problems (" in last and all(f"{n} {c}" in last for c, n in counts.items() if n)
+    total = sum(counts.values())
+    assert f"{total} problem{'s' if total != 1 else ''} (" in last and all(f"{n} {c}" in last for c, n in counts.items() if n)
     data = json.loads(doctor(path, "--format", "json").stdout)
     assert data["healthy"] is False and data["counts"] == counts
 

@@ -38,6 +38,11 @@ def one_line(message: str) -> str:
     return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 release``, ``2 releases``, ``1 person``, ``3 people``: messages read as sentences."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _err(message: str) -> None:
     click.echo(one_line(message), err=True)
 
@@ -128,13 +133,13 @@ def main(debug: bool) -> None:
 
 # Each module registers its commands on ``main``; imported last so they can import ``main``.
 from . import build as _build  # noqa: E402,F401
+from . import collect as _collect  # noqa: E402,F401
+from . import doctor as _doctor  # noqa: E402,F401
+from . import network as _network  # noqa: E402,F401
 from . import query as _query  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
 from . import store as _store  # noqa: E402,F401
 from . import viz as _viz  # noqa: E402,F401
-from . import network as _network  # noqa: E402,F401
-from . import serve as _serve  # noqa: E402,F401
-from . import doctor as _doctor  # noqa: E402,F401
-from . import collect as _collect  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

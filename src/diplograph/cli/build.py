@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, _err, debugging, handle_errors, main
+from . import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    _err,
+    count,
+    debugging,
+    handle_errors,
+    main,
+)
 
 
 @main.command()
@@ -24,7 +33,8 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     violates the shapes; the exit code says which: 0 all good, 1 some releases
     failed or violations, 2 nothing could be done.
     """
-    from ..pipeline import build as run_build, write_graph
+    from ..pipeline import build as run_build
+    from ..pipeline import write_graph
 
     result = run_build(inputs, validate=not no_validate, debug=debugging())
     for note in result.notes:
@@ -42,9 +52,10 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
                 _err(f"violation: {outcome.facts.release.source_file}: {v.focus}: {v.message}")
         counts = result.counts()
         click.echo(
-            f"wrote {out}: {counts['releases']} releases read, {counts['failed']} failed, "
-            f"{counts['events']} events, {counts['people']} people, {counts['agreements']} agreements, "
-            f"{counts['warnings']} warnings, {counts['violations']} violations")
+            f"wrote {out}: {count(counts['releases'], 'release')} read, {counts['failed']} failed, "
+            f"{count(counts['events'], 'event')}, {count(counts['people'], 'person', 'people')}, "
+            f"{count(counts['agreements'], 'agreement')}, {count(counts['warnings'], 'warning')}, "
+            f"{count(counts['violations'], 'violation')}")
     sys.exit(result.exit_code)
 
 
@@ -64,7 +75,7 @@ def validate(file: Path) -> None:
         path = f" {r.path}" if r.path else ""
         value = f" (value {r.value})" if r.value else ""
         click.echo(f"{r.severity}: {r.focus}{path}{value}: {r.message}")
-    click.echo(f"{file}: {len(report.violations)} violations, {len(report.warnings)} warnings"
+    click.echo(f"{file}: {count(len(report.violations), 'violation')}, {count(len(report.warnings), 'warning')}"
                + (" — conforms" if report.conforms else ""))
     sys.exit(EXIT_OK if report.conforms else EXIT_PARTIAL)
 

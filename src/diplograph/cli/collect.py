@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from . import EXIT_INTERRUPTED, _err, debugging, handle_errors, main
+from . import EXIT_INTERRUPTED, _err, handle_errors, main
 from .targets import open_target
 
 
@@ -86,7 +86,13 @@ class _Renderer:
     def live(self) -> Iterator[_Renderer]:
         if sys.stderr.isatty() and not self.quiet:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      TimeRemainingColumn(), console=Console(stderr=True), transient=True)
@@ -190,7 +196,8 @@ def track(specs: tuple[str, ...], archive: Path, sources_file: Path | None, dela
     """
     from ..collect import CollectEvent
     from ..ingest import Event
-    from ..track import TrackResult, track as run_track
+    from ..track import TrackResult
+    from ..track import track as run_track
     from .store import _render
 
     sources, notes = _resolve(specs, sources_file, match, next_re, pages)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_OK, EXIT_PARTIAL, handle_errors, main
+from . import EXIT_OK, EXIT_PARTIAL, count, handle_errors, main
 from .targets import open_target, target_options
 
 
@@ -40,12 +40,13 @@ def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int,
             click.echo(f"{check}: {p.node}: {p.message}")
         if len(found) > limit:
             click.echo(f"{check}: … and {len(found) - limit} more")
-    figures = (f"{report.releases} releases, {report.events} events, {report.agreements} agreements, "
+    figures = (f"{count(report.releases, 'release')}, {count(report.events, 'event')}, "
+               f"{count(report.agreements, 'agreement')}, "
                f"{report.shared_triples} shared and {report.derived_triples} derived triples checked")
     if report.healthy:
-        click.echo(f"{where}: healthy — {figures}; {report.warnings} shape warnings")
+        click.echo(f"{where}: healthy — {figures}; {count(report.warnings, 'shape warning')}")
         sys.exit(EXIT_OK)
     summary = ", ".join(f"{n} {check}" for check, n in counts.items() if n)
-    click.echo(f"{where}: {len(report.problems)} problems ({summary}) — {figures}; "
+    click.echo(f"{where}: {count(len(report.problems), 'problem')} ({summary}) — {figures}; "
                f"{report.warnings} shape warnings")
     sys.exit(EXIT_PARTIAL)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import _err, handle_errors, main
+from . import _err, count, handle_errors, main
 from .targets import open_target, target_options
 
 
@@ -80,10 +80,10 @@ def _table(results) -> None:
 @handle_errors
 def list_queries(name: str | None) -> None:
     """List the shipped queries with their parameters and columns (NAME: show one, with its SPARQL)."""
+    import textwrap
+
     from .. import queries
     from ..queries import PARAM_TYPES
-
-    import textwrap
 
     chosen = [queries.load(name)] if name else list(queries.shipped().values())
     for q in chosen:
@@ -160,8 +160,8 @@ def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, 
                 _err(f"note: {note}")
             sys.exit(0)
         summary = run_export(target, out, releases=releases, since=since.date() if since else None)
-    rows = f", {summary.rows} events" if out.suffix.lower() == ".csv" else ""
-    click.echo(f"wrote {out}: {summary.releases} releases, {summary.quads} quads{rows}")
+    rows = f", {count(summary.rows, 'event')}" if out.suffix.lower() == ".csv" else ""
+    click.echo(f"wrote {out}: {count(summary.releases, 'release')}, {count(summary.quads, 'quad')}{rows}")
     if not summary.releases:
         _err("note: no release matched; the file holds no release")
     sys.exit(0)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, EXIT_INTERRUPTED, _err, debugging, handle_errors, main
+from . import EXIT_FAILED, EXIT_INTERRUPTED, _err, count, debugging, handle_errors, main
 from .targets import open_target, target_options
 
 
@@ -35,7 +35,8 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
     again completes it. Exit 0 all stored, 1 some failed or held back, 2 nothing
     could be stored.
     """
-    from ..ingest import Summary, ingest as run_ingest, release_items
+    from ..ingest import Summary, release_items
+    from ..ingest import ingest as run_ingest
     from ..rdf import mapping
     from ..stats import totals
 
@@ -51,7 +52,7 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
                 summary.add(event)
                 _render(event, verbose=verbose, quiet=quiet)
         except KeyboardInterrupt:
-            _err(f"interrupted: {summary['stored'] + summary['replaced']} releases stored, each of them whole "
+            _err(f"interrupted: {count(summary['stored'] + summary['replaced'], 'release')} stored, each of them whole "
                  "and nothing half-written; run the same command again to finish")
             sys.exit(EXIT_INTERRUPTED)
         figures = totals(target) if not quiet else None
@@ -60,12 +61,8 @@ def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, u
     if figures is not None:
         click.echo(f"{target.describe()}: {summary['stored']} stored, {summary['replaced']} replaced, "
                    f"{summary['skipped']} skipped (same text), {summary['held']} held back (violations), "
-                   f"{summary['failed']} failed; it holds {_n(figures.releases, 'release')}, {_n(figures.triples, 'triple')}")
+                   f"{summary['failed']} failed; it holds {count(figures.releases, 'release')}, {count(figures.triples, 'triple')}")
     sys.exit(summary.exit_code)
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _render(event, *, verbose: bool, quiet: bool) -> None:
@@ -95,7 +92,8 @@ def remove(releases: tuple[str, ...], store: Path | None, endpoint: str | None, 
     derived facts (latest statuses, dg:hasMoUWith) are recomputed. Exit 0 all
     removed, 1 some not found, 2 none found.
     """
-    from ..ingest import Summary, remove as run_remove
+    from ..ingest import Summary
+    from ..ingest import remove as run_remove
 
     summary = Summary()
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=timeout,
@@ -129,10 +127,10 @@ def stats_command(store: Path | None, endpoint: str | None, timeout: float, top:
         click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
         return
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-    console.print(f"{where}: {figures.releases} releases, {figures.triples} triples "
+    console.print(f"{where}: {count(figures.releases, 'release')}, {count(figures.triples, 'triple')} "
                   f"({figures.release_triples} in release graphs, {figures.shared_triples} shared, "
-                  f"{figures.derived_triples} derived); {figures.events} events, {figures.agreements} agreements, "
-                  f"{figures.people} people")
+                  f"{figures.derived_triples} derived); {count(figures.events, 'event')}, "
+                  f"{count(figures.agreements, 'agreement')}, {count(figures.people, 'person', 'people')}")
     years = sorted({y for _, y, _ in figures.events_by_type_and_year}, key=lambda y: (y is None, y or 0))
     table = Table(title="events by type and year")
     table.add_column("type")

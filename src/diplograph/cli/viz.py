@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import _err, atomic_path, handle_errors, main
+from . import _err, atomic_path, count, handle_errors, main
 
 
 def graph_source(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -119,5 +119,6 @@ def timeline(file: Path | None, store: Path | None, country: str, partner: str |
                                  by=by, since=since, until=until, topic=topic)  # type: ignore[arg-type]
     echo_warnings(caught)
     events = sum(sum(c.values()) for _, c in tl.bins)
-    click.echo(f"wrote {out}: {events} events in {len(tl.bins)} {tl.by}s, {len(tl.changes)} status changes"
+    click.echo(f"wrote {out}: {count(events, 'event')} in {count(len(tl.bins), tl.by)}, "
+               f"{count(len(tl.changes), 'status change')}"
                + (f", {tl.undated} undated events left out" if tl.undated else ""))
