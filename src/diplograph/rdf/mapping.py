@@ -238,7 +238,7 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
                         add((a, _MEETS, b))
 
     for agreement in facts.agreements:
-        key = iris.agreement_key(agreement)
+        key = iris.agreement_key(agreement, release.release_id)
         a = node("agreement", key)
         add((a, _TYPE, _dg(agreement.kind)))
         if agreement.kind != "Agreement":
