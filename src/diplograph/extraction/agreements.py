@@ -23,6 +23,7 @@ from .. import gazetteer
 from . import cues
 from .dates import DateMention
 from .text import Sentence, is_thai
+from .steps import linked_steps
 from .subjects import Subject, subject_of
 from .topics import topics_in
 
@@ -129,7 +130,7 @@ _ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
     r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
-    r"|(?:issued|signed|adopted|released|exchanged|entered into force|came into force|took effect)\b)")
+    r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b)")
 
 
 @dataclass
@@ -149,6 +150,7 @@ class AgreementMention:
     bodies: tuple[str, ...] = ()  # ministries the name says it is between
     distinct: bool = False  # "the other MoU", "อีกฉบับ": not the one just named
     hint: Subject | None = None  # what the words around the name suggest: which record it belongs to
+    linked: tuple[tuple[str, dt.date], ...] = ()  # steps a clause after the name dates ("approved by the cabinet on …")
 
 
 @dataclass
@@ -176,7 +178,7 @@ class AgreementExtractor:
         self.orgs = gazetteer.organizations()
 
     def _mentions(self, body: str, sentences: list[Sentence], dates: list[DateMention],
-                  home: str | None, context_parties) -> list[AgreementMention]:
+                  home: str | None, context_parties, issued: dt.date | None = None) -> list[AgreementMention]:
         date_starts = [d.start for d in dates]  # sorted: dates of a sentence by bisection
         out: list[AgreementMention] = []
         for index, sentence in enumerate(sentences):
@@ -248,9 +250,11 @@ class AgreementExtractor:
                 named = subject_of(title, end - start, tail)
                 plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
                 distinct = bool(_ANOTHER.search(text, max(0, start - 16), start))
+                linked = (linked_steps(text, start + len(title), dates, sentence.start, issued)
+                          or linked_steps(text, end, dates, sentence.start, issued))
                 out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
                                             status, status_date, parties, named.subject, topics, plural,
-                                            named.strong, self._bodies(title), distinct, named.hint))
+                                            named.strong, self._bodies(title), distinct, named.hint, linked))
         return out
 
     def _title(self, text: str, start: int, limit: int) -> str:
@@ -336,7 +340,7 @@ class AgreementExtractor:
 
     def extract(self, body: str, sentences: list[Sentence], dates: list[DateMention], home: str | None,
                 context_parties, issued: dt.date | None = None) -> list[AgreementRecord]:
-        mentions = self._mentions(body, sentences, dates, home, context_parties)
+        mentions = self._mentions(body, sentences, dates, home, context_parties, issued)
         for m in mentions:
             if m.status_date and issued and m.status_date > issued:
                 m.status_date = None  # "to be signed on 7 February": a plan, not the date of a status
@@ -410,6 +414,9 @@ class AgreementExtractor:
     @staticmethod
     def _record_status(record: AgreementRecord, m: AgreementMention) -> None:
         record.bodies += [b for b in m.bodies if b not in record.bodies]
+        for status, day in m.linked:
+            if record.statuses.get(status) is None:
+                record.statuses[status] = day
         if m.status is None:
             return
         if m.status not in record.statuses or (record.statuses[m.status] is None and m.status_date):

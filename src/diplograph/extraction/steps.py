@@ -44,6 +44,29 @@ def cabinet_day(sentences: list[Sentence], dates: list[DateMention], issued: dt.
     return days.pop() if len(days) == 1 else None
 
 
+# A step the release links the agreement to, in a clause right after its name: "… ที่ได้รับความเห็นชอบจาก
+# คณะรัฐมนตรีเมื่อวันที่ 6 กุมภาพันธ์ 2567", "the MoU approved by the Cabinet on 6 February 2024": whatever this
+# release reports of it, the approval was on that day.
+_LINKED_APPROVAL = re.compile(
+    r"[^.]{0,40}?(?:(?:ที่|ซึ่ง)?\s?(?:ได้)?(?:รับ|ผ่าน)(?:การ)?(?:ความเห็นชอบ|อนุมัติ)(?:จาก|ของ)?\s?(?:ที่ประชุม)?"
+    r"(?:คณะรัฐมนตรี|ครม\.?)|(?:ที่|ซึ่ง)\s?(?:ที่ประชุม)?(?:คณะรัฐมนตรี|ครม\.?)\s?(?:ได้)?(?:มีมติ)?(?:ให้)?(?:ความ)?"
+    r"(?:เห็นชอบ|อนุมัติ)|\b(?:approved|endorsed) by the [Cc]abinet|\bwhich the [Cc]abinet (?:approved|endorsed))")
+
+
+def linked_steps(text: str, at: int, dates: list[DateMention], offset: int,
+                 issued: dt.date | None) -> tuple[tuple[str, dt.date], ...]:
+    """The dated approval a clause right after a name (``text[at:]``) links the agreement to; ``dates`` are
+    the release's, ``offset`` where ``text`` starts in the release."""
+    m = _LINKED_APPROVAL.match(text, at)
+    if m is None:
+        return ()
+    after = offset + m.end()
+    day = next((d for d in dates if after <= d.start <= after + 30 and d.end_date is None), None)
+    if day is None or (issued is not None and day.date > issued):
+        return ()
+    return (("Approved", day.date),)
+
+
 def signing_event(parties: set[str], evidence: list[int], signed_on: dt.date | None,
                   candidates: list[Candidate]) -> int | None:
     """The signing event of an agreement: one of the same parties (on the signing day, when the release
@@ -74,4 +97,4 @@ def dated_steps(statuses: dict[str, dt.date | None], signing: Candidate | None,
     return tuple((s, d) for s, d in out if s == out[-1][0] or d is None or d != top)
 
 
-__all__ = ["cabinet_day", "dated_steps", "signing_event"]
+__all__ = ["cabinet_day", "dated_steps", "linked_steps", "signing_event"]

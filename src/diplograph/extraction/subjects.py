@@ -141,7 +141,7 @@ def subject_of(title: str, noun_end: int, tail: str = "") -> NameSubject:
     heads = _heads(masked, _terms(region, masked))
     locative = _LOCATIVE.match(tail)
     place_text = masked + (" " + _masked(locative.group(1) or locative.group(2)) if locative else "")
-    qualifiers = sorted({t.subject[1:] for t in _terms(place_text) if t.subject.startswith("+")}
+    qualifiers = sorted({q for t in _terms(place_text) if t.subject.startswith("+") for q in t.subject[1:].split("+")}
                         | set(_places(place_text)) | set(_ordinals(place_text)) | set(_periods(place_text)))
     if heads or qualifiers:
         subject = Subject(tuple(sorted(heads)), tuple(qualifiers))
@@ -194,8 +194,11 @@ def _ordinals(text: str) -> list[str]:
     return out
 
 
-_THAI_NAME_GOES_ON = re.compile(r"^(?:ว่าด้วย|ด้าน|เรื่อง|ระหว่าง|กับ|แห่ง|ของ|สำหรับ|และ|[(–—-])|^\S{1,30}\)$")
-_THAI_NAME_OPEN = re.compile(r"(?:ว่าด้วย|ด้าน|เรื่อง|ระหว่าง|กับ|และ|แห่ง|[–—-])$")
+# A chunk that goes on with a Thai name: what it is about, between whom, which one of a series, for which
+# years ("แห่งที่ 5", "ปี 2565 - 2568"), a place pair or a name in parentheses.
+_THAI_NAME_GOES_ON = re.compile(r"^(?:ว่าด้วย|ด้าน|เรื่อง|ระหว่าง|กับ|แห่ง|ของ|สำหรับ|และ|ฉบับที่|ระยะที่|ปี|พ\.ศ\.|ค\.ศ\.|[(–—-])"
+                                r"|^\S{1,30}\)$|^[0-9๐-๙]{4}\s?[–-]\s?[0-9๐-๙]{2,4}$")
+_THAI_NAME_OPEN = re.compile(r"(?:ว่าด้วย|ด้าน|เรื่อง|ระหว่าง|กับ|และ|แห่ง|ที่|ปี|พ\.ศ\.|[–—-])$")
 _EN_NAME_WORD = re.compile(r"[A-Z(][\w’'\-–)]*|\)|of|for|and|in|the|to|a|an|on|&|[–—-]|[0-9]{4}(?:[–-][0-9]{2,4})?")
 
 
@@ -316,7 +319,7 @@ def _own_words(region: str) -> str | None:
 # ----------------------------------------------------------------------------- places
 
 _PAIR_TH = re.compile(r"([\u0e00-\u0e7f]{2,})\s?[–—-]\s?([\u0e00-\u0e7f]{2,})")
-_PAIR_EN = re.compile(r"((?:[A-Z][\w’']*\s){0,3}[A-Z][\w’']*)(?:\s[-–—]\s|[–—])((?:[A-Z][\w’']*)(?:\s[A-Z][\w’']*){0,3})")
+_PAIR_EN = re.compile(r"((?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*)(?:\s[-–—]\s|[–—])((?:[A-Z][\w’'-]*)(?:\s[A-Z][\w’'-]*){0,3})")
 
 
 def _places(text: str) -> list[str]:
@@ -350,7 +353,7 @@ def _place(chunk: str, *, last: bool) -> str | None:
     return skeleton if len(skeleton) >= 2 else None
 
 
-_SKELETON_MAP = str.maketrans({"j": "c", "z": "s", "q": "k", "d": "t", "b": "p", "v": "w"})
+_SKELETON_MAP = str.maketrans({"j": "c", "z": "s", "x": "s", "q": "k", "d": "t", "b": "p", "v": "w"})
 
 
 def _skeleton(latin: str) -> str:
