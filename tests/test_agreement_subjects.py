@@ -50,8 +50,8 @@ def keys(body: str, issued: dt.date, lang: str = "th", release_id: str = "r1") -
      "Memorandum of Understanding on Cooperation in Telecommunications, ICT and Digital Technology"),
     # a bridge's two ends: the royal romanisation of the Thai spelling and the usual Latin one agree
     ("บันทึกความเข้าใจว่าด้วยการก่อสร้างสะพานมิตรภาพไทย-ลาว แห่งที่ 5 (บึงกาฬ – บอลิคำไซ)",
-     "Memorandum of Understanding on the Construction of the Fifth Thai–Lao Friendship Bridge (Bueng Kan – "
-     "Bolikhamxai)"),
+     ("Memorandum of Understanding on the Construction of the Fifth Thai–Lao Friendship Bridge (Bueng Kan – "
+      "Bolikhamxai)")),
     ("แผนปฏิบัติการร่วม ปี 2565-2568", "Joint Plan of Action 2022–2025"),
 ])
 def test_a_thai_name_and_its_english_name_are_one_subject(thai: str, english: str) -> None:

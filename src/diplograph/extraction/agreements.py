@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from .. import gazetteer
 from . import cues
 from .dates import DateMention
-from .text import Sentence, is_thai
 from .steps import linked_steps
 from .subjects import Subject, subject_of
+from .text import Sentence, is_thai
 from .topics import topics_in
 
 ORDER = ("Proposed", "UnderNegotiation", "Approved", "Signed")

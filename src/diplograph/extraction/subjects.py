@@ -14,14 +14,17 @@ languages by ``data/agreement_subjects.tsv``:
   ("จุดผ่านแดนถาวรบ้านคลองลึก – ปอยเปต", "Ban Khlong Luek – Poipet Permanent Border Checkpoint"): a
   crossing's two sides, written as a consonant skeleton of their romanised names, so the Thai and
   the Latin spelling of one place agree;
-* a name with no known subject word keeps its own words ("MoU on Broadcasting" → ``broadcasting``)
-  — Thai and English forms of it then stay two nodes, which only duplicates;
+* qualifiers also say which one of a series ("แห่งที่ 5", "the Fifth …": ``no-5``) and for which
+  years ("2022–2025", "ปี 2565-2568") it is: the next plan of action is another one;
+* a name with no known subject word keeps its own words after "on" / "ว่าด้วย" ("MoU on
+  Meteorology" → ``meteorology``) — a weaker identity: Thai and English
+  forms of it then stay two nodes, which only duplicates;
 * the parties' own names (states, ministries) are never read as a subject: "the Ministry of Energy"
   does not make an energy MoU.
 
 A name that states no subject at all ("the MoU", "เอกสาร 2 ฉบับ") gives None; the purpose clause
-after it ("… เพื่อส่งเสริมความร่วมมือด้านเศรษฐกิจดิจิทัล", "… to promote cooperation in tourism") is
-is a weaker source: :func:`subject_of` says which it used.
+after it ("… เพื่อส่งเสริมความร่วมมือด้านเศรษฐกิจดิจิทัล", "… to promote cooperation in tourism") is a
+weaker source: :func:`subject_of` says which it used.
 """
 
 from __future__ import annotations
@@ -141,8 +144,8 @@ def subject_of(title: str, noun_end: int, tail: str = "") -> NameSubject:
     heads = _heads(masked, _terms(region, masked))
     locative = _LOCATIVE.match(tail)
     place_text = masked + (" " + _masked(locative.group(1) or locative.group(2)) if locative else "")
-    qualifiers = sorted({q for t in _terms(place_text) if t.subject.startswith("+") for q in t.subject[1:].split("+")}
-                        | set(_places(place_text)) | set(_ordinals(place_text)) | set(_periods(place_text)))
+    variants = {q for t in _terms(place_text) if t.subject.startswith("+") for q in t.subject[1:].split("+")}
+    qualifiers = sorted(variants | set(_places(place_text)) | set(_ordinals(place_text)) | set(_periods(place_text)))
     if heads or qualifiers:
         subject = Subject(tuple(sorted(heads)), tuple(qualifiers))
         return NameSubject(subject, True, subject)
@@ -155,12 +158,6 @@ def subject_of(title: str, noun_end: int, tail: str = "") -> NameSubject:
     around = _masked(_subject_region(title[len(proper):]))
     hint = _heads(around, _terms(around))
     return NameSubject(subject, False, subject or (Subject(tuple(sorted(hint))) if hint else None))
-
-
-_ORDINAL = re.compile(r"(?:แห่งที่|ฉบับที่|ระยะที่|ครั้งที่)\s?([0-9๐-๙]{1,3})(?![0-9๐-๙])"
-                      r"|\b([0-9]{1,3})(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-                      r"|tenth)\b", re.I)
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 _PERIOD = re.compile(r"(?<![0-9])((?:19|20|25)[0-9]{2})\s?[–—-]\s?((?:19|20|25)?[0-9]{2})(?![0-9])")
@@ -179,6 +176,12 @@ def _periods(text: str) -> list[str]:
             first, last_year = first - 543, last_year - 543
         out.append(f"{first}-{last_year}")
     return out
+
+
+_ORDINAL = re.compile(r"(?:แห่งที่|ฉบับที่|ระยะที่|ครั้งที่)\s?([0-9๐-๙]{1,3})(?![0-9๐-๙])"
+                      r"|\b([0-9]{1,3})(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+                      r"|tenth)\b", re.I)
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def _ordinals(text: str) -> list[str]:

@@ -15,7 +15,6 @@ would otherwise break the IRI.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from rdflib import URIRef
