@@ -105,6 +105,12 @@ def test_a_purpose_clause_is_a_weaker_subject() -> None:
     assert found.subject == Subject(("digital-economy",)) and not found.strong
 
 
+def test_the_subjects_a_name_lists_are_all_its_subject() -> None:
+    assert key_of("MoU on Tourism and Culture") == "culture-and-tourism"
+    assert key_of("MoU on Energy Cooperation and Mining") == "energy-and-mining"
+    assert key_of("Memorandum of Understanding on Cruise Tourism Industry") == "tourism"  # one thing, not a list
+
+
 def test_a_fuller_name_refines_a_shorter_one() -> None:
     short, full = Subject(("visa-exemption",)), Subject(("visa-exemption",), ("ordinary-passports",))
     assert full.refines(short) and not short.refines(full)

@@ -50,8 +50,9 @@ class Subject:
 
     @property
     def key(self) -> str:
-        """The subject part of the agreement's IRI: ``visa-exemption/ordinary-passports``."""
-        return "/".join(([("+".join(self.heads))] if self.heads else []) + list(self.qualifiers))
+        """The subject part of the agreement's IRI: ``visa-exemption/ordinary-passports``,
+        ``culture-and-tourism`` (the subjects a name lists, sorted)."""
+        return "/".join(([("-and-".join(self.heads))] if self.heads else []) + list(self.qualifiers))
 
     def refines(self, other: Subject) -> bool:
         """Says at least what other says: the same instrument named more fully ("the MoU on energy" and
@@ -202,6 +203,7 @@ def _ordinals(text: str) -> list[str]:
 _THAI_NAME_GOES_ON = re.compile(r"^(?:ว่าด้วย|ด้าน|เรื่อง|ระหว่าง|กับ|แห่ง|ของ|สำหรับ|และ|ฉบับที่|ระยะที่|ปี|พ\.ศ\.|ค\.ศ\.|[(–—-])"
                                 r"|^\S{1,30}\)$|^[0-9๐-๙]{4}\s?[–-]\s?[0-9๐-๙]{2,4}$")
 _THAI_NAME_OPEN = re.compile(r"(?:ว่าด้วย|ด้าน|เรื่อง|ระหว่าง|กับ|และ|แห่ง|ที่|ปี|พ\.ศ\.|[–—-])$")
+_THAI_DETERMINER = re.compile(r"ฉบับนี้|ฉบับดังกล่าว|ดังกล่าว|ร่วมกัน")
 _EN_NAME_WORD = re.compile(r"[A-Z(][\w’'\-–)]*|\)|of|for|and|in|the|to|a|an|on|&|[–—-]|[0-9]{4}(?:[–-][0-9]{2,4})?")
 
 
@@ -214,6 +216,9 @@ def _name_proper(title: str, noun_end: int) -> str:
     head, post = title[:noun_end], title[noun_end:]
     chunks = re.split(r"(\s+)", post)
     if is_thai(title[:noun_end + 20]):
+        this = _THAI_DETERMINER.search(chunks[0])
+        if this:  # "ความตกลงฉบับนี้ผ่านความเห็นชอบ…": the one named before, then a clause about it
+            return head + chunks[0][:this.start()]
         out, previous = [chunks[0]], chunks[0] or head
         listing = bool(_ABOUT.search(head + chunks[0]))
         for k in range(2, len(chunks), 2):
