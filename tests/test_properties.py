@@ -76,10 +76,12 @@ def test_event_and_agreement_iris_are_valid_for_any_key(kind: str, day, countrie
                   countries=tuple(countries))
     key = iris.event_key(event, parent_key=name)
     assert ox.NamedNode(str(iris.event_iri(key)))
-    agreement = Agreement("MemorandumOfUnderstanding", "Proposed", parties=tuple(countries), title=name)
-    key = iris.agreement_key(agreement)
-    assert ox.NamedNode(str(iris.agreement_iri(key)))
-    assert ox.NamedNode(str(iris.status_change_iri(key, name or "r", "Proposed")))
+    for subject in (None, name):  # an unnamed agreement is keyed by its dated step, else by its release
+        agreement = Agreement("MemorandumOfUnderstanding", "Proposed", parties=tuple(countries), title=name,
+                              subject=subject, history=(("Proposed", day),))
+        key = iris.agreement_key(agreement, name or "r")
+        assert ox.NamedNode(str(iris.agreement_iri(key)))
+        assert ox.NamedNode(str(iris.status_change_iri(key, name or "r", "Proposed")))
 
 
 # --------------------------------------------------------------------------------------- names and URLs

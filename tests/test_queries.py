@@ -290,6 +290,7 @@ _RDFLIB_CANNOT_SORT = pytest.mark.xfail(raises=TypeError, strict=True, reason="r
 
 
 @pytest.mark.parametrize(("name", "params"), [*EXAMPLES.items(), ("people-by-position", {}), ("releases", {}),
+    ("mous-by-status", {"country": "CN", "type": "Agreement"}), ("agreement-history", {"country": "KH", "type": "MoU"}),
     pytest.param("person-meetings", {"person": "Don Pramudwinai"}, marks=_RDFLIB_CANNOT_SORT)])
 def test_every_query_reads_the_same_in_rdflib(store, rdflib_dataset, name: str, params: dict) -> None:
     """A user may run the shipped queries on an exported file with rdflib: same rows, same order

@@ -41,6 +41,11 @@ VARIANTS = [(name, params) for name, params in EXAMPLES.items()] + [
     ("releases", {}),
     ("partners", {"country": "SG", "from": "2022-01-01", "to": "2024-12-31"}),
     ("person-meetings", {"person": "https://w3id.org/diplograph/id/person/don-pramudwinai"}),
+    # the agreement-status queries: every type, or one
+    ("mous-by-status", {"country": "CN", "type": "Agreement"}),
+    ("mous-never-signed", {"country": "US", "type": "JointStatement"}),
+    ("agreement-history", {"country": "KH", "type": "MoU"}),
+    ("agreement-history", {}),
 ]
 
 

@@ -84,7 +84,9 @@ class Agreement:
     kind: AgreementKind
     status: AgreementStatus
     parties: tuple[str, ...] = ()  # ISO codes
-    subject: str | None = None  # topic notation naming what it is about (part of its identity)
+    # what this instrument covers, as its name says it (extraction.subjects): part of its identity, so the
+    # same MoU in Thai and English releases is one node; None when the name states no subject
+    subject: str | None = None
     title: str | None = None  # its name as the release gives it
     title_lang: Lang = "th"
     date: dt.date | None = None  # date of the reported status

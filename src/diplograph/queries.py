@@ -49,11 +49,15 @@ PARAM_TYPES = {
     "text": "free text, matched as given",
     "status": "an agreement status: Proposed, UnderNegotiation, Approved or Signed",
     "event_type": "BilateralMeeting, MultilateralMeeting, OfficialVisit, CourtesyCall or AgreementSigning",
+    "agreement_type": "an agreement type: MemorandumOfUnderstanding (MoU), Agreement, JointStatement or "
+                      "LetterOfIntent (LoI)",
     "topic": "a topic's notation in ontology/topics.ttl, e.g. trade-investment",
     "iri": "an IRI (dgid:… and dg:… abbreviations allowed)",
 }
 _STATUSES = ("Proposed", "UnderNegotiation", "Approved", "Signed")
 _EVENT_TYPES = ("BilateralMeeting", "MultilateralMeeting", "OfficialVisit", "CourtesyCall", "AgreementSigning")
+_AGREEMENT_TYPES = ("MemorandumOfUnderstanding", "Agreement", "JointStatement", "LetterOfIntent")
+_AGREEMENT_ABBREVIATIONS = {"mou": "MemorandumOfUnderstanding", "loi": "LetterOfIntent"}
 _PARAM = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z_]+)\s*"
                     r"(?:\((?P<req>required|optional)\))?\s*(?:[—–-]+\s*(?P<desc>.*))?$")
 _COLUMNS = re.compile(r"^#\s*columns:\s*(?P<cols>.*)$")
@@ -184,9 +188,11 @@ def term_for(param: Param, raw: str, target: Target | None = None) -> Term:
         if not value or len(value) > 1000:
             raise bad("is empty or longer than 1000 characters")
         return ox.Literal(value)
-    if param.type in ("status", "event_type"):
-        choices = _STATUSES if param.type == "status" else _EVENT_TYPES
+    if param.type in ("status", "event_type", "agreement_type"):
+        choices = {"status": _STATUSES, "event_type": _EVENT_TYPES, "agreement_type": _AGREEMENT_TYPES}[param.type]
         key = re.sub(r"[\s_-]", "", value).lower()
+        if param.type == "agreement_type":
+            key = _AGREEMENT_ABBREVIATIONS.get(key, key).lower()
         match = next((c for c in choices if c.lower() == key), None)
         if match is None:
             raise bad("is not one of them")

@@ -8,6 +8,7 @@ working records into the frozen dataclasses of :mod:`diplograph.model`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from functools import cache
@@ -24,6 +25,7 @@ from .events import EventExtractor
 from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
                     transcript_speakers, with_headline)
 from .people import PeopleExtractor
+from .steps import cabinet_day, dated_steps, signing_event
 from .topics import topics_in
 
 __all__ = ["extract"]
@@ -101,7 +103,8 @@ def extract(release: Release) -> ReleaseFacts:
     persons = _persons(people, keys, candidates, records)
     topics = _Topics(sentences, candidates)
     events = tuple(_event(e, keys, sentences, topics) for e in candidates)
-    agreements = tuple(_agreement(r, sentences, candidates, people, keys) for r in records)
+    cabinet = cabinet_day(sentences, dates, release.issued) if records else None
+    agreements = tuple(_agreement(r, sentences, candidates, people, keys, cabinet) for r in records)
     return ReleaseFacts(release=release, people=persons, events=events, agreements=agreements)
 
 
@@ -150,22 +153,19 @@ def _event(e: Candidate, keys, sentences, topics: _Topics) -> Event:
         evidence=tuple(sentences[i].text for i in sorted(e.evidence)), during=e.during)
 
 
-def _agreement(r: AgreementRecord, sentences, candidates: list[Candidate], people, keys) -> Agreement:
-    status_date = r.statuses.get(r.status)
+def _agreement(r: AgreementRecord, sentences, candidates: list[Candidate], people, keys,
+               cabinet: dt.date | None) -> Agreement:
+    """An agreement with each step dated as the release dates it (see :mod:`.steps`)."""
     signed_at = None
     signatories: tuple[str, ...] = ()
     if r.status == "Signed":
-        for index, e in enumerate(candidates):
-            if e.kind == "AgreementSigning" and e.countries == r.parties and (
-                    status_date is None or e.date == status_date):
-                signed_at = index
-                signatories = tuple(dict.fromkeys(keys[p] for p in e.participants))
-                status_date = status_date or e.date
-                break
+        signed_at = signing_event(r.parties, r.evidence, r.statuses.get("Signed"), candidates)
+        if signed_at is not None:
+            signatories = tuple(dict.fromkeys(keys[p] for p in candidates[signed_at].participants))
+    history = dated_steps(r.statuses, candidates[signed_at] if signed_at is not None else None, cabinet)
     return Agreement(
-        kind=r.kind, status=r.status, parties=tuple(sorted(r.parties)), subject=r.subject, title=r.title,
-        title_lang=r.title_lang, date=status_date, topics=tuple(r.topics), signatories=signatories,
-        signing_bodies=tuple(r.bodies),
-        signed_at=signed_at, evidence=tuple(sentences[i].text for i in sorted(r.evidence)),
-        history=tuple(sorted(r.statuses.items(), key=lambda kv: ("Proposed", "UnderNegotiation", "Approved",
-                                                                 "Signed").index(kv[0]))))
+        kind=r.kind, status=r.status, parties=tuple(sorted(r.parties)),
+        subject=r.subject.key if r.subject else None, title=r.title, title_lang=r.title_lang,
+        date=dict(history).get(r.status), topics=tuple(r.topics), signatories=signatories,
+        signing_bodies=tuple(r.bodies), signed_at=signed_at,
+        evidence=tuple(sentences[i].text for i in sorted(r.evidence)), history=history)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from .. import gazetteer
 from . import cues
 from .dates import DateMention
+from .steps import linked_steps
+from .subjects import Subject, subject_of
 from .text import Sentence, is_thai
 from .topics import topics_in
 
@@ -111,6 +113,10 @@ _APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ใ�
                        r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
 _CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
                       r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
+# A step the sentence states of the agreement it has just named, in the passive: it governs, whatever verb
+# came before the name ("… เป็นผู้ลงนาม ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม").
+_STEP_AFTER = re.compile(r"\s?(?:ฉบับนี้|ดังกล่าว)\s?(?:ได้)?(?:ผ่าน|รับ|ได้รับ)(?:การ)?(?:ความเห็นชอบ|อนุมัติ|ลงนาม)"
+                         r"|\s(?:has|had|was|were|have)\s(?:been\s)?(?:approved|endorsed|signed|ratified)\b")
 _OTHER_EVENT_DATE = re.compile(r"(?:talks|meeting|visit|summit|หารือ|ประชุม|เยือน)\S*\s?(?:on|from|เมื่อ)?\s?(?:วันที่)?\s?$", re.I)
 _SUBJECT_VERB = re.compile(r"ลงนาม|ออก|แลกเปลี่ยน|จัดทำ|เห็นชอบ|เจรจา|\b(?:signed|issued|exchanged|adopted|agreed|concluded|"
                            r"approved|negotiat\w*|launched|released|will|to)\b")
@@ -124,7 +130,7 @@ _ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
     r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
-    r"|(?:issued|signed|adopted|released|exchanged)\b)")
+    r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b)")
 
 
 @dataclass
@@ -137,19 +143,21 @@ class AgreementMention:
     status: str | None
     status_date: dt.date | None
     parties: set[str]
-    subject: str | None
+    subject: Subject | None
     topics: tuple[str, ...]
     plural: bool = False
     strong: bool = False  # the subject comes from the agreement's name itself
     bodies: tuple[str, ...] = ()  # ministries the name says it is between
     distinct: bool = False  # "the other MoU", "อีกฉบับ": not the one just named
+    hint: Subject | None = None  # what the words around the name suggest: which record it belongs to
+    linked: tuple[tuple[str, dt.date], ...] = ()  # steps a clause after the name dates ("approved by the cabinet on …")
 
 
 @dataclass
 class AgreementRecord:
     kind: str
     parties: set[str]
-    subject: str | None
+    subject: Subject | None
     title: str | None = None
     title_lang: str = "th"
     statuses: dict[str, dt.date | None] = field(default_factory=dict)
@@ -157,6 +165,7 @@ class AgreementRecord:
     evidence: list[int] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)
     first: int = 0  # body offset of the first mention
+    title_strong: bool = False  # the title states the subject
 
     @property
     def status(self) -> str:
@@ -169,7 +178,7 @@ class AgreementExtractor:
         self.orgs = gazetteer.organizations()
 
     def _mentions(self, body: str, sentences: list[Sentence], dates: list[DateMention],
-                  home: str | None, context_parties) -> list[AgreementMention]:
+                  home: str | None, context_parties, issued: dt.date | None = None) -> list[AgreementMention]:
         date_starts = [d.start for d in dates]  # sorted: dates of a sentence by bisection
         out: list[AgreementMention] = []
         for index, sentence in enumerate(sentences):
@@ -234,18 +243,18 @@ class AgreementExtractor:
                 if home and len(parties) == 1 and home not in parties:
                     parties.add(home)
                 topics = topics_in(title)
-                # the subject is what the name says it is about ("บันทึกความเข้าใจว่าด้วยความร่วมมือด้าน
-                # เศรษฐกิจดิจิทัล", "MoU on Tourism Cooperation"); a topic met later in the phrase ("5 ด้าน
-                # ตั้งแต่ความมั่นคงปลอดภัยไซเบอร์ถึง…") is only a weak guess
-                subject = _specific(topics_in(_name_head(title)))
-                strong = subject is not None
-                about = _ABOUT.search(title)
-                subject = subject or _specific(topics_in(title[about.end():]) if about else ()) or _specific(topics)
+                # the subject is what the name says it covers ("บันทึกความเข้าใจว่าด้วยความร่วมมือด้าน
+                # เศรษฐกิจดิจิทัล", "MoU on Tourism Cooperation"); a purpose clause after a name that says
+                # none ("… เพื่อส่งเสริมความร่วมมือด้านเศรษฐกิจดิจิทัล") is a weaker source
+                tail = text[start + len(title):start + len(title) + 200]
+                named = subject_of(title, end - start, tail)
                 plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
                 distinct = bool(_ANOTHER.search(text, max(0, start - 16), start))
+                linked = (linked_steps(text, start + len(title), dates, sentence.start, issued)
+                          or linked_steps(text, end, dates, sentence.start, issued))
                 out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
-                                            status, status_date, parties, subject, topics, plural, strong,
-                                            self._bodies(title), distinct))
+                                            status, status_date, parties, named.subject, topics, plural,
+                                            named.strong, self._bodies(title), distinct, named.hint, linked))
         return out
 
     def _title(self, text: str, start: int, limit: int) -> str:
@@ -265,6 +274,9 @@ class AgreementExtractor:
         force = _IN_FORCE.search(after)
         if force and not re.search(r"(?:จะ|will)\s?$", after[:force.start()]):
             return "Signed", -1
+        step = _STEP_AFTER.match(text, end)
+        if step:  # "ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อ …", "this MoU was approved on …"
+            return ("Signed" if re.search(r"sign|ลงนาม", step.group(0)) else "Approved"), end
         best: tuple[int, str, int] | None = None  # (distance to the noun, status, where the cue starts)
         lo = max(0, start - 90)
         clause = text[lo:start]
@@ -328,36 +340,36 @@ class AgreementExtractor:
 
     def extract(self, body: str, sentences: list[Sentence], dates: list[DateMention], home: str | None,
                 context_parties, issued: dt.date | None = None) -> list[AgreementRecord]:
-        mentions = self._mentions(body, sentences, dates, home, context_parties)
+        mentions = self._mentions(body, sentences, dates, home, context_parties, issued)
         for m in mentions:
             if m.status_date and issued and m.status_date > issued:
                 m.status_date = None  # "to be signed on 7 February": a plan, not the date of a status
         records: list[AgreementRecord] = []
         pending: list[AgreementMention] = []
         for m in mentions:
-            if (m.plural or not m.strong) and not m.distinct:
+            # a name without its parties ("the Agreement was signed …") is one of those the release reports
+            if (m.plural or not m.strong or not m.parties) and not m.distinct:
                 pending.append(m)
                 continue
             self._add(records, m)
         # weak subjects before none, singular before plural: the record takes the best subject known
-        for m in sorted(pending, key=lambda m: (m.plural, m.subject is None)):
+        for m in sorted(pending, key=lambda m: (m.plural, m.subject is None, m.hint is None)):
             same = [r for r in records if r.kind == m.kind and (r.parties == m.parties or not m.parties)]
             if m.plural and same:
                 for r in same:
                     self._record_status(r, m)
                 continue
-            if same and m.subject:
-                same = [r for r in same if r.subject == m.subject] or same
+            if same and m.hint:
+                same = [r for r in same if r.subject and _same_subject(r.subject, m.hint)] or same
             if same:
                 target = min(same, key=lambda r: abs(r.first - m.start))
                 self._record_status(target, m)
                 if m.sentence not in target.evidence:
                     target.evidence.append(m.sentence)
                 target.topics += [t for t in m.topics if t not in target.topics]
-                if target.subject is None and m.subject:
+                if m.subject and (target.subject is None or m.subject.refines(target.subject)):
                     target.subject = m.subject
-                if m.strong and len(m.title) > len(target.title or ""):
-                    target.title = m.title
+                self._retitle(target, m)
                 continue
             self._add(records, m)
         for r in records:
@@ -369,60 +381,51 @@ class AgreementExtractor:
 
     def _add(self, records: list[AgreementRecord], m: AgreementMention) -> None:
         for r in records:
-            if r.kind == m.kind and r.parties == m.parties and r.subject == m.subject:
+            if r.kind == m.kind and r.parties == m.parties and _same_subject(r.subject, m.subject):
+                if m.subject and r.subject and m.subject.refines(r.subject):
+                    r.subject = m.subject  # "visa exemption", then "… for holders of ordinary passports"
                 self._record_status(r, m)
                 r.topics += [t for t in m.topics if t not in r.topics]
                 if m.sentence not in r.evidence:
                     r.evidence.append(m.sentence)
-                if m.strong and len(m.title) > len(r.title or ""):
-                    r.title = m.title
+                self._retitle(r, m)
                 return
         record = AgreementRecord(m.kind, set(m.parties), m.subject, m.title,
-                                 "th" if is_thai(m.title) else "en", first=m.start)
+                                 "th" if is_thai(m.title) else "en", first=m.start, title_strong=m.strong)
         self._record_status(record, m)
         record.topics = list(m.topics)
         record.evidence = [m.sentence]
         records.append(record)
 
     @staticmethod
+    def _retitle(record: AgreementRecord, m: AgreementMention) -> None:
+        """The record's title is its fullest name: a name stating the subject before one that does not, the
+        longer of two that do; of two that do not, the first unless it is a bare word ("เอ็มโอยู" in a
+        headline, then "บันทึกความเข้าใจระหว่างกระทรวง… กับ …")."""
+        current = record.title or ""
+        if m.strong == record.title_strong:
+            better = len(m.title) > len(current) and (m.strong or len(current.split()) <= 1)
+        else:
+            better = m.strong
+        if better:
+            record.title, record.title_strong = m.title, m.strong
+            record.title_lang = "th" if is_thai(m.title) else "en"
+
+    @staticmethod
     def _record_status(record: AgreementRecord, m: AgreementMention) -> None:
         record.bodies += [b for b in m.bodies if b not in record.bodies]
+        for status, day in m.linked:
+            if record.statuses.get(status) is None:
+                record.statuses[status] = day
         if m.status is None:
             return
         if m.status not in record.statuses or (record.statuses[m.status] is None and m.status_date):
             record.statuses[m.status] = m.status_date
 
 
-_ABOUT = re.compile(r"ว่าด้วย|ด้าน|\bon\b|\bconcerning\b|\bregarding\b")
-_EN_NAME_WORD = re.compile(r"[A-Z][\w’'\-–]*|on|of|for|and|in|the|to|a|an")
-
-
-def _name_head(title: str) -> str:
-    """The agreement's name proper: Thai writes it as one chunk ("บันทึกความเข้าใจว่าด้วยความร่วมมือ
-    ด้านพลังงาน"), English as capitalised words ("Memorandum of Understanding on Tourism Cooperation")."""
-    chunks = title.split()
-    if not chunks:
-        return ""
-    if is_thai(chunks[0]):
-        # not the parties ("ระหว่างกระทรวงกลาโหม…") or a determiner ("ฉบับนี้", "ดังกล่าว")
-        head = [re.split(r"ระหว่าง|ฉบับ|ดังกล่าว|ร่วมกัน", chunks[0], maxsplit=1)[0]]
-        if head[0] != chunks[0]:
-            return head[0]
-        for chunk in chunks[1:]:
-            if not chunk.startswith(("ว่าด้วย", "ด้าน")):
-                break
-            head.append(chunk)
-        return " ".join(head)
-    head = []
-    for chunk in chunks:
-        if not _EN_NAME_WORD.fullmatch(chunk.strip("(),;:")):
-            break
-        head.append(chunk)
-    return " ".join(head)
-
-
-def _specific(topics: tuple[str, ...]) -> str | None:
-    return next((t for t in topics if t not in _GENERIC_TOPICS), None)
-
-
-_GENERIC_TOPICS = {"bilateral-relations", "regional-cooperation", "security", "trade-investment"}
+def _same_subject(a: Subject | None, b: Subject | None) -> bool:
+    """One instrument named twice in a release: the same subject, or one name saying more than the
+    other ("ความตกลงยกเว้นการตรวจลงตรา" and "… สำหรับผู้ถือหนังสือเดินทางธรรมดา")."""
+    if a is None or b is None:
+        return a is b
+    return a.refines(b) or b.refines(a)

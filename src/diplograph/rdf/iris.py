@@ -1,7 +1,8 @@
 """IRIs minted from the things themselves, never from the release that mentions them.
 
 An event's IRI is its kind, date and countries (a multilateral meeting: kind,
-start date and its own name), an agreement's its kind, parties and subject, a
+start date and its own name), an agreement's its kind, parties and own subject
+(what it covers, read from its name: never a topic category), a
 person's their identity key — so two releases reporting the same meeting mint
 the same IRI, whatever order they are read in. Every path segment is a slug or
 is percent-encoded: a minted IRI is always valid, for any text at all (file
@@ -14,11 +15,11 @@ would otherwise break the IRI.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from rdflib import URIRef
 
+from ..model import AGREEMENT_STATUSES as ORDER
 from ..model import Agreement, Event
 from ..resolve import slug
 from .namespaces import ID
@@ -84,9 +85,22 @@ def event_iri(key: str) -> URIRef:
     return ID["event/" + _path(key)]
 
 
-def agreement_key(agreement: Agreement) -> str:
+def agreement_key(agreement: Agreement, release_id: str) -> str:
+    """The identity of an agreement: kind, parties and its own subject (``mou/kh-th/energy``).
+
+    An agreement whose release names no subject ("the MoU", "แถลงการณ์ร่วม") cannot be told from
+    another of the same parties by its name, so it is never merged on the name alone: it is keyed by
+    the first step the release dates ("the joint statement signed on 7 February 2024", "the MoU the
+    cabinet approved on 6 February" — a link the release states), else by the release itself
+    (``…/unnamed/d012``), which keeps it apart from every other agreement.
+    """
     parties = "-".join(c.lower() for c in agreement.parties)
-    subject = agreement.subject or slug(re.sub(r"\s+", " ", agreement.title or "unspecified"))[:40]
+    subject = agreement.subject
+    if not subject:
+        steps = sorted((when, ORDER.index(status), status) for status, when in agreement.history if when)
+        when = steps[0] if steps else None
+        subject = (f"unnamed/{slug(when[2])}-{when[0].isoformat()}" if when
+                   else f"unnamed/{segment(release_id)}")
     return f"{_KIND_SLUG[agreement.kind]}/{parties}/{subject}"
 
 

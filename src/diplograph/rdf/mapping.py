@@ -237,7 +237,7 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
                 add((node("person", a), _MEETS, node("person", b)))
 
     for agreement in facts.agreements:
-        key = iris.agreement_key(agreement)
+        key = iris.agreement_key(agreement, release.release_id)
         a = node("agreement", key)
         add((a, _TYPE, _dg(agreement.kind)))
         if agreement.kind != "Agreement":
