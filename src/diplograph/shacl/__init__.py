@@ -1,8 +1,8 @@
 """A small SHACL Core interpreter for the constraint components diplograph's shapes use.
 
 Why diplograph has its own engine: validation runs on every release, and of the maintained
-engines measured, those that report what pyshacl reports cost several times more per release
-(pyshacl itself, pyshacl-turbo) and the fast one does not (pyrudof); README, "Performance",
+engines measured, those that report what pyshacl reports (pyshacl itself, pyshacl-turbo) cost
+several times more per release, and pyrudof reports something else; README, "Performance",
 section 4, has the figures. This engine is tested to report what pyshacl reports, except
 where pyshacl departs from the SHACL specification (tests/test_shacl_engine.py, the
 equivalence suite, says where). pyshacl stays the reference: ``DIPLOGRAPH_VALIDATOR=pyshacl``
