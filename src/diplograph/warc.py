@@ -37,6 +37,8 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .model import Release
+from .reading.layout import web_address
+from .reading.release_bytes import MAX_FILE_BYTES, display_name, read_bytes
 from .urls import release_id_for_url
 
 __all__ = ["ARCHIVE_SUFFIXES", "Capture", "is_archive", "read_archives", "scan"]
@@ -64,8 +66,6 @@ class Capture:
 
     def release(self) -> Release | InputError:
         """The release this page holds, or the error (naming the archive file and the address)."""
-        from .sources import display_name, read_bytes, web_address
-
         where = f"{display_name(self.archive)}: {self.url}"
         try:
             release = read_bytes(self.payload, self.archive, html=self.html, release_id=self.release_id)
@@ -121,8 +121,6 @@ def _records(path: Path) -> Iterator[tuple[int, object]]:
 
 
 def _broken(path: Path, count: int, exc: BaseException) -> InputError:
-    from .sources import display_name
-
     detail = " ".join(str(exc).split())[:160] or type(exc).__name__
     if count:
         return InputError(display_name(str(path)), f"the web archive is cut short or damaged after {count} "
@@ -165,8 +163,6 @@ def scan(paths: Iterable[Path]) -> Iterator[Capture | InputError]:
 
 
 def _capture(path: Path, record) -> Capture | InputError:
-    from .sources import MAX_FILE_BYTES, display_name
-
     url, rid, html = _release_record(record)
     where = f"{display_name(str(path))}: {url}"
     with contextlib.redirect_stderr(io.StringIO()):
