@@ -48,7 +48,6 @@ from string import Template
 from typing import Any
 from urllib.parse import parse_qs
 
-import anyio
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -60,16 +59,15 @@ from starlette.responses import (
     JSONResponse,
     PlainTextResponse,
     Response,
-    StreamingResponse,
 )
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
 
 from .errors import DiplographError, QueryError, StoreError
 from .network.source import open_store
 from .query_guard import QueryLimits, check_limits
-from .query_pool import Refused, ServeLimits, Worker, WorkerPool
+from .query_pool import Refused, ServeLimits, WorkerPool
 from .query_worker import Job, StoreHandle
+from .serve_answer import answer, request_body
 from .viz.page import asset, script_json
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
@@ -164,7 +162,7 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
         if not _same_origin(request):
             return PlainTextResponse("cross-origin requests are refused", status_code=403)
         try:
-            body = await _body(request, max_body)
+            body = await request_body(request, max_body)
         except Refused as exc:
             return PlainTextResponse(exc.message, status_code=exc.status)
         params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
@@ -203,7 +201,7 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
             check_limits(job.text, query_limits)
         except QueryError as exc:
             return PlainTextResponse(str(exc), status_code=400)
-        return await _answer(pool, job, request)
+        return await answer(pool, job, request)
 
     async def page(request: Request) -> Response:
         data = {"endpoint": str(request.url_for("sparql")), "readOnly": not allow_update,
@@ -273,83 +271,6 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
     return app
 
 
-async def _body(request: Request, limit: int) -> str:
-    """The request body as text, refused (413) past ``limit`` bytes without reading the rest."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise Refused(413, f"the request body is {int(declared):,} bytes; the limit is {limit:,}")
-    parts, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Refused(413, f"the request body is over the limit of {limit:,} bytes")
-        parts.append(chunk)
-    return b"".join(parts).decode("utf-8", errors="replace")
-
-
-async def _answer(pool: WorkerPool, job: Job, request: Request) -> Response:
-    deadline = time.monotonic() + pool.limits.timeout
-    try:
-        worker, first = await pool.run(job, deadline, request.is_disconnected)
-    except Refused as exc:
-        return PlainTextResponse(exc.message, status_code=exc.status,
-                                 headers={"Retry-After": "5"} if exc.status == 503 else None)
-    if first[0] == "head":
-        return _Streamed(pool, worker, first[1], deadline)
-    pool.release(worker)
-    if first[0] == "done":
-        return Response(status_code=204)
-    if first[0] == "cut":
-        return PlainTextResponse(first[1], status_code=413)
-    return PlainTextResponse(first[2], status_code=first[1])
-
-
-class _Streamed(StreamingResponse):
-    """A result streamed from its worker as the engine writes it.
-
-    When the result outgrows its limit, runs past the deadline or the worker
-    dies after the first bytes went out, the connection is closed without the
-    closing chunk, so a client sees an incomplete answer rather than a short one.
-    """
-
-    def __init__(self, pool: WorkerPool, worker: Worker, media_type: str, deadline: float) -> None:
-        super().__init__(iter(()), media_type=media_type)
-        self.pool, self.worker, self.deadline = pool, worker, deadline
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        clean = False
-        try:
-            async with anyio.create_task_group() as group:
-                async def watch() -> None:  # the client leaving stops the work within a poll interval
-                    while (await receive())["type"] != "http.disconnect":
-                        pass
-                    group.cancel_scope.cancel()
-
-                group.start_soon(watch)
-                clean = await self._pump(send)
-                group.cancel_scope.cancel()
-        finally:
-            (self.pool.release if clean else self.pool.discard)(self.worker)
-
-    async def _pump(self, send: Send) -> bool:
-        """Send the worker's pieces; whether the worker ended its job cleanly."""
-        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-        while True:
-            try:
-                message = await self.worker.receive(self.deadline)
-            except Refused as exc:
-                log.warning("diplograph serve: result cut off: %s", exc.message)
-                return False
-            if message[0] == "chunk":
-                await send({"type": "http.response.body", "body": message[1], "more_body": True})
-            elif message[0] == "end":
-                await send({"type": "http.response.body", "body": b"", "more_body": False})
-                return True
-            else:  # "cut": the worker stopped writing and is ready again; the client gets no closing chunk
-                log.warning("diplograph serve: result cut off: %s", message[1])
-                return True
-
-
 def _one(params: dict[str, list[str]], key: str) -> str | None:
     values = params.get(key)
     return values[0] if values else None
@@ -410,7 +331,6 @@ def background(app: Starlette, *, host: str = "127.0.0.1", port: int = 0) -> Ite
     Port 0 takes a free port."""
     import socket
     import threading
-    import time
 
     import uvicorn
 
