@@ -27,6 +27,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Agreement": "model",
     "BuildResult": "pipeline",
+    "Curation": "curation",
+    "CurationError": "curation",
     "DecodeError": "errors",
     "DiplographError": "errors",
     "DuplicateIdError": "errors",

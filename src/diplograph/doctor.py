@@ -26,6 +26,10 @@ diplograph relies on:
     graph), and the support bookkeeping (which release contributed which shared
     triples, used by ``remove``) matches the shared graph exactly.
 
+It also reports the analysts' curation rules the store keeps (:mod:`diplograph.curation`): how
+many, and each that no stored release records a change by — a warning, not a problem (the rule
+may wait for a release not yet ingested, or be out of date).
+
 Problems are returned, never raised or printed; only a store that cannot be read
 raises (:class:`~diplograph.errors.StoreError`).
 """
@@ -40,7 +44,15 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
+from .changes import (
+    DERIVED_GRAPH,
+    RELEASE_PREFIX,
+    SHARED_GRAPH,
+    SHARES,
+    SUPPORT_GRAPH,
+    TRIPLE,
+)
+from .curation import CURATION_GRAPH, stale_rules
 from .rdf import mapping
 from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
@@ -67,7 +79,7 @@ _FACT_CLASSES = {to_ox(c) for c in (DG.BilateralMeeting, DG.MultilateralMeeting,
                                     DG.JointStatement, DG.LetterOfIntent)}
 _EVENT_CLASSES = {to_ox(c) for c in (DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit,
                                      DG.CourtesyCall, DG.AgreementSigning)}
-_OWN_GRAPHS = {DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH}
+_OWN_GRAPHS = {DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, to_ox(CURATION_GRAPH)}
 
 
 class Source(Protocol):
@@ -98,6 +110,8 @@ class DoctorReport:
     derived_triples: int = 0
     warnings: int = 0  # shape warnings (an undated event): allowed, not problems
     problems: list[Problem] = field(default_factory=list)
+    curation_rules: int = 0  # the analysts' rules the store keeps
+    stale_rules: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label): they change nothing stored
 
     @property
     def healthy(self) -> bool:
@@ -114,6 +128,8 @@ class DoctorReport:
         return {"healthy": self.healthy, "releases": self.releases, "events": self.events,
                 "agreements": self.agreements, "shared_triples": self.shared_triples,
                 "derived_triples": self.derived_triples, "warnings": self.warnings, "counts": self.counts(),
+                "curation": {"rules": self.curation_rules,
+                             "stale": [{"rule": r, "label": label} for r, label in self.stale_rules]},
                 "problems": [{"check": p.check, "node": p.node, "message": p.message} for p in self.problems]}
 
 
@@ -158,6 +174,7 @@ def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
     _check_derived(source, releases, derived, report)
     _check_view(source, releases, report)
     _check_shared(source, shared, used, present, report)
+    report.curation_rules, report.stale_rules = stale_rules(source)
     return report
 
 

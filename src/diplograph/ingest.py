@@ -42,6 +42,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from .curation import Curation
 from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
 from .errors import DiplographError, InputError
 from .model import Release
@@ -220,7 +221,8 @@ def check(outcome: ReleaseOutcome, *, validate: bool = True, allow_invalid: bool
 
 
 def ingest_releases(backend: Backend, paths: Iterable[Path], *, allow_invalid: bool = False,
-                    batch_size: int = BATCH_SIZE, jobs: int | None = None) -> Iterator[Event]:
+                    batch_size: int = BATCH_SIZE, jobs: int | None = None,
+                    curation: Curation | None = None) -> Iterator[Event]:
     """Read releases from files and directories and store them — what ``diplograph ingest`` does::
 
         with diplograph.EmbeddedStore.open("out/store", write=True) as store:
@@ -228,24 +230,38 @@ def ingest_releases(backend: Backend, paths: Iterable[Path], *, allow_invalid: b
                 print(event.kind, event.release, event.message)
 
     ``jobs`` worker processes read, extract, map and validate (default: one per core;
-    1 does everything in this process); the store is the same either way.
+    1 does everything in this process); the store is the same either way. ``curation``: rules the
+    store is to keep from now on (see :mod:`diplograph.curation`); without it, those it keeps apply.
     """
+    rules = use_curation(backend, curation)
     activity, activity_triples = mapping.activity_iri()
-    items = release_items(paths, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid)
+    items = release_items(paths, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid, curation=rules)
     return ingest(backend, items, activity=activity_triples, allow_invalid=allow_invalid, batch_size=batch_size)
 
 
+def use_curation(backend: Backend, curation: Curation | None) -> Curation:
+    """The rules this ingest applies: ``curation``, kept in the store from now on (one change, before
+    any release is written), or else those the store keeps."""
+    from . import curation as cur
+
+    if curation is None:
+        return cur.stored(backend)
+    backend.apply(cur.keep_change(curation))
+    return curation
+
+
 def release_items(paths: Iterable[Path], activity: URIRef, activity_triples: list[tuple], *,
-                  jobs: int | None = None, allow_invalid: bool = False, debug: bool = False) -> Iterator:
+                  jobs: int | None = None, allow_invalid: bool = False, debug: bool = False,
+                  curation: Curation | None = None) -> Iterator:
     """What :func:`ingest` takes, for ``paths``: processed here (``jobs=1``) or by ``jobs`` worker
     processes (None: one per core). A bug (an unexpected exception) while processing a release
     fails that release, reported like an input error — unless ``debug``: then it is raised, with
     the worker's traceback, and the ingest stops."""
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1:
-        return iter_releases(paths, activity, debug=debug)
+        return iter_releases(paths, activity, debug=debug, curation=curation)
     return iter_prepared(paths, activity, list(activity_triples), jobs=jobs, allow_invalid=allow_invalid,
-                         debug=debug)
+                         debug=debug, curation=curation)
 
 
 def default_jobs() -> int:
@@ -283,8 +299,8 @@ def _release_id(graph: ox.NamedNode) -> str:
     return unquote(graph.value.removeprefix(RELEASE_PREFIX))
 
 
-def iter_releases(paths: Iterable[Path], activity: URIRef | None = None, *, debug: bool = False
-                  ) -> Iterator[ReleaseOutcome | InputError | str]:
+def iter_releases(paths: Iterable[Path], activity: URIRef | None = None, *, debug: bool = False,
+                  curation: Curation | None = None) -> Iterator[ReleaseOutcome | InputError | str]:
     """Like :func:`diplograph.pipeline.iter_outcomes`, but releases with the same text all come
     through: the store decides which one stands for the others, whatever the order."""
     _start_timings("writer")
@@ -299,7 +315,7 @@ def iter_releases(paths: Iterable[Path], activity: URIRef | None = None, *, debu
             yield item
             continue
         clock = _clock()
-        outcome = process_or_error(item, activity, debug=debug)
+        outcome = process_or_error(item, activity, debug=debug, curation=curation)
         _spent("extract+map", clock)
         yield outcome
 
@@ -340,13 +356,13 @@ def _worker_main() -> None:
     _start_timings("worker")
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not corrupt the results
-    activity, activity_nt, validate, allow_invalid, debug = _receive(inp)
+    activity, activity_nt, validate, allow_invalid, debug, curation = _receive(inp)
     from .rdf.terms import to_rdflib
 
     triples = [tuple(to_rdflib(x) for x in (t.subject, t.predicate, t.object))
                for t in ox.parse(activity_nt, format=ox.RdfFormat.N_TRIPLES)]
     _worker_state.update(activity=URIRef(activity), activity_triples=triples, validate=validate,
-                         allow_invalid=allow_invalid, debug=debug)
+                         allow_invalid=allow_invalid, debug=debug, curation=curation)
     try:
         while (task := _receive(inp)) is not None:
             number, units = task
@@ -375,7 +391,7 @@ def _work(units: list[Path | Release]) -> list[Prepared | Event]:
         _spent("read", clock)
         for item in items:
             out.append(_prepare(item, state["activity"], state["activity_triples"], state["validate"],
-                                state["allow_invalid"], state["debug"]))
+                                state["allow_invalid"], state["debug"], state["curation"]))
     return out
 
 
@@ -387,12 +403,12 @@ def _read_unit(unit: Path | Release | Capture) -> list[Release | InputError]:
 
 
 def _prepare(item: Release | InputError, activity: URIRef, activity_triples: list[tuple], validate: bool,
-             allow_invalid: bool, debug: bool = False) -> Prepared | Event:
+             allow_invalid: bool, debug: bool = False, curation: Curation | None = None) -> Prepared | Event:
     if isinstance(item, InputError):
         return Event("failed", item.source, str(item))
     clock = _clock()
     try:
-        outcome = process_or_error(item, activity, debug=debug)
+        outcome = process_or_error(item, activity, debug=debug, curation=curation)
     finally:
         _spent("extract+map", clock)
     if isinstance(outcome, InputError):
@@ -541,8 +557,8 @@ class _Stopped(Exception):
 
 
 def iter_prepared(paths: Iterable[Path], activity: URIRef, activity_triples: list[tuple], *, jobs: int,
-                  validate: bool = True, allow_invalid: bool = False,
-                  debug: bool = False) -> Iterator[Prepared | Event | str]:
+                  validate: bool = True, allow_invalid: bool = False, debug: bool = False,
+                  curation: Curation | None = None) -> Iterator[Prepared | Event | str]:
     """:func:`iter_releases` done by ``jobs`` worker processes: prepared releases (or the events of
     those that failed or were held back) and notes, in input order."""
     units = _units(paths)
@@ -557,13 +573,13 @@ def iter_prepared(paths: Iterable[Path], activity: URIRef, activity_triples: lis
                 yield unit
             else:
                 for item in _read_unit(unit):
-                    yield _prepare(item, activity, activity_triples, validate, allow_invalid, debug)
+                    yield _prepare(item, activity, activity_triples, validate, allow_invalid, debug, curation)
         return
 
     from itertools import chain
 
     activity_nt = "".join(f"{ox.Triple(*(to_ox(x) for x in t))} .\n" for t in activity_triples)
-    workers = _Workers(jobs, (str(activity), activity_nt, validate, allow_invalid, debug), chain(head, units),
+    workers = _Workers(jobs, (str(activity), activity_nt, validate, allow_invalid, debug, curation), chain(head, units),
                        ahead=_AHEAD * jobs)
     finished = False
     try:
@@ -612,4 +628,4 @@ remove_releases = remove
 
 __all__ = ["BATCH_SIZE", "BATCH_SECONDS", "Event", "Prepared", "Summary", "check", "default_jobs", "ingest",
            "ingest_releases", "iter_prepared", "iter_releases", "release_items", "remove", "remove_releases",
-           "resolve_release"]
+           "resolve_release", "use_curation"]

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
@@ -29,6 +29,9 @@ from .rdf.namespaces import DG, PREFIXES, RDF
 from .rdf.terms import XSD_STRING, to_ox
 from .inputs import read_inputs
 from .validate import ValidationReport, validate_triples
+
+if TYPE_CHECKING:
+    from .curation import Curation
 
 EVENT_CLASSES = {DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit, DG.CourtesyCall, DG.AgreementSigning}
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".nt": "nt"}
@@ -48,6 +51,7 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
     derived: list[tuple] = field(default_factory=list)
     activity: list[tuple] = field(default_factory=list)
+    curation: list[tuple] = field(default_factory=list)  # the rules applied, in their own graph
 
     @property
     def violations(self) -> int:
@@ -82,14 +86,26 @@ class BuildResult:
             yield (*t, None)
         for t in self.derived:
             yield (*t, None)
+        if self.curation:
+            from .curation import CURATION_GRAPH
+
+            for t in self.curation:
+                yield (*t, CURATION_GRAPH)
 
 
-def process(release: Release, activity: URIRef | None = None) -> ReleaseOutcome:
-    """One release through extraction and mapping; its notes (``facts.notes``) say what it lost."""
+def process(release: Release, activity: URIRef | None = None, curation: Curation | None = None) -> ReleaseOutcome:
+    """One release through extraction and mapping, corrected by the analysts' ``curation`` rules
+    (here, so that ``build`` and ``ingest`` give the same graph); its notes (``facts.notes``) say
+    what it lost."""
     facts = extract(release)
     if notes := date_notes(release):
         facts = replace(facts, notes=(*facts.notes, *notes))
-    return ReleaseOutcome(facts, mapping.map_release(facts, activity))
+    graph = mapping.map_release(facts, activity)
+    if curation:
+        from .curation import apply
+
+        graph = apply(graph, curation)
+    return ReleaseOutcome(facts, graph)
 
 
 def date_notes(release: Release) -> tuple[str, ...]:
@@ -104,13 +120,13 @@ def date_notes(release: Release) -> tuple[str, ...]:
     return (f"dates that name no real day were left out: {shown}{whole}",)
 
 
-def process_or_error(release: Release, activity: URIRef | None = None, *, debug: bool = False
-                     ) -> ReleaseOutcome | InputError:
+def process_or_error(release: Release, activity: URIRef | None = None, *, debug: bool = False,
+                     curation: Curation | None = None) -> ReleaseOutcome | InputError:
     """:func:`process`, with what goes wrong as the release's error, so a batch goes on: an
     input error as it is, a bug (any other exception) as an :class:`InternalError` naming the
     release — unless ``debug``, when the bug is raised with its traceback."""
     try:
-        return process(release, activity)
+        return process(release, activity, curation)
     except DiplographError as exc:
         return InputError(release.source_file, str(exc))
     except Exception as exc:  # noqa: BLE001 — a bug on one release fails that release, not the batch
@@ -135,10 +151,16 @@ def iter_outcomes(paths: Iterable[Path], activity: URIRef | None = None, *, debu
         yield process_or_error(item, activity, debug=debug)
 
 
-def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False) -> BuildResult:
-    """Everything read, extracted, mapped and validated, the same whatever the order of the inputs:
-    of two files with the same text the one with the smaller release id stands for both."""
+def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False,
+          curation: Curation | None = None) -> BuildResult:
+    """Everything read, extracted, mapped, corrected by ``curation`` and validated, the same whatever
+    the order of the inputs: of two files with the same text the one with the smaller release id
+    stands for both."""
     result = BuildResult()
+    if curation:
+        from .curation import rule_triples
+
+        result.curation = rule_triples(curation)
     activity, activity_triples = mapping.activity_iri()
     result.activity = activity_triples
     chosen: dict[str, Release] = {}
@@ -154,7 +176,7 @@ def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False) 
                 chosen[item.content_hash] = first
                 result.notes.append(f"skipped {second.source_file}: same text as release {first.release_id}")
     for release in sorted(chosen.values(), key=lambda r: r.release_id):
-        outcome = process_or_error(release, activity, debug=debug)
+        outcome = process_or_error(release, activity, debug=debug, curation=curation)
         (result.errors if isinstance(outcome, InputError) else result.outcomes).append(outcome)
         if not isinstance(outcome, InputError):
             result.notes.extend(f"{release.source_file}: {note}" for note in outcome.facts.notes)

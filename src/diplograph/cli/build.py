@@ -24,9 +24,11 @@ from . import (
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="Output file; its extension picks the format: .ttl .trig .nq .jsonld")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--curation", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Analysts' corrections (a TOML curation file) applied to every release.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @handle_errors
-def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -> None:
+def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, curation: Path | None, quiet: bool) -> None:
     """Read releases (files, directories, .jsonl batches) and write their graph to OUT.
 
     OUT is written whenever at least one release was read, even if its graph
@@ -36,7 +38,12 @@ def build(inputs: tuple[Path, ...], out: Path, no_validate: bool, quiet: bool) -
     from ..pipeline import build as run_build
     from ..pipeline import write_graph
 
-    result = run_build(inputs, validate=not no_validate, debug=debugging())
+    rules = None
+    if curation is not None:
+        from ..curation import load
+
+        rules = load(curation)  # a malformed file stops here, before anything is written
+    result = run_build(inputs, validate=not no_validate, debug=debugging(), curation=rules)
     for note in result.notes:
         if not quiet:
             _err(f"note: {note}")

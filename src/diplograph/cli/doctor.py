@@ -34,6 +34,10 @@ def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int,
         click.echo(json.dumps({"store": where, **report.to_json()}, ensure_ascii=False, indent=1))
         sys.exit(EXIT_OK if report.healthy else EXIT_PARTIAL)
     counts = report.counts()
+    for rule, label in report.stale_rules:  # a warning: the rule may wait for a release not ingested yet
+        click.echo(f"warning: curation rule {label} ({rule}) matches nothing in the store")
+    if report.curation_rules:
+        click.echo(f"curation: {count(report.curation_rules, 'rule')}, {len(report.stale_rules)} matching nothing")
     for check in CHECKS:
         found = [p for p in report.problems if p.check == check]
         for p in found[:limit]:

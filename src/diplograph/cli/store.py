@@ -20,33 +20,43 @@ from .targets import open_target, target_options
               help="Releases per transaction.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes that read, extract and validate (default: one per core; 1: none).")
+@click.option("--curation", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Analysts' corrections (a TOML curation file): kept in the store and applied to this and "
+                   "every later ingest; releases stored before need ingesting again.")
 @click.option("-v", "--verbose", is_flag=True, help="A line for each release stored.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @handle_errors
 def ingest(inputs: tuple[Path, ...], store: Path | None, endpoint: str | None, update_url: str | None,
            gsp_url: str | None, upgrade: bool, timeout: float, allow_invalid: bool, batch_size: int,
-           jobs: int | None, verbose: bool, quiet: bool) -> None:
+           jobs: int | None, curation: Path | None, verbose: bool, quiet: bool) -> None:
     """Read releases (files, directories, .jsonl) and store them: one named graph each.
 
     A release already in the store is replaced (same id: a file's name without
     extension, a JSONL line's id); releases whose graphs violate the shapes are
-    held back unless --allow-invalid. Each batch is one transaction: an
+    held back unless --allow-invalid. The store's curation rules (--curation, kept
+    from an earlier ingest) correct every release stored. Each batch is one transaction: an
     interrupted ingest leaves every release it reported whole, and running it
     again completes it. Exit 0 all stored, 1 some failed or held back, 2 nothing
     could be stored.
     """
-    from ..ingest import Summary, release_items
+    from ..curation import load
+    from ..ingest import Summary, release_items, use_curation
     from ..ingest import ingest as run_ingest
     from ..rdf import mapping
     from ..stats import totals
 
     summary = Summary()
+    given = load(curation) if curation is not None else None  # a malformed file stops here, nothing written
     activity, activity_triples = mapping.activity_iri()
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=timeout,
                      write=True, upgrade=upgrade) as target:
+        rules = use_curation(target, given)
+        if rules and not quiet:
+            _err(f"note: {count(len(rules.rules), 'curation rule')} applied"
+                 + (" (kept in the store for later ingests)" if given is not None else " (kept in the store)"))
         try:
             items = release_items(inputs, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid,
-                                  debug=debugging())
+                                  debug=debugging(), curation=rules)
             for event in run_ingest(target, items, activity=activity_triples,
                                     allow_invalid=allow_invalid, batch_size=batch_size):
                 summary.add(event)
