@@ -139,13 +139,27 @@ def test_rules_are_kept_across_a_re_ingest(tmp_path: Path) -> None:
         assert len(curation.stored(store).rules) == 1
 
 
+def test_worker_processes_apply_the_rules_too(tmp_path: Path, monkeypatch) -> None:
+    import diplograph.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "PARALLEL_MIN", 1)  # use the worker processes even for 24 releases
+    cur = rules(f'[[wrong]]\nnode = "{CALL}"\n{WHO}\n[[date]]\nevent = "{AU}"\ndate = 2024-07-27\n{WHO}')
+    with EmbeddedStore.open(tmp_path / "s", write=True) as store:
+        kinds = Summary()
+        for event in ingest_releases(store, [DEV], jobs=2, curation=cur):
+            kinds.add(event)
+        assert kinds["stored"] == 24
+        assert graphs_of(store, CALL) == set()
+        assert ask(store, f"SELECT ?d WHERE {{ <{full(AU)}> dg:heldOn ?d }}") == [("2024-07-27",)]
+
+
 def test_doctor_counts_the_rules_and_warns_of_stale_ones(tmp_path: Path, dev_releases) -> None:
     store = curated_store(tmp_path / "s", dev_releases,
                           f'[[wrong]]\nnode = "{CALL}"\n{WHO}\n[[wrong]]\nnode = "dgid:event/nothing"\n{WHO}')
     report = check_store(store)
     assert report.healthy, report.problems[:3]  # the curation graph is the store's own; stale rules warn only
-    assert report.curation_rules == 2
-    assert [label for _, label in report.stale_rules] == ["[[wrong]] entry 2"]
+    assert report.curation.rules == 2 and report.curation.outdated == []
+    assert [label for _, label in report.curation.stale] == ["[[wrong]] entry 2"]
     assert report.to_json()["curation"]["stale"][0]["label"] == "[[wrong]] entry 2"
 
 
@@ -174,3 +188,14 @@ def test_build_and_ingest_agree_and_a_bad_file_writes_nothing(tmp_path: Path) ->
         assert set(ask(built, sparql)) == set(ask(stored, sparql))
         assert ask(built, f"SELECT ?d WHERE {{ GRAPH ?g {{ <{full(AU)}> dg:heldOn ?d }} }}") == [("2024-07-27",)]
         assert len(curation.stored(built).rules) == len(curation.stored(stored).rules) == 2
+    report = run_cli("doctor", "--store", str(tmp_path / "s"))
+    assert report.returncode == 0 and "curation: 2 rules, 0 matching nothing, 0 releases" in report.stdout
+    stale = tmp_path / "stale.toml"
+    stale.write_text(f'[[date]]\nevent = "dgid:event/nothing"\ndate = 2024-07-27\n{WHO}', encoding="utf-8")
+    assert run_cli("ingest", str(DEV / "d001.txt"), "--store", str(tmp_path / "s"), "--curation", str(stale),
+                   "-q").returncode == 0
+    report = run_cli("doctor", "--store", str(tmp_path / "s"))
+    assert report.returncode == 0, report.stdout  # a stale rule is a warning, not a problem
+    assert "warning: curation rule [[date]] entry 1" in report.stdout and "matches nothing" in report.stdout
+    outdated = {line.split()[1] for line in report.stdout.splitlines() if "no longer keeps" in line}
+    assert outdated and f"{ID}release/d001" not in outdated  # d001 was ingested again with the new rules

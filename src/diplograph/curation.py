@@ -37,7 +37,7 @@ import datetime as dt
 import hashlib
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -312,17 +312,29 @@ def keep_change(curation: Curation):
     return ChangeSet(drop=[graph], insert=[ox.Quad(*(to_ox(x) for x in t), graph) for t in rule_triples(curation)])
 
 
-def stale_rules(backend) -> tuple[int, list[tuple[str, str]]]:
-    """How many rules the store keeps, and those no stored release records a change by: (IRI, label)."""
+@dataclass
+class CurationReport:
+    """What ``doctor`` says of a store's curation: warnings, never problems."""
+
+    rules: int = 0  # the rules the store keeps
+    stale: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label): no stored release records a change
+    outdated: list[str] = field(default_factory=list)  # releases changed by rules the store no longer keeps
+
+
+def check(backend) -> CurationReport:
+    """The rules a store keeps, those that match nothing in it (a typo, or a release not ingested yet),
+    and the releases changed by rules it no longer keeps (ingest them again)."""
     rules = {r[0].value: r[1].value for r in backend.select(
         f"SELECT ?r ?label WHERE {{ GRAPH <{CURATION_GRAPH}> {{ ?r a <{RULE_CLASS}> ; <{RDFS.label}> ?label }} }}").rows}
-    if not rules:
-        return 0, []
-    used = {r[0].value for r in backend.select(
-        f"SELECT DISTINCT ?r WHERE {{ GRAPH ?g {{ ?r ?p ?x }} VALUES ?p {{ <{REMOVED}> <{ADDED}> }} "
-        f"FILTER(?g != <{CURATION_GRAPH}>) }}").rows}
-    return len(rules), sorted((r, label) for r, label in rules.items() if r not in used)
+    used: dict[str, set[str]] = {}
+    for rule, graph in backend.select(
+            f"SELECT DISTINCT ?r ?g WHERE {{ GRAPH ?g {{ ?r ?p ?x }} VALUES ?p {{ <{REMOVED}> <{ADDED}> }} "
+            f"FILTER(?g != <{CURATION_GRAPH}>) }}").rows:
+        used.setdefault(rule.value, set()).add(graph.value)
+    stale = sorted((r, label) for r, label in rules.items() if r not in used)
+    outdated = sorted({g for r, graphs in used.items() if r not in rules for g in graphs})
+    return CurationReport(len(rules), stale, outdated)
 
 
-__all__ = ["CUR", "CURATION_GRAPH", "Curation", "CurationError", "Rule", "apply", "expand", "keep_change", "load", "parse",
-           "rule_triples", "stale_rules", "stored"]
+__all__ = ["CUR", "CURATION_GRAPH", "Curation", "CurationError", "CurationReport", "Rule", "apply", "check", "expand", "keep_change", "load", "parse",
+           "rule_triples", "stored"]

@@ -27,8 +27,9 @@ diplograph relies on:
     triples, used by ``remove``) matches the shared graph exactly.
 
 It also reports the analysts' curation rules the store keeps (:mod:`diplograph.curation`): how
-many, and each that no stored release records a change by — a warning, not a problem (the rule
-may wait for a release not yet ingested, or be out of date).
+many, each that no stored release records a change by, and the releases changed by rules the
+store no longer keeps — warnings, not problems (a rule may wait for a release not yet ingested;
+a changed rule needs the releases it changed ingested again).
 
 Problems are returned, never raised or printed; only a store that cannot be read
 raises (:class:`~diplograph.errors.StoreError`).
@@ -52,7 +53,8 @@ from .changes import (
     SUPPORT_GRAPH,
     TRIPLE,
 )
-from .curation import CURATION_GRAPH, stale_rules
+from .curation import CURATION_GRAPH, CurationReport
+from .curation import check as check_curation
 from .rdf import mapping
 from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
@@ -110,8 +112,7 @@ class DoctorReport:
     derived_triples: int = 0
     warnings: int = 0  # shape warnings (an undated event): allowed, not problems
     problems: list[Problem] = field(default_factory=list)
-    curation_rules: int = 0  # the analysts' rules the store keeps
-    stale_rules: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label): they change nothing stored
+    curation: CurationReport = field(default_factory=CurationReport)  # the analysts' rules: warnings only
 
     @property
     def healthy(self) -> bool:
@@ -128,8 +129,9 @@ class DoctorReport:
         return {"healthy": self.healthy, "releases": self.releases, "events": self.events,
                 "agreements": self.agreements, "shared_triples": self.shared_triples,
                 "derived_triples": self.derived_triples, "warnings": self.warnings, "counts": self.counts(),
-                "curation": {"rules": self.curation_rules,
-                             "stale": [{"rule": r, "label": label} for r, label in self.stale_rules]},
+                "curation": {"rules": self.curation.rules,
+                             "stale": [{"rule": r, "label": label} for r, label in self.curation.stale],
+                             "outdated_releases": self.curation.outdated},
                 "problems": [{"check": p.check, "node": p.node, "message": p.message} for p in self.problems]}
 
 
@@ -174,7 +176,7 @@ def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
     _check_derived(source, releases, derived, report)
     _check_view(source, releases, report)
     _check_shared(source, shared, used, present, report)
-    report.curation_rules, report.stale_rules = stale_rules(source)
+    report.curation = check_curation(source)
     return report
 
 

@@ -34,10 +34,14 @@ def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int,
         click.echo(json.dumps({"store": where, **report.to_json()}, ensure_ascii=False, indent=1))
         sys.exit(EXIT_OK if report.healthy else EXIT_PARTIAL)
     counts = report.counts()
-    for rule, label in report.stale_rules:  # a warning: the rule may wait for a release not ingested yet
+    cur = report.curation  # warnings: a rule may wait for a release not ingested yet
+    for rule, label in cur.stale[:limit]:
         click.echo(f"warning: curation rule {label} ({rule}) matches nothing in the store")
-    if report.curation_rules:
-        click.echo(f"curation: {count(report.curation_rules, 'rule')}, {len(report.stale_rules)} matching nothing")
+    for release in cur.outdated[:limit]:
+        click.echo(f"warning: {release} was changed by a curation rule the store no longer keeps; ingest it again")
+    if cur.rules or cur.outdated:
+        click.echo(f"curation: {count(cur.rules, 'rule')}, {len(cur.stale)} matching nothing, "
+                   f"{count(len(cur.outdated), 'release')} to ingest again")
     for check in CHECKS:
         found = [p for p in report.problems if p.check == check]
         for p in found[:limit]:
