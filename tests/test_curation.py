@@ -137,6 +137,9 @@ def test_rules_are_kept_across_a_re_ingest(tmp_path: Path) -> None:
             pass
         assert graphs_of(store, CALL) == set()
         assert len(curation.stored(store).rules) == 1
+        for _ in ingest_releases(store, [DEV], jobs=1, curation=rules("")):  # an empty file clears them
+            pass
+        assert not curation.stored(store) and graphs_of(store, CALL)
 
 
 def test_worker_processes_apply_the_rules_too(tmp_path: Path, monkeypatch) -> None:
