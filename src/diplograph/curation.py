@@ -12,14 +12,19 @@ ingest would undo it), an analyst writes the correction once, in a TOML file::
     why = "the cabinet approval and the signing name one MoU"
 
     [[different]]   # a wrong merge: in that release the node is another one
-    node = "dgid:event/…"  release = "d007"  as = "dgid:event/…-fm"
+    node = "dgid:event/…"
+    release = "d007"
+    as = "dgid:event/…/second"
 
-    [[wrong]]       # drop a node's statements (only one property's, only in one release)
-    node = "dgid:…"  property = "dg:topic"  release = "d003"
+    [[wrong]]       # drop a node's statements (or only one property's; optionally in one release only)
+    node = "dgid:…"
+    property = "dg:topic"
 
     [[date]]        # the day an event was held, replacing any date the machine gave it
-    event = "dgid:event/…"  date = 2020-09-29
+    event = "dgid:event/…"
+    date = 2020-09-29
 
+(each with its own ``by``, ``on`` and ``why``).
 Every entry needs ``by``, ``on`` and ``why``. :func:`parse` checks the whole file
 before anything is written (a :class:`CurationError` naming the file, the entry and
 the cause); :func:`apply` is pure — a release's mapped graph in, the corrected graph
@@ -28,7 +33,9 @@ so ``build`` and ``ingest`` give the same graph. What a rule changed is recorded
 that release's own graph (``<rule> cur:removed / cur:added "s p o ."``), so it stays
 exactly as long as the release does; the rules themselves, with who, when and why,
 are the graph :data:`CURATION_GRAPH` (:func:`rule_triples`), which a store keeps
-(:mod:`diplograph.curation_store`) and applies on every later ingest.
+(:func:`keep_change`, :func:`stored`) and applies on every later ingest. Rules apply to releases
+as they are ingested: a changed rule needs the releases it touches ingested again (:func:`check`
+names those changed by rules the store no longer keeps).
 """
 
 from __future__ import annotations
