@@ -4,9 +4,13 @@ They read the union of all graphs (see :mod:`diplograph.network.data`). The
 only variable part of :func:`events_query` is which fixed filter fragments are
 switched on; the values they compare with (``?since``, ``?until``, ``?topic``)
 are substituted by pyoxigraph as RDF terms, never written into the text.
+The events are the meetings :mod:`diplograph.counting` defines — the fragments
+the shipped queries carry — so a network counts what ``partners`` counts.
 """
 
 from __future__ import annotations
+
+from ..counting import COUNTED, ONCE
 
 PREFIXES = """PREFIX dg: <https://w3id.org/diplograph/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -16,24 +20,25 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 """
 
-_EVENTS = PREFIXES + """SELECT DISTINCT ?e ?kind ?p ?o ?since ?until ?topic WHERE {
+_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?kind ?p ?o ?since ?until ?topic WHERE {
   VALUES ?kind { dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning }
-  ?e a ?kind .
-  %s
+  ?event a ?kind .
+""" + COUNTED + ONCE + """  %s
   VALUES ?p { dg:heldOn dg:startDate dg:endDate dg:eventName dg:mode dg:eventStatus dg:reportedStatus
               dg:involvesCountry dg:participant dg:topic dg:duringEvent prov:wasDerivedFrom }
-  ?e ?p ?o .
+  ?event ?p ?o .
 }"""
 
 _SINCE = "FILTER(?date >= ?since)"
 _UNTIL = "FILTER(?date <= ?until)"
-_DATE = "?e dg:heldOn|dg:startDate ?date ."
-_TOPIC = "FILTER EXISTS { ?e dg:topic/skos:broader* ?topic }"
+_DATE = "?event dg:heldOn|dg:startDate ?date ."
+_TOPIC = "FILTER EXISTS { ?event dg:topic/skos:broader* ?topic }"
 
 
 def events_query(*, since: bool = False, until: bool = False, topic: bool = False) -> str:
-    """Events of the five contract classes, one row per property value, optionally limited to a
-    date range (undated events then drop out) and to a topic and its narrower topics."""
+    """Meetings (events as :mod:`diplograph.counting` counts them; ``?include_planned`` decides on
+    scheduled ones), one row per property value, optionally limited to a date range (undated
+    events then drop out) and to a topic and its narrower topics."""
     parts = []
     if since or until:
         parts.append(_DATE)
