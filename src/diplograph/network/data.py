@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from ..counting import with_planned
+from ..counting import MEETINGS, with_planned
 from ..rdf.namespaces import ID_IRI
 from ..store import query_options
 from .queries import AGREEMENTS, COUNTRIES, EVIDENCE, PEOPLE, POSITIONS, RELEASES, STATUS_CHANGES, TOPICS, events_query
@@ -189,10 +189,12 @@ def read_facts(store: ox.Store, *, since: dt.date | None = None, until: dt.date 
         bindings["until"] = ox.Literal(until.isoformat(), datatype=XSD_DATE)
     if topic_iri:
         bindings["topic"] = ox.NamedNode(topic_iri)
-    query = with_planned(events_query(since=since is not None, until=until is not None,
-                                      topic=topic_iri is not None), include_planned)
+    meetings = {row["event"].value for row in _rows(store, with_planned(MEETINGS, include_planned))}
+    query = events_query(since=since is not None, until=until is not None, topic=topic_iri is not None)
     for row in _rows(store, query, bindings):
         e, kind, p, o = row["event"].value, row["kind"].value, row["p"].value, row["o"]
+        if e not in meetings:
+            continue
         event = facts.events.setdefault(e, Event(e, kind.removeprefix(DG)))
         _event_property(event, p, o)
     for row in _rows(store, AGREEMENTS):
