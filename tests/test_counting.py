@@ -227,3 +227,15 @@ def test_scheduled_events_change_the_counts_only_when_asked(corpus_store: Path) 
     assert (held["stats"]["events"], planned["stats"]["events"]) == (45, 53)  # the seed's AMCC and SICW …
     assert held["partners"]["TH"]["KR"] < planned["partners"]["TH"]["KR"]  # … and KR talks to come
     assert held["stats"]["agreements"] == planned["stats"]["agreements"] == 19
+
+
+def test_the_readme_says_it_once_for_every_command_that_counts() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What is counted", 1)[1].split("\n## ", 1)[0]
+    with_option = sorted(name for name, command in main.commands.items()
+                         if any(p.name == "include_planned" for p in command.params))
+    assert with_option == ["doctor", "network", "query", "stats", "timeline", "viz"]
+    for name in with_option:
+        assert f"`{name}`" in section, name
+    for name in COUNTING_QUERIES:
+        assert f"`{name}`" in section, name
