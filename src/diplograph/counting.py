@@ -23,7 +23,9 @@ says the same in words):
 The shipped ``.rq`` files carry these fragments word for word (they are plain
 SPARQL files that also run on a server or in another tool); a test holds every
 copy equal to the text here. ``?include_planned`` is a query parameter of type
-``flag``; left out, it is unbound and scheduled events do not count.
+``flag``; left out, it is unbound and scheduled events do not count. In Python,
+:func:`count_events` and :func:`count_agreements` give ``stats`` and ``doctor``
+their totals, and :data:`MEETINGS` gives the network and the timeline their events.
 """
 
 from __future__ import annotations
