@@ -47,7 +47,7 @@ def test_viz_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_timeline_command(tmp_path: Path) -> None:
     code, out, _ = run("timeline", str(SMALL), "--country", "TH", "--partner", "SG", "-o", str(tmp_path / "t.png"))
-    assert code == 0 and "2 events in 6 months, 2 status changes, 1 undated events left out" in out
+    assert code == 0 and "2 meetings in 6 months, 2 status changes, 1 undated meeting left out" in out
 
 
 def test_network_command_json(tmp_path: Path) -> None:

@@ -198,7 +198,8 @@ def events_per_year(store, a: str, b: str, include_planned: bool) -> dict[str, i
         return None
     if include_planned:
         params["include_planned"] = "yes"
-    return {r["year"]: int(r["events"]) for r in answer(store, "events-per-year", **params)}
+    # years with events: the query fills the years between with 0 (a year series), the panel without --complete not
+    return {r["year"]: int(r["events"]) for r in answer(store, "events-per-year", **params) if int(r["events"])}
 
 
 def every_status_per_year(store, a: str, b: str) -> dict[str, int]:

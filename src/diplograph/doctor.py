@@ -45,14 +45,8 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .changes import (
-    DERIVED_GRAPH,
-    RELEASE_PREFIX,
-    SHARED_GRAPH,
-    SHARES,
-    SUPPORT_GRAPH,
-    TRIPLE,
-)
+from . import counting
+from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .curation import CURATION_GRAPH, CurationReport
 from .curation import check as check_curation
 from .rdf import mapping
@@ -79,8 +73,6 @@ _RELEASE, _RELEASE_ID, _STATUS_CHANGE = to_ox(DG.PressRelease), to_ox(DG.release
 _FACT_CLASSES = {to_ox(c) for c in (DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit, DG.CourtesyCall,
                                     DG.AgreementSigning, DG.Agreement, DG.MemorandumOfUnderstanding,
                                     DG.JointStatement, DG.LetterOfIntent)}
-_EVENT_CLASSES = {to_ox(c) for c in (DG.BilateralMeeting, DG.MultilateralMeeting, DG.OfficialVisit,
-                                     DG.CourtesyCall, DG.AgreementSigning)}
 _OWN_GRAPHS = {DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, to_ox(CURATION_GRAPH)}
 
 
@@ -88,6 +80,8 @@ class Source(Protocol):
     """What the doctor reads: the methods EmbeddedStore and RemoteStore share with ``export``."""
 
     def select(self, query: str) -> Results: ...
+
+    def query(self, text: str, bindings: dict[str, Term | None] | None = None) -> Results: ...
 
     def graph_quads(self, graphs: Sequence[ox.NamedNode]) -> Iterator[ox.Quad]: ...
 
@@ -106,8 +100,8 @@ class Problem:
 @dataclass
 class DoctorReport:
     releases: int = 0
-    events: int = 0
-    agreements: int = 0
+    events: int = 0  # counted as stats counts them (diplograph.counting): held ones, each once
+    agreements: int = 0  # each once, whatever its status
     shared_triples: int = 0
     derived_triples: int = 0
     warnings: int = 0  # shape warnings (an undated event): allowed, not problems
@@ -135,8 +129,10 @@ class DoctorReport:
                 "problems": [{"check": p.check, "node": p.node, "message": p.message} for p in self.problems]}
 
 
-def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
-    """Every check of :data:`CHECKS` on ``source``; the problems found, as data."""
+def check_store(source: Source, *, engine: str | None = None, include_planned: bool = False) -> DoctorReport:
+    """Every check of :data:`CHECKS` on ``source``; the problems found, as data. The events and
+    agreements it reports are counted as ``stats`` counts them (scheduled events too with
+    ``include_planned``); every event is checked, whatever its status."""
     report = DoctorReport()
     problem = report.problems.append
     graphs = _graphs(source)
@@ -169,6 +165,8 @@ def check_store(source: Source, *, engine: str | None = None) -> DoctorReport:
         used |= reach
         _check_shapes(graph, triples, reach, shared, derived, report, engine)
     report.releases = len(present)
+    report.events = counting.count_events(source, include_planned=include_planned)
+    report.agreements = counting.count_agreements(source)
     for graph, node, target in pointers:
         if target not in present:
             problem(Problem("provenance", str(node), f"points to release {target} (in graph {graph.value}), "
@@ -252,11 +250,6 @@ def _check_facts(graph: ox.NamedNode, triples: list[ox.Triple], report: DoctorRe
         fact = classes & _FACT_CLASSES
         if not fact and _STATUS_CHANGE not in classes:
             continue
-        if fact:
-            if classes & _EVENT_CLASSES:
-                report.events += 1
-            else:
-                report.agreements += 1
         if graph not in sources.get(node, ()):
             report.problems.append(Problem("provenance", str(node), f"stated in {graph.value} but does not point "
                                                                     "to it (prov:wasDerivedFrom)"))

@@ -7,6 +7,7 @@ Each shipped query (``queries/*.rq``) starts with comment lines::
     # param: country1 country (required) — ISO 3166-1 alpha-2 code, e.g. TH
     # param: from date — first day, YYYY-MM-DD             ← optional unless "(required)"
     # columns: event, type, date
+    # series: year                                         ← optional: a year series, see below
 
 A parameter's value is checked and turned into an RDF term by its type
 (:data:`PARAM_TYPES`) — a country code into the country's IRI (checked against
@@ -21,6 +22,11 @@ style, so a ``FILTER`` on a parameter would not see it.) An unknown, missing or 
 :class:`~diplograph.errors.QueryError`. Optional parameters left out are
 unbound; queries test them with ``!BOUND(?name) || …`` in their outermost group,
 which is where both kinds of binding are visible.
+
+A query whose header names a ``series`` column is a year series: :func:`run`
+adds a row with 0 in every count column for each year between the first and
+the last (or the ``from`` and ``to`` parameters of type ``year``) that has no
+row, so that no year without events is mistaken for a neighbour of the next.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ import pyoxigraph as ox
 from .errors import QueryError, ResourceNotFound
 from .rdf.namespaces import DG_IRI, ID_IRI, PREFIXES
 from .rdf.terms import Term, iri
-from .results import Results
+from .results import Results, fill_years
 from .sparql import query_form
 
 PARAM_TYPES = {
@@ -53,14 +59,17 @@ PARAM_TYPES = {
                       "LetterOfIntent (LoI)",
     "topic": "a topic's notation in ontology/topics.ttl, e.g. trade-investment",
     "iri": "an IRI (dgid:… and dg:… abbreviations allowed)",
+    "flag": "yes or no (also true/false, 1/0)",
 }
 _STATUSES = ("Proposed", "UnderNegotiation", "Approved", "Signed")
+_FLAGS = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 _EVENT_TYPES = ("BilateralMeeting", "MultilateralMeeting", "OfficialVisit", "CourtesyCall", "AgreementSigning")
 _AGREEMENT_TYPES = ("MemorandumOfUnderstanding", "Agreement", "JointStatement", "LetterOfIntent")
 _AGREEMENT_ABBREVIATIONS = {"mou": "MemorandumOfUnderstanding", "loi": "LetterOfIntent"}
 _PARAM = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z_]+)\s*"
                     r"(?:\((?P<req>required|optional)\))?\s*(?:[—–-]+\s*(?P<desc>.*))?$")
 _COLUMNS = re.compile(r"^#\s*columns:\s*(?P<cols>.*)$")
+_SERIES = re.compile(r"^#\s*series:\s*(?P<col>[A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 
 class Target(Protocol):
@@ -84,6 +93,8 @@ class QueryFile:
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
     path: Path | None = None
+    series: str | None = None  # a year column whose missing years run() fills with 0
+
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -91,7 +102,7 @@ class QueryFile:
 
 def parse(text: str, name: str, path: Path | None = None) -> QueryFile:
     """A query and what its header says about it (QueryError on a malformed header)."""
-    title, description, params, columns = "", [], [], ()
+    title, description, params, columns, series = "", [], [], (), None
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
@@ -106,11 +117,14 @@ def parse(text: str, name: str, path: Path | None = None) -> QueryFile:
             params.append(Param(m["name"], m["type"], m["req"] == "required", (m["desc"] or "").strip()))
         elif m := _COLUMNS.match(stripped):
             columns = tuple(c.strip() for c in m["cols"].split(",") if c.strip())
+        elif m := _SERIES.match(stripped):
+            series = m["col"]
         elif not title:
             title = stripped.lstrip("# ").strip()
         elif not params:
             description.append(stripped[1:].strip())
-    return QueryFile(name, text, title, " ".join(" ".join(description).split()), tuple(params), columns, path)
+    return QueryFile(name, text, title, " ".join(" ".join(description).split()), tuple(params), columns, path,
+                     series)
 
 
 @cache
@@ -203,6 +217,11 @@ def term_for(param: Param, raw: str, target: Target | None = None) -> Term:
         return iri(f"{ID_IRI}topic/{value}")
     if param.type == "iri":
         return _iri(value, bad)
+    if param.type == "flag":
+        if value.lower() not in _FLAGS:
+            raise bad("is neither yes nor no")
+        return ox.Literal(str(_FLAGS[value.lower()]).lower(),
+                          datatype=iri("http://www.w3.org/2001/XMLSchema#boolean"))
     if param.type == "person":
         if re.match(r"(https?:|urn:|dgid:)\S", value):
             return _iri(value, bad)
@@ -214,7 +233,18 @@ def run(target: Target, query: QueryFile, values: Mapping[str, str] | None = Non
     """Run a query file on a store (embedded, in-memory or remote) with checked, typed parameters."""
     if query_form(query.text) not in ("SELECT", "ASK"):
         raise QueryError(f"{query.name}: only SELECT and ASK queries give results; for graphs use diplograph export")
-    return target.query(query.text, bind(query, values or {}, target))
+    terms = bind(query, values or {}, target)
+    results = target.query(query.text, terms)
+    if query.series is None:
+        return results
+    return fill_years(results, query.series, _year(terms.get("from")), _year(terms.get("to")))
+
+
+def _year(term: Term | None) -> int | None:
+    """A ``year`` parameter's value (a ``from`` or ``to`` of type date does not bound a year series)."""
+    if isinstance(term, ox.Literal) and term.datatype.value == "http://www.w3.org/2001/XMLSchema#integer":
+        return int(term.value)
+    return None
 
 
 def run_query(target: Target, query: str | QueryFile, params: Mapping[str, str] | None = None) -> Results:

@@ -70,6 +70,51 @@ class Results:
         return {"head": {"vars": list(self.vars)}, "results": {"bindings": bindings}}
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER = ox.NamedNode(_XSD + "integer")
+_NUMBERS = {_XSD + t for t in ("integer", "decimal", "int", "long", "short", "double", "float",
+                               "nonNegativeInteger")}
+MAX_SERIES = 500  # years one result may be filled with
+
+
+def fill_years(results: Results, column: str, first: int | None = None, last: int | None = None) -> Results:
+    """A year series without holes: a row with 0 in every count column for each year from ``first`` (else
+    the first year in the rows) to ``last`` (else the last) that has none, for each value of the other
+    columns (each event type of a type-by-year table). Rows without a year (undated) stay as they are.
+
+    A gap in a series is read as "nothing happened that year" only if the row is there: a chart or a
+    spreadsheet of the rows would otherwise join 2019 to 2022 as if they were neighbours."""
+    if results.boolean is not None or column not in results.vars:
+        return results
+    at = results.vars.index(column)
+    counts = {i for i, name in enumerate(results.vars) if i != at and any(
+        isinstance(row[i], ox.Literal) and row[i].datatype.value in _NUMBERS for row in results.rows)}
+    keys = [i for i in range(len(results.vars)) if i != at and i not in counts]
+    years = [int(row[at].value) for row in results.rows if row[at] is not None]
+    lo = first if first is not None else min(years, default=None)
+    hi = last if last is not None else max(years, default=None)
+    if lo is None or hi is None or hi < lo or hi - lo >= MAX_SERIES:
+        return results
+    groups: dict[tuple, dict[int | None, list[tuple]]] = {}
+    if not keys:
+        groups[()] = {}
+    for row in results.rows:
+        year = int(row[at].value) if row[at] is not None else None
+        groups.setdefault(tuple(row[i] for i in keys), {}).setdefault(year, []).append(row)
+    rows: list[tuple[Term | None, ...]] = []
+    for key, by_year in groups.items():
+        rows += by_year.get(None, [])
+        for year in sorted({y for y in by_year if y is not None} | set(range(lo, hi + 1))):
+            if year in by_year:
+                rows += by_year[year]
+                continue
+            values = dict(zip(keys, key))
+            rows.append(tuple(ox.Literal(str(year), datatype=_INTEGER) if i == at else
+                              ox.Literal("0", datatype=_INTEGER) if i in counts else values.get(i)
+                              for i in range(len(results.vars))))
+    return Results(list(results.vars), rows)
+
+
 def write(results: Results, fmt: str, out: IO[str]) -> None:
     """Write results to a text stream in ``json``, ``csv`` or ``tsv`` (tables are the CLI's)."""
     if fmt == "json":
@@ -135,4 +180,4 @@ def compact(value: str) -> str:
     return f"{name}:{value[len(best):]}" if best else value
 
 
-__all__ = ["FORMATS", "Results", "write", "dumps", "display", "compact"]
+__all__ = ["FORMATS", "Results", "write", "dumps", "display", "compact", "fill_years"]

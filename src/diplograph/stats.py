@@ -3,14 +3,17 @@
 Everything is a SPARQL query (two of them shipped ones), so the same figures
 come from the embedded store and from a remote server; triple counts cover
 diplograph's graphs only (a Virtuoso database holds system triples too).
+Events and agreements are counted as :mod:`diplograph.counting` defines them —
+held events by default, each once — the same way ``doctor``, ``partners``,
+``network`` and ``timeline`` count them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import counting, queries
 from .changes import DERIVED_GRAPH, PREFIXES, Backend
-from . import queries
 
 
 @dataclass
@@ -19,9 +22,10 @@ class Stats:
     release_triples: int = 0  # in the releases' named graphs
     shared_triples: int = 0  # shared descriptions
     derived_triples: int = 0  # facts derived across releases
-    events: int = 0
+    events: int = 0  # held ones (scheduled too with include_planned), each once
     agreements: int = 0
     people: int = 0
+    include_planned: bool = False
     events_by_type_and_year: list[tuple[str, int | None, int]] = field(default_factory=list)
     top_country_pairs: list[tuple[str, str, int]] = field(default_factory=list)
 
@@ -34,6 +38,7 @@ class Stats:
             "releases": self.releases, "triples": self.triples, "release_triples": self.release_triples,
             "shared_triples": self.shared_triples, "derived_triples": self.derived_triples,
             "events": self.events, "agreements": self.agreements, "people": self.people,
+            "include_planned": self.include_planned,
             "events_by_type_and_year": [{"type": t, "year": y, "events": n} for t, y, n in self.events_by_type_and_year],
             "top_country_pairs": [{"country1": a, "country2": b, "events": n} for a, b, n in self.top_country_pairs],
         }
@@ -57,18 +62,21 @@ def totals(backend: Backend) -> Stats:
     return out
 
 
-def stats(backend: Backend, top: int = 10) -> Stats:
-    """The figures for a store (embedded or remote)."""
+def stats(backend: Backend, top: int = 10, *, include_planned: bool = False) -> Stats:
+    """The figures for a store (embedded or remote): held events, or held and scheduled ones with
+    ``include_planned`` (postponed and cancelled events never count); years without events between
+    the first and the last are in the year table with 0."""
     out = totals(backend)
-    kinds = "dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning"
-    out.events = _count(backend, f"VALUES ?t {{ {kinds} }} GRAPH ?g {{ ?e a ?t }}", "DISTINCT ?e")
-    out.agreements = _count(backend, "GRAPH ?g { ?a dg:statusHistory ?c }", "DISTINCT ?a")
+    out.include_planned = include_planned
+    out.events = counting.count_events(backend, include_planned=include_planned)
+    out.agreements = counting.count_agreements(backend)
     out.people = _count(backend, f"{backend.shared_clause} {{ ?p a dg:Person }}", "DISTINCT ?p")
-    for row in queries.run(backend, queries.load("events-by-type-and-year")).rows:
+    planned = {"include_planned": "yes"} if include_planned else {}
+    for row in queries.run(backend, queries.load("events-by-type-and-year"), planned).rows:
         kind, year, n = row
         out.events_by_type_and_year.append((kind.value.rsplit("#", 1)[-1], int(year.value) if year else None,
                                             int(n.value)))
-    for row in queries.run(backend, queries.load("top-country-pairs")).rows[:top]:
+    for row in queries.run(backend, queries.load("top-country-pairs"), planned).rows[:top]:
         out.top_country_pairs.append((row[0].value, row[1].value, int(row[2].value)))
     return out
 

@@ -1,11 +1,15 @@
-"""A country's diplomatic calendar: events per month or year by type, agreements' steps marked.
+"""A country's diplomatic calendar: meetings per month or year by type, agreements' steps marked.
 
-``timeline(source, "TH", partner="SG")`` counts the events that involve both
-countries in each month (or year, when the events span more than three years),
-by contract class, and lists every status an agreement between them was
-reported in (proposed, approved, signed …) with its date. The figure (SVG, PNG)
-stacks the counts and marks the status changes; the HTML page embeds that
-figure and the tables behind it, and loads nothing from anywhere.
+``timeline(source, "TH", partner="SG")`` counts the meetings that involve both
+countries in each month (or year, when they span more than three years), by
+contract class, and lists every status an agreement between them was reported
+in (proposed, approved, signed …) with its date. Meetings are counted as
+``partners`` and ``network`` count them (:mod:`diplograph.counting`): held ones,
+scheduled ones too with ``include_planned``; a visit with talks held during it
+once, as the talks. Every period from ``since`` to ``until`` (else from the first
+to the last date) has its bar, empty or not. The figure (SVG, PNG) stacks the
+counts and marks the status changes; the HTML page embeds that figure and the
+tables behind it, and loads nothing from anywhere.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Literal
 from .errors import DiplographError
 from .network import DateLike, load_facts
 from .network.data import EVENT_KINDS, Event, Facts
+from .network.periods import parse_date
 from .network.source import GraphSource
 from .viz.fonts import font_families
 from .viz.style import AGREEMENT_KIND_LABELS, EVENT_KIND_LABELS, KIND_COLOURS, STATUS_COLOURS, STATUS_LABELS
@@ -62,10 +67,11 @@ class Timeline:
 
 def timeline(source: GraphSource | Facts, country: str, *, partner: str | None = None,
              by: Granularity | None = None, since: DateLike = None, until: DateLike = None,
-             topic: str | None = None) -> Timeline:
-    """Events involving ``country`` (and ``partner``) counted per period and type, and the
-    status changes of the agreements binding them."""
-    facts = load_facts(source, since=since, until=until, topic=topic)
+             topic: str | None = None, include_planned: bool = False) -> Timeline:
+    """Meetings involving ``country`` (and ``partner``) counted per period and type, and the
+    status changes of the agreements binding them. (Facts already read keep the meetings they
+    were read with; ``since`` and ``until`` still set the periods shown.)"""
+    facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
     country, partner = country.upper(), partner.upper() if partner else None
     wanted = {country} | ({partner} if partner else set())
     chosen = [e for e in facts.events.values() if wanted <= e.countries]
@@ -76,15 +82,23 @@ def timeline(source: GraphSource | Facts, country: str, *, partner: str | None =
          for a in facts.agreements.values() if wanted <= a.parties for c in a.history if c.date),
         key=lambda c: (c.date, c.title, c.status))
     days = [e.date for e in dated] + [c.date for c in changes]
+    first = _day(since) or min(days, default=None)
+    last = _day(until, end=True) or max(days, default=None)
     if by is None:
-        by = "month" if days and _months(min(days), max(days)) <= 36 else "year"
+        by = "month" if first and last and _months(first, last) <= 36 else "year"
     result = Timeline(country, partner, by, changes=changes, events=dated, undated=len(chosen) - len(dated))
-    if days:
-        counts: dict[dt.date, Counter[str]] = {start: Counter() for start in _periods(min(days), max(days), by)}
+    if first and last and first <= last:
+        counts: dict[dt.date, Counter[str]] = {start: Counter() for start in _periods(first, last, by)}
         for event in dated:
             counts[_start(event.date, by)][event.kind] += 1  # type: ignore[arg-type]
         result.bins = sorted(counts.items())
     return result
+
+
+def _day(value: DateLike, *, end: bool = False) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return parse_date(value, end=end)
 
 
 def _start(day: dt.date, by: Granularity) -> dt.date:
@@ -139,9 +153,9 @@ def draw_timeline(tl: Timeline, out: Path | io.BytesIO, *, fmt: str = "png") -> 
             ax.set_ylim(0, top * 1.3)
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m" if tl.by == "month" else "%Y"))
-            ax.set_ylabel(f"events per {tl.by}")
+            ax.set_ylabel(f"meetings per {tl.by}")
             undated = f" ({tl.undated} undated not shown)" if tl.undated else ""
-            ax.set_title(f"{tl.title}: events per {tl.by}{undated}", fontsize=11)
+            ax.set_title(f"{tl.title}: meetings per {tl.by}{undated}", fontsize=11)
             ax.spines[["top", "right"]].set_visible(False)
             fig.autofmt_xdate()
             fig.tight_layout()
@@ -160,13 +174,13 @@ def timeline_html(tl: Timeline, facts_releases: dict[str, str] | None = None) ->
     kinds = [k for k in EVENT_KINDS if any(c.get(k) for _, c in tl.bins)]
     head = "".join(f"<th>{esc(EVENT_KIND_LABELS[k])}</th>" for k in kinds)
     rows = "".join(f"<tr><td>{esc(tl.label(s))}</td>" + "".join(f"<td>{c.get(k, 0)}</td>" for k in kinds)
-                   + f"<td>{sum(c.values())}</td></tr>" for s, c in tl.bins if sum(c.values()))
+                   + f"<td>{sum(c.values())}</td></tr>" for s, c in tl.bins)
     names = facts_releases or {}
     changes = "".join(
         f"<tr><td>{c.date.isoformat()}</td><td>{esc(AGREEMENT_KIND_LABELS.get(c.kind, c.kind))}</td>"
         f"<td>{esc(c.title)}</td><td>{esc(STATUS_LABELS.get(c.status, c.status))}</td>"
         f"<td>{esc(names.get(c.release or '', c.release or ''))}</td></tr>" for c in tl.changes)
-    title = esc(f"{tl.title}: events per {tl.by}")
+    title = esc(f"{tl.title}: meetings per {tl.by}")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
@@ -176,8 +190,8 @@ table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padd
 img{{max-width:100%}}</style></head>
 <body><h1>{title}</h1>
 <p><img alt="{title}" src="{image}"></p>
-<h2>Events</h2><table><tr><th>period</th>{head}<th>total</th></tr>{rows}</table>
-<p>{tl.undated} undated event(s) not counted.</p>
+<h2>Meetings</h2><table><tr><th>period</th>{head}<th>total</th></tr>{rows}</table>
+<p>{tl.undated} undated meeting(s) not counted.</p>
 <h2>Agreements: status as reported</h2>
 <table><tr><th>date</th><th>kind</th><th>agreement</th><th>status</th><th>release</th></tr>{changes}</table>
 </body></html>
@@ -186,7 +200,7 @@ img{{max-width:100%}}</style></head>
 
 def render_timeline(source: GraphSource | Facts, out: Path | str, country: str, *, partner: str | None = None,
                     by: Granularity | None = None, since: DateLike = None, until: DateLike = None,
-                    topic: str | None = None) -> Timeline:
+                    topic: str | None = None, include_planned: bool = False) -> Timeline:
     """Write the timeline to ``out``; its extension picks the output (.png, .svg, .html)."""
     from .viz import write_text_atomic
 
@@ -194,8 +208,8 @@ def render_timeline(source: GraphSource | Facts, out: Path | str, country: str, 
     suffix = out.suffix.lower()
     if suffix not in OUTPUTS:
         raise DiplographError(f"{out}: unknown output (use {', '.join(OUTPUTS)})")
-    facts = load_facts(source, since=since, until=until, topic=topic)
-    tl = timeline(facts, country, partner=partner, by=by)
+    facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
+    tl = timeline(facts, country, partner=partner, by=by, since=since, until=until)
     if suffix == ".html":
         releases = {iri: ref.release_id for iri, ref in facts.releases.items()}
         write_text_atomic(out, timeline_html(tl, releases))

@@ -124,6 +124,18 @@ def atomic_path(out: Path) -> Iterator[Path]:
         raise
 
 
+def include_planned_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--include-planned``, written once for every command that counts events (README: What is counted)."""
+    return click.option("--include-planned", is_flag=True,
+                        help="Count scheduled events too (by default only held ones count; postponed and "
+                             "cancelled ones never do).")(func)
+
+
+def events_label(include_planned: bool) -> str:
+    """What an events figure counts, said next to it."""
+    return "held and scheduled events" if include_planned else "held events"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="diplograph")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")

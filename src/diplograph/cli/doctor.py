@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_OK, EXIT_PARTIAL, count, handle_errors, main
+from . import EXIT_OK, EXIT_PARTIAL, count, events_label, handle_errors, include_planned_option, main
 from .targets import open_target, target_options
 
 
@@ -16,19 +16,22 @@ from .targets import open_target, target_options
 @target_options()
 @click.option("--limit", type=click.IntRange(0, 100_000), default=20, show_default=True,
               help="Problems listed per check (all are counted).")
+@include_planned_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: the whole report, for scripts.")
 @handle_errors
-def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int, fmt: str) -> None:
+def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int, include_planned: bool,
+           fmt: str) -> None:
     """Check a store: provenance and evidence of every fact, release nodes, shapes, derived facts,
     shared descriptions.
 
-    Exit 0 healthy, 1 problems found (listed with counts), 2 the store cannot be opened.
+    Exit 0 healthy, 1 problems found (listed with counts), 2 the store cannot be opened. Every
+    event is checked; the events and agreements it reports are counted as stats counts them.
     """
     from ..doctor import CHECKS, check_store
 
     with open_target(store=store, endpoint=endpoint, timeout=timeout) as target:
-        report = check_store(target)
+        report = check_store(target, include_planned=include_planned)
         where = target.describe()
     if fmt == "json":
         click.echo(json.dumps({"store": where, **report.to_json()}, ensure_ascii=False, indent=1))
@@ -48,8 +51,8 @@ def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int,
             click.echo(f"{check}: {p.node}: {p.message}")
         if len(found) > limit:
             click.echo(f"{check}: … and {len(found) - limit} more")
-    figures = (f"{count(report.releases, 'release')}, {count(report.events, 'event')}, "
-               f"{count(report.agreements, 'agreement')}, "
+    figures = (f"{count(report.releases, 'release')} ({report.events} {events_label(include_planned)} and "
+               f"{count(report.agreements, 'agreement')}, as stats counts them), "
                f"{report.shared_triples} shared and {report.derived_triples} derived triples checked")
     if report.healthy:
         click.echo(f"{where}: healthy — {figures}; {count(report.warnings, 'shape warning')}")

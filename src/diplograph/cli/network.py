@@ -29,13 +29,18 @@ if TYPE_CHECKING:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def network(file: Path | None, store: Path | None, since: str | None, until: str | None, topic: str | None,
-            top: int, sort: str, partners_of: str | None, first: str | None, second: str | None, fmt: str) -> None:
-    """Network measures: the most connected people and countries, blocs of countries, partner changes."""
+            include_planned: bool, top: int, sort: str, partners_of: str | None, first: str | None,
+            second: str | None, fmt: str) -> None:
+    """Network measures: the most connected people and countries, blocs of countries, partner changes.
+
+    Meetings are counted as partners counts them (held ones; scheduled ones too with --include-planned).
+    """
     from ..network import load_facts, measures, parse_period, partner_change
 
     if partners_of and not (first and second):
         raise click.UsageError("--partners needs --first and --second periods")
-    facts = load_facts(source_of(file, store), since=since, until=until, topic=topic)
+    facts = load_facts(source_of(file, store), since=since, until=until, topic=topic,
+                       include_planned=include_planned)
     report = measures(facts, top=top, sort=sort)
     change = partner_change(facts, partners_of, parse_period(first), parse_period(second)) \
         if partners_of and first and second else None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import _err, count, handle_errors, main
+from . import _err, count, handle_errors, include_planned_option, main
 from .targets import open_target, target_options
 
 
@@ -17,12 +17,13 @@ from .targets import open_target, target_options
 @click.option("--sparql", metavar="QUERY", help="An ad-hoc SELECT or ASK query instead of NAME.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query (see diplograph queries); repeat for more.")
+@include_planned_option
 @target_options(data=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="json is the W3C SPARQL 1.1 Query Results JSON format, alone on stdout.")
 @handle_errors
-def query(name: str | None, sparql: str | None, params: tuple[str, ...], store: Path | None,
-          data: Path | None, endpoint: str | None, timeout: float, fmt: str) -> None:
+def query(name: str | None, sparql: str | None, params: tuple[str, ...], include_planned: bool,
+          store: Path | None, data: Path | None, endpoint: str | None, timeout: float, fmt: str) -> None:
     """Run a shipped query (NAME), a .rq file or --sparql on a store, a server or a graph file.
 
     Parameters are checked and bound as RDF terms: a country is an ISO code
@@ -48,6 +49,11 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], store: 
         if key.strip() in values:
             raise QueryError(f"--param {key.strip()} given twice")
         values[key.strip()] = value
+    if include_planned:  # the same as -p include_planned=yes, for the queries that count events
+        if chosen.param("include_planned") is None:
+            raise QueryError(f"{chosen.name}: --include-planned is for queries that count events "
+                             "(it has no include_planned parameter)")
+        values.setdefault("include_planned", "yes")
     with open_target(store=store, endpoint=endpoint, timeout=timeout, data=data, data_option=True) as target:
         results = queries.run(target, chosen, values)
     if fmt != "table":

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import EXIT_FAILED, EXIT_INTERRUPTED, _err, count, debugging, handle_errors, main
+from . import (EXIT_FAILED, EXIT_INTERRUPTED, _err, count, debugging, events_label, handle_errors,
+               include_planned_option, main)
 from .targets import open_target, target_options
 
 
@@ -121,17 +122,22 @@ def remove(releases: tuple[str, ...], store: Path | None, endpoint: str | None, 
 @target_options()
 @click.option("--top", type=click.IntRange(0, 1000), default=10, show_default=True,
               help="How many country pairs to list.")
+@include_planned_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
-def stats_command(store: Path | None, endpoint: str | None, timeout: float, top: int, fmt: str) -> None:
-    """What the store holds: releases, triples, events by type and year, top country pairs."""
+def stats_command(store: Path | None, endpoint: str | None, timeout: float, top: int, include_planned: bool,
+                  fmt: str) -> None:
+    """What the store holds: releases, triples, events by type and year, top country pairs.
+
+    Events are counted as the README's "What is counted" says: held ones, each once.
+    """
     from rich.console import Console
     from rich.table import Table
 
     from ..stats import stats
 
     with open_target(store=store, endpoint=endpoint, timeout=timeout) as target:
-        figures = stats(target, top=top)
+        figures = stats(target, top=top, include_planned=include_planned)
         where = target.describe()
     if fmt == "json":
         click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
@@ -139,10 +145,10 @@ def stats_command(store: Path | None, endpoint: str | None, timeout: float, top:
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     console.print(f"{where}: {count(figures.releases, 'release')}, {count(figures.triples, 'triple')} "
                   f"({figures.release_triples} in release graphs, {figures.shared_triples} shared, "
-                  f"{figures.derived_triples} derived); {count(figures.events, 'event')}, "
+                  f"{figures.derived_triples} derived); {figures.events} {events_label(include_planned)}, "
                   f"{count(figures.agreements, 'agreement')}, {count(figures.people, 'person', 'people')}")
     years = sorted({y for _, y, _ in figures.events_by_type_and_year}, key=lambda y: (y is None, y or 0))
-    table = Table(title="events by type and year")
+    table = Table(title=f"{events_label(include_planned)} by type and year")
     table.add_column("type")
     for y in years:
         table.add_column(str(y) if y is not None else "undated", justify="right")
@@ -151,8 +157,8 @@ def stats_command(store: Path | None, endpoint: str | None, timeout: float, top:
         table.add_row(kind, *[str(counts.get((kind, y), "")) for y in years])
     console.print(table)
     if figures.top_country_pairs:
-        pairs = Table(title="country pairs with the most events")
-        for name, justify in (("country 1", "left"), ("country 2", "left"), ("events", "right")):
+        pairs = Table(title="country pairs with the most meetings")
+        for name, justify in (("country 1", "left"), ("country 2", "left"), ("meetings", "right")):
             pairs.add_column(name, justify=justify)
         for a, b, n in figures.top_country_pairs:
             pairs.add_row(a, b, str(n))

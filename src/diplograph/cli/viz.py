@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import _err, atomic_path, count, handle_errors, main
+from . import _err, atomic_path, count, handle_errors, include_planned_option, main
 
 
 def graph_source(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -29,7 +29,8 @@ def graph_source(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def filters(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--since, --until, --topic: which events count."""
+    """--since, --until, --topic, --include-planned: which events count."""
+    func = include_planned_option(func)
     func = click.option("--topic", help="Only events (and agreements) on this topic or a narrower one: "
                         "its notation (tourism) or label.")(func)
     func = click.option("--until", help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")(func)
@@ -78,7 +79,7 @@ def _size(path: Path) -> str:
 @click.option("--title", help="Title of the picture.")
 @handle_errors
 def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str | None, until: str | None,
-        topic: str | None, radius: int, lang: str, title: str | None) -> None:
+        topic: str | None, include_planned: bool, radius: int, lang: str, title: str | None) -> None:
     """Draw who met whom (or country relations) from a graph FILE or --store PATH.
 
     The HTML page is interactive: zoom, drag, search, hover for a name, position
@@ -92,7 +93,7 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
         warnings.simplefilter("always")
         with _written(out) as target:
             result = render(source_of(file, store), target, view=view, since=since, until=until, topic=topic,
-                            lang=lang, radius=radius, title=title)
+                            lang=lang, radius=radius, title=title, include_planned=include_planned)
     echo_warnings(caught)
     click.echo(f"wrote {out}: {result.nodes} nodes, {result.edges} edges ({_size(out)})")
 
@@ -108,17 +109,22 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
 @filters
 @handle_errors
 def timeline(file: Path | None, store: Path | None, country: str, partner: str | None, out: Path,
-             by: str | None, since: str | None, until: str | None, topic: str | None) -> None:
-    """Events per month or year by type between COUNTRY (and PARTNER), agreements' status changes marked."""
+             by: str | None, since: str | None, until: str | None, topic: str | None, include_planned: bool) -> None:
+    """Meetings per month or year by type between COUNTRY (and PARTNER), agreements' status changes marked.
+
+    Meetings are counted as partners and network count them (held ones; scheduled ones too with
+    --include-planned); every period from --since to --until is shown, empty or not.
+    """
     from ..timeline import render_timeline
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with _written(out) as target:
             tl = render_timeline(source_of(file, store), target, country, partner=partner,
-                                 by=by, since=since, until=until, topic=topic)  # type: ignore[arg-type]
+                                 by=by, since=since, until=until, topic=topic,  # type: ignore[arg-type]
+                                 include_planned=include_planned)
     echo_warnings(caught)
     events = sum(sum(c.values()) for _, c in tl.bins)
-    click.echo(f"wrote {out}: {count(events, 'event')} in {count(len(tl.bins), tl.by)}, "
+    click.echo(f"wrote {out}: {count(events, 'meeting')} in {count(len(tl.bins), tl.by)}, "
                f"{count(len(tl.changes), 'status change')}"
-               + (f", {tl.undated} undated events left out" if tl.undated else ""))
+               + (f", {count(tl.undated, 'undated meeting')} left out" if tl.undated else ""))

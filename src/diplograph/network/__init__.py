@@ -27,33 +27,39 @@ DateLike = dt.date | str | None  # a date, or text: 2020, 2020-03, 2020-03-15
 
 
 def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
-               topic: str | None = None) -> Facts:
-    """Events (within the dates, on the topic), agreements and descriptions from ``source``."""
+               topic: str | None = None, include_planned: bool = False) -> Facts:
+    """Meetings (within the dates, on the topic; held ones, scheduled ones too with
+    ``include_planned``, as :mod:`diplograph.counting` counts them), agreements and descriptions
+    from ``source``. Facts already read are returned as they are."""
     if isinstance(source, Facts):
         return source
     store = open_store(source)
     return read_facts(store, since=_date(since), until=_date(until, end=True),
-                      topic_iri=resolve_topic(store, topic) if topic else None)
+                      topic_iri=resolve_topic(store, topic) if topic else None, include_planned=include_planned)
 
 
 def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: DateLike = None,
-                until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1) -> nx.Graph:
+                until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1,
+                include_planned: bool = False) -> nx.Graph:
     """A networkx graph of one view: ``people`` (default), ``countries``, ``country:TH`` or
     ``person:KEY`` (a person's key or name). Nodes carry names, countries and meeting counts;
-    edges ``weight`` (meetings), the meetings' IRIs, ``first``/``last`` dates and topics, and in
+    edges ``weight`` (meetings, counted as ``partners`` counts them: held ones, scheduled ones too
+    with ``include_planned``), the meetings' IRIs, ``first``/``last`` dates and topics, and in
     the country views the agreements binding the pair and their MoUs' status."""
     parse_view(view)  # fail on a bad view before reading anything
-    facts = load_facts(graph, since=since, until=until, topic=topic)
+    facts = load_facts(graph, since=since, until=until, topic=topic, include_planned=include_planned)
     result = project(facts, view, lang=lang, radius=radius)
-    result.graph.update(since=_iso(_date(since)), until=_iso(_date(until, end=True)), topic=topic)
+    result.graph.update(since=_iso(_date(since)), until=_iso(_date(until, end=True)), topic=topic,
+                        include_planned=facts.include_planned)
     return result
 
 
 def measures(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
              topic: str | None = None, top: int | None = 10, sort: str = "degree", seed: int = 42,
-             lang: str = "en") -> NetworkReport:
-    """The most connected people and countries, and the blocs of countries that meet."""
-    facts = load_facts(source, since=since, until=until, topic=topic)
+             lang: str = "en", include_planned: bool = False) -> NetworkReport:
+    """The most connected people and countries, and the blocs of countries that meet (held
+    meetings; scheduled ones too with ``include_planned``)."""
+    facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
     countries = countries_graph(facts, lang=lang)
     return NetworkReport(people=centrality(people_graph(facts, lang=lang), sort=sort, top=top),
                          countries=centrality(countries, sort=sort, top=top),

@@ -24,6 +24,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
+from ..counting import MEETINGS, with_planned
 from ..rdf.namespaces import ID_IRI
 from ..store import query_options
 from .queries import AGREEMENTS, COUNTRIES, EVIDENCE, PEOPLE, POSITIONS, RELEASES, STATUS_CHANGES, TOPICS, events_query
@@ -131,7 +132,9 @@ class TopicInfo:
 
 @dataclass
 class Facts:
-    """Everything the views draw, keyed by person key, ISO code, topic notation or IRI."""
+    """Everything the views draw, keyed by person key, ISO code, topic notation or IRI. ``events``
+    are meetings as :mod:`diplograph.counting` counts them: a visit during which talks of the same
+    countries were held is not among them (the talks are, with ``during`` naming it)."""
 
     events: dict[str, Event] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
@@ -139,6 +142,7 @@ class Facts:
     countries: dict[str, CountryInfo] = field(default_factory=dict)
     topics: dict[str, TopicInfo] = field(default_factory=dict)
     releases: dict[str, ReleaseRef] = field(default_factory=dict)
+    include_planned: bool = False  # whether scheduled events were read as meetings too
 
     def person(self, key: str) -> PersonInfo:
         return self.people.get(key) or PersonInfo(key, ID_IRI + "person/" + key)
@@ -172,10 +176,11 @@ def _rows(store: ox.Store, query: str, bindings: dict[str, ox.Literal | ox.Named
 
 
 def read_facts(store: ox.Store, *, since: dt.date | None = None, until: dt.date | None = None,
-               topic_iri: str | None = None) -> Facts:
-    """Read events (those dated within ``since``–``until`` and about ``topic_iri`` or a narrower
-    topic, when given), agreements and the descriptions they use from ``store``."""
-    facts = Facts()
+               topic_iri: str | None = None, include_planned: bool = False) -> Facts:
+    """Read the meetings (held events, scheduled ones too with ``include_planned``, counted as
+    :mod:`diplograph.counting` says; those dated within ``since``–``until`` and about ``topic_iri``
+    or a narrower topic, when given), agreements and the descriptions they use from ``store``."""
+    facts = Facts(include_planned=include_planned)
     _read_descriptions(store, facts)
     bindings: dict[str, ox.Literal | ox.NamedNode] = {}
     if since:
@@ -184,9 +189,12 @@ def read_facts(store: ox.Store, *, since: dt.date | None = None, until: dt.date 
         bindings["until"] = ox.Literal(until.isoformat(), datatype=XSD_DATE)
     if topic_iri:
         bindings["topic"] = ox.NamedNode(topic_iri)
+    meetings = {row["event"].value for row in _rows(store, with_planned(MEETINGS, include_planned))}
     query = events_query(since=since is not None, until=until is not None, topic=topic_iri is not None)
     for row in _rows(store, query, bindings):
-        e, kind, p, o = row["e"].value, row["kind"].value, row["p"].value, row["o"]
+        e, kind, p, o = row["event"].value, row["kind"].value, row["p"].value, row["o"]
+        if e not in meetings:
+            continue
         event = facts.events.setdefault(e, Event(e, kind.removeprefix(DG)))
         _event_property(event, p, o)
     for row in _rows(store, AGREEMENTS):

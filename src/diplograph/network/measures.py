@@ -92,7 +92,9 @@ def communities(graph: nx.Graph, *, seed: int = 42, resolution: float = 1.0) -> 
 
 
 def partners(facts: Facts, country: str, period: Period) -> dict[str, int]:
-    """Countries that took part in an event with ``country`` in ``period``, with how many meetings."""
+    """Countries that took part in a meeting with ``country`` in ``period``, with how many meetings:
+    the numbers the ``partners`` query gives for that period. A summit counts for each of its states
+    even when two of them met on its sidelines."""
     country = country.upper()
     events = [e for e in facts.events.values() if country in e.countries and within(e.date, period)]
     counts: Counter[str] = Counter()

@@ -8,9 +8,11 @@
 * ``country:TH`` / ``person:KEY`` — the ego network: the country (or person),
   the nodes within ``radius`` steps and the edges among them.
 
-A meeting held during a larger event with the same people (talks during an
-official visit) is counted once: when an edge's events include both, the larger
-event is dropped from that edge, so weights count meetings, not reports of them.
+Weights count meetings as every command counts them (:mod:`diplograph.counting`,
+the README's "What is counted"): held events, each once however many releases
+report it; a visit during which talks of the same countries were held counts
+once, through the talks; a summit counts for every pair of its states, whether
+or not two of them also met on its sidelines.
 Dates are ISO strings, so a graph can be written to GraphML or GEXF as it is.
 """
 
@@ -111,11 +113,10 @@ def countries_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
 
 
 def distinct_meetings(events: Iterable[Event]) -> list[Event]:
-    """Events sorted by date, without those that are only the frame of another one in the list."""
-    events = list({e.iri: e for e in events}.values())
-    frames = {e.during for e in events if e.during}
-    return sorted((e for e in events if e.iri not in frames),
-                  key=lambda e: (e.date or dt.date.max, e.iri))
+    """Each event once, by date. Which events are meetings was decided when they were read
+    (:func:`~diplograph.network.data.read_facts`), for every pair alike: dropping here a larger
+    event because one pair also met on its sidelines would take it from the other pairs too."""
+    return sorted({e.iri: e for e in events}.values(), key=lambda e: (e.date or dt.date.max, e.iri))
 
 
 def _meeting_attrs(events: list[Event]) -> dict[str, object]:

@@ -30,12 +30,15 @@ class Rendered:
     edges: int
 
 
-def describe_filters(*, since: DateLike = None, until: DateLike = None, topic: str | None = None) -> str:
+def describe_filters(*, since: DateLike = None, until: DateLike = None, topic: str | None = None,
+                     include_planned: bool = False) -> str:
     parts = []
     if since or until:
         parts.append(f"{since or '…'} to {until or '…'}")
     if topic:
         parts.append(f"topic: {topic}")
+    if include_planned:
+        parts.append("scheduled events included")
     return "; ".join(parts)
 
 
@@ -47,16 +50,18 @@ def title_for(view: str) -> str:
 
 def render(source: GraphSource | Facts, out: Path | str, *, view: str = "people", since: DateLike = None,
            until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1,
-           title: str | None = None) -> Rendered:
-    """Draw one view of ``source`` into ``out``; its extension picks the output (.html, .svg, .png)."""
+           title: str | None = None, include_planned: bool = False) -> Rendered:
+    """Draw one view of ``source`` into ``out``; its extension picks the output (.html, .svg, .png).
+    Held meetings are drawn (scheduled ones too with ``include_planned``), counted as ``partners``
+    counts them."""
     out = Path(out)
     if out.suffix.lower() not in OUTPUTS:
         raise DiplographError(f"{out}: unknown output (use {', '.join(OUTPUTS)})")
     parse_view(view)
-    facts = load_facts(source, since=since, until=until, topic=topic)
+    facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
     graph = project(facts, view, lang=lang, radius=radius)
     title = title or title_for(view)
-    subtitle = describe_filters(since=since, until=until, topic=topic)
+    subtitle = describe_filters(since=since, until=until, topic=topic, include_planned=facts.include_planned)
     if out.suffix.lower() == ".html":
         write_text_atomic(out, network_html(graph, facts, title=title, subtitle=subtitle, lang=lang))
     else:
