@@ -163,9 +163,10 @@ def test_served_query_page_and_network(page) -> None:  # type: ignore[no-untyped
         page.goto(base)
         page.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)
         shipped = page.evaluate("window.diplograph.queries")
-        plain = next(q for q in shipped if not q["params"])
-        page.click(f"button.query[data-index='{shipped.index(plain)}']")
-        assert page.evaluate("window.diplograph.yasgui.getTab().getQuery()") == plain["text"]
+        plain = next((q for q in shipped if not q["params"]), None)  # today every shipped query takes some
+        if plain is not None:
+            page.click(f"button.query[data-index='{shipped.index(plain)}']")
+            assert page.evaluate("window.diplograph.yasgui.getTab().getQuery()") == plain["text"]
         between = shipped.index(next(q for q in shipped if q["name"] == "meetings-between"))
         page.click(f"button.query[data-index='{between}']")  # required parameters: a form first
         form = page.locator("nav form")
@@ -175,8 +176,11 @@ def test_served_query_page_and_network(page) -> None:  # type: ignore[no-untyped
         page.wait_for_selector("nav form .error >> text=ISO 3166", timeout=10_000)
         form.locator("input[name=country2]").fill("SG")
         form.locator("button").click()
-        page.wait_for_function("window.diplograph.yasgui.getTab().getQuery().includes('VALUES ?country2')",
-                               timeout=10_000)
+        for _ in range(100):  # wait_for_function would eval a string, which the page's CSP forbids
+            if "VALUES ?country2" in page.evaluate("window.diplograph.yasgui.getTab().getQuery()"):
+                break
+            page.wait_for_timeout(100)
+        assert "VALUES ?country2" in page.evaluate("window.diplograph.yasgui.getTab().getQuery()")
         page.wait_for_selector(".yasr table", timeout=10_000)
         page.evaluate("""window.diplograph.open({name: 'people', text:
             'SELECT ?name WHERE { ?p a <https://w3id.org/diplograph/ontology#Person> ; ' +
