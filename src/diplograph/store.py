@@ -48,6 +48,7 @@ from .rdf.ntriples import line
 from .rdf.terms import Term
 from .results import Results
 from .query_guard import check_limits
+from .store_opening import DAMAGED_ADVICE, check_format, damaged, open_error, open_read_only
 from .sparql import inject_values
 
 LOCK_NAME = "diplograph.lock"
@@ -213,9 +214,9 @@ class EmbeddedStore:
             yield
         except (OSError, RuntimeError) as exc:
             detail = " ".join(str(exc).split())[:300]
-            if _damaged(detail):
+            if damaged(detail):
                 raise StoreError(f"{self.describe()}: the store is damaged ({doing} failed: {detail}); "
-                                 f"{_DAMAGED_ADVICE}") from exc
+                                 f"{DAMAGED_ADVICE}") from exc
             hint = f" (process {self.writer_pid} is writing it; retry when it is done)" if self.writer_pid else ""
             raise StoreError(f"{self.describe()}: {doing} failed{hint}: {detail}") from exc
 
@@ -359,63 +360,6 @@ def _convert(store: ox.Store) -> None:
         return
     store.update(f"CREATE SILENT GRAPH <{SHARED_GRAPH.value}> ;\nADD SILENT DEFAULT TO <{SHARED_GRAPH.value}> ;\n"
                  f"{REBUILD_VIEW}")
-
-
-# What Oxigraph says when a store's storage format is not its own (pyoxigraph 0.3 wrote version 1,
-# 0.4 and 0.5 write version 2): opened read-only, it refuses to convert it; opened for writing, it
-# converts it in place, for good.
-_OLD_FORMAT = ("not possible to upgrade read-only", "outdated encoding version")
-_NEWER_FORMAT = "too recent version"
-_DAMAGED_ADVICE = ("restore the folder from a backup, or move it aside and ingest the releases again "
-                   "into a new store")
-
-
-def _damaged(detail: str) -> bool:
-    """Whether RocksDB's message says its files are damaged ("Corruption: block checksum mismatch …")."""
-    return "corrupt" in detail.lower()
-
-
-def open_read_only(path: Path, *, writer_pid: int | None = None) -> ox.Store:
-    """The Oxigraph store at ``path``, opened read-only (which never changes a file of it).
-
-    Every way it can fail is a :class:`~diplograph.errors.StoreError` that says what to do:
-    an older storage format, a newer one, damaged files, a store another process is creating.
-    """
-    try:
-        return ox.Store.read_only(str(path))
-    except (OSError, RuntimeError) as exc:  # RuntimeError: damaged, or still being created by another process
-        raise open_error(path, exc, "reading", writer_pid=writer_pid) from exc
-
-
-def check_format(path: Path, *, upgrade: bool = False) -> None:
-    """Call before opening an existing store for writing with ``pyoxigraph.Store(path)``, which would
-    convert an older format for good: the store is opened read-only, which changes nothing, so
-    that an older format (unless ``upgrade``) or damaged files stop here with a StoreError saying
-    what to do."""
-    try:
-        ox.Store.read_only(str(path))
-    except (OSError, RuntimeError) as exc:
-        if upgrade and any(text in str(exc) for text in _OLD_FORMAT):
-            return
-        raise open_error(path, exc, "writing") from exc
-
-
-def open_error(path: Path, exc: BaseException, mode: str, *, writer_pid: int | None = None) -> StoreError:
-    """A one-line StoreError for a store Oxigraph could not open, saying what to do about it."""
-    detail = " ".join(str(exc).split())
-    if any(text in detail for text in _OLD_FORMAT):
-        return StoreError(
-            f"{path}: the store was written by an older Oxigraph (pyoxigraph 0.3); opening it for writing "
-            f"converts it in place and older versions can no longer read it. Copy the folder first "
-            f"(cp -a {path} {path}.backup), then run a command that writes it with --upgrade "
-            f"(diplograph ingest --upgrade --store {path} INPUT…)")
-    if _NEWER_FORMAT in detail:
-        return StoreError(f"{path}: the store was written by a newer Oxigraph than this diplograph has "
-                          f"(pyoxigraph {ox.__version__}); upgrade diplograph and pyoxigraph to read it")
-    if _damaged(detail):
-        return StoreError(f"{path}: the store is damaged and cannot be read ({detail[:300]}); {_DAMAGED_ADVICE}")
-    hint = f" (process {writer_pid} is writing it; retry in a moment)" if writer_pid else ""
-    return StoreError(f"{path}: cannot open the store for {mode}{hint}: {detail[:300]}")
 
 
 def _read_pid(fd: int) -> int | None:
