@@ -35,26 +35,27 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from .curation import Curation
 from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
+from .curation import Curation
 from .errors import DiplographError, InputError
+from .inputs import input_units, read_inputs
 from .model import Release
 from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
-from .inputs import input_units, read_inputs
-from .sources import read_path
-from .warc import Capture
 from .rdf import iris, mapping
 from .rdf.namespaces import SCHEMA
 from .rdf.ntriples import NTriples
 from .rdf.terms import iri, to_ox
+from .sources import read_path
 from .sparql import values_block
+from .tally import Tally
+from .warc import Capture
 
 BATCH_SIZE = 50  # releases per transaction
 BATCH_SECONDS = 2.0  # or fewer, when extraction is slow: progress is committed at least this often
@@ -109,15 +110,7 @@ class Event:
 
 
 @dataclass
-class Summary:
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def add(self, event: Event) -> Event:
-        self.counts[event.kind] = self.counts.get(event.kind, 0) + 1
-        return event
-
-    def __getitem__(self, kind: str) -> int:
-        return self.counts.get(kind, 0)
+class Summary(Tally):
 
     @property
     def exit_code(self) -> int:

@@ -50,6 +50,18 @@ def collect_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _prepare(specs, sources_file, match, next_re, pages, delay, max_pages, since, timeout, user_agent,  # noqa: ANN001
+             refresh, retries, max_wait, verbose, quiet):  # noqa: ANN001, ANN202 - the two commands' shared options
+    """What ``collect`` and ``track`` both start from: the sources, the fetch options, the renderer; notes said."""
+    sources, notes = _resolve(specs, sources_file, match, next_re, pages)
+    options = _options(delay, max_pages, since, timeout, user_agent, refresh, retries, max_wait)
+    renderer = _Renderer(verbose, quiet)
+    for note in notes:
+        if not quiet:
+            _err(f"note: {note}")
+    return sources, options, renderer
+
+
 def _resolve(specs: tuple[str, ...], sources_file: Path | None, match: str | None, next_re: str | None,
              pages: int | None):
     from ..collect import resolve
@@ -155,12 +167,8 @@ def collect(specs: tuple[str, ...], archive: Path, sources_file: Path | None, de
     """
     from ..collect import collect as run_collect
 
-    sources, notes = _resolve(specs, sources_file, match, next_re, pages)
-    options = _options(delay, max_pages, since, timeout, user_agent, refresh, retries, max_wait)
-    renderer = _Renderer(verbose, quiet)
-    for note in notes:
-        if not quiet:
-            _err(f"note: {note}")
+    sources, options, renderer = _prepare(specs, sources_file, match, next_re, pages, delay, max_pages, since,
+                                          timeout, user_agent, refresh, retries, max_wait, verbose, quiet)
     try:
         with renderer.live():
             for event in run_collect(sources, archive, options):
@@ -200,12 +208,8 @@ def track(specs: tuple[str, ...], archive: Path, sources_file: Path | None, dela
     from ..track import track as run_track
     from .store import _render
 
-    sources, notes = _resolve(specs, sources_file, match, next_re, pages)
-    options = _options(delay, max_pages, since, timeout, user_agent, refresh, retries, max_wait)
-    renderer = _Renderer(verbose, quiet)
-    for note in notes:
-        if not quiet:
-            _err(f"note: {note}")
+    sources, options, renderer = _prepare(specs, sources_file, match, next_re, pages, delay, max_pages, since,
+                                          timeout, user_agent, refresh, retries, max_wait, verbose, quiet)
     result = None
     with open_target(store=store, endpoint=endpoint, update_url=update_url, gsp_url=gsp_url, timeout=60.0,
                      write=True) as target:

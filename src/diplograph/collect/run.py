@@ -26,10 +26,18 @@ from pathlib import Path
 
 from .. import __version__
 from ..sources import MAX_FILE_BYTES
+from ..tally import Tally
 from ..urls import host_of
 from .archive import Archive
-from .discover import DiscoverError, Link, Source, feed_links, listing_links, sitemap_links
-from .fetch import Exchange, FetchError, Fetcher
+from .discover import (
+    DiscoverError,
+    Link,
+    Source,
+    feed_links,
+    listing_links,
+    sitemap_links,
+)
+from .fetch import Exchange, Fetcher, FetchError
 from .state import State
 
 __all__ = ["CollectEvent", "CollectOptions", "CollectSummary", "DEFAULT_USER_AGENT", "collect"]
@@ -65,16 +73,8 @@ class CollectEvent:
 
 
 @dataclass
-class CollectSummary:
-    counts: dict[str, int] = field(default_factory=dict)
+class CollectSummary(Tally):
     archives: list[str] = field(default_factory=list)
-
-    def add(self, event: CollectEvent) -> CollectEvent:
-        self.counts[event.kind] = self.counts.get(event.kind, 0) + 1
-        return event
-
-    def __getitem__(self, kind: str) -> int:
-        return self.counts.get(kind, 0)
 
     @property
     def exit_code(self) -> int:
