@@ -137,7 +137,8 @@ class StoreHandle:
 
 def _listing(path: str) -> tuple:
     with os.scandir(path) as entries:
-        return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file()))
+        stats = [(e.name, e.stat()) for e in entries if e.is_file()]
+    return tuple(sorted((name, st.st_size, st.st_mtime_ns) for name, st in stats))
 
 
 def _serve_jobs(conn: Connection, config: WorkerConfig, note: str | None) -> None:

@@ -96,7 +96,7 @@ def filled_query(name: str, values: dict[str, str], store: ox.Store) -> str:
     from .sparql import inject_values
     from .store import EmbeddedStore
 
-    query = queries.load(name) if name in queries.shipped() else None
+    query = queries.shipped().get(name)
     if query is None:
         raise QueryError(f"no shipped query named {name!r}")
     return inject_values(query.text, queries.bind(query, values, EmbeddedStore(store)))
