@@ -19,14 +19,22 @@ from ..model import Agreement, Event, Person, Release, ReleaseFacts
 from ..resolve import person_key, registry
 from . import text as _text
 from .agreements import AgreementExtractor, AgreementRecord
-from .dates import find_dates, in_transcripts, today_of_dated_lines, transcript_intros
 from .candidates import Candidate, Context
+from .dates import find_dates
 from .events import EventExtractor
-from .focus import (attendance_sides, focus_state, foreign_speaker, latin_names_abroad, lead_end,
-                    transcript_speakers, with_headline)
+from .focus import (
+    attendance_sides,
+    focus_state,
+    foreign_speaker,
+    latin_names_abroad,
+    lead_end,
+    transcript_speakers,
+    with_headline,
+)
 from .people import PeopleExtractor
 from .steps import cabinet_day, dated_steps, signing_event
 from .topics import topics_in
+from .transcripts import in_transcripts, today_of_dated_lines, transcript_intros
 
 __all__ = ["extract"]
 

@@ -35,8 +35,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .calendar_words import (
+    EN_MONTHS,
+    EN_WD_ABBR,
+    EN_WEEKDAYS,
+    KEY_DROP,
+    MONTH_OF,
+    REL_OFFSET,
+    TH_FULL,
+    TH_MONTHS,
+    TH_WEEKDAYS,
+    alternation,
+    words,
+)
 
 __all__ = ["DateMention", "THAI_DIGITS", "be_to_ce", "find_dates", "month_mentions",
            "parse_date", "to_arabic_digits"]
@@ -68,68 +81,22 @@ class DateMention:
     explicit_year: bool  # the text itself gave the year
 
 
-# --- tables -----------------------------------------------------------------------------
-# (month, full and spoken forms incl. common misspellings, abbreviation letters)
-_TH_MONTHS = (
-    (1, ("มกราคม", "มกรา"), ("ม", "ค")), (2, ("กุมภาพันธ์", "กุมภาพันธ", "กุมภา"), ("ก", "พ")),
-    (3, ("มีนาคม", "มีนา"), ("มี", "ค")), (4, ("เมษายน", "เมษา"), ("เม", "ย")),
-    (5, ("พฤษภาคม", "พฤษภา"), ("พ", "ค")), (6, ("มิถุนายน", "มิถุนา"), ("มิ", "ย")),
-    (7, ("กรกฎาคม", "กรกฏาคม", "กรกฎา", "กรกฏา"), ("ก", "ค")), (8, ("สิงหาคม", "สิงหา"), ("ส", "ค")),
-    (9, ("กันยายน", "กันยา"), ("ก", "ย")), (10, ("ตุลาคม", "ตุลา"), ("ต", "ค")),
-    (11, ("พฤศจิกายน", "พฤษจิกายน", "พฤศจิกา"), ("พ", "ย")), (12, ("ธันวาคม", "ธันวา"), ("ธ", "ค")),
-)
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-_TH_WEEKDAYS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัสฯ": 3, "พฤหัส": 3,
-                "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
-_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EN_WD_ABBR = ("Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun")
-_REL_OFFSET = {"วันนี้": 0, "วันพรุ่งนี้": 1, "พรุ่งนี้": 1, "เมื่อวานนี้": -1, "เมื่อวาน": -1,
-               "วานนี้": -1, "today": 0, "yesterday": -1, "tomorrow": 1}
-
-_MONTH_OF: dict[str, int] = {"sept": 9}  # lookup key (see _month_num) -> month
-_TH_FULL = {forms[0] for _, forms, _ in _TH_MONTHS}  # a month on their own, without a year
-for _n, _forms, (_a, _b) in _TH_MONTHS:
-    _MONTH_OF.update({f: _n for f in _forms} | {_a + _b: _n})
-for _n, _name in enumerate(_EN_MONTHS, 1):
-    _MONTH_OF.update({_name.lower(): _n, _name[:3].lower(): _n})
-_KEY_DROP = str.maketrans("", "", ". \u00a0\u200b\u200c\u200d\u2060\ufeff")
-
-
-def _alt(patterns: list[tuple[str, int]]) -> str:
-    """Alternation of (regex, literal length) pairs, longest first so "มีนาคม" beats "มีนา".
-
-    Grouped by first character ("ม(?:กราคม|ีนาคม|...)"): the regex engine tries
-    alternatives one by one, so a failing month test costs a dozen character
-    comparisons instead of seventy.  Every pattern must start with a literal.
-    """
-    groups: dict[str, list[str]] = {}
-    for p, _ in sorted(patterns, key=lambda x: -x[1]):
-        groups.setdefault(p[0], []).append(p[1:])
-    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
-
-
-def _words(words: Iterable[str], backwards: bool = False) -> str:
-    """Alternation of literal words; backwards for matching on reversed text (see _prefix)."""
-    return _alt([(re.escape(w[::-1] if backwards else w), len(w)) for w in words])
-
-
 # --- grammar ----------------------------------------------------------------------------
 _D = "[0-9\u0e50-\u0e59]"  # Arabic or Thai digit; int() reads both
 _SP = "[\\s\u200b\u200c\u200d\u2060\ufeff]"  # \s already covers NBSP
 _S = _SP + "*"
 _DOT = "[ \u00a0\u200b]?\\.[ \u00a0\u200b]?"
-_EN_ABBR = [m[:3] for m in _EN_MONTHS if len(m) > 3] + ["Sept"]
-_TH_MONTH = _alt([(f, len(f)) for _, forms, _ in _TH_MONTHS for f in forms]
-                 + [(f"{a}(?:{_DOT})?{b}\\.?", len(a + b)) for _, _, (a, b) in _TH_MONTHS])
-_EN_MONTH = ("(?:" + _alt([(w, len(w)) for m in _EN_MONTHS for w in (m, m.upper())]
+_EN_ABBR = [m[:3] for m in EN_MONTHS if len(m) > 3] + ["Sept"]
+_TH_MONTH = alternation([(f, len(f)) for _, forms, _ in TH_MONTHS for f in forms]
+                 + [(f"{a}(?:{_DOT})?{b}\\.?", len(a + b)) for _, _, (a, b) in TH_MONTHS])
+_EN_MONTH = ("(?:" + alternation([(w, len(w)) for m in EN_MONTHS for w in (m, m.upper())]
                           + [(w + "\\.?", len(w)) for a in _EN_ABBR for w in (a, a.upper())])
              + ")(?![A-Za-z])")
 _MONTH = f"(?>{_TH_MONTH}|{_EN_MONTH})"  # atomic: "ตุลาคม 256" must not retry as "ตุลา" + "คม"
-_MONTH_STARTS = "".join(sorted({f[0] for _, forms, _ in _TH_MONTHS for f in forms}
-                               | {m[0] for m in _EN_MONTHS}))
-_TH_WD = _words(_TH_WEEKDAYS)
-_EN_WD = f"(?:{'|'.join(_EN_WEEKDAYS)}|(?:{_words(_EN_WD_ABBR)})\\.?)(?![A-Za-z])"
+_MONTH_STARTS = "".join(sorted({f[0] for _, forms, _ in TH_MONTHS for f in forms}
+                               | {m[0] for m in EN_MONTHS}))
+_TH_WD = words(TH_WEEKDAYS)
+_EN_WD = f"(?:{'|'.join(EN_WEEKDAYS)}|(?:{words(EN_WD_ABBR)})\\.?)(?![A-Za-z])"
 _ERA = (f"พุทธศักราช|คริสต์ศักราช|พ\\.?{_S}ศ\\.?|ค\\.?{_S}ศ\\.?|B\\.?{_S}E\\.?|C\\.?{_S}E\\.?"
         f"|A\\.?{_S}D\\.?")
 _SEP = f"{_S}(?P<sep>[-–—−‐‑~]|จนถึง|ถึง|และ|(?:to|until|till|through|and)(?![A-Za-z])){_S}"
@@ -168,14 +135,14 @@ _DAY_START = re.compile(
 _EN_MONTH_FIRST = re.compile(  # December 6, 2023 / Dec. 6-8, 2023 / December 30 – January 2, 2024
     f"(?P<m1>{_EN_MONTH}){_SP}+{_day(1)}(?:,?{_S}(?P<y1>{_D}{{4}})(?!{_D}))?"
     f"(?:{_SEP}(?:(?P<m2>{_EN_MONTH}){_SP}+)?{_day(2)})?(?:,?{_S}(?P<y2>{_D}{{4}})(?!{_D}))?")
-_REL_WORD = re.compile(_words([*_REL_OFFSET, "Today", "TODAY", "Yesterday", "YESTERDAY",
+_REL_WORD = re.compile(words([*REL_OFFSET, "Today", "TODAY", "Yesterday", "YESTERDAY",
                                "Tomorrow", "TOMORROW"]))
 _TH_WD_REL = re.compile(f"(?:เมื่อวัน|วัน)(?P<wd>{_TH_WD})"
                         f"(?:{_S}(?P<suf>ที่ผ่านมา|ที่จะถึงนี้|ที่จะถึง|นี้|หน้า))?"
                         f"(?!{_S}(?:ที่)?{_S}\\(?{_D})")  # not "วันพุธที่ 30 ..."
 _EN_WD_REL = re.compile(
     f"(?:\\b(?P<prep>On|on|Last|last|Next|next)|(?<=[a-z],)|(?<=[a-z]))"
-    f"{_SP}+(?P<wd>{'|'.join(_EN_WEEKDAYS)})"
+    f"{_SP}+(?P<wd>{'|'.join(EN_WEEKDAYS)})"
     f"(?![A-Za-z])(?!,?{_S}(?:the{_SP}+)?{_D}|,?{_S}{_EN_MONTH})")
 # Wire prose drops the preposition ("met Wang Yi Thursday.", "before noon Thursday"): a bare weekday
 # counts after a lower-case word only where the clause ends with it.
@@ -189,12 +156,12 @@ _DAY_ONLY_CUE = re.compile(f"(?:ที่|the|On|on){_S}(?={_D})")
 #   [เมื่อ|ระหว่าง|ตั้งแต่|on|from|between|since] [(วันจันทร์)ที่ | วันจันทร์ที่ | Monday, | วันที่] [the]
 _PREFIX_REV = re.compile(
     f"{_S}(?P<the>(?<={_SP})eht(?![A-Za-z]))?{_S}"
-    f"(?:(?P<wan>{_words(['วันที่'], True)})|(?P<wd>(?:{_words(['ที่'], True)})?{_S}\\){_S}"
-    f"(?:{_words(_TH_WEEKDAYS, True)})(?:นัว)?{_S}\\(|(?:{_words(['ที่'], True)})?{_S}"
-    f"(?:{_words(_TH_WEEKDAYS, True)})(?:นัว)?|,?(?:{_words(_EN_WEEKDAYS, True)}|\\.?"
-    f"(?:{_words(_EN_WD_ABBR, True)}))(?![A-Za-z])))?"
-    f"(?:{_S}(?P<prep>{_words(['เมื่อ', 'ระหว่าง', 'ตั้งแต่'], True)}|(?<={_SP})"
-    f"(?:{_words(['On', 'on', 'From', 'from', 'Between', 'between', 'Since', 'since'], True)})"
+    f"(?:(?P<wan>{words(['วันที่'], True)})|(?P<wd>(?:{words(['ที่'], True)})?{_S}\\){_S}"
+    f"(?:{words(TH_WEEKDAYS, True)})(?:นัว)?{_S}\\(|(?:{words(['ที่'], True)})?{_S}"
+    f"(?:{words(TH_WEEKDAYS, True)})(?:นัว)?|,?(?:{words(EN_WEEKDAYS, True)}|\\.?"
+    f"(?:{words(EN_WD_ABBR, True)}))(?![A-Za-z])))?"
+    f"(?:{_S}(?P<prep>{words(['เมื่อ', 'ระหว่าง', 'ตั้งแต่'], True)}|(?<={_SP})"
+    f"(?:{words(['On', 'on', 'From', 'from', 'Between', 'between', 'Since', 'since'], True)})"
     f"(?![A-Za-z])))?")
 _PAREN_OPEN, _PAREN_CLOSE, _WS = re.compile(f"{_S}\\({_S}"), re.compile(f"{_S}\\)"), re.compile(_S)
 
@@ -210,10 +177,10 @@ _Cand = tuple  # (start, end, date, end_date, relative, explicit_year)
 
 # --- conversions ------------------------------------------------------------------------
 def _month_num(token: str) -> int:
-    if n := _MONTH_OF.get(token):
+    if n := MONTH_OF.get(token):
         return n
-    key = token.translate(_KEY_DROP)
-    return _MONTH_OF.get(key) or _MONTH_OF[key.lower()]
+    key = token.translate(KEY_DROP)
+    return MONTH_OF.get(key) or MONTH_OF[key.lower()]
 
 
 def _to_year(era: str | None, digits: str, thai_month: bool) -> int | None:
@@ -381,7 +348,7 @@ def _candidates(text: str, ref: _dt.date | None) -> list[_Cand]:
                 and (close := _PAREN_CLOSE.match(text, c[1])):
             out.append((s, close.end(), *c[2:]))  # วันนี้ (29 ก.ย. 63): the explicit date wins
         elif ref is not None:
-            out.append((s, e, ref + _dt.timedelta(_REL_OFFSET[m.group().lower()]), None, True, False))
+            out.append((s, e, ref + _dt.timedelta(REL_OFFSET[m.group().lower()]), None, True, False))
     if ref is None:
         return out
     for m in _DAY_ONLY_CUE.finditer(text):
@@ -389,7 +356,7 @@ def _candidates(text: str, ref: _dt.date | None) -> list[_Cand]:
     for m in _TH_WD_REL.finditer(text) if "วัน" in text else ():
         if m["suf"] or m.group().startswith("เมื่อ"):
             mode = {None: "past", "ที่ผ่านมา": "last", "หน้า": "next"}.get(m["suf"], "future")
-            day = _weekday(ref, _TH_WEEKDAYS[m["wd"]], mode)
+            day = _weekday(ref, TH_WEEKDAYS[m["wd"]], mode)
             out.append((m.start(), m.end(), day, None, True, False))
     for m in _EN_WD_REL.finditer(text) if "day" in text else ():  # Monday ... Sunday
         lead = m["prep"][0].lower() if m["prep"] else ""
@@ -400,7 +367,7 @@ def _candidates(text: str, ref: _dt.date | None) -> list[_Cand]:
             mode = {"l": "last", "n": "next"}[lead]
         else:  # "will meet … on Monday": the next one; "met … on Monday": the last one
             mode = "future" if _FUTURE_CUE.search(text, max(0, m.start() - 100), m.start()) else "past"
-        day = _weekday(ref, _EN_WEEKDAYS.index(m["wd"]), mode)
+        day = _weekday(ref, EN_WEEKDAYS.index(m["wd"]), mode)
         out.append((m.start() if lead else m.start("wd"), m.end(), day, None, True, False))
     return out
 
@@ -434,81 +401,14 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
         days = {(c[2].month, c[2].day): c[2] for c in full if c[3] is None}
         found += [c for c in _candidates(text, full[-1][2])
                   if c[4] and c[3] is None and days.get((c[2].month, c[2].day)) == c[2]
-                  and text[c[0]:c[1]].lower() not in _REL_OFFSET]  # "today" needs the release date
+                  and text[c[0]:c[1]].lower() not in REL_OFFSET]  # "today" needs the release date
     return [DateMention(s, e, text[s:e], d, ed, rel, ex) for s, e, d, ed, rel, ex in _select(found)]
 
 
-# A transcript's introduction: "On 5 August 2015, … held a joint press briefing … The gist of the remarks as
-# follows.", "Toast speech by PM Lee Hsien Loong at the Official Dinner … on 11 June 2015." Its "Today, I had
-# the honour …", "this afternoon" are the day it introduces, not the day the page was posted.
-TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|interview)\b[^\n]{0,80}\bas follows\b"
-                               r"|(?:กล่าว|ถ้อยแถลง|สุนทรพจน์)[^\n]{0,80}ดังนี้"
-                               r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress) by\b"
-                               r"|^[^\n]{0,80}\bat the (?:[Jj]oint )?(?:[Pp]ress [Cc]onference|[Pp]ress [Bb]riefing"
-                               r"|[Oo]fficial (?:[Dd]inner|[Ll]unch(?:eon)?)|[Ww]elcome [Cc]eremony)\b", re.M)
-INTRO_REACH = 1000  # a transcript is introduced at the top of the page
-_TRANSCRIPT_DAY = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]his (?:morning|afternoon|evening)|[Tt]onight)\b")
-_TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
-
-
-_INTRO_WORDS = ("as follows", "ดังนี้", "speech by", "remarks by", "statement by", "address by", "press conference",
-                "press briefing", "official dinner", "official lunch", "welcome ceremony")
-
-
-def transcript_intros(text: str) -> list[tuple[int, int]]:
-    """The lines (start, end) that introduce a transcript at the top of a page (most pages have none: a
-    substring test first)."""
-    head = text[:INTRO_REACH]
-    lower = head.lower()
-    if not any(word in lower for word in _INTRO_WORDS):
-        return []
-    lines = []
-    for intro in TRANSCRIPT_INTRO.finditer(head):
-        end = text.find("\n", intro.end())
-        lines.append((text.rfind("\n", 0, intro.start()) + 1, len(text) if end < 0 else end))
-    return lines
-
-
-def in_transcripts(text: str, found: list[DateMention], ref: _dt.date | None,
-                   intros: list[tuple[int, int]]) -> list[DateMention]:
-    """``found`` with "today", "this afternoon" … inside a transcript resolved against the day its
-    introduction's line (see transcript_intros) states with its year, else the release's own (a date line
-    under the headline)."""
-    out = {d.start: d for d in found}
-    for line_start, line_end in intros:
-        days = [d for d in found if line_start <= d.start < line_end and d.explicit_year and d.end_date is None]
-        if not days and ref is None:
-            continue
-        anchor = days[-1].date if days else ref
-        for m in _TRANSCRIPT_DAY.finditer(text, line_end):
-            word = m.group(0).lower()
-            day = anchor + _dt.timedelta(_TRANSCRIPT_OFFSET.get(word, 0))
-            if m.start() in out and out[m.start()].explicit_year:
-                continue  # "วันนี้ (5 ส.ค. 58)": the explicit date stands
-            if any(d.start < m.end() and m.start() < d.end for d in out.values() if d.start != m.start()):
-                continue
-            out[m.start()] = DateMention(m.start(), m.end(), m.group(0), day, None, True, False)
-    return sorted(out.values(), key=lambda d: d.start)
-
-
-def today_of_dated_lines(text: str, found: list[DateMention]) -> list[DateMention]:
-    """"On 26 September 2025, … the missions for the Thai delegation today included:": a line that dates
-    itself in full means that day by its "today", whatever day the page was posted."""
-    out = list(found)
-    for k, d in enumerate(out):
-        if not (d.relative and d.text.lower() in ("today", "วันนี้")):
-            continue
-        line_start = text.rfind("\n", 0, d.start) + 1
-        full = [e for e in found[:k] if e.start >= line_start and e.explicit_year and e.end_date is None]
-        if full and full[-1].date != d.date:
-            out[k] = DateMention(d.start, d.end, d.text, full[-1].date, None, True, False)
-    return out
-
-
 _DAY_AND_MONTH = re.compile(
-    r"\d{1,2}\s?(?:" + "|".join(f for _n, forms, _a in _TH_MONTHS for f in forms) + "|"
-    + "|".join(f"{a}\\.?\\s?{b}\\." for _n, _f, (a, b) in _TH_MONTHS) + "|"
-    + "|".join(_EN_MONTHS) + r")|(?:" + "|".join(_EN_MONTHS) + r")\.?\s\d{1,2}\b")
+    r"\d{1,2}\s?(?:" + "|".join(f for _n, forms, _a in TH_MONTHS for f in forms) + "|"
+    + "|".join(f"{a}\\.?\\s?{b}\\." for _n, _f, (a, b) in TH_MONTHS) + "|"
+    + "|".join(EN_MONTHS) + r")|(?:" + "|".join(EN_MONTHS) + r")\.?\s\d{1,2}\b")
 
 
 def names_another_day(text: str, day: _dt.date) -> bool:
@@ -549,7 +449,7 @@ def month_mentions(text: str) -> list[tuple[int, int, int | None, int]]:
             if _DAY_AFTER.match(text, m.end("m1")) or not (
                     year or _EN_MONTH_CUE.search(text, max(0, s - 12), s)):
                 continue
-        elif not (year or m["q"] or tok in _TH_FULL):
+        elif not (year or m["q"] or tok in TH_FULL):
             continue
         out.append((s, e, year, _month_num(tok)))
     return out
