@@ -172,6 +172,7 @@ _DAY_AFTER = re.compile(f"{_SP}+{_D}{_D}?(?!{_D})")
 _EN_MONTH_CUE = re.compile(
     f"(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?){_S}\\Z")
 
+_YEARLESS_REACH = 120  # days: how far into another year a year-less past/future day may lie
 _Cand = tuple  # (start, end, date, end_date, relative, explicit_year)
 
 
@@ -277,6 +278,10 @@ def _from_parts(out: list, text: str, m: re.Match[str], p: int, ref: _dt.date | 
             last_now = current and _mk(current.year + later, mo2, d2)
             if last_now and last_now >= ref:
                 first = current
+        if mode and first is not None and first.year != ref.year and abs((first - ref).days) > _YEARLESS_REACH:
+            # a release does not name last year's meeting without its year: "เมื่อวันที่ 9 ก.ย." under a
+            # date line of 2 September says the date line is not the release's day; undated, not a year back
+            first = None
         y2 = first.year + later if first else 0
     if first is None:
         return False
