@@ -188,6 +188,18 @@ EVENTS = [
     pytest.param(
         "On 6 July 2022, the Foreign Ministers of Thailand and Indonesia met in Bali, Indonesia.", D(2022, 7, 7), "en",
         {("BilateralMeeting", D(2022, 7, 6), ("ID", "TH"))}, id="venue-is-in-person"),
+    pytest.param(
+        "Prime Minister Somchai Dee will meet Vietnamese Prime Minister Nguyen Van An in Hanoi, a government "
+        "spokesman said on Tuesday.", D(2023, 3, 8), "en",
+        {("BilateralMeeting", None, ("TH", "VN"))}, id="the-day-something-was-said-is-not-the-events"),
+    pytest.param(
+        "นายกรัฐมนตรีมีกำหนดพบหารือกับนายกรัฐมนตรีกัมพูชา รวมทั้งจะเข้าเยี่ยมคารวะสมเด็จพระมหากษัตริย์กัมพูชา "
+        "ในวันที่ 12 ธันวาคม 2566", D(2023, 12, 8), "th",
+        {("BilateralMeeting", D(2023, 12, 12), ("KH", "TH")), ("CourtesyCall", D(2023, 12, 12), ("KH", "TH"))},
+        id="talks-as-well-as-a-courtesy-call"),
+    pytest.param(
+        "วันนี้ (12 ธ.ค. 66) เอกอัครราชทูตกัมพูชาประจำประเทศไทยเข้าเยี่ยมคารวะและหารือกับนายกรัฐมนตรี ณ ทำเนียบรัฐบาล",
+        D(2023, 12, 12), "th", {("CourtesyCall", D(2023, 12, 12), ("KH", "TH"))}, id="a-call-and-its-talk-are-one"),
 ]
 
 

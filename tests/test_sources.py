@@ -499,3 +499,15 @@ def test_a_closing_byline_dates_a_news_story() -> None:
             "Tags: ครม., ทำเนียบรัฐบาล")
     rel = parse_release(text, release_id="b", source_file="b.txt")
     assert rel.issued == date(2023, 8, 31) and "อินโฟเควสท์" not in rel.body
+
+
+def test_a_closing_published_line_outranks_a_site_banner_date() -> None:
+    # a news site's banner carries the day the page was read; the story's own "Published :" line is the release's
+    text = ("Fri, March 10, 2023\n\nin-focus\n\nMinister to visit Hanoi next week\n\n"
+            "The Minister of Foreign Affairs will visit Vietnam on Monday, the ministry said.\n\n"
+            "Published : March 3, 2023\n\nBy : THE DAILY")
+    rel = parse_release(text, release_id="n", source_file="n.txt")
+    assert rel.issued == date(2023, 3, 3) and "Published" not in rel.body
+    # an unlabelled closing date does not displace the header's
+    plain = "Fri, March 10, 2023\n\nMinister to visit Hanoi\n\nThe Minister met the Ambassador.\n\nMarch 3, 2023"
+    assert parse_release(plain, release_id="p", source_file="p.txt").issued == date(2023, 3, 10)

@@ -26,7 +26,7 @@ from datetime import date
 from .extraction.dates import MAX_YEAR, MIN_YEAR, be_to_ce, find_dates
 from .extraction.text import is_thai as _text_is_thai
 
-__all__ = ["date_line", "lead_date", "unreadable_dates", "LEAD_LINES"]
+__all__ = ["date_line", "labelled", "lead_date", "unreadable_dates", "LEAD_LINES"]
 
 LEAD_LINES = 3  # body lines searched for a dateline or "วันนี้ (…)" (a section name, the headline, the lead)
 # A photo's caption line above the lead: "(แฟ้มภาพ)", "(ภาพ: ทำเนียบรัฐบาล)", "(File photo)".
@@ -84,6 +84,15 @@ def date_line(line: str) -> tuple[date, bool] | None:
     if not m.explicit_year or not _REST.fullmatch(line[:m.start] + " " + line[m.end:]):
         return None
     return m.date, not _OTHER.match(line)
+
+
+_LABELLED = re.compile(rf"\s*(?:{_RELEASE_LABEL})\b", re.I)
+
+
+def labelled(line: str) -> bool:
+    """Whether a date line names its date as the release's ("Published : May 24, 2022"): it outranks an
+    unlabelled date at the top of the page, which on news sites is often the day the page was read."""
+    return bool(_LABELLED.match(line))
 
 
 def _numeric_line(line: str) -> tuple[date, bool] | None:

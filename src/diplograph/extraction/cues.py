@@ -135,7 +135,11 @@ MODAL_BLOCK = re.compile(
 # A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"
-    r"|since|into force|effective|sworn in|anniversary|took office|approved)\S*\s?(?:\S+\s?){0,3}$", re.I)
+    r"|since|into force|effective|sworn in|anniversary|took office|approved)\S*\s?(?:\S+\s?){0,3}$"
+    # the day something was said ("the spokesman said on Tuesday", "told reporters on Monday") is not the event's
+    # (Thai "เปิดเผยว่า เมื่อวานนี้ …" puts the date inside what was said: the event's)
+    r"|\b(?:said|says|told|announced|stated|added|noted|confirmed|revealed)\s(?:(?!that\b)\w+\s){0,2}(?:on\s)?$",
+    re.I)
 # Not "ออนไลน์"/"online" alone: "หลอกลวงทางออนไลน์" is a topic (online scams), not a mode.
 VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ประชุมออนไลน์|ผ่านระบบออนไลน์|video|telephone|phone"
                      r"|virtual|online meeting|via videoconference", re.I)
@@ -203,6 +207,10 @@ RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เ�
 DATED_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:เวลา(?:ประมาณ)?\s?\d{1,2}[.:]\d{2}\s?น?\.?\s?)?(?:วันนี้|วันที่|\(|On\b|\d)")
 # A new clause with a verb of its own, which may have its own day ("… (25 ต.ค.) และคาดว่าจะได้ลงนาม … (26 ต.ค.)").
 CLAUSE_BREAK = re.compile(r"\sและ(?:คาดว่า|จะ|ได้|มี|ยัง|ต่อมา)|,?\s(?:and (?:then|will|is expected|later)|before|while)\s")
+# What links two engagements of one sentence ("talks with the Prime Minister, as well as a call on the
+# President"): a talk so linked to a courtesy call is an event of its own, not the call's.
+ANOTHER_ENGAGEMENT = re.compile(r"รวมทั้ง|ตลอดจน|ก่อนที่จะ|จากนั้น|นอกจากนี้|\bas well as\b|\bbefore\b|\bafter which\b"
+                                r"|\band (?:will )?(?:then|later)\b")
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(r"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|\b(?:depart\w*|arriv\w*|le(?:ave|ft) for|fl(?:y|ew) to)\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)

@@ -60,9 +60,12 @@ class EventExtractor(SideReader):
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
         found.sort(key=lambda t: t[1])
-        # a courtesy call is also a reception and a talk: one event, not three
-        if any(k == "CourtesyCall" for k, _, _ in found):
-            found = [t for t in found if t[0] not in ("BilateralMeeting", "Call")]
+        # a courtesy call is also a reception and a talk: one event, not three, unless a link makes the talk
+        # another engagement ("มีกำหนดพบหารือทวิภาคีกับนายกรัฐมนตรี … รวมทั้งจะเข้าเยี่ยมคารวะประธานประเทศ")
+        calls = [(a, b) for k, a, b in found if k == "CourtesyCall"]
+        if calls:
+            found = [t for t in found if t[0] not in ("BilateralMeeting", "Call") or any(
+                cues.ANOTHER_ENGAGEMENT.search(text, min(b, t[2]), max(a, t[1])) for a, b in calls)]
         return found
 
     # --------------------------------------------------------------- dates

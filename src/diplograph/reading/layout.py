@@ -14,7 +14,7 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from ..datelines import date_line, lead_date
+from ..datelines import date_line, labelled, lead_date
 from ..errors import NoContentError, ScriptError
 from ..extraction.dates import MAX_YEAR, MIN_YEAR
 from ..extraction.text import CLAUSE_BREAKS, windows
@@ -129,7 +129,7 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         lines = [ln for ln in lines if ln]
         if not lines:
             raise NoContentError(source, "no body text (only headings, title or date)")
-    marker = False
+    marker = issued_labelled = False
     start = 0
     for i, line in enumerate(lines[:HEADER_SCAN]):
         start = i + 1
@@ -145,7 +145,7 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
             continue
         if (found := date_line(line)) is not None:
             if issued is None and found[1]:  # the first date line; never an update date
-                issued = found[0]
+                issued, issued_labelled = found[0], labelled(line)
             marker = True
             continue
         if head_title and _same_headline(line, head_title):
@@ -174,10 +174,13 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
                     head_title = max(before, key=len)
                 body_lines = body_lines[k + 1:]
                 break
-    if issued is None:
-        # a byline closing a news story: "โดย สำนักข่าวอินโฟเควสท์ (31 ส.ค. 66)"
+    if issued is None or not issued_labelled:
+        # a byline closing a news story: "โดย สำนักข่าวอินโฟเควสท์ (31 ส.ค. 66)"; a closing "Published : …"
+        # also outranks a bare date at the top (a news site's banner: the day the page was read)
         for k in range(len(body_lines) - 1, max(0, len(body_lines) - 5) - 1, -1):
-            if len(body_lines[k]) <= 120 and (found := date_line(body_lines[k])) is not None and found[1]:
+            line = body_lines[k]
+            if len(line) <= 120 and (found := date_line(line)) is not None and found[1] and (
+                    issued is None or labelled(line)):
                 issued = found[0]
                 body_lines = body_lines[:k] + body_lines[k + 1:]
                 break
