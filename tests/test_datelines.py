@@ -26,6 +26,7 @@ DATE_LINES = [
     pytest.param("04/03/2019", (D(2019, 3, 4), True), id="numeric-day-first"),
     pytest.param("25/09/2560", (D(2017, 9, 25), True), id="numeric-buddhist-era"),
     pytest.param("Last updated: 04/03/2021", (D(2021, 3, 4), False), id="numeric-update-label"),
+    pytest.param("อัปเดตล่าสุด :12 พ.ย. 2564 | 09:40 น.", (D(2021, 11, 12), False), id="thai-update-label"),
     pytest.param("วันพฤหัสบดีที่ ๙ ธันวาคม พุทธศักราช ๒๕๖๔ เวลา ๑๑.๐๐ น.", (D(2021, 12, 9), True), id="era-written-out-time"),
     pytest.param("Press Release  |  Ministry of Foreign Affairs of Japan  |  July 2, 2024", (D(2024, 7, 2), True),
                  id="english-office-line"),

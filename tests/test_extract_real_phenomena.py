@@ -283,6 +283,17 @@ def test_headline_states_the_kind_and_the_body_the_day() -> None:
     assert ("บัต เออร์เดน", "MN") in {(p.name, p.country) for p in found.people}  # the state from the headline
 
 
+def test_a_summary_line_of_several_sentences_is_still_the_headlines() -> None:
+    # no date until the fourth line: the summary line (several Thai sentences) is read with the headline,
+    # so its "ต้อนรับ" is the body's dated courtesy call, not a second, undated talk
+    body = ("นายกฯ เข้าทำเนียบรัฐบาล หลังประกาศมาตรการใหม่\n"
+            "นายกรัฐมนตรี เข้าทำเนียบรัฐบาลแต่เช้า ทั้งนี้ ได้ตรวจความพร้อมของสถานที่ โดยต้อนรับ นายทาโร ซูซูกิ "
+            "รัฐมนตรีว่าการกระทรวงการต่างประเทศญี่ปุ่น ณ ทำเนียบรัฐบาล\n"
+            "เมื่อเวลา 10.00 น. นายกรัฐมนตรี เดินทางถึงทำเนียบรัฐบาล เพื่อปฏิบัติภารกิจ ตามปกติ\n"
+            "ต่อมา นายทาโร ซูซูกิ ได้เข้าเยี่ยมคารวะนายกรัฐมนตรี ในวันนี้ (15 ต.ค. 63)")
+    assert events(body, D(2020, 10, 15)) == {("CourtesyCall", D(2020, 10, 15), ("JP", "TH"))}
+
+
 def test_headline_event_the_body_does_not_date_is_kept_undated() -> None:
     body = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือทางโทรศัพท์กับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
             "รัฐมนตรีว่าการกระทรวงการต่างประเทศเน้นย้ำความร่วมมือด้านการท่องเที่ยวและการประมง")
@@ -766,3 +777,13 @@ def test_wire_phrasings(sentence, expected) -> None:
     body = "BANGKOK, 5 May 2023 - " + sentence
     found = {e for e in events(body, D(2023, 5, 5), "en") if e[0] != "MultilateralMeeting"}
     assert found == expected
+
+
+def test_the_lead_begins_at_the_third_line_when_no_early_sentence_is_dated() -> None:
+    from diplograph.extraction.focus import lead_end
+    from diplograph.extraction.text import sentences
+
+    body = ("นายกฯ เข้าทำเนียบรัฐบาล หลังประกาศมาตรการใหม่\n"
+            "นายกรัฐมนตรี เข้าทำเนียบรัฐบาลแต่เช้า ทั้งนี้ ได้ตรวจความพร้อมของสถานที่\n"
+            "เมื่อเวลา 10.00 น. นายกรัฐมนตรี เดินทางถึงทำเนียบรัฐบาล")
+    assert lead_end(sentences(body), []) == body.index("เมื่อเวลา")

@@ -36,7 +36,8 @@ _CAPTION = re.compile(r"\((?:แฟ้มภาพ|ภาพ|ภาพประ�
 _RELEASE_LABEL = (r"วันที่นำเข้าข้อมูล|วันที่เผยแพร่|เผยแพร่(?:เมื่อ)?(?:วันที่)?|ข่าววันที่|ลงข่าว(?:เมื่อ)?(?:วันที่)?"
                   r"|โพสต์(?:เมื่อ)?|วันที่ประกาศ|(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|release\s+date"
                   r"|date(?:d)?|issued(?:\s+on)?")
-_OTHER_LABEL = r"วันที่ปรับปรุงข้อมูล|ปรับปรุง(?:ล่าสุด)?(?:เมื่อ)?(?:วันที่)?|(?:last\s+)?(?:updated|modified)(?:\s+on)?"
+_OTHER_LABEL = (r"วันที่ปรับปรุงข้อมูล|(?:ปรับปรุง|อัปเดต|อัพเดท|อัพเดต)(?:ล่าสุด)?(?:เมื่อ)?(?:วันที่)?"
+                r"|(?:last\s+)?(?:updated|modified)(?:\s+on)?")
 _OTHER = re.compile(rf"\s*(?:{_OTHER_LABEL})\b", re.I)
 _LABEL = re.compile(rf"{_RELEASE_LABEL}|{_OTHER_LABEL}", re.I)
 # What else may share a line with the date: weekday and era words, a time, a section name, the

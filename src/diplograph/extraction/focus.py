@@ -32,11 +32,13 @@ def with_headline(release: Release) -> str:
 
 def lead_end(sentences: list[Sentence], dates: list[DateMention]) -> int:
     """Where the headline and the summary lines before the dated lead end: the start of the first
-    sentence that gives a date (or of the third sentence when none does)."""
+    sentence that gives a date, or when none does, of the third line (a Thai summary line is often
+    several sentences: the third sentence would cut it in two)."""
     for index, sentence in enumerate(sentences[:8]):
         if any(sentence.start <= d.start < sentence.end for d in dates):
             return sentence.start
-    return sentences[min(2, len(sentences) - 1)].start if sentences else 0
+    third = next((s for s in sentences if s.paragraph >= 2), None)
+    return third.start if third else sentences[-1].start if sentences else 0
 
 
 def focus_state(head: str, home: str | None) -> str | None:
