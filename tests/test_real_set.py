@@ -43,6 +43,9 @@ def test_gold_file_is_well_formed(source: dict[str, str]) -> None:
         assert agreement["type"] in AGREEMENT_TYPES and agreement["status"] in STATUSES
 
 
+READ_BY_MISTAKE = {"tg-06"}
+
+
 def test_the_held_out_part_is_every_third_page_of_each_group() -> None:
     sources = _sources()
     by_group: dict[str, list[dict[str, str]]] = {}
@@ -50,9 +53,12 @@ def test_the_held_out_part_is_every_third_page_of_each_group() -> None:
         by_group.setdefault(s["id"].split("-")[0], []).append(s)
     for group, pages in by_group.items():
         pages.sort(key=lambda s: int(s["id"].split("-")[1]))
-        held = Counter(s["split"] for s in pages)["heldout"]
+        # a held-out page read by mistake moves to the development part (eval/real/README.md): it still
+        # counts towards its group's third, or the split would have been made differently
+        held = Counter(s["split"] for s in pages)["heldout"] + sum(s["id"] in READ_BY_MISTAKE for s in pages)
         assert abs(held - len(pages) / 3) <= 1, group  # pages dropped after the split move it by one at most
-    assert Counter(s["split"] for s in sources)["heldout"] * 3 >= len(sources) - len(by_group)
+    held = Counter(s["split"] for s in sources)["heldout"] + len(READ_BY_MISTAKE)
+    assert held * 3 >= len(sources) - len(by_group)
 
 
 def test_the_texts_stay_out_of_git() -> None:
