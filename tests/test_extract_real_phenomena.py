@@ -787,3 +787,12 @@ def test_the_lead_begins_at_the_third_line_when_no_early_sentence_is_dated() -> 
             "นายกรัฐมนตรี เข้าทำเนียบรัฐบาลแต่เช้า ทั้งนี้ ได้ตรวจความพร้อมของสถานที่\n"
             "เมื่อเวลา 10.00 น. นายกรัฐมนตรี เดินทางถึงทำเนียบรัฐบาล")
     assert lead_end(sentences(body), []) == body.index("เมื่อเวลา")
+
+
+def test_the_programme_of_a_visit_to_come_is_the_visits() -> None:
+    # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
+    # are reported as their own event once they are held and dated
+    body = ("นายกรัฐมนตรีญี่ปุ่นมีกำหนดเยือนไทยอย่างเป็นทางการ ระหว่างวันที่ 17 - 18 มกราคม 2567\n"
+            "ในระหว่างการเยือน นายทาโร ซูซูกิ นายกรัฐมนตรีญี่ปุ่น มีกำหนดพบหารือกับนายสมชาย ใจดี นายกรัฐมนตรี "
+            "เพื่อกระชับความสัมพันธ์")
+    assert events(body, D(2024, 1, 10)) == {("OfficialVisit", D(2024, 1, 17), ("JP", "TH"))}

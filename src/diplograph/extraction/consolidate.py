@@ -153,7 +153,13 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     pairs = [frozenset(e.countries) for e in events if len(e.countries) == 2]
     main_pair = max(set(pairs), key=pairs.count) if pairs else None
+    # a visit still to come: its programme's undated talks ("มีกำหนดพบหารือกับ …") are the visit's, not news
+    coming = {frozenset(e.countries) for e in events if e.kind == "OfficialVisit" and (
+        e.status == "Scheduled" or (e.date and ctx.issued and e.date > ctx.issued))}
     for e in events:
+        if (e.kind == "BilateralMeeting" and e.date is None and e.status == "Scheduled" and not e.name
+                and frozenset(e.countries) in coming):
+            continue
         if e.kind == "BilateralMeeting" and e.name and len(e.countries) < 2 and main_pair:
             e.countries |= main_pair  # a named round or commission of the release's two sides
         if e.status not in ("Postponed", "Cancelled") and e.date and ctx.issued:
