@@ -153,9 +153,10 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     pairs = [frozenset(e.countries) for e in events if len(e.countries) == 2]
     main_pair = max(set(pairs), key=pairs.count) if pairs else None
-    # a visit still to come: its programme's undated talks ("มีกำหนดพบหารือกับ …") are the visit's, not news
-    coming = {frozenset(e.countries) for e in events if e.kind == "OfficialVisit" and (
-        e.status == "Scheduled" or (e.date and ctx.issued and e.date > ctx.issued))}
+    # a visit of several days still to come: its programme's undated talks ("มีกำหนดพบหารือกับ …") are the
+    # visit's, not news (a one-day visit's talks take its day below)
+    coming = {frozenset(e.countries) for e in events if e.kind == "OfficialVisit" and not (e.date and not e.end_date)
+              and (e.status == "Scheduled" or (e.date and ctx.issued and e.date > ctx.issued))}
     for e in events:
         if (e.kind == "BilateralMeeting" and e.date is None and e.status == "Scheduled" and not e.name
                 and frozenset(e.countries) in coming):
