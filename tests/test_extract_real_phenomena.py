@@ -232,6 +232,9 @@ def test_will_meet_and_then_sign() -> None:
 
 AGREEMENTS = [
     pytest.param(
+        "นายกฯ เยือนเปรู 4-6 ก.ย.นี้ คาดลงนามบันทึกความเข้าใจด้านการค้าระหว่างไทยกับเปรู", D(2023, 9, 1), "th",
+        {("MemorandumOfUnderstanding", ("PE", "TH"), "Proposed")}, id="headline-expected-to-sign"),
+    pytest.param(
         "วันนี้ (5 ธ.ค. 66) คณะรัฐมนตรีมีมติอนุมัติการจัดทำบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการท่องเที่ยว"
         "ระหว่างไทยกับอุซเบกิสถาน", D(2023, 12, 5), "th",
         {("MemorandumOfUnderstanding", ("TH", "UZ"), "Approved")}, id="cabinet-approves-drafting"),
