@@ -799,3 +799,13 @@ def test_the_programme_of_a_visit_to_come_is_the_visits() -> None:
             "ในระหว่างการเยือน นายทาโร ซูซูกิ นายกรัฐมนตรีญี่ปุ่น มีกำหนดพบหารือกับนายสมชาย ใจดี นายกรัฐมนตรี "
             "เพื่อกระชับความสัมพันธ์")
     assert events(body, D(2024, 1, 10)) == {("OfficialVisit", D(2024, 1, 17), ("JP", "TH"))}
+
+
+@pytest.mark.parametrize("written,code", [
+    ("เขมร", "KH"), ("สิงค์โปร์", "SG"), ("เนเธอแลนด์", "NL"), ("สวิสเซอร์แลนด์", "CH"), ("เยอรมัน", "DE"),
+    ("ฟิลิปินส์", "PH"), ("ฟีจี", "FJ"), ("ตุรเคีย", "TR"), ("บังคลาเทศ", "BD"), ("บังกลาเทศ", "BD"),
+])
+def test_thai_spelling_variants_of_country_names(written: str, code: str) -> None:
+    from diplograph.gazetteer import countries
+
+    assert [c for _s, _e, c in countries().find(f"ชายแดนไทย-{written} และความร่วมมือ", "th")] == ["TH", code]
