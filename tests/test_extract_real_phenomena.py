@@ -809,3 +809,14 @@ def test_thai_spelling_variants_of_country_names(written: str, code: str) -> Non
     from diplograph.gazetteer import countries
 
     assert [c for _s, _e, c in countries().find(f"ชายแดนไทย-{written} และความร่วมมือ", "th")] == ["TH", code]
+
+
+def test_a_counterpart_whose_office_names_no_state_is_the_releases_foreign_state() -> None:
+    body = ("On 5 May 2023 H.E. Mr. Somchai Dee, Minister of Foreign Affairs, had a bilateral meeting with H.E. "
+            "Mr. John Smith, Secretary of State of the United States, during his visit to Washington, D.C.\n"
+            "Later on the same day, the Minister of Foreign Affairs also met with Mr. Tom Brown, Coordinator for "
+            "the Indo-Pacific at the National Security Council.")
+    found = facts(body, D(2023, 5, 7), "en")
+    assert ("Tom Brown", "US") in {(p.name, p.country) for p in found.people}
+    assert [(e.kind, e.date, e.countries) for e in found.events] == [
+        ("BilateralMeeting", D(2023, 5, 5), ("TH", "US"))] * 2  # two meetings that day, not one

@@ -24,6 +24,7 @@ from .dates import find_dates
 from .events import EventExtractor
 from .focus import (
     attendance_sides,
+    counterparts_of_focus,
     focus_state,
     foreign_speaker,
     latin_names_abroad,
@@ -79,6 +80,7 @@ def extract(release: Release) -> ReleaseFacts:
         foreign_speaker(body, people)  # a Thai text is the Thai side's own
     attendance_sides(body, people)
     latin_names_abroad(body, people, home, focus)
+    counterparts_of_focus(body, people, home, focus)
     for record in people.people:
         # the registry knows whom "นายลี เซียนลุง" serves, and whom an office named without its state does; it
         # also outranks a position phrase read too far ("นายกรัฐมนตรีและคณะ ออกเดินทางไป … ญี่ปุ่น"): one

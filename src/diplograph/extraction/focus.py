@@ -85,6 +85,29 @@ def latin_names_abroad(body: str, people, home: str | None, focus: str | None) -
             record.country = focus
 
 
+# The verb of a meeting just before a person: whom the release's side met ("also met with Mr. X, Coordinator
+# for …", "ได้พบหารือกับนาย X"). The honorifics a mention may not include stand between.
+_MET = re.compile(r"(?:\bmet(?: with)?|\btalks with|\bmeeting with|\bcalled on|\bcourtesy call on|\breceived"
+                  r"|พบ(?:หารือ)?(?:กับ)?|หารือ(?:ร่วม)?กับ|เข้าพบ|ต้อนรับ)\s?(?:(?:H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.|the Hon(?:ourable|orable)?\.?|นาย|นาง(?:สาว)?)\s?)*\Z")
+
+
+def counterparts_of_focus(body: str, people, home: str | None, focus: str | None) -> None:
+    """A person met whose office names no state, in a release that turns to one foreign state (in its
+    headline and summary, else its first paragraph), is that state's ("… also met with Mr. Kurt Campbell,
+    Coordinator for the Indo-Pacific"): the release's own people are named with their offices, the
+    counterpart's office may be the other government's only."""
+    focus = focus or focus_state(body.split("\n", 1)[0], home)
+    if focus is None:
+        return
+    for k, mention in enumerate(people.mentions):
+        record = people.people[mention.person]
+        if record.country is None and mention.full and _MET.search(body, max(0, mention.start - 40), mention.start):
+            line = body.rfind("\n", 0, mention.start)
+            if any(m.start > line and people.people[m.person].country is None for m in people.mentions[:k]):
+                continue  # "Ambassador X met with Rep. Y": both unplaced, the event's sides place them
+            record.country = focus
+
+
 _SIDE = re.compile(r"\bon the ([A-Z][a-z]+) side\b|ฝ่าย(ไทย|\S{2,20}?)(?:ประกอบด้วย|ได้แก่)")
 
 
