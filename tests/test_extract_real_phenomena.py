@@ -820,3 +820,10 @@ def test_a_counterpart_whose_office_names_no_state_is_the_releases_foreign_state
     assert ("Tom Brown", "US") in {(p.name, p.country) for p in found.people}
     assert [(e.kind, e.date, e.countries) for e in found.events] == [
         ("BilateralMeeting", D(2023, 5, 5), ("TH", "US"))] * 2  # two meetings that day, not one
+
+
+def test_a_session_joined_under_a_conference_headline_is_the_conference() -> None:
+    body = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศเข้าร่วมการประชุมรัฐมนตรีต่างประเทศอาเซียนอย่างไม่เป็นทางการ ณ กรุงมะนิลา\n"
+            "เมื่อวันที่ 6 กุมภาพันธ์ 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้เข้าร่วมการแลกเปลี่ยน"
+            "ความคิดเห็นเกี่ยวกับสถานการณ์ในภูมิภาคกับนายมานูเอล ซานโตส รัฐมนตรีว่าการกระทรวงการต่างประเทศฟิลิปปินส์")
+    assert events(body, D(2023, 2, 7)) == {("MultilateralMeeting", D(2023, 2, 6), ("PH", "TH"))}

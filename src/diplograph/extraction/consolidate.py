@@ -119,8 +119,17 @@ def _fold_headline(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     call of the headline or summary is the dated one of the body with the same sides, and a courtesy call
     if either says so ("…เข้าเยี่ยมคารวะ…" above "…ต้อนรับและหารือกับ…")."""
     talks = ("BilateralMeeting", "CourtesyCall")
+    conference = [e for e in events if e.kind == "MultilateralMeeting" and e.headline and e.date is None]
     out = []
     for e in events:
+        if len(conference) == 1 and e.kind == "BilateralMeeting" and e.attended and e.date and not e.headline:
+            # "เข้าร่วมการแลกเปลี่ยนความคิดเห็น … จากนาง X" under a headline that names one conference: a
+            # session of it, which dates it
+            host = conference[0]
+            host.date, host.end_date = e.date, e.end_date
+            host.countries |= e.countries
+            _merge(host, e)
+            continue
         if e.date is None and e.kind in talks and not e.name:
             # the headline's talk; or, in the body, a courtesy call that names the very people of a dated
             # talk ("Prayut met Wang Yi on …" / "The Chinese minister paid a courtesy call on the Thai prime

@@ -297,6 +297,7 @@ class EventExtractor(SideReader):
                          start=body_start, end=body_end, evidence=[index], headline=body_start < ctx.lead_end)
         if kind == "Call":
             cand.mode = "Virtual"
+        cand.attended = kind == "BilateralMeeting" and bool(cues.ATTENDED.search(text, max(0, start - 40), start))
         if cues.NEGOTIATING_ROUND.match(text, start):
             cand.name = text[start:end]  # a negotiating round is a meeting with a name of its own
             cand.aliases.add(name_key(cand.name))
