@@ -827,3 +827,15 @@ def test_a_session_joined_under_a_conference_headline_is_the_conference() -> Non
             "เมื่อวันที่ 6 กุมภาพันธ์ 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้เข้าร่วมการแลกเปลี่ยน"
             "ความคิดเห็นเกี่ยวกับสถานการณ์ในภูมิภาคกับนายมานูเอล ซานโตส รัฐมนตรีว่าการกระทรวงการต่างประเทศฟิลิปปินส์")
     assert events(body, D(2023, 2, 7)) == {("MultilateralMeeting", D(2023, 2, 6), ("PH", "TH"))}
+
+
+@pytest.mark.parametrize("body,lang", [
+    ("เมื่อวันที่ 3 สิงหาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้เข้าร่วมการประชุมรัฐมนตรี"
+     "ต่างประเทศอาเซียนกับประเทศคู่เจรจา ได้แก่ อินเดีย ออสเตรเลีย และแคนาดา", "th"),
+    ("On 3 August 2023, the Minister of Foreign Affairs attended the ASEAN Post Ministerial Conference with "
+     "Dialogue Partners, namely India, Australia and Canada.", "en"),
+])
+def test_an_asean_meeting_with_listed_dialogue_partners_is_one_meeting_with_each(body: str, lang: str) -> None:
+    assert events(body, D(2023, 8, 4), lang) == {("MultilateralMeeting", D(2023, 8, 3), ("IN", "TH")),
+                                                  ("MultilateralMeeting", D(2023, 8, 3), ("AU", "TH")),
+                                                  ("MultilateralMeeting", D(2023, 8, 3), ("CA", "TH"))}

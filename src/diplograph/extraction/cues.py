@@ -180,6 +180,10 @@ COUNTERPART_LIST = re.compile(
     r"\b(?:[A-Z][a-z]+ )?(?:Ministers|Presidents|Prime Ministers|Premiers|Ambassadors|[Ll]eaders|counterparts|"
     r"[Dd]elegations|[Ee]nvoys|Secretaries)\s+(?:of|from)\s+(?:the\s+)?$"
     r"|(?:เอกอัครราชทูต|รัฐมนตรี|ผู้นำ|นายกรัฐมนตรี|ผู้แทน)\S*(?:ของ|จาก|แห่ง)(?:ประเทศ)?\s?$")
+# An ASEAN meeting with its dialogue partners listed after it ("… อาเซียนกับประเทศคู่เจรจา ได้แก่ ญี่ปุ่น จีน และ
+# นิวซีแลนด์", "… with Dialogue Partners, namely Japan, China and New Zealand"): one meeting with each of them.
+DIALOGUE_PARTNERS = re.compile(r"(?:กับ)?(?:ประเทศ)?คู่เจรจา\S{0,12}\s?(?:ได้แก่|คือ|ประกอบด้วย)"
+                               r"|[Dd]ialogue [Pp]artners?,?\s(?:namely|i\.e\.|including|:)|[Dd]ialogue [Pp]artners?\s?:")
 LIST_GAP = re.compile(r"\s?(?:,|และ|\band\b|\bthe\b|\s)*\s?")
 # A round of negotiations is a meeting with a name of its own ("การเจรจารอบแรก", "the second negotiating round").
 NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating round|round of negotiations", re.I)

@@ -85,6 +85,17 @@ class SideReader:
                 one.countries = set(cand.countries)
                 out.append(one)
             return out
+        if cand.kind == "MultilateralMeeting" and (partners := self._dialogue_partners(ctx, cand)):
+            out = []
+            for state, written in partners:
+                one = copy.copy(cand)
+                one.countries = {state} | ({ctx.home} & cand.countries)
+                one.name = f"{cand.name} – {written}" if cand.name else None
+                # keyed by the partner first: the list's name alone (the headline's) is none of them
+                one.aliases = {name_key(f"{written} {cand.name}")} if cand.name else set()
+                one.evidence, one.participants = list(cand.evidence), list(cand.participants)
+                out.append(one)
+            return out
         if cand.kind not in ("BilateralMeeting", "CourtesyCall") or cand.hosted:
             return [cand]
         states = [c for c in self._listed_counterparts(cand.window) if c != ctx.home]
@@ -104,6 +115,26 @@ class SideReader:
             one.aliases = set(cand.aliases)
             out.append(one)
         return out
+
+    def _dialogue_partners(self, ctx: Context, cand: Candidate) -> list[tuple[str, str]]:
+        """The dialogue partners (code, as written) listed right after an ASEAN meeting's name, each a meeting
+        of its own."""
+        sentence = ctx.sentences[cand.sentence]
+        at = cand.end - sentence.start
+        intro = cues.DIALOGUE_PARTNERS.search(sentence.text, max(0, at - 40), at + 60)
+        if intro is None or not cues.GROUPING_NAME.search(sentence.text, max(0, at - 120), at):
+            return []
+        rest = sentence.text[intro.end():intro.end() + 200]
+        lang = "th" if is_thai(rest) else "en"
+        listed: dict[str, str] = {}
+        cursor = 0
+        for start, end, code in self.countries.find(rest, lang):
+            if not cues.LIST_GAP.fullmatch(rest[cursor:start]):
+                break
+            if code != ctx.home:
+                listed.setdefault(code, rest[start:end])
+            cursor = end
+        return list(listed.items()) if len(listed) >= 2 else []
 
     def _listed_counterparts(self, text: str) -> list[str]:
         lang = "th" if is_thai(text) else "en"
