@@ -214,7 +214,7 @@ CLAUSE_BREAK = re.compile(r"\sและ(?:คาดว่า|จะ|ได้|�
 # What links two engagements of one sentence ("talks with the Prime Minister, as well as a call on the
 # President"): a talk so linked to a courtesy call is an event of its own, not the call's.
 ANOTHER_ENGAGEMENT = re.compile(r"รวมทั้ง|ตลอดจน|ก่อนที่จะ|จากนั้น|นอกจากนี้|\bas well as\b|\bbefore\b|\bafter which\b"
-                                r"|\band (?:will )?(?:then|later)\b")
+                                r"|\band (?:will )?(?:then|later)\b|,\s(?:and\s)?(?:also\s)?(?:held|met|had)\b")
 # A talk word right after "joined"/"เข้าร่วม": a session of a meeting joined, not talks between two sides.
 ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b(?:took part|participated|joined)(?: in)?(?: the| an| a)?\s$")
 # A journey: its day is not the day of the conference it leads to.

@@ -65,7 +65,7 @@ class EventExtractor(SideReader):
         calls = [(a, b) for k, a, b in found if k == "CourtesyCall"]
         if calls:
             found = [t for t in found if t[0] not in ("BilateralMeeting", "Call") or any(
-                cues.ANOTHER_ENGAGEMENT.search(text, min(b, t[2]), max(a, t[1])) for a, b in calls)]
+                cues.ANOTHER_ENGAGEMENT.search(text, min(b, t[2]), max(a, t[1] + 5)) for a, b in calls)]
         return found
 
     # --------------------------------------------------------------- dates

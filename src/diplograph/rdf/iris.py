@@ -67,17 +67,25 @@ def topic_iri(notation: str) -> URIRef:
     return ID["topic/" + segment(notation)]
 
 
-def event_key(event: Event, parent_key: str | None = None) -> str:
-    """The identity of an event: what makes two reports of it the same event."""
+def event_key(event: Event, parent_key: str | None = None, release_id: str | None = None) -> str:
+    """The identity of an event: what makes two reports of it the same event.
+
+    An undated event is known by the event it is held during; one held during none cannot be told from
+    another of the same kind and sides (Thailand and Korea have met undated in many releases, years
+    apart), so it is its release's own (``…/undated/kr-th/in/<release>``), like an unnamed agreement:
+    when identity is unsure, keep apart."""
     kind = _KIND_SLUG[event.kind]
     when = event.date.isoformat() if event.date else "undated"
     if event.kind == "MultilateralMeeting":
-        return f"{kind}/{when}/{slug(event.name or 'unnamed')}"
+        key = f"{kind}/{when}/{slug(event.name or 'unnamed')}"
+        return key + f"/in/{slug(release_id)}" if event.date is None and not event.name and release_id else key
     key = f"{kind}/{when}/{'-'.join(c.lower() for c in event.countries) or 'no-country'}"
     if event.name:
         key += "/" + slug(event.name)
     if event.date is None and parent_key:
         key += "/during/" + parent_key.replace("/", "-")
+    elif event.date is None and release_id:
+        key += "/in/" + slug(release_id)
     return key
 
 

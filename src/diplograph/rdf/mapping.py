@@ -204,7 +204,7 @@ def map_release(facts: ReleaseFacts, activity: URIRef | None = None) -> ReleaseG
             countries.add(person.country)
 
     lang = release.lang
-    event_keys = _event_keys(facts.events)
+    event_keys = _event_keys(facts.events, release.release_id)
     for event, key in zip(facts.events, event_keys):
         e = node("event", key)
         add((e, _TYPE, _dg(event.kind)))
@@ -296,7 +296,7 @@ def meeting_pairs(participants: Iterable[str], states: dict[str, str | None]) ->
             if a != b and states.get(a) and states.get(b) and states[a] != states[b]]
 
 
-def _event_keys(events: tuple[Event, ...]) -> list[str]:
+def _event_keys(events: tuple[Event, ...], release_id: str) -> list[str]:
     """Identity keys. Two events of one release with the same kind, day and sides (the leaders'
     talks and the ministers' talks of one day) both take their participants into the key — not
     only the second: another release reporting one of them must not merge it with the other
@@ -304,7 +304,7 @@ def _event_keys(events: tuple[Event, ...]) -> list[str]:
     base: list[str] = []
     for event in events:
         parent = base[event.during] if event.during is not None and event.during < len(base) else None
-        base.append(iris.event_key(event, parent))
+        base.append(iris.event_key(event, parent, release_id))
     shared = {k for k, n in Counter(base).items() if n > 1}
     keys: list[str] = []
     taken: set[str] = set()
