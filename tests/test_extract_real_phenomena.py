@@ -839,3 +839,10 @@ def test_an_asean_meeting_with_listed_dialogue_partners_is_one_meeting_with_each
     assert events(body, D(2023, 8, 4), lang) == {("MultilateralMeeting", D(2023, 8, 3), ("IN", "TH")),
                                                   ("MultilateralMeeting", D(2023, 8, 3), ("AU", "TH")),
                                                   ("MultilateralMeeting", D(2023, 8, 3), ("CA", "TH"))}
+
+
+def test_a_headline_welcome_above_a_visit_is_the_visits() -> None:
+    body = ("นายกฯ ต้อนรับประธานาธิบดีเวียดนาม ที่ทำเนียบรัฐบาล\n"
+            "วันนี้ (16 พฤศจิกายน 2566) นายสมชาย ใจดี นายกรัฐมนตรี ให้การต้อนรับนายเหงียน วัน อาน ประธานาธิบดีเวียดนาม "
+            "ในโอกาสเยือนประเทศไทยอย่างเป็นทางการ ระหว่างวันที่ 16 - 18 พฤศจิกายน 2566")
+    assert ("BilateralMeeting", None, ("TH", "VN")) not in events(body, D(2023, 11, 16))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL
+from .cues import CALL_ON_EQUAL, RECEPTION
 
 
 def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -121,7 +121,15 @@ def _fold_headline(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     talks = ("BilateralMeeting", "CourtesyCall")
     conference = [e for e in events if e.kind == "MultilateralMeeting" and e.headline and e.date is None]
     out = []
+    visits = [e for e in events if e.kind == "OfficialVisit"]
     for e in events:
+        if (e.kind == "BilateralMeeting" and e.headline and e.date is None and not e.name
+                and RECEPTION.fullmatch(ctx.body, e.start, e.end)):
+            visit = next((v for v in visits if v.countries == e.countries), None)
+            if visit is not None:
+                # "นายกฯ ต้อนรับประธานาธิบดีเวียดนาม" above the report of the visit: the welcome is the visit's
+                _merge(visit, e)
+                continue
         if len(conference) == 1 and e.kind == "BilateralMeeting" and e.attended and e.date and not e.headline:
             # "เข้าร่วมการแลกเปลี่ยนความคิดเห็น … จากนาง X" under a headline that names one conference: a
             # session of it, which dates it
