@@ -846,3 +846,13 @@ def test_a_headline_welcome_above_a_visit_is_the_visits() -> None:
             "นายเหงียน วัน อาน ประธานาธิบดีเวียดนาม เดินทางเยือนประเทศไทยอย่างเป็นทางการ ระหว่างวันที่ 16 - 18 "
             "พฤศจิกายน 2566 ตามคำเชิญของนายสมชาย ใจดี นายกรัฐมนตรี")
     assert ("BilateralMeeting", None, ("TH", "VN")) not in events(body, D(2023, 11, 16))
+
+
+def test_a_transcripts_speakers_chair_a_conference_and_their_we_is_its() -> None:
+    body = ("On 4 August 2023, Mr. Somchai Dee, Minister of Foreign Affairs of Thailand, held a joint press briefing "
+            "with H.E. Mr. Kenji Sato, Minister for Foreign Affairs of Japan. The gist of the remarks as follows.\n"
+            "Ladies and Gentlemen,\n"
+            "Today, I had the honour to co-chair the ASEAN-Japan Post Ministerial Conference with His Excellency "
+            "Kenji Sato.\n"
+            "We had extensive discussions on ASEAN-Japan cooperation.")
+    assert events(body, D(2023, 8, 5), "en") == {("MultilateralMeeting", D(2023, 8, 4), ("JP", "TH"))}

@@ -174,9 +174,15 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
     # visit's, not news (a one-day visit's talks take its day below)
     coming = {frozenset(e.countries) for e in events if e.kind == "OfficialVisit" and not (e.date and not e.end_date)
               and (e.status == "Scheduled" or (e.date and ctx.issued and e.date > ctx.issued))}
+    # a transcript's speakers at a conference: their "we had extensive discussions" is the conference's
+    chaired = [e for e in events if e.kind == "MultilateralMeeting" and ctx.speakers
+               and set(ctx.speakers) <= set(e.participants)]
     for e in events:
         if (e.kind == "BilateralMeeting" and e.date is None and e.status == "Scheduled" and not e.name
                 and frozenset(e.countries) in coming):
+            continue
+        if (chaired and e.kind == "BilateralMeeting" and e.date is None and not e.name
+                and set(e.participants) <= set(ctx.speakers)):
             continue
         if e.kind == "BilateralMeeting" and e.name and len(e.countries) < 2 and main_pair:
             e.countries |= main_pair  # a named round or commission of the release's two sides

@@ -368,9 +368,11 @@ class EventExtractor(SideReader):
                     cand.participants.insert(0, subject)
         cand.countries |= {ctx.people.people[p].country for p in cand.participants
                            if p >= 0 and ctx.people.people[p].country}
-        if (len(cand.countries) < 2 and ctx.speakers and cand.kind in BILATERAL_KINDS
-                and cues.WE.search(text, window_lo, window_hi)):
-            # a transcript: "he is here now on his official visit when our two countries …"
+        if ctx.speakers and ((len(cand.countries) < 2 and cand.kind in BILATERAL_KINDS
+                              and cues.WE.search(text, window_lo, window_hi))
+                             or (cand.kind == "MultilateralMeeting" and cues.I_OR_WE.search(text, 0, start))):
+            # a transcript: "he is here now on his official visit when our two countries …", "Today, I had the
+            # honour to co-chair the ASEAN-China Post Ministerial Conference with …": the speakers take part
             cand.participants += [p for p in ctx.speakers if p not in cand.participants]
             cand.countries |= {ctx.people.people[p].country for p in ctx.speakers}
         if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
