@@ -856,3 +856,19 @@ def test_a_transcripts_speakers_chair_a_conference_and_their_we_is_its() -> None
             "Kenji Sato.\n"
             "We had extensive discussions on ASEAN-Japan cooperation.")
     assert events(body, D(2023, 8, 5), "en") == {("MultilateralMeeting", D(2023, 8, 4), ("JP", "TH"))}
+
+
+def test_signing_a_guest_book_is_no_agreement_signing() -> None:
+    th = ("เมื่อวันที่ 21 ธันวาคม 2555 นายกรัฐมนตรีเดินทางเยือนบังกลาเทศอย่างเป็นทางการ โดยได้วางพวงมาลาที่อนุสรณ์สถาน"
+          "แห่งชาติ และลงนามในสมุดเยี่ยม")
+    en = ("On 21 December 2012, the Prime Minister paid an official visit to Bangladesh, laid a wreath at the "
+          "National Memorial and signed the visitors' book.")
+    for body, lang in ((th, "th"), (en, "en")):
+        assert {kind for kind, _d, _c in events(body, D(2012, 12, 22), lang)} == {"OfficialVisit"}
+
+
+def test_undated_talks_of_an_in_person_visit_are_in_person() -> None:
+    body = ("นายกรัฐมนตรีเดินทางเยือนบังกลาเทศอย่างเป็นทางการ ระหว่างวันที่ 21 - 22 ธันวาคม 2555\n"
+            "นายกรัฐมนตรีหารือกับนางชีค ฮาซีนา นายกรัฐมนตรีบังกลาเทศ แบบเต็มคณะ")
+    talks = [e for e in facts(body, D(2012, 12, 23)).events if e.kind == "BilateralMeeting"]
+    assert [(e.date, e.mode) for e in talks] == [(None, "InPerson")]

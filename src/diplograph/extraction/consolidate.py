@@ -256,6 +256,9 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                          and o.countries == e.countries), None)
             if twin:
                 e.mode = twin.mode
+            elif e.date is None and e.kind in BILATERAL_KINDS and any(
+                    o.kind == "OfficialVisit" and o.mode == "InPerson" and o.countries == e.countries for o in kept):
+                e.mode = "InPerson"  # undated talks or a signing of the two states a visit brought together
     return kept
 
 

@@ -21,7 +21,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                                  r"|(?<!ผู้มา)(?<!ผู้)เยือน|เดินทาง(?:มา|ไป)ราชการ(?:ที่|ณ)?\s?(?:ประเทศ)?(?=\S)")),
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
     ("AgreementSigning", re.compile(
-        r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม"
+        # not a guest or condolence book ("ลงนามในสมุดเยี่ยม", "ลงนามถวายพระพร")
+        r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม(?!\s?(?:ใน)?\s?สมุด|ถวาย|แสดงความ)"
         # "เซ็นเอ็มโอยู" (news for ลงนาม), not "คอลเซ็นเตอร์"
         r"|เซ็น(?:สัญญา)?\s?(?=เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง)"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
@@ -47,7 +48,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
         r"\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
-        r"(?:notes|letters|instruments|documents))\b")),
+        r"(?:notes|letters|instruments|documents))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
     ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
