@@ -8,6 +8,7 @@ standard error; a Python traceback only with ``--debug`` — also for a bug
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -129,6 +130,32 @@ def include_planned_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--include-planned", is_flag=True,
                         help="Count scheduled events too (by default only held ones count; postponed and "
                              "cancelled ones never do).")(func)
+
+
+class DateParam(click.ParamType):
+    """A date option in the one syntax of every command (:mod:`diplograph.periods`): ``2024``,
+    ``2024-03`` or ``2024-03-05``; a year or month as an end (``--until``) means its last day."""
+
+    name = "date"
+
+    def __init__(self, *, end: bool = False) -> None:
+        self.end = end
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "YYYY[-MM[-DD]]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..periods import parse_date
+
+        if value is None or isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value), end=self.end)
+        except DiplographError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+SINCE, UNTIL = DateParam(), DateParam(end=True)
 
 
 def events_label(include_planned: bool) -> str:
