@@ -17,6 +17,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .data import Facts, read_facts, resolve_topic
+from .files import FILE_SUFFIXES, plain, write_network
 from .measures import (Centrality, Counterpart, NetworkReport, PartnerChange, PersonMeetings, centrality, communities,
                        partner_change, partners, person_meetings)
 from ..periods import DateLike, Period, as_date, parse_date, parse_period
@@ -43,13 +44,16 @@ def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: Date
     ``person:KEY`` (a person's key or name). Nodes carry names, countries and meeting counts;
     edges ``weight`` (meetings, counted as ``partners`` counts them: held ones, scheduled ones too
     with ``include_planned``), the meetings' IRIs, ``first``/``last`` dates and topics, and in
-    the country views the agreements binding the pair and their MoUs' status."""
+    the country views the agreements binding the pair and their MoUs' status. Every attribute is
+    plain — text, a number or true/false; lists joined by ``"; "``, none left empty-valued — so
+    ``networkx.write_gexf`` and ``write_graphml`` take the graph as it is (:mod:`.files`;
+    :func:`project` gives the same view with lists)."""
     parse_view(view)  # fail on a bad view before reading anything
     facts = load_facts(graph, since=since, until=until, topic=topic, include_planned=include_planned)
     result = project(facts, view, lang=lang, radius=radius)
     result.graph.update(since=_iso(since), until=_iso(until, end=True), topic=topic,
                         include_planned=facts.include_planned)
-    return result
+    return plain(result)
 
 
 def measures(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
@@ -70,8 +74,8 @@ def _iso(value: DateLike, *, end: bool = False) -> str | None:
 
 
 __all__ = [
-    "VIEWS", "Centrality", "Counterpart", "DateLike", "Facts", "GraphSource", "NetworkReport", "PartnerChange",
-    "Period", "PersonMeetings", "centrality", "communities", "countries_graph", "load_facts", "measures",
-    "open_store", "parse_date", "parse_period", "parse_view", "partner_change", "partners", "people_graph",
-    "person_meetings", "project", "to_networkx",
+    "FILE_SUFFIXES", "VIEWS", "Centrality", "Counterpart", "DateLike", "Facts", "GraphSource", "NetworkReport",
+    "PartnerChange", "Period", "PersonMeetings", "centrality", "communities", "countries_graph", "load_facts",
+    "measures", "open_store", "parse_date", "parse_period", "parse_view", "partner_change", "partners",
+    "people_graph", "person_meetings", "plain", "project", "to_networkx", "write_network",
 ]

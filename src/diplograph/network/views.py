@@ -14,7 +14,8 @@ the README's "What is counted"): held events, each once however many releases
 report it; a visit during which talks of the same countries were held counts
 once, through the talks; a summit counts for every pair of its states, whether
 or not two of them also met on its sidelines.
-Dates are ISO strings, so a graph can be written to GraphML or GEXF as it is.
+Dates are ISO strings; lists stay lists here (the network page reads them), and
+:func:`diplograph.network.files.plain` joins them for GEXF and GraphML.
 """
 
 from __future__ import annotations
