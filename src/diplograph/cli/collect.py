@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from . import EXIT_INTERRUPTED, SINCE, _err, handle_errors, main
+from . import EXIT_INTERRUPTED, SINCE, _err, count, handle_errors, main
 from .targets import open_target
 
 
@@ -145,7 +145,7 @@ class _Renderer:
 
 
 def _interrupted(renderer: _Renderer) -> None:
-    _err(f"interrupted: {renderer.summary['fetched']} pages collected and kept; run the same command again "
+    _err(f"interrupted: {count(renderer.summary['fetched'], 'page')} collected and kept; run the same command again "
          "to go on where it stopped")
     sys.exit(EXIT_INTERRUPTED)
 
@@ -230,6 +230,6 @@ def track(specs: tuple[str, ...], archive: Path, sources_file: Path | None, dela
     assert result is not None
     for line in result.changes.lines():
         click.echo(line)
-    click.echo(f"{archive}: {result.collected.line()}; {len(result.ingested_files)} archive files ingested: "
+    click.echo(f"{archive}: {result.collected.line()}; {count(len(result.ingested_files), 'archive file')} ingested: "
                f"{result.changes.line()}")
     sys.exit(result.exit_code)

@@ -78,7 +78,7 @@ def _table(results) -> None:
     for row in results.rows:
         table.add_row(*[display(t) for t in row])
     console.print(table)
-    _err(f"{len(results.rows)} row{'s' if len(results.rows) != 1 else ''}")
+    _err(count(len(results.rows), "row"))
 
 
 @main.command("queries")
@@ -159,7 +159,7 @@ def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, 
                                   since=since, until=until,
                                   country=countries)
             tables.write(result, out)
-            click.echo(f"wrote {out}: {len(result.rows)} rows ({table} table; columns explained in "
+            click.echo(f"wrote {out}: {count(len(result.rows), 'row')} ({table} table; columns explained in "
                        "docs/datasets.md)")
             for note in result.notes:
                 _err(f"note: {note}")

@@ -97,7 +97,7 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
             result = render(source_of(file, store), target, view=view, since=since, until=until, topic=topic,
                             lang=lang, radius=radius, title=title, include_planned=include_planned)
     echo_warnings(caught)
-    click.echo(f"wrote {out}: {result.nodes} nodes, {result.edges} edges ({_size(out)})")
+    click.echo(f"wrote {out}: {count(result.nodes, 'node')}, {count(result.edges, 'edge')} ({_size(out)})")
 
 
 @main.command()

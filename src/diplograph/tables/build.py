@@ -21,6 +21,7 @@ from typing import Literal
 from ..counting import Queryable
 from ..network.data import Agreement, Event, Facts, read_facts
 from ..rdf.namespaces import DG_IRI
+from ..wording import count
 from . import codes
 from .output import Column, Table
 
@@ -98,7 +99,7 @@ def events_table(facts: Facts, filters: Filters = Filters()) -> Table:
                 _join(rec.topics), _release_ids(facts, rec.releases), _urls(facts, rec.releases),
                 _join(evidence, EVIDENCE_SEP)))
     if lone:
-        table.notes.append(f"{lone} event{'s' if lone != 1 else ''} with fewer than two states left out "
+        table.notes.append(f"{count(lone, 'event')} with fewer than two states left out "
                            "(no pair of countries)")
     return table
 
