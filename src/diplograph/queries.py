@@ -220,13 +220,21 @@ def term_for(param: Param, raw: str, target: Target | None = None) -> Term:
     if param.type == "flag":
         if value.lower() not in _FLAGS:
             raise bad("is neither yes nor no")
-        return ox.Literal(str(_FLAGS[value.lower()]).lower(),
-                          datatype=iri("http://www.w3.org/2001/XMLSchema#boolean"))
+        return ox.Literal(str(parse_flag(value)).lower(), datatype=iri("http://www.w3.org/2001/XMLSchema#boolean"))
     if param.type == "person":
         if re.match(r"(https?:|urn:|dgid:)\S", value):
             return _iri(value, bad)
         return _person(value, target, bad)
     raise bad("has a type diplograph does not know")
+
+
+def parse_flag(value: str, name: str = "flag") -> bool:
+    """A ``flag`` value as the query parameters and the network page take it: yes or no (also
+    true/false, 1/0, any case); QueryError otherwise."""
+    try:
+        return _FLAGS[value.strip().lower()]
+    except KeyError:
+        raise QueryError(f"{name}: {value!r} is neither yes nor no (also true/false, 1/0)") from None
 
 
 def run(target: Target, query: QueryFile, values: Mapping[str, str] | None = None) -> Results:
@@ -318,4 +326,4 @@ def _topic_notations() -> frozenset[str]:
 
 
 __all__ = ["PARAM_TYPES", "Param", "QueryFile", "Target", "parse", "shipped", "load", "adhoc", "bind",
-           "term_for", "run", "run_query"]
+           "term_for", "parse_flag", "run", "run_query"]
