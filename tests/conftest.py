@@ -65,3 +65,21 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory):
         pytest.fail(f"Virtuoso did not start: {exc}")
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def dev_store(tmp_path_factory: pytest.TempPathFactory, dev_releases) -> Path:
+    """The dev corpus and the seed release ingested once into an embedded store: its directory
+    (open it read-only; ``diplograph … --store`` does)."""
+    from diplograph.ingest import ingest, iter_releases
+    from diplograph.pipeline import ReleaseOutcome
+    from diplograph.store import EmbeddedStore
+
+    outcomes, activity = dev_releases
+    seed = [i for i in iter_releases([TESTS / "fixtures" / "corpus" / "seed"], next(iter(activity))[0])
+            if isinstance(i, ReleaseOutcome)]
+    path = tmp_path_factory.mktemp("dev-store") / "store"
+    with EmbeddedStore.open(path, write=True) as writer:
+        for _ in ingest(writer, [*outcomes, *seed], activity=activity, validate=False):
+            pass
+    return path

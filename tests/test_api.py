@@ -21,3 +21,29 @@ def test_extract_on_a_release_gives_plain_data() -> None:
     facts = diplograph.extract(release)
     assert [(e.kind, e.date, e.countries, e.mode) for e in facts.events] == [
         ("BilateralMeeting", dt.date(2024, 3, 1), ("NO", "TH"), "Virtual")]
+
+
+def test_the_api_chains_read_extract_map_validate() -> None:
+    """``validate_graph(map_release(facts))`` validates a release as ``build`` does."""
+    import dataclasses
+    import datetime as dt
+    from pathlib import Path
+
+    import pytest
+
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    for path in [corpus / "seed" / "thaigov-35541.txt", *sorted((corpus / "dev").glob("d00*.txt"))[:3]]:
+        built = diplograph.build([path])
+        (outcome,) = built.outcomes
+        release = diplograph.parse_release(path.read_text(encoding="utf-8"), release_id=path.stem,
+                                           source_file=path.name)
+        facts = diplograph.extract(release)
+        assert diplograph.validate_graph(diplograph.map_release(facts)) == outcome.report, path.name
+        for engine in ("fast", "pyshacl"):
+            assert diplograph.validate_graph(outcome.graph, engine=engine).results == outcome.report.results
+    # an unconverted Buddhist-era year is reported, through the chain too
+    event = dataclasses.replace(facts.events[0], date=dt.date(2563, 9, 29))
+    report = diplograph.validate_graph(diplograph.map_release(dataclasses.replace(facts, events=(event,))))
+    assert not report.conforms and any("2563" in (r.value or "") for r in report.violations)
+    with pytest.raises(TypeError, match="an rdflib Graph or what map_release returns, not ReleaseFacts"):
+        diplograph.validate_graph(facts)

@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph
 
 import diplograph.network as dn
 from diplograph.errors import QueryError
-from diplograph.network.periods import describe, parse_date, parse_period, within
+from diplograph.periods import describe, parse_date, parse_period, within
 
 SMALL = Path(__file__).parent / "fixtures" / "viz" / "small.trig"
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -69,7 +69,7 @@ def test_ego_networks(small: dn.Facts) -> None:
     assert sorted(dn.project(small, "person:charlie", radius=2).nodes) == ["alpha", "bravo", "charlie", "delta"]
     assert sorted(dn.project(small, "person:Bravo Tan").nodes) == ["alpha", "bravo", "delta"]  # by name
     assert dn.project(small, "country:kh").graph["center"] == "KH"
-    with pytest.raises(QueryError, match="no person 'nobody'"):
+    with pytest.raises(QueryError, match="nobody named 'nobody'"):
         dn.project(small, "person:nobody")
     with pytest.raises(QueryError, match="unknown view"):
         dn.parse_view("galaxy")

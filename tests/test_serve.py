@@ -222,3 +222,22 @@ def test_an_old_format_store_is_never_served_for_writing(tmp_path: Path) -> None
     with pytest.raises(StoreError, match="older Oxigraph"):
         open_for_serving(old, allow_update=True)
     assert {p.name: p.read_bytes() for p in old.iterdir()} == before
+
+
+def test_the_network_page_counts_scheduled_meetings_when_asked(tmp_path: Path) -> None:
+    """``/network?include_planned=yes`` is the commands' --include-planned, read as the query page reads
+    a flag: the page is the one ``viz --include-planned`` writes; a value neither yes nor no is a 400."""
+    from diplograph.viz import render
+
+    counting = Path(__file__).parent / "fixtures" / "counting.trig"
+    with background(create_app(open_for_serving(counting, allow_update=False))) as base:
+        pages = {}
+        for value, planned in (("", False), ("no", False), ("yes", True), ("TRUE", True), ("1", True)):
+            status, pages[value] = http(base + f"network?view=countries&include_planned={value}")
+            assert status == 200, pages[value]
+            out = tmp_path / f"{value or 'none'}.html"
+            render(counting, out, view="countries", include_planned=planned)
+            assert pages[value] == out.read_text(encoding="utf-8"), value
+        assert pages["yes"] != pages["no"] and "scheduled events included" in pages["yes"]
+        status, body = http(base + "network?view=countries&include_planned=maybe")
+        assert status == 400 and "include_planned: 'maybe' is neither yes nor no" in body

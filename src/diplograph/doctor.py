@@ -46,6 +46,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from . import counting
+from .wording import count
 from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .curation import CURATION_GRAPH, CurationReport
 from .curation import check as check_curation
@@ -321,7 +322,7 @@ def _check_shared(source: Source, shared: dict, used: set[Term], present: set[ox
     for line in actual - live:
         unbacked[line.split(" ", 1)[0]] += 1
     for subject, n in sorted(unbacked.items()):
-        report.problems.append(Problem("shared", subject, f"{n} shared triple(s) no stored release contributed "
+        report.problems.append(Problem("shared", subject, f"{count(n, 'shared triple')} no stored release contributed "
                                                           "(remove could not retract them)"))
     for line in sorted(live - actual):
         report.problems.append(Problem("shared", line, "contributed by a stored release but missing from the "

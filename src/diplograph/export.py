@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from .errors import DiplographError, StoreError
 from .ingest import resolve_release
 from .pipeline import atomic_file
+from .periods import DateLike, as_date
 from .rdf.namespaces import DCTERMS, DG, PREFIXES, PROV, RDF, SCHEMA, SKOS, RDFS
 from .rdf.terms import XSD_STRING, iri
 from .results import Results, compact
@@ -86,10 +87,12 @@ def select_releases(source: Source, releases: Sequence[str] = (), since: dt.date
     return sorted(chosen, key=str)
 
 
-def export(source: Source, out: Path, *, releases: Sequence[str] = (), since: dt.date | None = None
+def export(source: Source, out: Path, *, releases: Sequence[str] = (), since: DateLike = None
            ) -> ExportSummary:
-    """Write the store (or the chosen releases) to ``out``, in the format its extension names."""
+    """Write the store (or the chosen releases) to ``out``, in the format its extension names;
+    ``since``: a date, or text in the one date syntax (``2024``, ``2024-03``, ``2024-03-05``)."""
     out = Path(out)
+    since = as_date(since)
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise DiplographError(f"{out}: unknown export format (use {', '.join(SUFFIXES)})")

@@ -45,6 +45,7 @@ from rdflib import URIRef
 from .changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
 from .curation import Curation
 from .errors import DiplographError, InputError
+from .wording import count
 from .inputs import input_units, read_inputs
 from .model import Release
 from .pipeline import ReleaseOutcome, process_or_error, validate_outcome
@@ -208,7 +209,7 @@ def check(outcome: ReleaseOutcome, *, validate: bool = True, allow_invalid: bool
     if outcome.report.violations and not allow_invalid:
         first = outcome.report.violations[0]
         return Event("held", release.release_id,
-                     f"{release.source_file}: {len(outcome.report.violations)} violation(s), not stored "
+                     f"{release.source_file}: {count(len(outcome.report.violations), 'violation')}, not stored "
                      f"(--allow-invalid stores it anyway); first: {first.focus}: {first.message}")
     return None
 
@@ -285,7 +286,7 @@ def _commit(backend: Backend, batch: list[NewRelease]) -> Iterator[Event]:
             yield Event("skipped", r.release_id, f"same text as release {other}, which stands for both")
         else:
             yield Event("replaced" if r.iri in result.replaced else "stored", r.release_id,
-                        f"{len(r.triples)} triples")
+                        count(len(r.triples), "triple"))
 
 
 def _release_id(graph: ox.NamedNode) -> str:

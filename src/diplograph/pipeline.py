@@ -28,7 +28,7 @@ from .rdf import mapping
 from .rdf.namespaces import DG, PREFIXES, RDF
 from .rdf.terms import XSD_STRING, to_ox
 from .inputs import read_inputs
-from .validate import ValidationReport, validate_triples
+from .validate import ValidationReport, release_triples, validate_triples
 
 if TYPE_CHECKING:
     from .curation import Curation
@@ -189,9 +189,7 @@ def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False,
 
 def validate_outcome(outcome: ReleaseOutcome, derived: list[tuple]) -> ValidationReport:
     """The release's statements, the shared descriptions they use, and derived facts about its nodes."""
-    subjects = {t[0] for t in outcome.graph.triples}
-    extra = [t for t in derived if t[0] in subjects]
-    return validate_triples([*outcome.graph.triples, *outcome.graph.shared, *extra])
+    return validate_triples(release_triples(outcome.graph, derived))
 
 
 def to_dataset(quads: Iterable[tuple]) -> Dataset:

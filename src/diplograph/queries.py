@@ -5,7 +5,7 @@ Each shipped query (``queries/*.rq``) starts with comment lines::
     # Meetings between two countries in a period.        ← title (first line)
     #                                                      ← description (free text)
     # param: country1 country (required) — ISO 3166-1 alpha-2 code, e.g. TH
-    # param: from date — first day, YYYY-MM-DD             ← optional unless "(required)"
+    # param: from date — first day of the period           ← optional unless "(required)"
     # columns: event, type, date
     # series: year                                         ← optional: a year series, see below
 
@@ -31,7 +31,6 @@ row, so that no year without events is mistaken for a neighbour of the next.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from .errors import QueryError, ResourceNotFound
+from .periods import parse_date
 from .rdf.namespaces import DG_IRI, ID_IRI, PREFIXES
 from .rdf.terms import Term, iri
 from .results import Results, fill_years
@@ -49,9 +49,10 @@ from .sparql import query_form
 
 PARAM_TYPES = {
     "country": "ISO 3166-1 alpha-2 (or alpha-3) country code, e.g. TH",
-    "date": "a day, YYYY-MM-DD",
+    "date": "a date: 2024, 2024-03 or 2024-03-05 (as to or until: a year or month up to its last day)",
     "year": "a year, e.g. 2020",
-    "person": "a person's IRI or name (as in their labels, Thai or English)",
+    "person": "a person's IRI, key or name: whole or part, Thai or Latin script, any spelling the person "
+              "registry knows (Prayut or Prayuth Chan-o-cha)",
     "text": "free text, matched as given",
     "status": "an agreement status: Proposed, UnderNegotiation, Approved or Signed",
     "event_type": "BilateralMeeting, MultilateralMeeting, OfficialVisit, CourtesyCall or AgreementSigning",
@@ -61,6 +62,7 @@ PARAM_TYPES = {
     "iri": "an IRI (dgid:… and dg:… abbreviations allowed)",
     "flag": "yes or no (also true/false, 1/0)",
 }
+END_PARAMS = ("to", "until", "end")  # date parameters that end a period: 2024 means 2024-12-31
 _STATUSES = ("Proposed", "UnderNegotiation", "Approved", "Signed")
 _FLAGS = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 _EVENT_TYPES = ("BilateralMeeting", "MultilateralMeeting", "OfficialVisit", "CourtesyCall", "AgreementSigning")
@@ -188,10 +190,8 @@ def term_for(param: Param, raw: str, target: Target | None = None) -> Term:
         return iri(f"{ID_IRI}country/{code}")
     if param.type == "date":
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError
-            day = dt.date.fromisoformat(value)
-        except ValueError:
+            day = parse_date(value, end=param.name in END_PARAMS)
+        except QueryError:
             raise bad("is not a date") from None
         return ox.Literal(day.isoformat(), datatype=iri("http://www.w3.org/2001/XMLSchema#date"))
     if param.type == "year":
@@ -220,13 +220,21 @@ def term_for(param: Param, raw: str, target: Target | None = None) -> Term:
     if param.type == "flag":
         if value.lower() not in _FLAGS:
             raise bad("is neither yes nor no")
-        return ox.Literal(str(_FLAGS[value.lower()]).lower(),
-                          datatype=iri("http://www.w3.org/2001/XMLSchema#boolean"))
+        return ox.Literal(str(parse_flag(value)).lower(), datatype=iri("http://www.w3.org/2001/XMLSchema#boolean"))
     if param.type == "person":
         if re.match(r"(https?:|urn:|dgid:)\S", value):
             return _iri(value, bad)
         return _person(value, target, bad)
     raise bad("has a type diplograph does not know")
+
+
+def parse_flag(value: str, name: str = "flag") -> bool:
+    """A ``flag`` value as the query parameters and the network page take it: yes or no (also
+    true/false, 1/0, any case); QueryError otherwise."""
+    try:
+        return _FLAGS[value.strip().lower()]
+    except KeyError:
+        raise QueryError(f"{name}: {value!r} is neither yes nor no (also true/false, 1/0)") from None
 
 
 def run(target: Target, query: QueryFile, values: Mapping[str, str] | None = None) -> Results:
@@ -280,33 +288,31 @@ def _iri(value: str, bad) -> ox.NamedNode:
         raise bad("is not an IRI") from None
 
 
-_PERSON_LOOKUP = """PREFIX dg: <https://w3id.org/diplograph/ontology#>
+_PEOPLE = """PREFIX dg: <https://w3id.org/diplograph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?person ?label WHERE {
-  ?person a dg:Person ; rdfs:label|skos:altLabel ?label .
-  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(STR(?name))))
+  ?person a dg:Person .
+  OPTIONAL { ?person rdfs:label|skos:altLabel ?label }
 }"""
 
 
 def _person(name: str, target: Target | None, bad) -> ox.NamedNode:
-    """The one person whose label is ``name`` (else, the one whose label contains it)."""
-    name = " ".join(name.split())
-    if not name or len(name) > 200:
+    """The one person ``name`` names in the store, as every command reads a person's name
+    (:func:`diplograph.person_names.find_person`: whole or part, Thai or Latin, registry spellings)."""
+    from .person_names import find_person
+
+    if not " ".join(name.split()) or len(name) > 200:
         raise bad("is not a name")
     if target is None:
         raise bad("needs a store to look the name up in")
-    rows = target.query(_PERSON_LOOKUP, {"name": ox.Literal(name)}).rows
-    exact = {p for p, label in rows if " ".join(label.value.split()).lower() == name.lower()}
-    found = exact or {p for p, _ in rows}
-    if len(found) == 1:
-        return found.pop()
-    if not found:
-        raise QueryError(f"parameter person: nobody named {name!r} in the store (try part of the name, "
-                         "or the person's IRI)")
-    names = ", ".join(sorted(p.value.rsplit("/", 1)[-1] for p in found)[:8])
-    raise QueryError(f"parameter person: {name!r} names {len(found)} people ({names}); give more of the name "
-                     "or the person's IRI")
+    people: dict[str, list[str]] = {}
+    for person, label in target.query(_PEOPLE).rows:
+        people.setdefault(person.value, []).extend([label.value] if label is not None else [])
+    try:
+        return iri(find_person(name, people))
+    except QueryError as exc:
+        raise QueryError(f"parameter person: {exc}") from None
 
 
 @cache
@@ -320,4 +326,4 @@ def _topic_notations() -> frozenset[str]:
 
 
 __all__ = ["PARAM_TYPES", "Param", "QueryFile", "Target", "parse", "shipped", "load", "adhoc", "bind",
-           "term_for", "run", "run_query"]
+           "term_for", "parse_flag", "run", "run_query"]

@@ -46,6 +46,7 @@ import pyoxigraph as ox
 from . import __version__
 from .changes import DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, ChangeSet
 from .errors import QueryError, StoreError
+from .wording import count
 from .rdf.namespaces import DG, ID_IRI
 from .rdf.ntriples import NTriples
 from .rdf.terms import Term
@@ -246,7 +247,7 @@ class RemoteStore:
                 if attempt < self.retries:
                     self._sleep(attempt)
                     continue
-                raise StoreError(self._scrub(f"{self.describe()}: no answer after {self.retries + 1} tries: "
+                raise StoreError(self._scrub(f"{self.describe()}: no answer after {count(self.retries + 1, 'try', 'tries')}: "
                                              f"{_reason(exc)}")) from None
             except (SPARQLWrapperException, ValueError) as exc:
                 raise StoreError(self._scrub(f"{self.describe()}: {_short(exc)}")) from None

@@ -25,7 +25,7 @@ from a CDN.
   query view in the same transaction.
 * ``/`` — YASGUI, vendored and served from here, with the shipped queries
   (``queries/*.rq``) in a side list; ``/network`` — the interactive network page
-  (``?view=countries&since=2023&topic=tourism``).
+  (``?view=countries&since=2023&topic=tourism&include_planned=yes``).
 * Requests whose ``Host`` is not this machine, or that come from a page of
   another origin, are refused (DNS rebinding, cross-site form posts).
 """
@@ -223,6 +223,7 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
     async def network(request: Request) -> Response:
         from .network import load_facts
         from .network.views import project
+        from .queries import parse_flag
         from .viz import describe_filters, title_for
         from .viz.page import network_html
 
@@ -230,11 +231,14 @@ def create_app(served: ServedStore | Path | ox.Store, *, allow_update: bool = Fa
         view, lang = q.get("view") or "people", q.get("lang") or "en"
         since, until, topic = q.get("since") or None, q.get("until") or None, q.get("topic") or None
         try:
+            # the switch the commands' --include-planned is, as the query page's parameter takes it
+            planned = parse_flag(q.get("include_planned") or "no", "include_planned")
+
             def build() -> str:
-                facts = load_facts(pictures.get(), since=since, until=until, topic=topic)
+                facts = load_facts(pictures.get(), since=since, until=until, topic=topic, include_planned=planned)
                 graph = project(facts, view, lang=lang)
-                return network_html(graph, facts, title=title_for(view),
-                                    subtitle=describe_filters(since=since, until=until, topic=topic), lang=lang)
+                subtitle = describe_filters(since=since, until=until, topic=topic, include_planned=planned)
+                return network_html(graph, facts, title=title_for(view), subtitle=subtitle, lang=lang)
             return HTMLResponse(await run_in_threadpool(build))
         except DiplographError as exc:
             return PlainTextResponse(str(exc), status_code=400)

@@ -26,7 +26,7 @@ from typing import Literal
 from .errors import DiplographError
 from .network import DateLike, load_facts
 from .network.data import EVENT_KINDS, Event, Facts
-from .network.periods import parse_date
+from .periods import parse_date
 from .network.source import GraphSource
 from .viz.fonts import font_families
 from .viz.style import AGREEMENT_KIND_LABELS, EVENT_KIND_LABELS, KIND_COLOURS, STATUS_COLOURS, STATUS_LABELS

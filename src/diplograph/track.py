@@ -27,6 +27,7 @@ from .collect import Archive, CollectEvent, CollectOptions, CollectSummary, Sour
 from .ingest import Event, Summary, ingest, release_items
 from .rdf.namespaces import DG, ID_IRI
 from .warc import is_archive
+from .wording import count
 
 __all__ = ["Changes", "TrackResult", "track", "archives_to_ingest"]
 
@@ -53,9 +54,9 @@ class Changes:
         return out
 
     def line(self) -> str:
-        return (f"{len(self.new_releases)} new releases, {len(self.replaced_releases)} changed, "
-                f"{len(self.new_events)} new events, {len(self.new_agreements)} new agreements, "
-                f"{len(self.moved_agreements)} agreement statuses moved")
+        return (f"{count(len(self.new_releases), 'new release')}, {len(self.replaced_releases)} changed, "
+                f"{count(len(self.new_events), 'new event')}, {count(len(self.new_agreements), 'new agreement')}, "
+                f"{count(len(self.moved_agreements), 'agreement status', 'agreement statuses')} moved")
 
 
 @dataclass

@@ -25,6 +25,7 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -33,9 +34,12 @@ from .errors import ValidationError
 from .shapes_graph import shapes_graph
 from .validation_report import ValidationReport, ValidationResult
 
+if TYPE_CHECKING:
+    from .rdf.mapping import ReleaseGraph
+
 __all__ = [
-    "ENGINES", "ValidationReport", "ValidationResult", "engine_name", "shape_predicates", "shapes_graph",
-    "validate_file", "validate_graph", "validate_triples",
+    "ENGINES", "ValidationReport", "ValidationResult", "engine_name", "release_triples", "shape_predicates",
+    "shapes_graph", "validate_file", "validate_graph", "validate_triples",
 ]
 
 ENGINES = ("fast", "pyshacl")
@@ -50,8 +54,20 @@ def engine_name(engine: str | None = None) -> str:
     return name
 
 
-def validate_graph(data: Graph, engine: str | None = None) -> ValidationReport:
-    """Run the shapes on data (an rdflib graph) with the given (or the default) engine."""
+def validate_graph(data: Graph | ReleaseGraph, engine: str | None = None) -> ValidationReport:
+    """Run the shapes on ``data`` with the given (or the default) engine: an rdflib graph, or one
+    release's graph as :func:`~diplograph.rdf.mapping.map_release` gives it, validated as ``build``
+    validates each release (:func:`release_triples`), so the API chains::
+
+        report = diplograph.validate_graph(diplograph.map_release(diplograph.extract(release)))
+    """
+    from .rdf.mapping import ReleaseGraph
+
+    if isinstance(data, ReleaseGraph):
+        return validate_triples(release_triples(data), engine)
+    if not isinstance(data, Graph):
+        raise TypeError(f"validate_graph takes an rdflib Graph or what map_release returns, "
+                        f"not {type(data).__name__}")
     if engine_name(engine) == "fast":
         from . import shacl
 
@@ -64,6 +80,17 @@ def validate_graph(data: Graph, engine: str | None = None) -> ValidationReport:
     except Exception as exc:  # pyshacl raises its own types and plain exceptions on bad input
         raise ValidationError(f"could not validate: {exc}") from exc
     return ValidationReport(tuple(_results(report)))
+
+
+def release_triples(graph: ReleaseGraph, derived: Iterable[tuple] | None = None) -> list[tuple]:
+    """What is validated for one release: its statements, the shared descriptions they use, and the
+    derived facts about its nodes — from ``derived`` (a batch's) when given, else from this release alone."""
+    if derived is None:
+        from .rdf.mapping import all_triples, derived_triples
+
+        derived = derived_triples(all_triples([graph]))
+    subjects = {t[0] for t in graph.triples}
+    return [*graph.triples, *graph.shared, *(t for t in derived if t[0] in subjects)]
 
 
 def validate_triples(triples: Iterable[tuple], engine: str | None = None) -> ValidationReport:

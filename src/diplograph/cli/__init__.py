@@ -8,6 +8,7 @@ standard error; a Python traceback only with ``--debug`` — also for a bug
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -22,6 +23,7 @@ import click
 
 from .. import __version__
 from ..errors import DiplographError
+from ..wording import count
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
@@ -36,11 +38,6 @@ def one_line(message: str) -> str:
     control characters (from a file name) escapes, so every error stays one line on a terminal."""
     message = _LINE_BREAKS.sub(" ", message.strip())
     return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 release``, ``2 releases``, ``1 person``, ``3 people``: messages read as sentences."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _err(message: str) -> None:
@@ -131,9 +128,36 @@ def include_planned_option(func: Callable[..., Any]) -> Callable[..., Any]:
                              "cancelled ones never do).")(func)
 
 
-def events_label(include_planned: bool) -> str:
-    """What an events figure counts, said next to it."""
-    return "held and scheduled events" if include_planned else "held events"
+class DateParam(click.ParamType):
+    """A date option in the one syntax of every command (:mod:`diplograph.periods`): ``2024``,
+    ``2024-03`` or ``2024-03-05``; a year or month as an end (``--until``) means its last day."""
+
+    name = "date"
+
+    def __init__(self, *, end: bool = False) -> None:
+        self.end = end
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "YYYY[-MM[-DD]]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..periods import parse_date
+
+        if value is None or isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value), end=self.end)
+        except DiplographError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+SINCE, UNTIL = DateParam(), DateParam(end=True)
+
+
+def events_label(include_planned: bool, n: int | None = None) -> str:
+    """What an events figure counts, said next to it (with ``n``: the figure too, ``1 held event``)."""
+    noun = "held and scheduled event" if include_planned else "held event"
+    return count(n, noun) if n is not None else noun + "s"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

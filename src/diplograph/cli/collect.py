@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from . import EXIT_INTERRUPTED, _err, handle_errors, main
+from . import EXIT_INTERRUPTED, SINCE, _err, count, handle_errors, main
 from .targets import open_target
 
 
@@ -28,8 +28,9 @@ def collect_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Least seconds between two requests to one host (a longer Crawl-delay wins)."),
         click.option("--max", "max_pages", type=click.IntRange(1), default=None,
                      help="Fetch at most N release pages in this run (the rest wait for the next)."),
-        click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                     help="Only entries dated DATE or later, where a feed or sitemap gives dates."),
+        click.option("--since", type=SINCE, default=None,
+                     help="Only entries dated on or after this date (2024: from its first day), where a feed "
+                          "or sitemap gives dates."),
         click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
                      help="Seconds to wait for a server before the request is retried."),
         click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=True),
@@ -75,7 +76,7 @@ def _resolve(specs: tuple[str, ...], sources_file: Path | None, match: str | Non
 def _options(delay, max_pages, since, timeout, user_agent, refresh, retries, max_wait):
     from ..collect import CollectOptions
 
-    return CollectOptions(delay=delay, max_pages=max_pages, since=since.date() if since else None,
+    return CollectOptions(delay=delay, max_pages=max_pages, since=since,
                           timeout=timeout, user_agent=user_agent, refresh=refresh, retries=retries,
                           max_wait=max_wait)
 
@@ -144,7 +145,7 @@ class _Renderer:
 
 
 def _interrupted(renderer: _Renderer) -> None:
-    _err(f"interrupted: {renderer.summary['fetched']} pages collected and kept; run the same command again "
+    _err(f"interrupted: {count(renderer.summary['fetched'], 'page')} collected and kept; run the same command again "
          "to go on where it stopped")
     sys.exit(EXIT_INTERRUPTED)
 
@@ -229,6 +230,6 @@ def track(specs: tuple[str, ...], archive: Path, sources_file: Path | None, dela
     assert result is not None
     for line in result.changes.lines():
         click.echo(line)
-    click.echo(f"{archive}: {result.collected.line()}; {len(result.ingested_files)} archive files ingested: "
+    click.echo(f"{archive}: {result.collected.line()}; {count(len(result.ingested_files), 'archive file')} ingested: "
                f"{result.changes.line()}")
     sys.exit(result.exit_code)

@@ -51,13 +51,13 @@ def doctor(store: Path | None, endpoint: str | None, timeout: float, limit: int,
             click.echo(f"{check}: {p.node}: {p.message}")
         if len(found) > limit:
             click.echo(f"{check}: … and {len(found) - limit} more")
-    figures = (f"{count(report.releases, 'release')} ({report.events} {events_label(include_planned)} and "
+    figures = (f"{count(report.releases, 'release')} ({events_label(include_planned, report.events)} and "
                f"{count(report.agreements, 'agreement')}, as stats counts them), "
-               f"{report.shared_triples} shared and {report.derived_triples} derived triples checked")
+               f"{report.shared_triples} shared and {count(report.derived_triples, 'derived triple')} checked")
     if report.healthy:
         click.echo(f"{where}: healthy — {figures}; {count(report.warnings, 'shape warning')}")
         sys.exit(EXIT_OK)
     summary = ", ".join(f"{n} {check}" for check, n in counts.items() if n)
     click.echo(f"{where}: {count(len(report.problems), 'problem')} ({summary}) — {figures}; "
-               f"{report.warnings} shape warnings")
+               f"{count(report.warnings, 'shape warning')}")
     sys.exit(EXIT_PARTIAL)

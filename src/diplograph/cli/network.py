@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import handle_errors, main
+from . import count, handle_errors, main
 from .viz import filters, graph_source, source_of
 
 if TYPE_CHECKING:
-    from ..network import NetworkReport, PartnerChange
+    from ..network import NetworkReport, PartnerChange, PersonMeetings
 
 
 @main.command()
@@ -26,16 +26,19 @@ if TYPE_CHECKING:
               help="Also compare this country's partners between --first and --second.")
 @click.option("--first", "first", metavar="PERIOD", help="First period: 2020, 2019..2021, ..2021-06.")
 @click.option("--second", "second", metavar="PERIOD", help="Second period, same forms.")
+@click.option("--person", metavar="NAME",
+              help="Also list whom this person met: a key or a name, whole or part, Thai or Latin script "
+                   "(Prayut or Prayuth Chan-o-cha).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def network(file: Path | None, store: Path | None, since: str | None, until: str | None, topic: str | None,
             include_planned: bool, top: int, sort: str, partners_of: str | None, first: str | None,
-            second: str | None, fmt: str) -> None:
+            second: str | None, person: str | None, fmt: str) -> None:
     """Network measures: the most connected people and countries, blocs of countries, partner changes.
 
     Meetings are counted as partners counts them (held ones; scheduled ones too with --include-planned).
     """
-    from ..network import load_facts, measures, parse_period, partner_change
+    from ..network import load_facts, measures, parse_period, partner_change, person_meetings
 
     if partners_of and not (first and second):
         raise click.UsageError("--partners needs --first and --second periods")
@@ -44,6 +47,7 @@ def network(file: Path | None, store: Path | None, since: str | None, until: str
     report = measures(facts, top=top, sort=sort)
     change = partner_change(facts, partners_of, parse_period(first), parse_period(second)) \
         if partners_of and first and second else None
+    met = person_meetings(facts, person) if person else None
     if fmt == "json":
         data = {"people": [asdict(r) for r in report.people], "countries": [asdict(r) for r in report.countries],
                 "communities": report.communities}
@@ -52,16 +56,19 @@ def network(file: Path | None, store: Path | None, since: str | None, until: str
                                 "second": [d and d.isoformat() for d in change.second], "before": change.before,
                                 "after": change.after, "gained": change.gained, "lost": change.lost,
                                 "kept": change.kept}
+        if met:
+            data["person"] = asdict(met)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    _print_tables(report, change, sort)
+    _print_tables(report, change, met, sort)
 
 
-def _print_tables(report: NetworkReport, change: PartnerChange | None, sort: str) -> None:
+def _print_tables(report: NetworkReport, change: PartnerChange | None, met: PersonMeetings | None,
+                  sort: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from ..network.periods import describe
+    from ..periods import describe
 
     console = Console()
     for title, rows in (("People", report.people), ("Countries", report.countries)):
@@ -84,4 +91,13 @@ def _print_tables(report: NetworkReport, change: PartnerChange | None, sort: str
         for label, codes in (("gained", change.gained), ("lost", change.lost), ("kept", change.kept)):
             for code in codes:
                 table.add_row(code, str(change.before.get(code, 0)), str(change.after.get(code, 0)), label)
+        console.print(table)
+    if met:
+        where = f", {met.country}" if met.country else ""
+        table = Table(title=f"Whom {met.label} ({met.node}{where}) met: {count(met.meetings, 'meeting')}, "
+                            f"{count(len(met.counterparts), 'counterpart')}")
+        for col in ("counterpart", "country", "meetings", "first", "last"):
+            table.add_column(col, justify="right" if col == "meetings" else "left")
+        for r in met.counterparts:
+            table.add_row(f"{r.label} ({r.node})", r.country or "", str(r.meetings), r.first or "", r.last or "")
         console.print(table)

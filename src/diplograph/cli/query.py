@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import _err, count, handle_errors, include_planned_option, main
+from . import SINCE, UNTIL, _err, count, handle_errors, include_planned_option, main
 from .targets import open_target, target_options
 
 
@@ -27,7 +27,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], include
     """Run a shipped query (NAME), a .rq file or --sparql on a store, a server or a graph file.
 
     Parameters are checked and bound as RDF terms: a country is an ISO code
-    (TH), a date YYYY-MM-DD, a person an IRI or a name (diplograph queries
+    (TH), a date 2024, 2024-03 or 2024-03-05, a person an IRI or a name (diplograph queries
     lists them). Example:
 
     \b
@@ -78,7 +78,7 @@ def _table(results) -> None:
     for row in results.rows:
         table.add_row(*[display(t) for t in row])
     console.print(table)
-    _err(f"{len(results.rows)} row{'s' if len(results.rows) != 1 else ''}")
+    _err(count(len(results.rows), "row"))
 
 
 @main.command("queries")
@@ -122,16 +122,15 @@ def list_queries(name: str | None) -> None:
                                                        "events only; postponed and cancelled never count).")
 @click.option("--release", "releases", multiple=True, metavar="ID",
               help="Only this release (id, IRI or URL); repeat for more.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Only releases issued on or after this day (with --table: rows dated on or after it).")
-@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="--table: only rows dated on or before this day.")
+@click.option("--since", type=SINCE, help="Only releases issued on or after this date (with --table: rows "
+                                          "dated on or after it); 2024 is its first day.")
+@click.option("--until", type=UNTIL, help="--table: only rows dated on or before this date; 2024 is its last day.")
 @click.option("--country", "countries", multiple=True, metavar="CODE",
               help="--table: only rows with this country (ISO alpha-2 or alpha-3); repeat for more.")
 @handle_errors
 def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, table: str | None, by: str,
-           complete: bool, include_planned: bool, releases: tuple[str, ...], since: dt.datetime | None,
-           until: dt.datetime | None, countries: tuple[str, ...]) -> None:
+           complete: bool, include_planned: bool, releases: tuple[str, ...], since: dt.date | None,
+           until: dt.date | None, countries: tuple[str, ...]) -> None:
     """Write the store, some of its releases, or an analyst table to a file (written whole or not at all).
 
     .trig and .nq keep one named graph per release; .ttl merges them; .jsonld
@@ -157,15 +156,15 @@ def export(store: Path | None, endpoint: str | None, timeout: float, out: Path, 
             from .. import tables
 
             result = tables.table(target, table, by=by, include_planned=include_planned, complete=complete,
-                                  since=since.date() if since else None, until=until.date() if until else None,
+                                  since=since, until=until,
                                   country=countries)
             tables.write(result, out)
-            click.echo(f"wrote {out}: {len(result.rows)} rows ({table} table; columns explained in "
+            click.echo(f"wrote {out}: {count(len(result.rows), 'row')} ({table} table; columns explained in "
                        "docs/datasets.md)")
             for note in result.notes:
                 _err(f"note: {note}")
             sys.exit(0)
-        summary = run_export(target, out, releases=releases, since=since.date() if since else None)
+        summary = run_export(target, out, releases=releases, since=since)
     rows = f", {count(summary.rows, 'event')}" if out.suffix.lower() == ".csv" else ""
     click.echo(f"wrote {out}: {count(summary.releases, 'release')}, {count(summary.quads, 'quad')}{rows}")
     if not summary.releases:

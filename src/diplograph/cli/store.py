@@ -145,7 +145,7 @@ def stats_command(store: Path | None, endpoint: str | None, timeout: float, top:
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     console.print(f"{where}: {count(figures.releases, 'release')}, {count(figures.triples, 'triple')} "
                   f"({figures.release_triples} in release graphs, {figures.shared_triples} shared, "
-                  f"{figures.derived_triples} derived); {figures.events} {events_label(include_planned)}, "
+                  f"{figures.derived_triples} derived); {events_label(include_planned, figures.events)}, "
                   f"{count(figures.agreements, 'agreement')}, {count(figures.people, 'person', 'people')}")
     years = sorted({y for _, y, _ in figures.events_by_type_and_year}, key=lambda y: (y is None, y or 0))
     table = Table(title=f"{events_label(include_planned)} by type and year")

@@ -69,7 +69,8 @@ def _size(path: Path) -> str:
 @main.command()
 @graph_source
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Output file: .html (interactive, works offline), .svg or .png.")
+              help="Output file: .html (interactive, works offline), .svg or .png; .gexf or .graphml: the "
+                   "network itself, for Gephi, Cytoscape or networkx.")
 @click.option("--view", default="people", show_default=True,
               help="people, countries, country:ISO (e.g. country:TH) or person:KEY (key or name).")
 @filters
@@ -85,7 +86,8 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
     The HTML page is interactive: zoom, drag, search, hover for a name, position
     and country, click a link for the meetings with their dates, topics, evidence
     sentences and source releases. SVG and PNG are static figures with a
-    repeatable layout.
+    repeatable layout. GEXF and GraphML files hold the network itself (nodes and
+    edges with their attributes) for Gephi, Cytoscape or networkx.
     """
     from ..viz import render
 
@@ -95,7 +97,7 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
             result = render(source_of(file, store), target, view=view, since=since, until=until, topic=topic,
                             lang=lang, radius=radius, title=title, include_planned=include_planned)
     echo_warnings(caught)
-    click.echo(f"wrote {out}: {result.nodes} nodes, {result.edges} edges ({_size(out)})")
+    click.echo(f"wrote {out}: {count(result.nodes, 'node')}, {count(result.edges, 'edge')} ({_size(out)})")
 
 
 @main.command()

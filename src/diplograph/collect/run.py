@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import __version__
+from ..wording import count
 from ..sources import MAX_FILE_BYTES
 from ..tally import Tally
 from ..urls import host_of
@@ -259,7 +260,7 @@ class _Run:
         while hosts:
             if limit is not None and done >= limit:
                 left = sum(len(q) for q in hosts.values())
-                yield CollectEvent("note", None, f"--max {limit} reached: {left} pages left for the next run")
+                yield CollectEvent("note", None, f"--max {limit} reached: {count(left, 'page')} left for the next run")
                 return
             host = min(hosts, key=lambda h: self.fetcher.ready_at(h + "/"))
             url = hosts[host].popleft()

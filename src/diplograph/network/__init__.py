@@ -5,7 +5,8 @@
 >>> dn.measures("dev.trig").countries[:3]                           # doctest: +SKIP
 
 A source is a graph file (TriG, N-Quads, Turtle …), an embedded store
-directory (opened read-only), a pyoxigraph Store or an rdflib Graph/Dataset.
+directory (opened read-only), an opened store (``EmbeddedStore``, ``RemoteStore``),
+a pyoxigraph Store or an rdflib Graph/Dataset.
 Dates may be ``datetime.date`` objects or text (``2020``, ``2020-03``,
 ``2020-03-15``); a topic is its notation (``tourism``) or a label, and a filter
 on it keeps narrower topics too.
@@ -13,17 +14,15 @@ on it keeps narrower topics too.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import networkx as nx
 
 from .data import Facts, read_facts, resolve_topic
-from .measures import Centrality, NetworkReport, PartnerChange, centrality, communities, partner_change, partners
-from .periods import Period, parse_date, parse_period
-from .source import GraphSource, open_store
+from .files import FILE_SUFFIXES, plain, write_network
+from .measures import (Centrality, Counterpart, NetworkReport, PartnerChange, PersonMeetings, centrality, communities,
+                       partner_change, partners, person_meetings)
+from ..periods import DateLike, Period, as_date, parse_date, parse_period
+from .source import GraphSource, open_store, queryable
 from .views import VIEWS, countries_graph, parse_view, people_graph, project
-
-DateLike = dt.date | str | None  # a date, or text: 2020, 2020-03, 2020-03-15
 
 
 def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
@@ -33,8 +32,8 @@ def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: Da
     from ``source``. Facts already read are returned as they are."""
     if isinstance(source, Facts):
         return source
-    store = open_store(source)
-    return read_facts(store, since=_date(since), until=_date(until, end=True),
+    store = queryable(source)
+    return read_facts(store, since=as_date(since), until=as_date(until, end=True),
                       topic_iri=resolve_topic(store, topic) if topic else None, include_planned=include_planned)
 
 
@@ -45,13 +44,16 @@ def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: Date
     ``person:KEY`` (a person's key or name). Nodes carry names, countries and meeting counts;
     edges ``weight`` (meetings, counted as ``partners`` counts them: held ones, scheduled ones too
     with ``include_planned``), the meetings' IRIs, ``first``/``last`` dates and topics, and in
-    the country views the agreements binding the pair and their MoUs' status."""
+    the country views the agreements binding the pair and their MoUs' status. Every attribute is
+    plain — text, a number or true/false; lists joined by ``"; "``, none left empty-valued — so
+    ``networkx.write_gexf`` and ``write_graphml`` take the graph as it is (:mod:`.files`;
+    :func:`project` gives the same view with lists)."""
     parse_view(view)  # fail on a bad view before reading anything
     facts = load_facts(graph, since=since, until=until, topic=topic, include_planned=include_planned)
     result = project(facts, view, lang=lang, radius=radius)
-    result.graph.update(since=_iso(_date(since)), until=_iso(_date(until, end=True)), topic=topic,
+    result.graph.update(since=_iso(since), until=_iso(until, end=True), topic=topic,
                         include_planned=facts.include_planned)
-    return result
+    return plain(result)
 
 
 def measures(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
@@ -66,18 +68,14 @@ def measures(source: GraphSource | Facts, *, since: DateLike = None, until: Date
                          communities=communities(countries, seed=seed))
 
 
-def _date(value: DateLike, *, end: bool = False) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return parse_date(value, end=end)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def _iso(value: DateLike, *, end: bool = False) -> str | None:
+    day = as_date(value, end=end)
+    return day.isoformat() if day else None
 
 
 __all__ = [
-    "VIEWS", "Centrality", "DateLike", "Facts", "GraphSource", "NetworkReport", "PartnerChange", "Period",
-    "centrality", "communities", "countries_graph", "load_facts", "measures", "open_store", "parse_date",
-    "parse_period", "parse_view", "partner_change", "partners", "people_graph", "project", "to_networkx",
+    "FILE_SUFFIXES", "VIEWS", "Centrality", "Counterpart", "DateLike", "Facts", "GraphSource", "NetworkReport",
+    "PartnerChange", "Period", "PersonMeetings", "centrality", "communities", "countries_graph", "load_facts",
+    "measures", "open_store", "parse_date", "parse_period", "parse_view", "partner_change", "partners",
+    "people_graph", "person_meetings", "plain", "project", "to_networkx", "write_network",
 ]

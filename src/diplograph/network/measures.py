@@ -4,7 +4,8 @@
   often an actor lies on the shortest path between two others: a broker);
 * communities of countries that meet among themselves (Louvain, seeded, so the
   same graph always gives the same blocs);
-* how a country's partners changed between two periods (gained, lost, kept).
+* how a country's partners changed between two periods (gained, lost, kept);
+* whom one person met, how often and when (their counterparts).
 
 Betweenness is computed on the unweighted graph: "number of meetings" is a
 strength, not a distance, and inverting it would make the measure hard to explain.
@@ -17,9 +18,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..periods import Period, within
 from .data import Facts
-from .periods import Period, within
-from .views import distinct_meetings
+from .views import distinct_meetings, people_graph
 
 SORT_KEYS = ("degree", "meetings", "betweenness")
 
@@ -54,6 +55,27 @@ class PartnerChange:
     @property
     def kept(self) -> list[str]:
         return sorted(set(self.before) & set(self.after), key=lambda c: (-self.after[c], c))
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    node: str  # person key
+    label: str
+    country: str | None
+    meetings: int
+    first: str | None  # ISO dates of the first and last dated meeting
+    last: str | None
+
+
+@dataclass(frozen=True)
+class PersonMeetings:
+    """One person's meetings and the people they met, most met first."""
+
+    node: str
+    label: str
+    country: str | None
+    meetings: int
+    counterparts: list[Counterpart] = field(default_factory=list)
 
 
 @dataclass
@@ -103,11 +125,26 @@ def partners(facts: Facts, country: str, period: Period) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def person_meetings(facts: Facts, person: str, *, lang: str = "en") -> PersonMeetings:
+    """Whom ``person`` (a key or a name, read as every command reads one) met, with how many meetings
+    and the first and last day, as the people view counts them."""
+    key = facts.find_person(person)
+    graph = people_graph(facts, lang=lang)
+    info = facts.person(key)
+    if key not in graph:
+        return PersonMeetings(key, info.name(lang), info.country, 0)
+    rows = [Counterpart(str(other), str(graph.nodes[other].get("label") or other), graph.nodes[other].get("country"),
+                        int(data.get("weight", 0)), data.get("first"), data.get("last"))
+            for other, data in graph[key].items()]
+    rows.sort(key=lambda r: (-r.meetings, r.label, r.node))
+    return PersonMeetings(key, info.name(lang), info.country, int(graph.nodes[key].get("meetings", 0)), rows)
+
+
 def partner_change(facts: Facts, country: str, first: Period, second: Period) -> PartnerChange:
     """How ``country``'s set of partners changed from ``first`` to ``second``."""
     return PartnerChange(country.upper(), first, second,
                          partners(facts, country, first), partners(facts, country, second))
 
 
-__all__ = ["Centrality", "NetworkReport", "PartnerChange", "SORT_KEYS", "centrality", "communities",
-           "partner_change", "partners"]
+__all__ = ["Centrality", "Counterpart", "NetworkReport", "PartnerChange", "PersonMeetings", "SORT_KEYS",
+           "centrality", "communities", "partner_change", "partners", "person_meetings"]

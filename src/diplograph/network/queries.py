@@ -1,13 +1,11 @@
-"""The SPARQL the network views run: fixed text, values bound as RDF terms.
+"""The SPARQL that reads a store's facts (:mod:`diplograph.network.data`): fixed text, no user value.
 
-They read the union of all graphs (see :mod:`diplograph.network.data`). The
-only variable part of :func:`events_query` is which fixed filter fragments are
-switched on; the values they compare with (``?since``, ``?until``, ``?topic``)
-are substituted by pyoxigraph as RDF terms, never written into the text.
-Which of the events are meetings — what a network counts — is decided by
+They read the union of all graphs, on any store (embedded, in memory or a
+server). Dates and topics are filtered on the records, in Python. Which of the
+events are meetings — what a network counts — is decided by
 :data:`diplograph.counting.MEETINGS`, the fragments the shipped queries carry,
-run on its own (:func:`diplograph.network.data.read_facts`): inside the query
-below, Oxigraph would evaluate them once per property of each event, not once
+run on its own (:func:`diplograph.network.data.read_facts`): inside the events
+query, Oxigraph would evaluate them once per property of each event, not once
 per event (28 s against 0.4 s on 10 000 releases).
 """
 
@@ -21,39 +19,24 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 """
 
-_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?kind ?p ?o ?since ?until ?topic WHERE {
+EVENTS = PREFIXES + """SELECT DISTINCT ?event ?kind ?p ?o WHERE {
   VALUES ?kind { dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning }
   ?event a ?kind .
-  %s
   VALUES ?p { dg:heldOn dg:startDate dg:endDate dg:eventName dg:mode dg:eventStatus dg:reportedStatus
               dg:involvesCountry dg:participant dg:topic dg:duringEvent prov:wasDerivedFrom }
   ?event ?p ?o .
 }"""
 
-_SINCE = "FILTER(?date >= ?since)"
-_UNTIL = "FILTER(?date <= ?until)"
-_DATE = "?event dg:heldOn|dg:startDate ?date ."
-_TOPIC = "FILTER EXISTS { ?event dg:topic/skos:broader* ?topic }"
-
-
-def events_query(*, since: bool = False, until: bool = False, topic: bool = False) -> str:
-    """Events of the five contract classes, one row per property value, optionally limited to a
-    date range (undated events then drop out) and to a topic and its narrower topics."""
-    parts = []
-    if since or until:
-        parts.append(_DATE)
-    if since:
-        parts.append(_SINCE)
-    if until:
-        parts.append(_UNTIL)
-    if topic:
-        parts.append(_TOPIC)
-    return _EVENTS % "\n  ".join(parts)
-
+# who took part in an event according to which release: a participant's position at an event is the one
+# a release stating that participation gives (the analyst tables' participants)
+PARTICIPATION = PREFIXES + """SELECT DISTINCT ?event ?person ?g WHERE {
+  GRAPH ?g { ?event dg:participant ?person }
+  ?g a dg:PressRelease .
+}"""
 
 AGREEMENTS = PREFIXES + """SELECT DISTINCT ?a ?p ?o WHERE {
   ?a a dg:Agreement .
-  VALUES ?p { rdf:type dg:party dg:status dg:agreementTitle dg:topic prov:wasDerivedFrom }
+  VALUES ?p { rdf:type dg:party dg:status dg:agreementTitle dg:topic dg:signedAt prov:wasDerivedFrom }
   ?a ?p ?o .
 }""".replace("rdf:type", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
 
@@ -80,7 +63,7 @@ COUNTRIES = PREFIXES + """SELECT DISTINCT ?c ?iso ?label WHERE {
 
 PEOPLE = PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE {
   ?s a dg:Person .
-  VALUES ?p { rdfs:label dg:represents }
+  VALUES ?p { rdfs:label skos:altLabel dg:represents }
   ?s ?p ?o .
 }"""
 

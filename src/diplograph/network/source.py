@@ -1,4 +1,4 @@
-"""Where a picture's data comes from: a graph file, an embedded store, or a graph in memory.
+"""Where a picture's data comes from: a graph file, an embedded store, a server, or a graph in memory.
 
 Everything the network views read goes through one pyoxigraph :class:`~pyoxigraph.Store`,
 because Oxigraph answers the few joins we need in milliseconds where rdflib's
@@ -16,10 +16,22 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..counting import Queryable
 from ..errors import InputError
 from ..rdf.files import load_store
 
-GraphSource = Any  # str | Path | ox.Store | rdflib.Graph (rdflib.Dataset included)
+GraphSource = Any  # str | Path | ox.Store | rdflib.Graph (rdflib.Dataset included) | EmbeddedStore | RemoteStore
+
+
+def queryable(source: GraphSource) -> Queryable:
+    """What the facts are read through: an opened store (:class:`~diplograph.store.EmbeddedStore`,
+    :class:`~diplograph.remote.RemoteStore`) as it is, anything else through :func:`open_store`."""
+    from ..remote import RemoteStore
+    from ..store import EmbeddedStore
+
+    if isinstance(source, (EmbeddedStore, RemoteStore)):
+        return source
+    return EmbeddedStore(open_store(source))
 
 
 def open_store(source: GraphSource) -> ox.Store:
@@ -64,4 +76,4 @@ def _from_rdflib(graph: Any) -> ox.Store:
     return store
 
 
-__all__ = ["GraphSource", "open_store"]
+__all__ = ["GraphSource", "open_store", "queryable"]

@@ -6,14 +6,16 @@
   the same event (weight = meetings) or bound by the same agreement (the edge
   then lists the agreements and the most advanced status of their MoUs).
 * ``country:TH`` / ``person:KEY`` — the ego network: the country (or person),
-  the nodes within ``radius`` steps and the edges among them.
+  the nodes within ``radius`` steps and the edges among them. A person is a key or
+  a name, read as every command reads one (:mod:`diplograph.person_names`).
 
 Weights count meetings as every command counts them (:mod:`diplograph.counting`,
 the README's "What is counted"): held events, each once however many releases
 report it; a visit during which talks of the same countries were held counts
 once, through the talks; a summit counts for every pair of its states, whether
 or not two of them also met on its sidelines.
-Dates are ISO strings, so a graph can be written to GraphML or GEXF as it is.
+Dates are ISO strings; lists stay lists here (the network page reads them), and
+:func:`diplograph.network.files.plain` joins them for GEXF and GraphML.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def project(facts: Facts, view: str = "people", *, lang: str = "en", radius: int
     else:
         graph = countries_graph(facts, lang=lang)
     if target is not None:
-        node = target if kind == "country" else _find_person(graph, target)
+        node = target if kind == "country" else facts.find_person(target)
         if node not in graph:
             raise QueryError(f"no {kind} {target!r} in this graph (with these filters)")
         graph = nx.ego_graph(graph, node, radius=radius)
@@ -128,18 +130,6 @@ def _meeting_attrs(events: list[Event]) -> dict[str, object]:
         "last": max(dates).isoformat() if dates else None,
         "topics": sorted({t for e in events for t in e.topics}),
     }
-
-
-def _find_person(graph: nx.Graph, target: str) -> str:
-    """A person key, or a name (any language, any case) that identifies one person."""
-    if target in graph:
-        return target
-    wanted = target.casefold()
-    found = [n for n, d in graph.nodes(data=True)
-             if wanted in {str(v).casefold() for v in (d.get("name_en"), d.get("name_th"), d.get("label")) if v}]
-    if len(found) > 1:
-        raise QueryError(f"{target!r} names {len(found)} people ({', '.join(sorted(found))}): give a key")
-    return found[0] if found else target
 
 
 __all__ = ["VIEWS", "countries_graph", "distinct_meetings", "parse_view", "people_graph", "project"]

@@ -15,7 +15,8 @@ floats); :func:`table` returns the :class:`Table` itself and :func:`write` write
 one to .csv, .tsv or .parquet. The codebook — every column, its type and
 meaning, how CAMEO and PLOVER codes are chosen — is docs/datasets.md, shipped
 in the package (:func:`codebook`). The panel counts held events unless
-``include_planned`` (the rule is :mod:`diplograph.tables.counted`).
+``include_planned``, as every count does (:mod:`diplograph.counting`). The store is read
+by :func:`diplograph.network.data.read_facts`, as the pictures and measures read it.
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import DiplographError
-from .build import COLUMNS, PERIODS, Filters, Period, agreements_table, dyads_table, events_table
-from .fetch import Source
+from ..periods import DateLike, as_date
+from ..counting import Queryable as Source
+from .build import COLUMNS, PERIODS, Filters, Period, agreements_table, dyads_table, events_table, read
 from .output import SUFFIXES, Column, Table, write
 
 TableName = Literal["events", "dyads", "agreements"]
 TABLES: tuple[TableName, ...] = ("events", "dyads", "agreements")
-DateLike = dt.date | str | None
 
 
 def table(store: Source, name: TableName, *, by: Period = "year", include_planned: bool = False,
@@ -44,11 +45,12 @@ def table(store: Source, name: TableName, *, by: Period = "year", include_planne
     if name != "dyads" and (include_planned or complete or by != "year"):
         raise DiplographError(f"--by, --complete and --include-planned are for --table dyads, not {name}")
     filters = Filters(_day(since, "since"), _day(until, "until"), _countries(country))
+    facts = read(store, include_planned=include_planned)
     if name == "events":
-        return events_table(store, filters)
+        return events_table(facts, filters)
     if name == "agreements":
-        return agreements_table(store, filters)
-    return dyads_table(store, by, include_planned=include_planned, complete=complete, filters=filters)
+        return agreements_table(facts, filters)
+    return dyads_table(facts, by, complete=complete, filters=filters)
 
 
 def events(store: Source, **options: Any) -> Any:
@@ -74,12 +76,12 @@ def codebook() -> Path:
 
 
 def _day(value: DateLike, name: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
+    """A ``since``/``until`` in the one date syntax (:mod:`diplograph.periods`): ``until=2023`` ends on
+    31 December 2023."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DiplographError(f"--{name} {value!r}: give a day as YYYY-MM-DD") from None
+        return as_date(value, end=name == "until")
+    except DiplographError as exc:
+        raise DiplographError(f"--{name}: {exc}") from None
 
 
 def _countries(value: str | Iterable[str]) -> frozenset[str]:

@@ -5,7 +5,9 @@ unordered pair of states taking part (``country_1`` < ``country_2`` by ISO
 alpha-2), so a bilateral event is one row and a multilateral meeting of n states
 n(n-1)/2 rows; ISO alpha-3 and COW codes beside each alpha-2 code, one CAMEO code
 and the PLOVER type and mode per row (:mod:`.codes`). docs/datasets.md is the
-codebook: what each column means and the rules applied here.
+codebook: what each column means and the rules applied here. The tables are made of the
+:class:`~diplograph.network.data.Facts` every view reads (:func:`read_facts` with every event,
+whatever its status), so a table and a network count the same meetings.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
-from . import codes, fetch
-from .counted import planned, status_name
+from ..counting import Queryable
+from ..network.data import Agreement, Event, Facts, read_facts
+from ..rdf.namespaces import DG_IRI
+from ..wording import count
+from . import codes
 from .output import Column, Table
 
 Period = Literal["year", "quarter", "month"]
@@ -65,42 +70,46 @@ class Filters:
         return not self.countries or a in self.countries or b in self.countries
 
 
-def events_table(store: fetch.Source, filters: Filters = Filters()) -> Table:
+def read(store: Queryable, *, include_planned: bool = False) -> Facts:
+    """Every event of the store, whatever its status, the meetings among them (held ones; scheduled
+    ones too with ``include_planned``) and every agreement: what the three tables are made of."""
+    return read_facts(store, include_planned=include_planned, every_event=True)
+
+
+def events_table(facts: Facts, filters: Filters = Filters()) -> Table:
     """One row per event and pair of its states, every event whatever its status."""
-    records = fetch.events(store)
     table = Table("events", EVENT_COLUMNS)
     lone = 0
-    for rec in sorted(records.values(), key=lambda r: (r.date or dt.date.max, r.iri)):
+    for rec in sorted(facts.events.values(), key=lambda r: (r.date or dt.date.max, r.iri)):
         if len(rec.countries) < 2:
             lone += 1
             continue
         if not filters.dated(rec.date):
             continue
-        during = records.get(rec.during) if rec.during else None
-        code = codes.event_codes(rec.type, frozenset(rec.modes), during.type if during else None)
+        during = facts.events.get(rec.during) if rec.during else None
+        code = codes.event_codes(rec.kind, frozenset(rec.modes), during.kind if during else None)
+        evidence = {e.sentence for e in rec.evidence}
         for a, b in combinations(sorted(rec.countries), 2):
             if not filters.pair(a, b):
                 continue
             table.rows.append((
-                rec.iri, rec.type, code.plover_type, code.plover_mode or None, code.cameo or None, rec.date,
-                rec.end_date, _mode(rec.modes), status_name(rec.status), *_pair(a, b),
-                _people(rec, a), _people(rec, b), len(rec.countries), _join(rec.names), rec.during,
-                _join(rec.topics), _join(rec.releases), _join(rec.urls), _join(rec.evidence, EVIDENCE_SEP)))
+                rec.iri, rec.kind, code.plover_type, code.plover_mode or None, code.cameo or None, rec.date,
+                rec.end, _mode(rec.modes), status_name(rec.status), *_pair(a, b),
+                _people(facts, rec, a), _people(facts, rec, b), len(rec.countries), _join(rec.names), rec.during,
+                _join(rec.topics), _release_ids(facts, rec.releases), _urls(facts, rec.releases),
+                _join(evidence, EVIDENCE_SEP)))
     if lone:
-        table.notes.append(f"{lone} event{'s' if lone != 1 else ''} with fewer than two states left out "
+        table.notes.append(f"{count(lone, 'event')} with fewer than two states left out "
                            "(no pair of countries)")
     return table
 
 
-def dyads_table(store: fetch.Source, by: Period = "year", *, include_planned: bool = False, complete: bool = False,
-                filters: Filters = Filters()) -> Table:
-    """Counts per pair of states and period: events (held ones, scheduled too with
-    ``include_planned``), each event type, agreements signed and proposed. ``complete`` adds
-    zero rows for every period between a pair's first and last row."""
+def dyads_table(facts: Facts, by: Period = "year", *, complete: bool = False, filters: Filters = Filters()) -> Table:
+    """Counts per pair of states and period: events (the meetings ``facts`` were read with: held ones,
+    scheduled too with ``include_planned``), each event type, agreements signed and proposed.
+    ``complete`` adds zero rows for every period between a pair's first and last row."""
     if by not in PERIODS:
         raise ValueError(f"--by {by!r}: give one of {', '.join(PERIODS)}")
-    records = fetch.events(store)
-    counted = fetch.counted(store, planned(include_planned))
     cells: dict[tuple[str, str], dict[int, dict[str, int]]] = {}
 
     def add(a: str, b: str, day: dt.date, column: str, extra: str | None = None) -> None:
@@ -109,14 +118,14 @@ def dyads_table(store: fetch.Source, by: Period = "year", *, include_planned: bo
         if extra:
             counts[extra] += 1
 
-    for rec in records.values():
-        if rec.iri in counted and rec.date is not None and filters.dated(rec.date):
+    for rec in facts.events.values():
+        if rec.iri in facts.meetings and rec.date is not None and filters.dated(rec.date):
             for a, b in combinations(sorted(rec.countries), 2):
                 if filters.pair(a, b):
-                    add(a, b, rec.date, "events", _TYPE_COUNTS.get(rec.type))
-    for agreement in fetch.agreements(store).values():
+                    add(a, b, rec.date, "events", _TYPE_COUNTS.get(rec.kind))
+    for agreement in facts.agreements.values():
         for status, column in (("Signed", "agreements_signed"), ("Proposed", "agreements_proposed")):
-            day = agreement.step_date(status)
+            day = step_date(agreement, status)
             if day is not None and filters.dated(day):
                 for a, b in combinations(sorted(agreement.parties), 2):
                     if filters.pair(a, b):
@@ -130,26 +139,41 @@ def dyads_table(store: fetch.Source, by: Period = "year", *, include_planned: bo
     return table
 
 
-def agreements_table(store: fetch.Source, filters: Filters = Filters()) -> Table:
+def agreements_table(facts: Facts, filters: Filters = Filters()) -> Table:
     """One row per agreement: parties, latest status and the date of each status step."""
     table = Table("agreements", AGREEMENT_COLUMNS)
-    for rec in sorted(fetch.agreements(store).values(), key=lambda r: r.iri):
-        dates = {column: rec.step_date(status) for status, column in STEPS.items()}
+    for rec in sorted(facts.agreements.values(), key=lambda r: r.iri):
+        dates = {column: step_date(rec, status) for status, column in STEPS.items()}
         if filters.since is not None or filters.until is not None:
             if not any(filters.dated(d) for d in dates.values() if d is not None):
                 continue
         if filters.countries and not filters.countries & rec.parties:
             continue
         parties = sorted(rec.parties)
-        code = codes.status_codes(rec.status)
+        code = codes.status_codes(rec.status or "")
         table.rows.append((
-            rec.iri, rec.type, _join(rec.titles), code.plover_type or None, code.cameo or None,
-            _snake(rec.status) or None, _join(parties),
+            rec.iri, rec.kind, _join(rec.titles), code.plover_type or None, code.cameo or None,
+            _snake(rec.status or "") or None, _join(parties),
             _aligned(codes.country(p).iso3 or "NA" for p in parties),
             _aligned(str(codes.country(p).cow) if codes.country(p).cow is not None else "NA" for p in parties),
-            len(parties), *dates.values(), _join(rec.signed_at), _join(rec.topics), _join(rec.releases),
-            _join(rec.urls)))
+            len(parties), *dates.values(), _join(rec.signed_at), _join(rec.topics),
+            _release_ids(facts, rec.releases), _urls(facts, rec.releases)))
     return table
+
+
+def step_date(agreement: Agreement, status: str) -> dt.date | None:
+    """When the agreement first reached ``status``: the earliest day a release gives for that step. A
+    step its release gives no day for stays undated: the day the release was issued is when it was
+    reported, not when it happened (a signing "dated" by a later report would be a wrong fact)."""
+    return min((c.own_date for c in agreement.history if c.status == status and c.own_date), default=None)
+
+
+def status_name(status: str | None) -> str:
+    """The events table's ``status``: the latest reported status in lower case; ``held`` when no
+    release reports one, as :data:`diplograph.counting.COUNTED` reads it."""
+    if not status:
+        return "held"
+    return status.removeprefix(DG_IRI).lower()
 
 
 def _pair(a: str, b: str) -> tuple[str, str, str | None, str | None, int | None, int | None]:
@@ -157,10 +181,30 @@ def _pair(a: str, b: str) -> tuple[str, str, str | None, str | None, int | None,
     return a, b, ca.iso3 or None, cb.iso3 or None, ca.cow, cb.cow
 
 
-def _people(rec: fetch.EventRecord, country: str) -> str | None:
-    """The participants representing ``country``: ``Name (Position)``, sorted."""
-    found = sorted(p.text(iri.rsplit("/", 1)[-1]) for iri, p in rec.participants.items() if p.country == country)
-    return SEP.join(found) or None
+def _people(facts: Facts, rec: Event, country: str) -> str | None:
+    """The participants representing ``country``: ``Name (Position)``, English when there is English,
+    else Thai; the position a release stating their part in this event gives. Sorted."""
+    found = []
+    for key in rec.participants:
+        person = facts.person(key)
+        if person.country == country:
+            name = _pick(person.names) or key
+            position = _pick({lang: text for lang, text in sorted(rec.positions.get(key, ()), reverse=True)})
+            found.append(f"{name} ({position})" if position else name)
+    return SEP.join(sorted(found)) or None
+
+
+def _pick(found: dict[str, str]) -> str:
+    """English, else Thai, else the first language's (``found``: language → the least text)."""
+    return found.get("en") or found.get("th") or (found[min(found)] if found else "")
+
+
+def _release_ids(facts: Facts, releases: set[str]) -> str | None:
+    return _join(facts.releases[r].release_id for r in releases if r in facts.releases)
+
+
+def _urls(facts: Facts, releases: set[str]) -> str | None:
+    return _join(u for r in releases if r in facts.releases and (u := facts.releases[r].url))
 
 
 def _mode(modes: set[str]) -> str | None:
@@ -211,4 +255,5 @@ def periods_between(first: str, last: str, by: Period) -> Iterator[str]:
 
 
 __all__ = ["AGREEMENT_COLUMNS", "COLUMNS", "DYAD_COLUMNS", "DYAD_COUNTS", "EVENT_COLUMNS", "Filters", "PERIODS",
-           "Period", "agreements_table", "dyads_table", "events_table", "periods_between"]
+           "Period", "agreements_table", "dyads_table", "events_table", "periods_between", "read", "status_name",
+           "step_date"]

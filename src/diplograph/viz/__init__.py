@@ -15,12 +15,13 @@ from pathlib import Path
 from ..errors import DiplographError
 from ..network import DateLike, load_facts
 from ..network.data import Facts
+from ..network.files import FILE_SUFFIXES, write_network
 from ..network.source import GraphSource
 from ..network.views import parse_view, project
 from .page import network_html
 from .static import draw_network, layout
 
-OUTPUTS = (".html", ".svg", ".png")
+OUTPUTS = (".html", ".svg", ".png", *FILE_SUFFIXES)  # .gexf and .graphml: the network for Gephi and others
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def title_for(view: str) -> str:
 def render(source: GraphSource | Facts, out: Path | str, *, view: str = "people", since: DateLike = None,
            until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1,
            title: str | None = None, include_planned: bool = False) -> Rendered:
-    """Draw one view of ``source`` into ``out``; its extension picks the output (.html, .svg, .png).
+    """Draw one view of ``source`` into ``out``; its extension picks the output (.html, .svg, .png, or
+    the network itself as .gexf or .graphml for Gephi and other tools).
     Held meetings are drawn (scheduled ones too with ``include_planned``), counted as ``partners``
     counts them."""
     out = Path(out)
@@ -62,7 +64,10 @@ def render(source: GraphSource | Facts, out: Path | str, *, view: str = "people"
     graph = project(facts, view, lang=lang, radius=radius)
     title = title or title_for(view)
     subtitle = describe_filters(since=since, until=until, topic=topic, include_planned=facts.include_planned)
-    if out.suffix.lower() == ".html":
+    if out.suffix.lower() in FILE_SUFFIXES:
+        graph.graph.update(title=title, filters=subtitle, include_planned=facts.include_planned)
+        write_network(graph, out)
+    elif out.suffix.lower() == ".html":
         write_text_atomic(out, network_html(graph, facts, title=title, subtitle=subtitle, lang=lang))
     else:
         names = {iso: f"{info.name(lang)} ({iso})" for iso, info in facts.countries.items()}

@@ -1,7 +1,9 @@
 """Dates and periods as analysts type them: ``2020``, ``2020-03``, ``2020-03-15``, ``2019..2021``.
 
-A year or a month given as a start means its first day, as an end its last
-day, so ``--since 2020 --until 2020`` is the whole of 2020.
+One syntax everywhere: every ``--since``/``--until`` of every command, the ``date`` parameters of
+queries (``-p from=2020 -p to=2020``), the library's ``since=``/``until=`` and the network page's
+``?since=``. A year or a month given as a start means its first day, as an end its last day, so
+``--since 2020 --until 2020`` is the whole of 2020 and ``--until 2024-02`` ends on 29 February.
 """
 
 from __future__ import annotations
@@ -10,17 +12,18 @@ import calendar
 import datetime as dt
 import re
 
-from ..errors import QueryError
+from .errors import QueryError
 
 Period = tuple[dt.date | None, dt.date | None]
+DateLike = dt.date | str | None  # a date, or text: 2020, 2020-03, 2020-03-15
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def parse_date(text: str, *, end: bool = False) -> dt.date:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month stands for its first day, or its
     last with ``end=True``."""
-    m = _DATE.match(text.strip())
+    m = _DATE.fullmatch(text.strip())
     if not m:
         raise QueryError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = int(m[1]), m[2], m[3]
@@ -33,6 +36,13 @@ def parse_date(text: str, *, end: bool = False) -> dt.date:
         return dt.date(year, int(month), int(day))
     except ValueError as exc:
         raise QueryError(f"not a date: {text!r} ({exc})") from exc
+
+
+def as_date(value: DateLike, *, end: bool = False) -> dt.date | None:
+    """``value`` as a date: a date stays as it is, text is read by :func:`parse_date`, None stays None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return parse_date(value, end=end)
 
 
 def parse_period(text: str) -> Period:
@@ -63,4 +73,4 @@ def describe(period: Period) -> str:
     return "all dates"
 
 
-__all__ = ["Period", "describe", "parse_date", "parse_period", "within"]
+__all__ = ["DateLike", "Period", "as_date", "describe", "parse_date", "parse_period", "within"]
