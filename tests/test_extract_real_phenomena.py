@@ -872,3 +872,12 @@ def test_undated_talks_of_an_in_person_visit_are_in_person() -> None:
             "นายกรัฐมนตรีหารือกับนางชีค ฮาซีนา นายกรัฐมนตรีบังกลาเทศ แบบเต็มคณะ")
     talks = [e for e in facts(body, D(2012, 12, 23)).events if e.kind == "BilateralMeeting"]
     assert [(e.date, e.mode) for e in talks] == [(None, "InPerson")]
+
+
+def test_also_says_another_meeting_not_which_day() -> None:
+    body = ("India's Minister of External Affairs Ravi Kumar paid a courtesy call on Prime Minister Somchai Dee at "
+            "Government House on 17 August 2022.\n"
+            "Mr. Kumar was in Thailand for the Joint Commission. He also had a meeting with his Thai counterpart "
+            "Anan Suk.")
+    found = {(e.kind, e.date) for e in facts(body, D(2022, 8, 18), "en").events}
+    assert found == {("CourtesyCall", D(2022, 8, 17)), ("BilateralMeeting", None)}  # "also": not which day

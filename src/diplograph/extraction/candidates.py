@@ -39,6 +39,7 @@ class Candidate:
     introduced: bool = False  # its sentence introduces a foreign participant in full (not a back-reference)
     sideline: bool = False
     sequel: bool = False  # "ภายหลังการหารือ …", "Later on the same day": a new event after the last one
+    same_day: bool = False  # a sequel that says it was on the day of the last one ("Later", "ต่อมา"), not only "also"
     occasion: bool = False  # "ในโอกาสนี้", "on this occasion": on the day the release last spoke of
     day_hint: dt.date | None = None  # the last single day its sentence names (a conference's "วันนี้")
     continuation: bool = False  # "ทั้งสองฝ่ายได้หารือ…": more about the event just reported

@@ -37,7 +37,10 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if host is not None:
                 _merge(host, cand)
                 continue
-        if (cand.date is None and (cand.sequel or cand.continuation or cand.separate) and cand.kind not in SPAN_KINDS
+        # "He also met …" right after the dated call in its paragraph: that day; after other sentences, no day
+        also_here = cand.sequel and last_day is not None and _paragraph(ctx, cand) == _paragraph(ctx, last_day)
+        if (cand.date is None and (cand.same_day or also_here or cand.continuation or cand.separate)
+                and cand.kind not in SPAN_KINDS
                 and (last_day is not None or current_day is not None)):
             # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
             # a new event on the day of the one just reported, or of the day the release just named
@@ -61,6 +64,10 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if target.end_date is None:
                 last_day = target
     return _finish(ctx, events)
+
+def _paragraph(ctx: Context, cand: Candidate) -> int:
+    return ctx.sentences[cand.evidence[-1]].paragraph
+
 
 def _continued(events: list[Candidate], cand: Candidate) -> Candidate | None:
     """The event a "ทั้งสองฝ่ายได้หารือ…" sentence goes on about: the last talk or call with

@@ -24,6 +24,9 @@ from .sides import SideReader, name_key
 from .text import Sentence, is_thai
 
 
+_NOT_WHEN = re.compile(r"also|earlier", re.I)
+
+
 class EventExtractor(SideReader):
     def __init__(self) -> None:
         self.countries = gazetteer.countries()
@@ -344,7 +347,10 @@ class EventExtractor(SideReader):
                                  or self._visiting_title(text, start, end)))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
         cand.continuation = back or bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
-        cand.sequel = not cand.continuation and any(s < start for s in ctx.cue_starts(sentence, cues.AFTER))
+        after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
+        cand.sequel = not cand.continuation and bool(after)
+        # "Later", "ต่อมา", "on the same day" say when; "also", "Earlier" only that it is another event
+        cand.same_day = cand.sequel and any(not _NOT_WHEN.match(text, s) for s in after)
         cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
         cand.day_hint = days[-1].date if days else None
