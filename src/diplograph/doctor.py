@@ -46,7 +46,6 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from . import counting
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .curation import CURATION_GRAPH, CurationReport
 from .curation import check as check_curation
 from .rdf import mapping
@@ -54,6 +53,7 @@ from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
 from .results import Results
 from .store import has_view
+from .store_layout import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .validate import validate_triples
 
 CHECKS: dict[str, str] = {

@@ -23,7 +23,7 @@
   once per graph stating it (oxigraph#1919, fixed after 0.5.13), so a meeting
   reported by four releases gives 4⁸ solutions to a query joining eight of its
   properties; and a single graph is read faster than several. Shared descriptions
-  live in :data:`~diplograph.changes.SHARED_GRAPH`, as on a server.
+  live in :data:`~diplograph.store_layout.SHARED_GRAPH`, as on a server.
   :meth:`EmbeddedStore.apply` keeps the view in the same transaction as the change.
   A store written before the view existed (shared descriptions in the default
   graph) is read through the union until its next writer converts it.
@@ -42,7 +42,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, update_text
 from .errors import QueryError, StoreError
 from .rdf.ntriples import line
 from .rdf.terms import Term
@@ -50,6 +49,7 @@ from .results import Results
 from .query_guard import check_limits
 from .store_opening import DAMAGED_ADVICE, check_format, damaged, open_error, open_read_only
 from .sparql import inject_values
+from .store_layout import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, update_text
 
 LOCK_NAME = "diplograph.lock"
 # Quads a writer writes between two flushes of RocksDB's write buffers to disk: without them the

@@ -16,13 +16,14 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from ..changes import RELEASE_PREFIX, Backend, NewRelease, existing_releases, plan
+from ..changes import Backend, NewRelease, existing_releases, plan
 from ..errors import InputError
 from ..pipeline import ReleaseOutcome
 from ..rdf import iris
 from ..rdf.namespaces import SCHEMA
 from ..rdf.terms import iri
 from ..sparql import values_block
+from ..store_layout import RELEASE_PREFIX
 from . import timings
 from .events import Event
 from .prepare import Prepared, check
