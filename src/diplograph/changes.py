@@ -12,7 +12,7 @@ removing it and adding it again, in one change set:
   stays, so removing releases leaves the store the remaining releases would
   have built — no orphaned description, no dangling reference;
 * derived facts are recomputed for the agreements and events the change
-  touches with :func:`diplograph.rdf.mapping.derived_triples` — the function
+  touches with :func:`diplograph.rdf.derived.derived_triples` — the function
   ``build`` uses — so the store does not depend on the order releases came in.
 
 The planner reads the store before the change is applied; the embedded store's
@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
-from .rdf import mapping
+from .rdf.derived import derived_triples
 from .rdf.namespaces import DCTERMS, DG, PROV, RDF
 from .rdf.ntriples import NTriples
 from .rdf.terms import Term, iri, to_ox, to_rdflib
@@ -36,6 +36,9 @@ from .results import Results
 from .sparql import values_block
 from .store_layout import (DERIVED_GRAPH, DESCRIPTION_PREFIX, PREFIXES, SHARES, STATUS_DATE, SUPPORT_GRAPH, TRIPLE,
                            ChangeSet)
+
+if TYPE_CHECKING:
+    from .rdf.mapping import ReleaseGraph
 
 _DEFAULT = ox.DefaultGraph()
 
@@ -63,7 +66,7 @@ class NewRelease:
     descriptions: dict[ox.NamedNode, NTriples]
 
     @classmethod
-    def from_graph(cls, graph: mapping.ReleaseGraph, release_id: str, content_hash: str,
+    def from_graph(cls, graph: ReleaseGraph, release_id: str, content_hash: str,
                    extra_shared: Iterable[tuple] = ()) -> NewRelease:
         triples = NTriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph.triples)
         shared = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in [*graph.shared, *extra_shared]}
@@ -207,7 +210,7 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
 def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
     """Recompute derived facts for the agreements and events the change touches; add the difference.
 
-    The inputs of :func:`mapping.derived_triples` — status histories, reported event
+    The inputs of :func:`derived_triples` — status histories, reported event
     statuses, release dates, agreement kinds and parties — are read for the touched
     nodes from every release graph but the old ones, plus the new releases.
     """
@@ -302,7 +305,7 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
                 parties.setdefault(t.subject, set()).add(t.object)
     latest: dict = {}
     fresh = {ox.Triple(*(to_ox(x) for x in t))
-             for t in mapping.derived_triples((tuple(to_rdflib(x) for x in q) for q in quads), latest)}
+             for t in derived_triples((tuple(to_rdflib(x) for x in q) for q in quads), latest)}
     for a in sorted(agreements | events, key=str):  # the date each status now stands on
         before = kept_date.get(a)
         after = ox.Literal(latest[to_rdflib(a)][0]) if to_rdflib(a) in latest else None

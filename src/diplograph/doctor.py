@@ -20,7 +20,7 @@ diplograph relies on:
     undated event are counted, not problems);
 ``derived``
     the derived graph (latest statuses, ``dg:hasMoUWith``) equals a recomputation
-    from the release graphs with :func:`diplograph.rdf.mapping.derived_triples`;
+    from the release graphs with :func:`diplograph.rdf.derived.derived_triples`;
 ``shared``
     every shared description is used by some release (reachable from a release
     graph), and the support bookkeeping (which release contributed which shared
@@ -48,7 +48,7 @@ import pyoxigraph as ox
 from . import counting
 from .curation import CURATION_GRAPH, CurationReport
 from .curation import check as check_curation
-from .rdf import mapping
+from .rdf.derived import derived_triples
 from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
 from .results import Results
@@ -288,7 +288,7 @@ def _check_derived(source: Source, releases: list[ox.NamedNode], derived: dict, 
             for q in source.graph_quads(releases[i:i + CHUNK]):
                 yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name))
 
-    expected = {ox.Triple(*(to_ox(x) for x in t)) for t in mapping.derived_triples(quads())}
+    expected = {ox.Triple(*(to_ox(x) for x in t)) for t in derived_triples(quads())}
     stored = {t for ts in derived.values() for t in ts}
     for t in sorted(expected - stored, key=str):
         report.problems.append(Problem("derived", _statement(t), "missing from the derived graph"))

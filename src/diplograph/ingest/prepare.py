@@ -14,7 +14,7 @@ from ..curation import Curation
 from ..errors import InputError
 from ..model import Release
 from ..pipeline import ReleaseOutcome, process_or_error, validate_outcome
-from ..rdf import mapping
+from ..rdf.derived import derived_triples
 from ..rdf.ntriples import NTriples
 from ..rdf.terms import iri
 from . import timings
@@ -66,7 +66,7 @@ def check(outcome: ReleaseOutcome, *, validate: bool = True, allow_invalid: bool
 
 def _own_derived(outcome: ReleaseOutcome) -> list[tuple]:
     """The derived facts the shapes expect (statuses), from this release alone."""
-    return mapping.derived_triples((*t, outcome.graph.iri) for t in outcome.graph.triples)
+    return derived_triples((*t, outcome.graph.iri) for t in outcome.graph.triples)
 
 
 def prepare(item: Release | InputError, activity: URIRef, activity_triples: list[tuple], validate: bool,
