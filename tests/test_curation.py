@@ -143,9 +143,9 @@ def test_rules_are_kept_across_a_re_ingest(tmp_path: Path) -> None:
 
 
 def test_worker_processes_apply_the_rules_too(tmp_path: Path, monkeypatch) -> None:
-    import diplograph.ingest as ingest_module
+    import diplograph.ingest.parallel as parallel
 
-    monkeypatch.setattr(ingest_module, "PARALLEL_MIN", 1)  # use the worker processes even for 24 releases
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)  # use the worker processes even for 24 releases
     cur = rules(f'[[wrong]]\nnode = "{CALL}"\n{WHO}\n[[date]]\nevent = "{AU}"\ndate = 2024-07-27\n{WHO}')
     with EmbeddedStore.open(tmp_path / "s", write=True) as store:
         kinds = Summary()

@@ -10,11 +10,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from diplograph.changes import DERIVED_GRAPH, SHARED_GRAPH, SHARES, SUPPORT_GRAPH
 from diplograph.cli import main
 from diplograph.doctor import CHECKS, check_store
 from diplograph.ingest import ingest, remove
 from diplograph.store import EmbeddedStore
+from diplograph.store_layout import DERIVED_GRAPH, SHARED_GRAPH, SHARES, SUPPORT_GRAPH
 
 DG = "https://w3id.org/diplograph/ontology#"
 ID = "https://w3id.org/diplograph/id/"

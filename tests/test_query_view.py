@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplograph.changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH
 from diplograph.doctor import check_store
 from diplograph.queries import run_query
 from diplograph.store import EmbeddedStore, query_options
+from diplograph.store_layout import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH
 
 from test_store import filled, rid, run_ingest, run_remove
 

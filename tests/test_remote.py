@@ -15,7 +15,6 @@ import pytest
 from test_queries import EXAMPLES, HOSTILE
 
 from diplograph import queries
-from diplograph.changes import RELEASE_PREFIX
 from diplograph.errors import StoreError
 from diplograph.export import export
 from diplograph.ingest import Summary, ingest, remove
@@ -23,6 +22,7 @@ from diplograph.rdf.namespaces import ID_IRI
 from diplograph.remote import Credentials, Endpoints, RemoteStore
 from diplograph.stats import stats
 from diplograph.store import EmbeddedStore
+from diplograph.store_layout import RELEASE_PREFIX
 
 pytestmark = pytest.mark.server
 DEV = Path(__file__).parent / "fixtures" / "corpus" / "dev"
@@ -145,7 +145,7 @@ def test_what_is_counted_on_the_server(stores) -> None:
     from collections import defaultdict
 
     from diplograph import counting
-    from diplograph.changes import SHARED_GRAPH
+    from diplograph.store_layout import SHARED_GRAPH
 
     remote, embedded = stores
     data: dict[ox.NamedNode, list[str]] = defaultdict(list)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from diplograph.changes import ChangeSet
 from diplograph.errors import StoreError
 from diplograph.remote import Credentials, Endpoints, RemoteStore, load_credentials
+from diplograph.store_layout import ChangeSet
 
 SECRET = "s3cr3t-Passw0rd"
 

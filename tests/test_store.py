@@ -13,13 +13,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from diplograph.changes import DERIVED_GRAPH, NewRelease
+from diplograph.changes import NewRelease
 from diplograph.errors import StoreError
 from diplograph.export import export
 from diplograph.ingest import Summary, ingest, remove
 from diplograph.pipeline import ReleaseOutcome, build
 from diplograph.rdf import mapping
 from diplograph.store import EmbeddedStore
+from diplograph.store_layout import DERIVED_GRAPH
 
 DG = "https://w3id.org/diplograph/ontology#"
 ID = "https://w3id.org/diplograph/id/"
@@ -261,7 +262,7 @@ def test_a_reader_sees_the_committed_store_while_a_writer_holds_it(tmp_path: Pat
             assert reader.writer_pid == os.getpid()
             assert len(reader.release_graphs()) == 5
             with pytest.raises(StoreError, match="read-only"):
-                reader.apply(__import__("diplograph.changes").changes.ChangeSet(drop=[]))
+                reader.apply(__import__("diplograph.store_layout").store_layout.ChangeSet(drop=[]))
         assert writer.count() > 0
     with EmbeddedStore.open(tmp_path / "s") as reader:
         assert reader.writer_pid is None

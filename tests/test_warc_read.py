@@ -100,14 +100,14 @@ def test_ingest_from_an_archive(tmp_path: Path, jobs: int) -> None:
     from diplograph.rdf import mapping
     from diplograph.store import EmbeddedStore
 
-    from diplograph import ingest as ingest_module
+    from diplograph.ingest import parallel
 
     write_warc(tmp_path / "x.warc.gz", [{"url": f"http://example.org/n/{i}", "body": release_html(f"d00{i}")}
                                         for i in range(1, 4)])
     activity, triples = mapping.activity_iri()
     summary = Summary()
-    old = ingest_module.PARALLEL_MIN
-    ingest_module.PARALLEL_MIN = 1  # use the worker processes even for three releases
+    old = parallel.PARALLEL_MIN
+    parallel.PARALLEL_MIN = 1  # use the worker processes even for three releases
     try:
         with EmbeddedStore.open(tmp_path / "store", write=True) as store:
             for event in ingest(store, release_items([tmp_path], activity, triples, jobs=jobs), activity=triples):
@@ -115,6 +115,6 @@ def test_ingest_from_an_archive(tmp_path: Path, jobs: int) -> None:
             urls = {r[0].value for r in store.select(
                 "SELECT ?u WHERE { GRAPH ?g { ?g <https://schema.org/url> ?u } }").rows}
     finally:
-        ingest_module.PARALLEL_MIN = old
+        parallel.PARALLEL_MIN = old
     assert summary["stored"] == 3, summary.counts
     assert urls == {f"http://example.org/n/{i}" for i in range(1, 4)}

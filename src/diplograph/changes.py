@@ -1,19 +1,7 @@
 """What a store must change when releases come in or go out, computed once for every kind of store.
 
-Layout (the same on the embedded store and on a remote server):
-
-* one named graph per release, named by the release IRI, holding what the
-  release states;
-* shared descriptions (a country's code and labels, a person's names, topic
-  labels, the extraction run) in the named graph :data:`SHARED_GRAPH` (Virtuoso's
-  Graph Store Protocol has no default graph, Fuseki's union default graph leaves
-  the real default graph out, and the embedded store's default graph is its query
-  view, see :mod:`diplograph.store`); a change set names them with the default
-  graph, as a graph file does, and each store puts them in its shared graph;
-* facts derived across releases (each agreement's latest ``dg:status``, each
-  event's ``dg:eventStatus``, ``dg:hasMoUWith``) in :data:`DERIVED_GRAPH`;
-* bookkeeping in :data:`SUPPORT_GRAPH`: which release contributed which shared
-  descriptions.
+The store's layout — a named graph per release, the shared, derived and support graphs — is
+:mod:`diplograph.store_layout`'s; a :class:`~diplograph.store_layout.ChangeSet` is what a store applies.
 
 :func:`plan` reads the store through SPARQL (so the same code serves Oxigraph
 and any SPARQL 1.1 server) and returns a :class:`ChangeSet`: graphs to drop,
@@ -24,7 +12,7 @@ removing it and adding it again, in one change set:
   stays, so removing releases leaves the store the remaining releases would
   have built — no orphaned description, no dangling reference;
 * derived facts are recomputed for the agreements and events the change
-  touches with :func:`diplograph.rdf.mapping.derived_triples` — the function
+  touches with :func:`diplograph.rdf.derived.derived_triples` — the function
   ``build`` uses — so the store does not depend on the order releases came in.
 
 The planner reads the store before the change is applied; the embedded store's
@@ -35,28 +23,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
-from .rdf import mapping
-from .rdf.namespaces import DCTERMS, DG, ID_IRI, PROV, RDF
+from .rdf.derived import derived_triples
+from .rdf.namespaces import DCTERMS, DG, PROV, RDF
 from .rdf.ntriples import NTriples
 from .rdf.terms import Term, iri, to_ox, to_rdflib
 from .results import Results
 from .sparql import values_block
+from .store_layout import (DERIVED_GRAPH, DESCRIPTION_PREFIX, PREFIXES, SHARES, STATUS_DATE, SUPPORT_GRAPH, TRIPLE,
+                           ChangeSet)
 
-RELEASE_PREFIX = ID_IRI + "release/"
-DERIVED_GRAPH = iri(ID_IRI + "graph/derived")
-SHARED_GRAPH = iri(ID_IRI + "graph/shared")
-SUPPORT_GRAPH = iri(ID_IRI + "graph/support")
-DESCRIPTION_PREFIX = ID_IRI + "description/"
-STORE_NS = "https://w3id.org/diplograph/store#"
-SHARES = iri(STORE_NS + "shares")  # release → a description (of one node) it contributed
-TRIPLE = iri(STORE_NS + "triple")  # description → one of its triples, as an N-Triples line
-STATUS_DATE = iri(STORE_NS + "statusDate")  # agreement or event → the date its latest status is ranked by
-PREFIXES = f"PREFIX dg: <{DG._NS}>\nPREFIX prov: <{PROV}>\nPREFIX dct: <{DCTERMS}>\n"
+if TYPE_CHECKING:
+    from .rdf.mapping import ReleaseGraph
+
 _DEFAULT = ox.DefaultGraph()
 
 
@@ -83,26 +66,12 @@ class NewRelease:
     descriptions: dict[ox.NamedNode, NTriples]
 
     @classmethod
-    def from_graph(cls, graph: mapping.ReleaseGraph, release_id: str, content_hash: str,
+    def from_graph(cls, graph: ReleaseGraph, release_id: str, content_hash: str,
                    extra_shared: Iterable[tuple] = ()) -> NewRelease:
         triples = NTriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph.triples)
         shared = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in [*graph.shared, *extra_shared]}
         groups = map(NTriples, group_by_subject(sorted(shared, key=str)))
         return cls(to_ox(graph.iri), release_id, content_hash, triples, {description_node(ts): ts for ts in groups})
-
-
-@dataclass
-class ChangeSet:
-    drop: list[ox.NamedNode] = field(default_factory=list)  # release graphs removed or replaced
-    delete: list[ox.Quad] = field(default_factory=list)  # shared/derived quads (shared = DefaultGraph)
-    put: dict[ox.NamedNode, NTriples] = field(default_factory=dict)  # release graphs to (re)write
-    insert: list[ox.Quad] = field(default_factory=list)  # shared/derived quads to add
-
-    def __post_init__(self) -> None:
-        self.put = {g: ts if isinstance(ts, NTriples) else NTriples(ts) for g, ts in self.put.items()}
-
-    def __bool__(self) -> bool:
-        return bool(self.drop or self.delete or self.put or self.insert)
 
 
 @dataclass
@@ -241,7 +210,7 @@ def _share(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Seq
 def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Sequence[NewRelease]) -> None:
     """Recompute derived facts for the agreements and events the change touches; add the difference.
 
-    The inputs of :func:`mapping.derived_triples` — status histories, reported event
+    The inputs of :func:`derived_triples` — status histories, reported event
     statuses, release dates, agreement kinds and parties — are read for the touched
     nodes from every release graph but the old ones, plus the new releases.
     """
@@ -336,7 +305,7 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
                 parties.setdefault(t.subject, set()).add(t.object)
     latest: dict = {}
     fresh = {ox.Triple(*(to_ox(x) for x in t))
-             for t in mapping.derived_triples((tuple(to_rdflib(x) for x in q) for q in quads), latest)}
+             for t in derived_triples((tuple(to_rdflib(x) for x in q) for q in quads), latest)}
     for a in sorted(agreements | events, key=str):  # the date each status now stands on
         before = kept_date.get(a)
         after = ox.Literal(latest[to_rdflib(a)][0]) if to_rdflib(a) in latest else None
@@ -389,38 +358,4 @@ def _derive(backend: Backend, change: ChangeSet, old: set[ox.NamedNode], new: Se
     change.insert += [ox.Quad(t.subject, t.predicate, t.object, DERIVED_GRAPH) for t in sorted(fresh - current, key=str)]
 
 
-def update_text(change: ChangeSet, *, mirror_put: bool = False) -> str:
-    """The change as one SPARQL 1.1 Update request; with ``mirror_put`` each release graph's
-    triples go into the default graph too (the embedded store's view). Release graphs go in as
-    the N-Triples text they came as."""
-    parts = [f"DROP SILENT GRAPH {g}" for g in change.drop]
-    if change.delete:
-        parts.append("DELETE DATA {\n" + _data_block((q.graph_name, q.triple) for q in change.delete) + "}")
-    blocks = [f"GRAPH {g} {{\n{ts.text}}}\n" for g, ts in change.put.items() if ts]
-    if mirror_put:
-        blocks.extend(ts.text for ts in change.put.values())
-    if change.insert:
-        blocks.append(_data_block((q.graph_name, q.triple) for q in change.insert))
-    if blocks:
-        parts.append("INSERT DATA {\n" + "".join(blocks) + "}")
-    return " ;\n".join(parts)
-
-
-def _data_block(items: Iterable[tuple]) -> str:
-    """Triples grouped by graph, as the body of INSERT DATA / DELETE DATA (``str`` of a pyoxigraph
-    triple is its N-Triples form: one call, not three — this runs for every quad a writer writes)."""
-    by_graph: dict[ox.NamedNode | ox.DefaultGraph, list[str]] = {}
-    for g, t in items:
-        lines = by_graph.get(g)
-        if lines is None:
-            lines = by_graph[g] = []
-        lines.append(str(t))
-    out = []
-    for g, lines in by_graph.items():
-        body = " .\n".join(lines) + " .\n"
-        out.append(body if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{body}}}\n")
-    return "".join(out)
-
-
-__all__ = ["RELEASE_PREFIX", "DERIVED_GRAPH", "SHARED_GRAPH", "Backend", "NewRelease", "ChangeSet", "Plan",
-           "plan", "existing_releases", "update_text"]
+__all__ = ["Backend", "NewRelease", "Plan", "existing_releases", "plan"]

@@ -312,8 +312,8 @@ def keep_change(curation: Curation):
     """The change that makes ``curation`` the rules a store keeps (its curation graph replaced)."""
     import pyoxigraph as ox
 
-    from .changes import ChangeSet
     from .rdf.terms import to_ox
+    from .store_layout import ChangeSet
 
     graph = to_ox(CURATION_GRAPH)
     return ChangeSet(drop=[graph], insert=[ox.Quad(*(to_ox(x) for x in t), graph) for t in rule_triples(curation)])

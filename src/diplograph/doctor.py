@@ -20,7 +20,7 @@ diplograph relies on:
     undated event are counted, not problems);
 ``derived``
     the derived graph (latest statuses, ``dg:hasMoUWith``) equals a recomputation
-    from the release graphs with :func:`diplograph.rdf.mapping.derived_triples`;
+    from the release graphs with :func:`diplograph.rdf.derived.derived_triples`;
 ``shared``
     every shared description is used by some release (reachable from a release
     graph), and the support bookkeeping (which release contributed which shared
@@ -46,16 +46,16 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from . import counting
-from .wording import count
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .curation import CURATION_GRAPH, CurationReport
 from .curation import check as check_curation
-from .rdf import mapping
+from .rdf.derived import derived_triples
 from .rdf.namespaces import DG, ID_IRI, PROV, RDF
 from .rdf.terms import Term, to_ox, to_rdflib
 from .results import Results
 from .store import has_view
+from .store_layout import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, SHARES, SUPPORT_GRAPH, TRIPLE
 from .validate import validate_triples
+from .wording import count
 
 CHECKS: dict[str, str] = {
     "graphs": "each named graph is a release graph with its release node, or one of the store's own",
@@ -289,7 +289,7 @@ def _check_derived(source: Source, releases: list[ox.NamedNode], derived: dict, 
             for q in source.graph_quads(releases[i:i + CHUNK]):
                 yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name))
 
-    expected = {ox.Triple(*(to_ox(x) for x in t)) for t in mapping.derived_triples(quads())}
+    expected = {ox.Triple(*(to_ox(x) for x in t)) for t in derived_triples(quads())}
     stored = {t for ts in derived.values() for t in ts}
     for t in sorted(expected - stored, key=str):
         report.problems.append(Problem("derived", _statement(t), "missing from the derived graph"))

@@ -25,6 +25,7 @@ from .errors import DiplographError, InputError, InternalError
 from .extraction import extract
 from .model import Release, ReleaseFacts
 from .rdf import mapping
+from .rdf.derived import derived_triples
 from .rdf.namespaces import DG, PREFIXES, RDF
 from .rdf.terms import XSD_STRING, to_ox
 from .inputs import read_inputs
@@ -180,7 +181,7 @@ def build(paths: Iterable[Path], *, validate: bool = True, debug: bool = False,
         (result.errors if isinstance(outcome, InputError) else result.outcomes).append(outcome)
         if not isinstance(outcome, InputError):
             result.notes.extend(f"{release.source_file}: {note}" for note in outcome.facts.notes)
-    result.derived = mapping.derived_triples(mapping.all_triples(o.graph for o in result.outcomes))
+    result.derived = derived_triples(mapping.all_triples(o.graph for o in result.outcomes))
     if validate:
         for outcome in result.outcomes:
             outcome.report = validate_outcome(outcome, result.derived)

@@ -244,8 +244,8 @@ def _run_update(handle: StoreHandle, job: Job, config: WorkerConfig) -> tuple:
 def _unseen_writes(update: str) -> tuple | None:
     """The 400 for an update that writes where no query would see it: into the default graph (the
     query view, rebuilt from the named graphs after every update) or a graph the view leaves out."""
-    from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH
     from .query_guard import written_graphs
+    from .store_layout import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH
 
     targets = written_graphs(update)
     if targets is None:

@@ -44,7 +44,6 @@ from urllib.parse import quote, quote_plus, urlsplit
 import pyoxigraph as ox
 
 from . import __version__
-from .changes import DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, ChangeSet
 from .errors import QueryError, StoreError
 from .wording import count
 from .rdf.namespaces import DG, ID_IRI
@@ -52,6 +51,7 @@ from .rdf.ntriples import NTriples
 from .rdf.terms import Term
 from .results import Results
 from .sparql import inject_values, paged, query_form, values_block
+from .store_layout import DERIVED_GRAPH, SHARED_GRAPH, SUPPORT_GRAPH, ChangeSet
 
 log = logging.getLogger(__name__)
 

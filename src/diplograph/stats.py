@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import counting, queries
-from .changes import DERIVED_GRAPH, PREFIXES, Backend
+from .changes import Backend
+from .store_layout import DERIVED_GRAPH, PREFIXES
 
 
 @dataclass

@@ -8,7 +8,8 @@
 * **One writer.** A writer holds an exclusive ``flock`` on ``diplograph.lock``
   inside the store directory (the lock dies with its process, so a killed
   ingest never leaves a stale lock); a second writer gets a
-  :class:`~diplograph.errors.StoreError` at once, naming the writer's pid.
+  :class:`~diplograph.errors.StoreError` at once, naming the writer's pid
+  (:mod:`diplograph.store_directory`, which also creates a new store whole).
 * **Readers** open the directory read-only and need no lock. While a writer
   works they see the store as it was when they opened it. Oxigraph documents
   reading while another process writes as undefined behaviour; in our tests a
@@ -23,7 +24,7 @@
   once per graph stating it (oxigraph#1919, fixed after 0.5.13), so a meeting
   reported by four releases gives 4⁸ solutions to a query joining eight of its
   properties; and a single graph is read faster than several. Shared descriptions
-  live in :data:`~diplograph.changes.SHARED_GRAPH`, as on a server.
+  live in :data:`~diplograph.store_layout.SHARED_GRAPH`, as on a server.
   :meth:`EmbeddedStore.apply` keeps the view in the same transaction as the change.
   A store written before the view existed (shared descriptions in the default
   graph) is read through the union until its next writer converts it.
@@ -31,27 +32,22 @@
 
 from __future__ import annotations
 
-import fcntl
-import shutil
-import tempfile
-import os
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, update_text
 from .errors import QueryError, StoreError
+from .query_guard import check_limits
 from .rdf.ntriples import line
 from .rdf.terms import Term
 from .results import Results
-from .query_guard import check_limits
-from .store_opening import DAMAGED_ADVICE, check_format, damaged, open_error, open_read_only
 from .sparql import inject_values
+from .store_directory import create_atomically, creation_leftover, lock_writer, unlock, writer_pid
+from .store_layout import DERIVED_GRAPH, RELEASE_PREFIX, SHARED_GRAPH, ChangeSet, update_text
+from .store_opening import DAMAGED_ADVICE, check_format, damaged, open_error, open_read_only
 
-LOCK_NAME = "diplograph.lock"
 # Quads a writer writes between two flushes of RocksDB's write buffers to disk: without them the
 # buffers of a long ingest grow past a gigabyte. Each flush leaves small files that RocksDB's
 # background threads merge into the big ones, rewriting them: flushing every 200 000 quads made that
@@ -107,7 +103,7 @@ class EmbeddedStore:
             return cls._open_writer(path, upgrade=upgrade)
         if not (path / "CURRENT").is_file():
             raise StoreError(f"{path}: no diplograph store there (create one with: diplograph ingest INPUT --store {path})")
-        pid = _writer_pid(path / LOCK_NAME)
+        pid = writer_pid(path)
         return cls(open_read_only(path, writer_pid=pid), path, writer_pid=pid)
 
     @classmethod
@@ -115,38 +111,23 @@ class EmbeddedStore:
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory")
         if path.is_dir() and not (path / "CURRENT").is_file() and not all(
-                _creation_leftover(item.name) for item in path.iterdir()):
+                creation_leftover(item.name) for item in path.iterdir()):
             raise StoreError(f"{path}: is a directory with other files in it, not a diplograph store; "
                              "give a new or an existing store directory")
         path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-        for attempt in range(20):
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                pid = _read_pid(fd)
-                if pid is None and attempt < 19:  # a reader checking for a writer holds it for an instant
-                    time.sleep(0.05)
-                    continue
-                os.close(fd)
-                who = f"process {pid}" if pid else "another process"
-                raise StoreError(f"{path}: {who} is writing this store; one writer at a time — "
-                                 "wait for it to finish and run again") from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        fd = lock_writer(path)
         try:
             if not (path / "CURRENT").is_file():
-                _create_atomically(path)
+                create_atomically(path)
             else:
                 check_format(path, upgrade=upgrade)
             store = ox.Store(str(path))
             _convert(store)
         except StoreError:
-            _unlock(fd)
+            unlock(fd)
             raise
         except (OSError, RuntimeError) as exc:  # RuntimeError: RocksDB found the files damaged
-            _unlock(fd)
+            unlock(fd)
             raise open_error(path, exc, "writing") from exc
         return cls(store, path, lock_fd=fd)
 
@@ -181,7 +162,7 @@ class EmbeddedStore:
         finally:
             self._store = None
             if self._lock_fd is not None:
-                _unlock(self._lock_fd)
+                unlock(self._lock_fd)
                 self._lock_fd = None
 
     def __enter__(self) -> EmbeddedStore:
@@ -362,61 +343,5 @@ def _convert(store: ox.Store) -> None:
                  f"{REBUILD_VIEW}")
 
 
-def _read_pid(fd: int) -> int | None:
-    try:
-        text = os.pread(fd, 32, 0).decode().strip()
-        return int(text) if text.isdigit() else None
-    except OSError:
-        return None
-
-
-def _creation_leftover(name: str) -> bool:
-    """Files a store creation killed before it finished may leave (our lock, RocksDB's own files)."""
-    return (name in (LOCK_NAME, "LOCK", "LOG", "IDENTITY") or name.startswith(("MANIFEST-", "OPTIONS-", "LOG.old"))
-            or name.endswith((".log", ".sst", ".blob")))
-
-
-def _create_atomically(path: Path) -> None:
-    """Create an empty store beside path and move its files in, so that a process killed while
-    creating it leaves no half-made database (which could not even be opened read-only) behind."""
-    for item in path.iterdir():
-        if item.name != LOCK_NAME and _creation_leftover(item.name):
-            item.unlink()  # left by a creation that was killed; there is no data in them yet
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
-    try:
-        created = ox.Store(str(staging))
-        created.flush()
-        del created
-        for item in sorted(staging.iterdir(), key=lambda p: p.name == "CURRENT"):
-            os.replace(item, path / item.name)  # CURRENT last: until it is there, there is no store
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _writer_pid(lock: Path) -> int | None:
-    """The pid of the process writing the store, or None when nobody holds the lock."""
-    try:
-        fd = os.open(lock, os.O_RDONLY)
-    except FileNotFoundError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return _read_pid(fd) or -1
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(fd)
-
-
-def _unlock(fd: int) -> None:
-    try:
-        os.ftruncate(fd, 0)
-        fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-__all__ = ["EmbeddedStore", "FLUSH_EVERY", "LOCK_NAME", "REBUILD_VIEW", "check_format", "has_view", "open_error",
+__all__ = ["EmbeddedStore", "FLUSH_EVERY", "REBUILD_VIEW", "check_format", "has_view", "open_error",
            "open_read_only", "query_options"]

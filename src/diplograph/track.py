@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .changes import DERIVED_GRAPH
+from .store_layout import DERIVED_GRAPH
 from .collect import Archive, CollectEvent, CollectOptions, CollectSummary, Source, collect
 from .ingest import Event, Summary, ingest, release_items
 from .rdf.namespaces import DG, ID_IRI

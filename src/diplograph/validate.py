@@ -86,7 +86,8 @@ def release_triples(graph: ReleaseGraph, derived: Iterable[tuple] | None = None)
     """What is validated for one release: its statements, the shared descriptions they use, and the
     derived facts about its nodes — from ``derived`` (a batch's) when given, else from this release alone."""
     if derived is None:
-        from .rdf.mapping import all_triples, derived_triples
+        from .rdf.derived import derived_triples
+        from .rdf.mapping import all_triples
 
         derived = derived_triples(all_triples([graph]))
     subjects = {t[0] for t in graph.triples}
