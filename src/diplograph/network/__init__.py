@@ -21,7 +21,7 @@ from .data import Facts, read_facts, resolve_topic
 from .measures import Centrality, NetworkReport, PartnerChange, centrality, communities, partner_change, partners
 from .periods import Period, parse_date, parse_period
 from .source import GraphSource, open_store
-from .views import VIEWS, countries_graph, parse_view, people_graph, project
+from .views import VIEWS, countries_graph, country_code, most_connected, parse_view, people_graph, project
 
 DateLike = dt.date | str | None  # a date, or text: 2020, 2020-03, 2020-03-15
 
@@ -40,15 +40,18 @@ def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: Da
 
 def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: DateLike = None,
                 until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1,
-                include_planned: bool = False) -> nx.Graph:
+                include_planned: bool = False, top: int | None = None) -> nx.Graph:
     """A networkx graph of one view: ``people`` (default), ``countries``, ``country:TH`` or
     ``person:KEY`` (a person's key or name). Nodes carry names, countries and meeting counts;
     edges ``weight`` (meetings, counted as ``partners`` counts them: held ones, scheduled ones too
     with ``include_planned``), the meetings' IRIs, ``first``/``last`` dates and topics, and in
-    the country views the agreements binding the pair and their MoUs' status."""
+    the country views the agreements binding the pair and their MoUs' status. People meet people
+    of other states only (one delegation's members are not linked). ``top`` keeps the nodes with
+    the most distinct partners (an ego view's centre always)."""
     parse_view(view)  # fail on a bad view before reading anything
     facts = load_facts(graph, since=since, until=until, topic=topic, include_planned=include_planned)
     result = project(facts, view, lang=lang, radius=radius)
+    result = most_connected(result, top, keep=result.graph.get("center"))
     result.graph.update(since=_iso(_date(since)), until=_iso(_date(until, end=True)), topic=topic,
                         include_planned=facts.include_planned)
     return result
@@ -78,6 +81,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 __all__ = [
     "VIEWS", "Centrality", "DateLike", "Facts", "GraphSource", "NetworkReport", "PartnerChange", "Period",
-    "centrality", "communities", "countries_graph", "load_facts", "measures", "open_store", "parse_date",
-    "parse_period", "parse_view", "partner_change", "partners", "people_graph", "project", "to_networkx",
+    "centrality", "communities", "countries_graph", "country_code", "load_facts", "measures", "most_connected",
+    "open_store", "parse_date", "parse_period", "parse_view", "partner_change", "partners", "people_graph",
+    "project", "to_networkx",
 ]

@@ -19,7 +19,7 @@ import networkx as nx
 
 from .data import Facts
 from .periods import Period, within
-from .views import distinct_meetings
+from .views import country_code, distinct_meetings
 
 SORT_KEYS = ("degree", "meetings", "betweenness")
 
@@ -95,7 +95,7 @@ def partners(facts: Facts, country: str, period: Period) -> dict[str, int]:
     """Countries that took part in a meeting with ``country`` in ``period``, with how many meetings:
     the numbers the ``partners`` query gives for that period. A summit counts for each of its states
     even when two of them met on its sidelines."""
-    country = country.upper()
+    country = country_code(country)
     events = [e for e in facts.events.values() if country in e.countries and within(e.date, period)]
     counts: Counter[str] = Counter()
     for event in distinct_meetings(events):
@@ -105,7 +105,8 @@ def partners(facts: Facts, country: str, period: Period) -> dict[str, int]:
 
 def partner_change(facts: Facts, country: str, first: Period, second: Period) -> PartnerChange:
     """How ``country``'s set of partners changed from ``first`` to ``second``."""
-    return PartnerChange(country.upper(), first, second,
+    country = country_code(country)
+    return PartnerChange(country, first, second,
                          partners(facts, country, first), partners(facts, country, second))
 
 
