@@ -197,10 +197,34 @@ def test_served_query_page_and_network(page) -> None:  # type: ignore[no-untyped
     assert watch.outside(base) == []
 
 
+def test_mou_labels_are_the_size_of_the_names(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """vis-network scales an edge's label with its weight (14 to 30 px) unless told not to: a
+    much-used MoU link's "MoU signed" stood twice the height of the country names."""
+    page, watch = page
+    out = tmp_path / "countries.html"
+    render(SMALL, out, view="countries")
+    open_network(page, out.as_uri())
+    sizes = page.evaluate("""() => {
+        const body = window.diplograph.network.body, size = (item) => item.labelModule.fontOptions.size;
+        return {nodes: Object.values(body.nodes).filter(n => n.options.label).map(size),
+                edges: Object.values(body.edges).filter(e => e.options.label).map(size)};
+    }""")
+    assert len(sizes["nodes"]) == 3 and len(sizes["edges"]) == 1  # TH–SG: "MoU signed"
+    assert set(sizes["nodes"]) == set(sizes["edges"]) == {14}
+    screenshot(page, "network-small-countries.png")
+    assert watch.errors == [] and watch.dialogs == []
+
+
 def test_an_empty_selection_says_so(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``render`` refuses to write an empty view (the command says so, exit 1); the page that
+    ``serve`` builds for one says so in the page."""
+    from diplograph.network import load_facts, project
+    from diplograph.viz.page import network_html
+
     page, watch = page
     out = tmp_path / "empty.html"
-    render(SMALL, out, since="2030")
+    facts = load_facts(SMALL, since="2030")
+    out.write_text(network_html(project(facts, "people"), facts), encoding="utf-8")
     open_network(page, out.as_uri())
     assert page.inner_text("#counts") == "0 people · 0 links"
     assert "no meeting matches these filters" in page.inner_text("#details")

@@ -65,3 +65,43 @@ def test_network_command_tables() -> None:
     assert code == 0 and "Alpha Anan (alpha)" in out and "Blocs of countries" in out
     code, _, err = run("network", str(SMALL), "--partners", "TH")
     assert code == 2 and "--partners needs --first and --second" in err
+
+
+def test_an_unknown_country_code_is_an_error_that_names_it(tmp_path: Path) -> None:
+    """Not an empty chart with made-up 1970 ticks and exit 0: one line naming the code, exit 2."""
+    for args in (["timeline", str(SMALL), "--country", "XX", "-o", str(tmp_path / "t.png")],
+                 ["timeline", str(SMALL), "--country", "TH", "--partner", "XX", "-o", str(tmp_path / "t.png")],
+                 ["viz", str(SMALL), "--view", "country:XX", "-o", str(tmp_path / "v.png")],
+                 ["network", str(SMALL), "--partners", "XX", "--first", "2023", "--second", "2024"]):
+        code, out, err = run(*args)
+        assert code == 2, args
+        assert err.strip() == "error: unknown country code 'XX': give an ISO 3166-1 alpha-2 code, e.g. TH", args
+        assert out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_view_with_nothing_in_it_says_so(tmp_path: Path) -> None:
+    """A valid question with an empty answer: said in one line, exit 1, nothing written."""
+    cases = {
+        ("viz", str(SMALL), "--since", "2030", "-o", str(tmp_path / "v.png")):
+            "nothing to draw: no meeting in this graph matches these filters (2030 to …)",
+        ("viz", str(SMALL), "--view", "country:FJ", "-o", str(tmp_path / "v.html")):
+            "nothing to draw: Fiji (FJ) took part in no meeting and is party to no agreement in this graph "
+            "(with these filters)",
+        ("timeline", str(SMALL), "--country", "TH", "--partner", "FJ", "-o", str(tmp_path / "t.svg")):
+            "nothing to draw: no dated meeting and no agreement status between TH and FJ in this graph "
+            "(with these filters)",
+        ("network", str(SMALL), "--since", "2030"):
+            "nothing to measure: no meeting in this graph matches these filters",
+        ("network", str(SMALL), "--since", "2030", "--format", "json"):
+            "nothing to measure: no meeting in this graph matches these filters",
+    }
+    for args, message in cases.items():
+        code, out, err = run(*args)
+        assert (code, out, err.strip()) == (1, "", message), args
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_viz_top_keeps_the_most_connected(tmp_path: Path) -> None:
+    code, out, _ = run("viz", str(SMALL), "-o", str(tmp_path / "p.svg"), "--top", "2")
+    assert code == 0 and "2 of 4 nodes (the most connected; --top N for more), 1 edge" in out

@@ -82,3 +82,42 @@ def test_hostile_titles_are_escaped(tmp_path: Path) -> None:
 def test_unknown_output(tmp_path: Path) -> None:
     with pytest.raises(DiplographError, match="unknown output"):
         render_timeline(SMALL, tmp_path / "tl.pdf", "TH")
+
+
+@pytest.mark.parametrize(("by", "since", "until"), [
+    ("year", "2023", "2024"), ("year", "2019", "2025"), ("year", "1990", "2030"), ("year", None, None),
+    ("month", "2023-01", "2023-02"), ("month", "2023-01", "2023-06"), ("month", "2021-01", "2023-12"),
+    (None, None, None)])
+def test_each_period_is_named_once_on_the_axis(by: str | None, since: str | None, until: str | None) -> None:
+    """matplotlib's own date ticks put several ticks in a year, each labelled with it ("2023 2023
+    2023 2024"): one tick per period (every n-th when there are many), labelled with its period."""
+    from diplograph.timeline import MAX_TICKS, timeline_figure
+
+    tl = timeline(SMALL, "TH", by=by, since=since, until=until)  # type: ignore[arg-type]
+    with timeline_figure(tl) as fig:
+        fig.canvas.draw()
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert len(labels) == len(set(labels)), labels
+    assert set(labels) <= {tl.label(start) for start, _ in tl.bins}
+    assert min(len(tl.bins), 2) <= len(labels) <= MAX_TICKS
+    assert "1970" not in labels
+
+
+def test_an_unknown_country_code_is_named() -> None:
+    from diplograph.errors import QueryError
+
+    with pytest.raises(QueryError, match="unknown country code 'XX'"):
+        timeline(SMALL, "XX")
+    with pytest.raises(QueryError, match=r"unknown country code 'Singapore' \(Singapore is SG\)"):
+        timeline(SMALL, "TH", partner="Singapore")
+
+
+@pytest.mark.parametrize("name", ["tl.png", "tl.html"])
+def test_nothing_to_draw_is_said_not_drawn(tmp_path: Path, name: str) -> None:
+    from diplograph.errors import NothingToShow
+
+    with pytest.raises(NothingToShow, match="no dated meeting and no agreement status between TH and FJ"):
+        render_timeline(SMALL, tmp_path / name, "TH", partner="FJ")
+    with pytest.raises(NothingToShow, match="involving TH"):
+        render_timeline(SMALL, tmp_path / name, "TH", since="2030", until="2031")
+    assert not (tmp_path / name).exists()

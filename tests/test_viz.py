@@ -85,6 +85,17 @@ def test_payload_carries_meetings_and_evidence(small: dn.Facts) -> None:
     assert [h["status"] for h in agreement["history"]] == ["proposed", "signed"]
 
 
+def test_every_label_on_the_page_has_one_size(small: dn.Facts) -> None:
+    """Names and MoU labels alike: the page sets one size and turns vis-network's scaling of
+    labels off, for nodes and for edges (the browser test measures what vis-network draws)."""
+    from diplograph.viz.page import LABEL_PX, asset
+
+    data = network_payload(dn.project(small, "countries"), small)
+    assert data["labelSize"] == LABEL_PX and any(e["label"] == "MoU signed" for e in data["edges"])
+    script = asset("network.js")
+    assert script.count("size: data.labelSize") == 2 and script.count("label: { enabled: false }") == 2
+
+
 def test_render_all_outputs(tmp_path: Path) -> None:
     html = render(SMALL, tmp_path / "people.html")
     assert (html.nodes, html.edges) == (4, 4)

@@ -37,6 +37,7 @@ _EXPORTS = {
     "InputError": "errors",
     "InternalError": "errors",
     "NoContentError": "errors",
+    "NothingToShow": "errors",
     "Person": "model",
     "QueryError": "errors",
     "Release": "model",

@@ -14,6 +14,7 @@ can print it without a traceback::
     ├── ValidationError     the shapes could not be run (not: the graph violates them)
     ├── StoreError          the store could not be opened, locked or written
     ├── QueryError          a query or one of its parameters is invalid
+    ├── NothingToShow       a valid selection with nothing in it to draw or measure (exit 1)
     └── ResourceNotFound    a shipped file (ontology, shapes, query) is missing
 
 Anything else that escapes is a bug: the command line shows it as one line
@@ -85,6 +86,13 @@ class StoreError(DiplographError):
 
 class QueryError(DiplographError):
     """A query is unknown or malformed, or a parameter value is invalid."""
+
+
+class NothingToShow(DiplographError):
+    """The question was valid but its answer is empty: no meeting in the view, the period or
+    between the countries asked. A picture of nothing would look like a picture of something (an
+    empty chart with made-up axis ticks), so drawing functions raise this instead; the command
+    line says it in one line and exits 1."""
 
 
 class ResourceNotFound(DiplographError):

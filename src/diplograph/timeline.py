@@ -19,20 +19,25 @@ import datetime as dt
 import html
 import io
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from .errors import DiplographError
+from .errors import DiplographError, NothingToShow
 from .network import DateLike, load_facts
 from .network.data import EVENT_KINDS, Event, Facts
 from .periods import parse_date
 from .network.source import GraphSource
+from .network.views import country_code
 from .viz.fonts import font_families
 from .viz.style import AGREEMENT_KIND_LABELS, EVENT_KIND_LABELS, KIND_COLOURS, STATUS_COLOURS, STATUS_LABELS
 
 Granularity = Literal["month", "year"]
 OUTPUTS = (".png", ".svg", ".html")
+MAX_TICKS = 18  # labels on the time axis, at most
+MAX_LINES = 24  # status changes marked down to the axis; more would hide the bars (the diamonds stay)
 
 
 @dataclass(frozen=True)
@@ -70,9 +75,10 @@ def timeline(source: GraphSource | Facts, country: str, *, partner: str | None =
              topic: str | None = None, include_planned: bool = False) -> Timeline:
     """Meetings involving ``country`` (and ``partner``) counted per period and type, and the
     status changes of the agreements binding them. (Facts already read keep the meetings they
-    were read with; ``since`` and ``until`` still set the periods shown.)"""
+    were read with; ``since`` and ``until`` still set the periods shown.) An unknown country code
+    raises :class:`~diplograph.errors.QueryError` naming it, before anything is read."""
+    country, partner = country_code(country), country_code(partner) if partner else None
     facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
-    country, partner = country.upper(), partner.upper() if partner else None
     wanted = {country} | ({partner} if partner else set())
     chosen = [e for e in facts.events.values() if wanted <= e.countries]
     dated = sorted((e for e in chosen if e.date), key=lambda e: (e.date, e.kind, e.iri))
@@ -109,21 +115,40 @@ def _months(a: dt.date, b: dt.date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month + 1
 
 
+def _next(start: dt.date, by: Granularity) -> dt.date:
+    return (start.replace(year=start.year + 1) if by == "year" else
+            start.replace(year=start.year + (start.month == 12), month=start.month % 12 + 1))
+
+
 def _periods(first: dt.date, last: dt.date, by: Granularity) -> list[dt.date]:
     out, day = [], _start(first, by)
     while day <= last:
         out.append(day)
-        day = (day.replace(year=day.year + 1) if by == "year" else
-               day.replace(year=day.year + (day.month == 12), month=day.month % 12 + 1))
+        day = _next(day, by)
     return out
+
+
+def _ticks(tl: Timeline, centres: list[dt.date]) -> tuple[list[dt.date], list[str]]:
+    """A tick under each bar (every n-th when there are many) labelled with its period, so the
+    axis names each year (or month) once: matplotlib's own date ticks put several in a year, all
+    labelled with it, or invent a range (1970) when there is nothing to show."""
+    step = max(1, -(-len(tl.bins) // MAX_TICKS))
+    return centres[::step], [tl.label(start) for start, _ in tl.bins[::step]]
 
 
 def draw_timeline(tl: Timeline, out: Path | io.BytesIO, *, fmt: str = "png") -> None:
     """Stacked bars of events per period and type; a marker for each agreement status change."""
+    with timeline_figure(tl) as fig:
+        fig.savefig(out, format=fmt, dpi=150 if fmt == "png" else None,
+                    metadata={"Date": None} if fmt == "svg" else {"Software": "diplograph"})
+
+
+@contextmanager
+def timeline_figure(tl: Timeline) -> Iterator[Any]:
+    """The matplotlib figure of :func:`draw_timeline`, closed when the block ends."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
@@ -143,7 +168,8 @@ def draw_timeline(tl: Timeline, out: Path | io.BytesIO, *, fmt: str = "png") -> 
             top = max(bottoms or [0]) or 1
             for i, change in enumerate(tl.changes):
                 colour = STATUS_COLOURS.get(change.status, "#555555")
-                ax.axvline(change.date, color=colour, lw=1, ls=":", zorder=0)
+                if len(tl.changes) <= MAX_LINES:
+                    ax.axvline(change.date, color=colour, lw=1, ls=":", zorder=0)
                 ax.plot([change.date], [top * (1.08 + 0.06 * (i % 3))], marker="D", color=colour, ms=6, ls="")
             handles, _labels = ax.get_legend_handles_labels()  # the bars
             handles += [Line2D([], [], marker="D", ls=":", color=STATUS_COLOURS[s],
@@ -152,15 +178,19 @@ def draw_timeline(tl: Timeline, out: Path | io.BytesIO, *, fmt: str = "png") -> 
             ax.legend(handles=handles, fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
             ax.set_ylim(0, top * 1.3)
             ax.yaxis.get_major_locator().set_params(integer=True)
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m" if tl.by == "month" else "%Y"))
+            ticks, labels = _ticks(tl, centres)
+            ax.set_xticks(ticks, labels)
+            days = [start for start, _ in tl.bins] + [c.date for c in tl.changes]
+            if days:  # the periods shown, not matplotlib's idea of a round range, set the axis
+                margin, end = dt.timedelta(days=width // 4), _next(tl.bins[-1][0], tl.by) if tl.bins else max(days)
+                ax.set_xlim(min(days) - margin, max([*days, end]) + margin)
             ax.set_ylabel(f"meetings per {tl.by}")
             undated = f" ({tl.undated} undated not shown)" if tl.undated else ""
             ax.set_title(f"{tl.title}: meetings per {tl.by}{undated}", fontsize=11)
             ax.spines[["top", "right"]].set_visible(False)
             fig.autofmt_xdate()
             fig.tight_layout()
-            fig.savefig(out, format=fmt, dpi=150 if fmt == "png" else None,
-                        metadata={"Date": None} if fmt == "svg" else {"Software": "diplograph"})
+            yield fig
         finally:
             plt.close(fig)
 
@@ -201,15 +231,24 @@ img{{max-width:100%}}</style></head>
 def render_timeline(source: GraphSource | Facts, out: Path | str, country: str, *, partner: str | None = None,
                     by: Granularity | None = None, since: DateLike = None, until: DateLike = None,
                     topic: str | None = None, include_planned: bool = False) -> Timeline:
-    """Write the timeline to ``out``; its extension picks the output (.png, .svg, .html)."""
+    """Write the timeline to ``out``; its extension picks the output (.png, .svg, .html).
+
+    Raises :class:`~diplograph.errors.NothingToShow` (nothing written) when there is no dated
+    meeting and no agreement status to show."""
     from .viz import write_text_atomic
 
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in OUTPUTS:
         raise DiplographError(f"{out}: unknown output (use {', '.join(OUTPUTS)})")
+    country, partner = country_code(country), country_code(partner) if partner else None
     facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
     tl = timeline(facts, country, partner=partner, by=by, since=since, until=until)
+    if not tl.events and not tl.changes:
+        between = f"between {country} and {partner}" if partner else f"involving {country}"
+        undated = f" ({tl.undated} undated, which a timeline cannot place)" if tl.undated else ""
+        raise NothingToShow(f"nothing to draw: no dated meeting{undated} and no agreement status {between} "
+                            "in this graph (with these filters)")
     if suffix == ".html":
         releases = {iri: ref.release_id for iri, ref in facts.releases.items()}
         write_text_atomic(out, timeline_html(tl, releases))
@@ -220,4 +259,4 @@ def render_timeline(source: GraphSource | Facts, out: Path | str, country: str, 
 
 
 __all__ = ["Change", "Granularity", "OUTPUTS", "Timeline", "draw_timeline", "render_timeline", "timeline",
-           "timeline_html"]
+           "timeline_figure", "timeline_html"]

@@ -22,7 +22,7 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..errors import DiplographError
+from ..errors import DiplographError, NothingToShow
 from ..wording import count
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
@@ -53,7 +53,8 @@ def debugging() -> bool:
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Every way a command can fail, as one line and an exit code; tracebacks only with --debug.
 
-    diplograph's own errors and OS errors (a full disk, a missing file) are exit 2;
+    diplograph's own errors and OS errors (a full disk, a missing file) are exit 2, except an
+    empty selection (:class:`~diplograph.errors.NothingToShow`: valid, but nothing to draw), exit 1;
     any other exception is a bug, shown as ``error: internal error (…)``, exit 2;
     Ctrl-C is exit 130; a closed pipe on standard output ends quietly (141).
     click's own exceptions (usage errors, ``--help``) pass through to click.
@@ -74,6 +75,11 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             _err("interrupted: stopped before the end; files are written whole or not at all")
             sys.exit(EXIT_INTERRUPTED)
+        except NothingToShow as exc:
+            if debug:
+                raise
+            _err(str(exc))
+            sys.exit(EXIT_PARTIAL)
         except (DiplographError, OSError, ValueError) as exc:
             if debug:
                 raise

@@ -37,14 +37,20 @@ def network(file: Path | None, store: Path | None, since: str | None, until: str
     """Network measures: the most connected people and countries, blocs of countries, partner changes.
 
     Meetings are counted as partners counts them (held ones; scheduled ones too with --include-planned).
+    People are linked to those of other states they met, not to their own delegation. Nothing to
+    measure is said, not printed as empty tables (exit 1).
     """
-    from ..network import load_facts, measures, parse_period, partner_change, person_meetings
+    from ..errors import NothingToShow
+    from ..network import country_code, load_facts, measures, parse_period, partner_change, person_meetings
 
     if partners_of and not (first and second):
         raise click.UsageError("--partners needs --first and --second periods")
+    partners_of = country_code(partners_of) if partners_of else None  # an unknown code fails before reading
     facts = load_facts(source_of(file, store), since=since, until=until, topic=topic,
                        include_planned=include_planned)
     report = measures(facts, top=top, sort=sort)
+    if not report.people and not report.countries:
+        raise NothingToShow("nothing to measure: no meeting in this graph matches these filters")
     change = partner_change(facts, partners_of, parse_period(first), parse_period(second)) \
         if partners_of and first and second else None
     met = person_meetings(facts, person) if person else None

@@ -76,18 +76,24 @@ def _size(path: Path) -> str:
 @filters
 @click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 5),
               help="Steps from the centre of a country:/person: view.")
+@click.option("--top", type=click.IntRange(1), metavar="N",
+              help="Draw only the N people (or countries) with the most distinct partners "
+                   "[default: all on the .html page; 60 people or 100 countries in a figure].")
 @click.option("--lang", type=click.Choice(["en", "th"]), default="en", show_default=True, help="Language of labels.")
 @click.option("--title", help="Title of the picture.")
 @handle_errors
 def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str | None, until: str | None,
-        topic: str | None, include_planned: bool, radius: int, lang: str, title: str | None) -> None:
+        topic: str | None, include_planned: bool, radius: int, top: int | None, lang: str, title: str | None) -> None:
     """Draw who met whom (or country relations) from a graph FILE or --store PATH.
 
     The HTML page is interactive: zoom, drag, search, hover for a name, position
     and country, click a link for the meetings with their dates, topics, evidence
     sentences and source releases. SVG and PNG are static figures with a
-    repeatable layout. GEXF and GraphML files hold the network itself (nodes and
-    edges with their attributes) for Gephi, Cytoscape or networkx.
+    repeatable layout: circle size = distinct partners, line width = meetings,
+    labels where they fit (the most connected first). People are linked when they
+    met someone of another state, not to their own delegation. An empty view is
+    said, not drawn (exit 1). GEXF and GraphML files hold the network itself
+    (nodes and edges with their attributes) for Gephi, Cytoscape or networkx.
     """
     from ..viz import render
 
@@ -95,9 +101,11 @@ def viz(file: Path | None, store: Path | None, out: Path, view: str, since: str 
         warnings.simplefilter("always")
         with _written(out) as target:
             result = render(source_of(file, store), target, view=view, since=since, until=until, topic=topic,
-                            lang=lang, radius=radius, title=title, include_planned=include_planned)
+                            lang=lang, radius=radius, title=title, include_planned=include_planned, top=top)
     echo_warnings(caught)
-    click.echo(f"wrote {out}: {count(result.nodes, 'node')}, {count(result.edges, 'edge')} ({_size(out)})")
+    drawn = count(result.nodes, "node") if result.nodes == result.of_nodes else \
+        f"{result.nodes} of {count(result.of_nodes, 'node')} (the most connected; --top N for more)"
+    click.echo(f"wrote {out}: {drawn}, {count(result.edges, 'edge')} ({_size(out)})")
 
 
 @main.command()

@@ -22,7 +22,7 @@ from .measures import (Centrality, Counterpart, NetworkReport, PartnerChange, Pe
                        partner_change, partners, person_meetings)
 from ..periods import DateLike, Period, as_date, parse_date, parse_period
 from .source import GraphSource, open_store, queryable
-from .views import VIEWS, countries_graph, parse_view, people_graph, project
+from .views import VIEWS, countries_graph, country_code, most_connected, parse_view, people_graph, project
 
 
 def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: DateLike = None,
@@ -39,7 +39,7 @@ def load_facts(source: GraphSource | Facts, *, since: DateLike = None, until: Da
 
 def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: DateLike = None,
                 until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1,
-                include_planned: bool = False) -> nx.Graph:
+                include_planned: bool = False, top: int | None = None) -> nx.Graph:
     """A networkx graph of one view: ``people`` (default), ``countries``, ``country:TH`` or
     ``person:KEY`` (a person's key or name). Nodes carry names, countries and meeting counts;
     edges ``weight`` (meetings, counted as ``partners`` counts them: held ones, scheduled ones too
@@ -47,10 +47,13 @@ def to_networkx(graph: GraphSource | Facts, view: str = "people", *, since: Date
     the country views the agreements binding the pair and their MoUs' status. Every attribute is
     plain — text, a number or true/false; lists joined by ``"; "``, none left empty-valued — so
     ``networkx.write_gexf`` and ``write_graphml`` take the graph as it is (:mod:`.files`;
-    :func:`project` gives the same view with lists)."""
+    :func:`project` gives the same view with lists). People meet people of other states only (one
+    delegation's members are not linked). ``top`` keeps the nodes with the most distinct partners (an
+    ego view's centre always)."""
     parse_view(view)  # fail on a bad view before reading anything
     facts = load_facts(graph, since=since, until=until, topic=topic, include_planned=include_planned)
     result = project(facts, view, lang=lang, radius=radius)
+    result = most_connected(result, top, keep=result.graph.get("center"))
     result.graph.update(since=_iso(since), until=_iso(until, end=True), topic=topic,
                         include_planned=facts.include_planned)
     return plain(result)
@@ -75,7 +78,8 @@ def _iso(value: DateLike, *, end: bool = False) -> str | None:
 
 __all__ = [
     "FILE_SUFFIXES", "VIEWS", "Centrality", "Counterpart", "DateLike", "Facts", "GraphSource", "NetworkReport",
-    "PartnerChange", "Period", "PersonMeetings", "centrality", "communities", "countries_graph", "load_facts",
-    "measures", "open_store", "parse_date", "parse_period", "parse_view", "partner_change", "partners",
-    "people_graph", "person_meetings", "plain", "project", "to_networkx", "write_network",
+    "PartnerChange", "Period", "PersonMeetings", "centrality", "communities", "countries_graph", "country_code",
+    "load_facts", "measures", "most_connected", "open_store", "parse_date", "parse_period", "parse_view",
+    "partner_change", "partners", "people_graph", "person_meetings", "plain", "project", "to_networkx",
+    "write_network",
 ]

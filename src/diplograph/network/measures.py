@@ -20,7 +20,7 @@ import networkx as nx
 
 from ..periods import Period, within
 from .data import Facts
-from .views import distinct_meetings, people_graph
+from .views import country_code, distinct_meetings, people_graph
 
 SORT_KEYS = ("degree", "meetings", "betweenness")
 
@@ -117,7 +117,7 @@ def partners(facts: Facts, country: str, period: Period) -> dict[str, int]:
     """Countries that took part in a meeting with ``country`` in ``period``, with how many meetings:
     the numbers the ``partners`` query gives for that period. A summit counts for each of its states
     even when two of them met on its sidelines."""
-    country = country.upper()
+    country = country_code(country)
     events = [e for e in facts.events.values() if country in e.countries and within(e.date, period)]
     counts: Counter[str] = Counter()
     for event in distinct_meetings(events):
@@ -142,7 +142,8 @@ def person_meetings(facts: Facts, person: str, *, lang: str = "en") -> PersonMee
 
 def partner_change(facts: Facts, country: str, first: Period, second: Period) -> PartnerChange:
     """How ``country``'s set of partners changed from ``first`` to ``second``."""
-    return PartnerChange(country.upper(), first, second,
+    country = country_code(country)
+    return PartnerChange(country, first, second,
                          partners(facts, country, first), partners(facts, country, second))
 
 

@@ -1,7 +1,11 @@
 """networkx projections of the graph: who met whom, which countries meet, one actor's circle.
 
 * ``people`` — a node per person who took part in an event; an edge between two
-  people who took part in the same event, weighted by the number of meetings.
+  people of different states who took part in the same event, weighted by the
+  number of meetings. Two people of one delegation (the same state at the same
+  event) travelled together, they did not meet; a person whose state is unknown
+  is linked to no one, since nothing says which side they were on (the rule of
+  ``dg:meets``, :func:`diplograph.rdf.mapping.meeting_pairs`).
 * ``countries`` — a node per country; an edge between two countries involved in
   the same event (weight = meetings) or bound by the same agreement (the edge
   then lists the agreements and the most advanced status of their MoUs).
@@ -27,7 +31,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from ..errors import QueryError
+from ..errors import NothingToShow, QueryError
 from .data import STATUS_ORDER, Event, Facts
 
 VIEWS = ("people", "countries", "country:ISO", "person:KEY")
@@ -40,7 +44,7 @@ def parse_view(view: str) -> tuple[str, str | None]:
     if kind in ("people", "countries") and not target:
         return kind, None
     if kind == "country" and target.strip():
-        return kind, target.strip().upper()
+        return kind, country_code(target)
     if kind == "person" and target.strip():
         return kind, target.strip()
     raise QueryError(f"unknown view {view!r}: use people, countries, country:ISO (e.g. country:TH) "
@@ -56,6 +60,11 @@ def project(facts: Facts, view: str = "people", *, lang: str = "en", radius: int
         graph = countries_graph(facts, lang=lang)
     if target is not None:
         node = target if kind == "country" else facts.find_person(target)
+        if node not in graph and kind == "country":
+            from ..gazetteer import countries
+
+            raise NothingToShow(f"nothing to draw: {countries().info[node].label_en} ({node}) took part in no "
+                                "meeting and is party to no agreement in this graph (with these filters)")
         if node not in graph:
             raise QueryError(f"no {kind} {target!r} in this graph (with these filters)")
         graph = nx.ego_graph(graph, node, radius=radius)
@@ -72,7 +81,8 @@ def people_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
         for key in event.participants:
             taken[key].append(event)
         for a, b in combinations(sorted(event.participants), 2):
-            pairs[(a, b)].append(event)
+            if _sides(facts, a, b):
+                pairs[(a, b)].append(event)
     for key in sorted(taken):
         person = facts.person(key)
         country = facts.country(person.country) if person.country else None
@@ -83,6 +93,43 @@ def people_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
     for (a, b), events in sorted(pairs.items()):
         graph.add_edge(a, b, **_meeting_attrs(distinct_meetings(events)))
     return graph
+
+
+def _sides(facts: Facts, a: str, b: str) -> bool:
+    """Whether two participants of one event met: both states known, and different."""
+    state_a, state_b = facts.person(a).country, facts.person(b).country
+    return bool(state_a and state_b and state_a != state_b)
+
+
+def country_code(text: str) -> str:
+    """An ISO 3166-1 alpha-2 code (any case) as upper case; :class:`QueryError` naming ``text``
+    when it is none (with the code, when ``text`` is a country's name)."""
+    from ..gazetteer import countries
+
+    known = countries()
+    code = text.strip().upper()
+    if code in known.info:
+        return code
+    name = " ".join(text.split())
+    guess = known.code(name) or known.code(name.title())
+    hint = f" ({name} is {guess})" if guess else ""
+    raise QueryError(f"unknown country code {text!r}{hint}: give an ISO 3166-1 alpha-2 code, e.g. TH")
+
+
+def most_connected(graph: nx.Graph, top: int | None, *, keep: str | None = None) -> nx.Graph:
+    """The ``top`` nodes with the most distinct partners (then the most meetings; then by key, so
+    the choice does not change between runs) and the edges among them; ``keep`` (an ego view's
+    centre) is always among them. The graph itself when it has no more than ``top`` nodes.
+    ``graph.graph["of_nodes"]`` says how many nodes there were to choose from."""
+    total = graph.number_of_nodes()
+    if top is None or total <= top:
+        graph.graph.setdefault("of_nodes", total)
+        return graph
+    rank = sorted(graph.nodes, key=lambda n: (n != keep, -graph.degree(n),
+                                             -int(graph.nodes[n].get("meetings", 0)), str(n)))
+    chosen = graph.subgraph(rank[:top]).copy()
+    chosen.graph["of_nodes"] = total
+    return chosen
 
 
 def countries_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
@@ -132,4 +179,5 @@ def _meeting_attrs(events: list[Event]) -> dict[str, object]:
     }
 
 
-__all__ = ["VIEWS", "countries_graph", "distinct_meetings", "parse_view", "people_graph", "project"]
+__all__ = ["VIEWS", "countries_graph", "country_code", "distinct_meetings", "most_connected", "parse_view",
+           "people_graph", "project"]

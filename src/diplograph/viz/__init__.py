@@ -12,16 +12,19 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DiplographError
+import networkx as nx
+
+from ..errors import DiplographError, NothingToShow
 from ..network import DateLike, load_facts
 from ..network.data import Facts
 from ..network.files import FILE_SUFFIXES, write_network
 from ..network.source import GraphSource
-from ..network.views import parse_view, project
+from ..network.views import most_connected, parse_view, project
 from .page import network_html
 from .static import draw_network, layout
 
 OUTPUTS = (".html", ".svg", ".png", *FILE_SUFFIXES)  # .gexf and .graphml: the network for Gephi and others
+FIGURE_TOP = {"people": 60, "countries": 100}  # nodes of a static figure unless asked: what a page can name
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Rendered:
     path: Path
     nodes: int
     edges: int
+    of_nodes: int = 0  # nodes in the view before keeping the ``top`` ones (as many as ``nodes`` if all drawn)
 
 
 def describe_filters(*, since: DateLike = None, until: DateLike = None, topic: str | None = None,
@@ -51,29 +55,51 @@ def title_for(view: str) -> str:
 
 def render(source: GraphSource | Facts, out: Path | str, *, view: str = "people", since: DateLike = None,
            until: DateLike = None, topic: str | None = None, lang: str = "en", radius: int = 1,
-           title: str | None = None, include_planned: bool = False) -> Rendered:
+           title: str | None = None, include_planned: bool = False, top: int | None = None) -> Rendered:
     """Draw one view of ``source`` into ``out``; its extension picks the output (.html, .svg, .png, or
     the network itself as .gexf or .graphml for Gephi and other tools).
     Held meetings are drawn (scheduled ones too with ``include_planned``), counted as ``partners``
-    counts them."""
+    counts them. ``top`` keeps the nodes with the most distinct partners (an ego view's centre
+    always): all of them on the page by default, ``FIGURE_TOP`` in a figure.
+
+    Raises :class:`~diplograph.errors.NothingToShow` when the view is empty (nothing is written).
+    """
     out = Path(out)
     if out.suffix.lower() not in OUTPUTS:
         raise DiplographError(f"{out}: unknown output (use {', '.join(OUTPUTS)})")
-    parse_view(view)
+    kind, _ = parse_view(view)
     facts = load_facts(source, since=since, until=until, topic=topic, include_planned=include_planned)
     graph = project(facts, view, lang=lang, radius=radius)
-    title = title or title_for(view)
     subtitle = describe_filters(since=since, until=until, topic=topic, include_planned=facts.include_planned)
-    if out.suffix.lower() in FILE_SUFFIXES:
+    noun = "countries" if kind.startswith("countr") else "people"
+    if graph.number_of_nodes() == 0:
+        raise NothingToShow("nothing to draw: no meeting in this graph matches these filters"
+                            + (f" ({subtitle})" if subtitle else ""))
+    suffix = out.suffix.lower()
+    static = suffix in (".svg", ".png")
+    graph = most_connected(graph, top if top is not None or not static else FIGURE_TOP[noun],
+                           keep=graph.graph.get("center"))
+    title = title or title_for(view)
+    if suffix in FILE_SUFFIXES:
         graph.graph.update(title=title, filters=subtitle, include_planned=facts.include_planned)
         write_network(graph, out)
-    elif out.suffix.lower() == ".html":
+    elif suffix == ".html":
         write_text_atomic(out, network_html(graph, facts, title=title, subtitle=subtitle, lang=lang))
     else:
         names = {iso: f"{info.name(lang)} ({iso})" for iso, info in facts.countries.items()}
         draw_network(graph, out, title=f"{title} — {subtitle}" if subtitle else title, lang=lang,
-                     country_names=names)
-    return Rendered(out, graph.number_of_nodes(), graph.number_of_edges())
+                     country_names=names, caption=figure_caption(graph, noun))
+    return Rendered(out, graph.number_of_nodes(), graph.number_of_edges(), graph.graph["of_nodes"])
+
+
+def figure_caption(graph: nx.Graph, noun: str) -> str:
+    """What the sizes mean, and how much of the view is drawn."""
+    shown, total = graph.number_of_nodes(), graph.graph.get("of_nodes", graph.number_of_nodes())
+    partners = "countries" if noun == "countries" else "people"
+    part = (f"The {shown} {noun} with the most partners, of {total:,}. " if shown < total else "")
+    return (part + f"Circle: {partners} met; line: meetings"
+            + ("; colour: bloc, or MoU status." if noun == "countries" else "; colour: state.")
+            + (" Where labels would overlap, the less connected give way." if shown > 1 else ""))
 
 
 def write_text_atomic(out: Path, text: str) -> None:
@@ -90,5 +116,5 @@ def write_text_atomic(out: Path, text: str) -> None:
         raise
 
 
-__all__ = ["OUTPUTS", "Rendered", "describe_filters", "draw_network", "layout", "network_html",
-           "render", "title_for", "write_text_atomic"]
+__all__ = ["FIGURE_TOP", "OUTPUTS", "Rendered", "describe_filters", "draw_network", "figure_caption", "layout",
+           "network_html", "render", "title_for", "write_text_atomic"]

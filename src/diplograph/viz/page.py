@@ -40,6 +40,7 @@ from .style import (
 )
 
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
+LABEL_PX = 14  # every label on the page, a person's name or an edge's "MoU signed", the same size
 
 
 @cache
@@ -80,7 +81,7 @@ def network_payload(graph: nx.Graph, facts: Facts, *, lang: str = "en") -> dict[
     events: dict[str, str] = {}
     agreements: dict[str, str] = {}
     payload: dict[str, Any] = {"nodes": [], "edges": [], "events": {}, "agreements": {}, "releases": {},
-                               "noun": "countries" if countries_view else "people"}
+                               "noun": "countries" if countries_view else "people", "labelSize": LABEL_PX}
     for node, d in graph.nodes(data=True):
         payload["nodes"].append({
             "id": str(node), "label": d.get("label") or str(node), "size": d.get("meetings", 1),

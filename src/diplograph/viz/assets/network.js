@@ -28,7 +28,7 @@
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return { id: e.id, from: e.from, to: e.to, value: Math.max(e.weight, 1), label: e.label || undefined,
              dashes: e.weight === 0, color: { color: e.color || "#8899aa", highlight: "#222222" },
-             font: { size: 10, align: "middle", strokeWidth: 3 } };
+             font: { size: data.labelSize, align: "middle", strokeWidth: 3 } };
   }));
   var edgeById = {};
   data.edges.forEach(function (e) { edgeById[e.id] = e; });
@@ -39,9 +39,11 @@
     physics: { solver: "forceAtlas2Based", stabilization: { iterations: 300, fit: true } },
     interaction: { hover: true, tooltipDelay: 100, navigationButtons: false, keyboard: false,
                    multiselect: false },
-    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 22 } },
-             font: { size: 14, face: "Loma, Garuda, Tahoma, sans-serif" } },
-    edges: { scaling: { min: 1, max: 10 }, smooth: false }
+    /* one label size for nodes and edges: vis-network would otherwise scale an edge's label with
+       its weight (14 to 30 px), so a much-used MoU link shouted over the names */
+    nodes: { scaling: { min: 8, max: 36, label: { enabled: false } },
+             font: { size: data.labelSize, face: "Loma, Garuda, Tahoma, sans-serif" } },
+    edges: { scaling: { min: 1, max: 10, label: { enabled: false } }, smooth: false }
   });
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({ physics: false });
