@@ -89,7 +89,10 @@ _GROUPINGS = r"(?:ASEAN|EU|EFTA|European|อาเซียน|สหภาพ�
 _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|Paris Agreement|ความตกลงปารีส|ฉันทามติ|Consensus|WTO|GATT"
                         r"|Treaty of Amity and Cooperation|สนธิสัญญาไมตรีและความร่วมมือ|\bTAC\b"
                         # an agreement with a grouping ("Thailand–EFTA FTA") binds no single partner state
-                        rf"|{_GROUPINGS}\s?[-–]|[-–]\s?(?:the\s)?{_GROUPINGS}")
+                        rf"|{_GROUPINGS}\s?[-–]|[-–]\s?(?:the\s)?{_GROUPINGS}"
+                        # a grouping's own document ("the EAS Declaration on …", "APEC Leaders' Statement")
+                        r"|\b(?:EAS|ARF|ASEM|APEC|BIMSTEC|ACMECS|MLC|G20|G7|ASEAN|UN)\s(?:[A-Z][\w'’]*\s){0,2}"
+                        r"(?:Declaration|Guidelines|Statement|Plan|Framework|Roadmap|Vision|Charter)\b")
 _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")
 
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -209,7 +212,7 @@ class AgreementExtractor:
             last_end = -1000
             for k, (start, end, kind) in enumerate(spans):
                 title = self._title(text, start, spans[k + 1][0] if k + 1 < len(spans) else len(text))
-                if _FRAMEWORK.search(title) or _FRAMEWORK.search(text[start:start + 60]):
+                if _FRAMEWORK.search(title) or _FRAMEWORK.search(text, max(0, start - 16), start + 60):
                     continue
                 status, cue_at = self._status(text, start, end, title,
                                               body[body.rfind("\n", 0, sentence.start) + 1:sentence.start + start])
