@@ -888,3 +888,13 @@ def test_a_groupings_own_document_is_no_bilateral_agreement() -> None:
             "Meeting in Nay Pyi Taw, Myanmar. The Foreign Ministers endorsed the EAS Declaration on Combatting "
             "Wildlife Trafficking, which will be adopted by the Leaders.")
     assert agreements(body, D(2014, 8, 11), "en") == set()
+
+
+def test_both_leaders_held_a_meeting_earlier_that_day() -> None:
+    body = ("BANGKOK, Oct 24 — Prime Minister Ahmad Ali of Malaysia, who is on a two-day visit to Thailand beginning "
+            "today, pledged help to end the violence in the south.\n"
+            "\"We pledge to help,\" he said at a joint media conference with his Thai counterpart Somchai Dee at "
+            "Government House here today.\n"
+            "Earlier, both leaders and their delegations had held a bilateral meeting at the same venue.")
+    found = events(body, D(2018, 10, 24), "en")
+    assert ("BilateralMeeting", D(2018, 10, 24), ("MY", "TH")) in found

@@ -46,6 +46,10 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             # a new event on the day of the one just reported, or of the day the release just named
             # ("17 ตุลาคม 2561 … ให้การต้อนรับ … พิธีตรวจแถว … หลังจากนั้นได้เข้าเยี่ยมคำนับ")
             cand.date = last_day.date if last_day is not None else current_day
+        elif cand.date is None and cand.same_day and cand.kind not in SPAN_KINDS:
+            # "… he said at a joint media conference here today. Earlier, both leaders had held a bilateral
+            # meeting": the day the sentence before it names
+            cand.date = _day_named_before(ctx, cand)
         elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
             cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
         current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
@@ -64,6 +68,16 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if target.end_date is None:
                 last_day = target
     return _finish(ctx, events)
+
+def _day_named_before(ctx: Context, cand: Candidate):
+    """The last single day the sentence before the candidate's names, if it names one."""
+    index = cand.evidence[0]
+    if index == 0:
+        return None
+    before = ctx.sentences[index - 1]
+    days = [d for d in ctx.dates_in(before.start, before.end) if d.end_date is None]
+    return days[-1].date if days else None
+
 
 def _paragraph(ctx: Context, cand: Candidate) -> int:
     return ctx.sentences[cand.evidence[-1]].paragraph

@@ -239,6 +239,8 @@ COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe tw
                          r"|ทั้งสองฝ่าย|คู่หารือ", re.I)
 WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|\band I\b|(?:^|\s)(?:เรา|พวกเรา)")
 I_OR_WE = re.compile(r"\b(?:I|[Ww]e)\b(?! [A-Z]\w)|(?:^|\s)(?:ผม|ดิฉัน|เรา|พวกเรา)")  # not "World War I Memorial"
+MEETING_HELD = re.compile(r"held (?:a |an |their )?(?:bilateral |official |formal |separate )?(?:meeting|talks)\b"
+                          r"|(?:ได้)?(?:หารือ|ประชุม)ทวิภาคี")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 # "ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย", "between Thailand and Malaysia": two parties, not "during" a time

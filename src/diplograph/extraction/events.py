@@ -24,7 +24,7 @@ from .sides import SideReader, name_key
 from .text import Sentence, is_thai
 
 
-_NOT_WHEN = re.compile(r"also|earlier", re.I)
+_NOT_WHEN = re.compile(r"also", re.I)
 
 
 class EventExtractor(SideReader):
@@ -346,10 +346,13 @@ class EventExtractor(SideReader):
                             and (bool(cues.OCCASION_OF.search(text, max(0, start - 40), start))
                                  or self._visiting_title(text, start, end)))
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
-        cand.continuation = back or bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
+        # "the two sides discussed …" goes on about the meeting just reported; "both leaders had held a bilateral
+        # meeting" reports one of its own
+        cand.continuation = back or (bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
+                                     and not cues.MEETING_HELD.match(text, start))
         after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
         cand.sequel = not cand.continuation and bool(after)
-        # "Later", "ต่อมา", "on the same day" say when; "also", "Earlier" only that it is another event
+        # "Later", "Earlier", "ต่อมา", "on the same day" say when (news: that day); "also" only that it is another event
         cand.same_day = cand.sequel and any(not _NOT_WHEN.match(text, s) for s in after)
         cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
