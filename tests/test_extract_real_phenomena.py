@@ -898,3 +898,17 @@ def test_both_leaders_held_a_meeting_earlier_that_day() -> None:
             "Earlier, both leaders and their delegations had held a bilateral meeting at the same venue.")
     found = events(body, D(2018, 10, 24), "en")
     assert ("BilateralMeeting", D(2018, 10, 24), ("MY", "TH")) in found
+
+
+def test_an_asean_plus_one_summit_names_its_partner_state() -> None:
+    body = "เมื่อวันที่ 17 มีนาคม 2561 นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน - ออสเตรเลีย สมัยพิเศษ"
+    assert events(body, D(2018, 3, 18)) == {("MultilateralMeeting", D(2018, 3, 17), ("AU", "TH"))}
+
+
+def test_a_number_in_parentheses_is_no_numbered_item() -> None:
+    from diplograph.extraction.text import sentences
+
+    line = ("นายกรัฐมนตรี พร้อมคณะ เดินทางออกจากท่าอากาศยานทหาร 2 (กองบิน 6) กองทัพอากาศ ไปยังนครซิดนีย์ "
+            "เพื่อเข้าร่วมการประชุม 1) การประชุมเต็มคณะ 2) การประชุมกลุ่มย่อย")
+    texts = [s.text for s in sentences(line)]
+    assert "(กองบิน 6) กองทัพอากาศ" in texts[0] and any(t.startswith("2)") for t in texts)

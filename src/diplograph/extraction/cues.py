@@ -126,6 +126,7 @@ BILATERAL_NAME = re.compile(
     r"|Strategic Dialogue|Policy Consultation|Joint Trade Committee|\bJTC\b")
 # Groupings: a meeting named after one is multilateral whatever else its name says ("ASEAN-China Joint Committee").
 GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|ลุ่มน้ำโขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
+GROUPING_PARTNER = re.compile(r"(?:อาเซียน|ASEAN|แม่โขง|Mekong)\s?[-–]\s?")  # "ASEAN-Japan", "อาเซียน - ออสเตรเลีย"
 DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
 
 # --- context words ---------------------------------------------------------------------

@@ -434,6 +434,12 @@ class EventExtractor(SideReader):
         cand.kind = "BilateralMeeting" if bilateral else "MultilateralMeeting"
         if bilateral and two_sides:
             cand.countries |= set(pair)  # "Japan-Viet Nam Summit Meeting": the name gives the two sides
+        elif not bilateral and (partner := cues.GROUPING_PARTNER.search(whole)):
+            # "การประชุมสุดยอดอาเซียน - ออสเตรเลีย", "ASEAN-Japan Summit": the partner state takes part
+            lang = "th" if is_thai(whole) else "en"
+            found = self.countries.find(whole[partner.end():partner.end() + 40], lang)
+            if found and found[0][0] == 0:
+                cand.countries.add(found[0][2])
 
     def _pair_named(self, name: str) -> set[str]:
         """The two states a meeting's name joins with a dash ("Japan-Philippines Foreign Ministers' Meeting")."""

@@ -85,7 +85,9 @@ def sentences(body: str) -> list[Sentence]:
 def _split_line(line: str) -> list[tuple[int, int]]:
     cuts = [0]
     if is_thai(line):
-        cuts += [m.end() for m in _THAI_SPLIT.finditer(line)]
+        # not inside parentheses: "(กองบิน 6) กองทัพอากาศ" is no numbered item
+        cuts += [m.end() for m in _THAI_SPLIT.finditer(line)
+                 if line.count("(", max(0, m.start() - 30), m.start()) <= line.count(")", max(0, m.start() - 30), m.start())]
     for m in _EN_END.finditer(line):
         if not _ABBREVIATIONS.search(line, max(0, m.start() - 12), m.start()):  # the word before the dot
             cuts.append(m.end())
