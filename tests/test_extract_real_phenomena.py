@@ -189,6 +189,10 @@ EVENTS = [
         "On 6 July 2022, the Foreign Ministers of Thailand and Indonesia met in Bali, Indonesia.", D(2022, 7, 7), "en",
         {("BilateralMeeting", D(2022, 7, 6), ("ID", "TH"))}, id="venue-is-in-person"),
     pytest.param(
+        "The document was witnessed by visiting Thai Prime Minister Somchai Dee and his Japanese counterpart Sato "
+        "Kenji.\nWhile in Japan, Somchai and Sato also talked about the economic corridor.", D(2015, 2, 10), "en",
+        {("BilateralMeeting", None, ("JP", "TH"))}, id="two-named-leaders-talked-about"),
+    pytest.param(
         "Prime Minister Somchai Dee will meet Vietnamese Prime Minister Nguyen Van An in Hanoi, a government "
         "spokesman said on Tuesday.", D(2023, 3, 8), "en",
         {("BilateralMeeting", None, ("TH", "VN"))}, id="the-day-something-was-said-is-not-the-events"),

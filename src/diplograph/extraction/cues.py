@@ -67,6 +67,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bhosted (?=(?:his |her |the )?(?:[A-Z][a-z]+ )?(?-i:Prime Minister|President|Premier|Foreign Minister"
         r"|Minister|King|Chancellor|Secretary|H\.E\.)\b)"
         r"|(?<=counterpart )(?:[A-Z][\w.'’-]* ){1,4}(?:discussed|held talks|talked|met)\b"
+        # two named leaders as the subject: "Prayut and Abe also talked about …"
+        r"|(?<=[a-z] and )(?-i:[A-Z][\w'’-]+ )(?:[A-Z][\w'’-]+ )?(?:also )?(?:talked|discussed|held talks)\b"
         # a speaker's account of the talks: "Prime Minister Anutin and I reaffirmed our commitment …"
         r"|\band I (?:have |had )?(?:discussed|reaffirmed|agreed|exchanged|talked|met|held)\b"
         # a host welcoming a visiting leader, not a decision or an initiative
