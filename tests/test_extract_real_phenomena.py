@@ -916,3 +916,23 @@ def test_a_number_in_parentheses_is_no_numbered_item() -> None:
             "เพื่อเข้าร่วมการประชุม 1) การประชุมเต็มคณะ 2) การประชุมกลุ่มย่อย")
     texts = [s.text for s in sentences(line)]
     assert "(กองบิน 6) กองทัพอากาศ" in texts[0] and any(t.startswith("2)") for t in texts)
+
+
+def test_the_two_sides_sign_as_the_two_states_of_the_talks_a_paragraph_later_undated() -> None:
+    body = ("TOKYO: Japan's Prime Minister Sato Kenji on Monday (Feb 9) met his Thai counterpart Somchai Dee in Tokyo. "
+            "Somchai is on a three-day visit to Japan.\n"
+            "Somchai said Thailand would speed up its reforms.\n"
+            "The two sides signed a memorandum on railway development in Thailand, while agreeing to study the "
+            "Dawei economic zone in Myanmar.")
+    found = events(body, D(2015, 2, 10), "en")
+    assert ("AgreementSigning", None, ("JP", "TH")) in found  # not Myanmar's, and its day not said
+    assert ("OfficialVisit", None, ("JP", "TH")) in found  # a visit given a length is reported, not an occasion
+
+
+def test_the_signing_named_again_takes_its_day() -> None:
+    body = ("The two ministries co-hosted a signing ceremony for two memoranda of understanding between Thailand and "
+            "India on 17 August 2022.\n"
+            "Later the Indian minister paid a courtesy call on Prime Minister Somchai Dee.\n"
+            "The two contracts were signed after the meeting.")
+    signings = [e for e in facts(body, D(2022, 8, 18), "en").events if e.kind == "AgreementSigning"]
+    assert [e.date for e in signings] == [D(2022, 8, 17)]

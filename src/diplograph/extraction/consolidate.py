@@ -26,11 +26,14 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         source = last_day or previous
         if -1 in cand.participants:
-            # "ทั้งสองฝ่าย", "the two leaders": the people of the talk just reported
+            # "ทั้งสองฝ่าย", "the two leaders": the people of the talk just reported, and its two states only
+            # ("The two sides signed a memorandum …, while … Dawei in Myanmar": not Myanmar's)
+            alone = cand.participants == [-1]
             cand.participants = [p for p in cand.participants if p >= 0]
             if source is not None:
                 cand.participants += [p for p in source.participants if p not in cand.participants]
-                cand.countries |= source.countries
+                both = len(source.countries) == 2 and cand.kind in BILATERAL_KINDS and alone
+                cand.countries = set(source.countries) if both else cand.countries | source.countries
         _complete_sides(ctx, cand, previous)
         if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
             host = _continued(events, cand)
@@ -38,14 +41,21 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                 _merge(host, cand)
                 continue
         # "He also met …" right after the dated call in its paragraph: that day; after other sentences, no day
-        also_here = cand.sequel and last_day is not None and _paragraph(ctx, cand) == _paragraph(ctx, last_day)
-        if (cand.date is None and (cand.same_day or also_here or cand.continuation or cand.separate)
+        here = last_day is not None and _paragraph(ctx, cand) == _paragraph(ctx, last_day)
+        also_here = cand.sequel and here
+        # "The two sides signed …" a paragraph after the talks: another event, its day not said
+        going_on = cand.continuation and (here or last_day is None or last_day.kind == cand.kind)
+        if (cand.date is None and (cand.same_day or also_here or going_on or cand.separate)
                 and cand.kind not in SPAN_KINDS
                 and (last_day is not None or current_day is not None)):
             # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
             # a new event on the day of the one just reported, or of the day the release just named
             # ("17 ตุลาคม 2561 … ให้การต้อนรับ … พิธีตรวจแถว … หลังจากนั้นได้เข้าเยี่ยมคำนับ")
             cand.date = last_day.date if last_day is not None else current_day
+        elif cand.date is None and cand.continuation and cand.kind not in SPAN_KINDS and (
+                earlier := next((e for e in reversed(events) if e.kind == cand.kind and e.date and not e.end_date),
+                                None)):
+            cand.date = earlier.date  # "The two contracts were signed after the meeting": the signing reported
         elif cand.date is None and cand.same_day and cand.kind not in SPAN_KINDS:
             # "… he said at a joint media conference here today. Earlier, both leaders had held a bilateral
             # meeting": the day the sentence before it names

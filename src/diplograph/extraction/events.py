@@ -341,7 +341,9 @@ class EventExtractor(SideReader):
         if kind == "AgreementSigning" and cues.PLANNED.search(text, max(0, start - 25), start):
             cand.status = "Scheduled"  # "เร่งรัดการลงนาม…", "กำหนดจัดพิธีลงนาม…": not signed yet
         cand.sideline = bool(ctx.cue_starts(sentence, cues.SIDELINE))
-        cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end))
+        # called official, or given a length ("is on a three-day visit to Japan"): a visit reported, not an occasion
+        cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end)
+                                                         or _DAYS_LONG.search(text, start, end))
         cand.subordinate = (kind == "OfficialVisit" and not cand.official
                             and (bool(cues.OCCASION_OF.search(text, max(0, start - 40), start))
                                  or self._visiting_title(text, start, end)))
@@ -353,7 +355,7 @@ class EventExtractor(SideReader):
         after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
         cand.sequel = not cand.continuation and bool(after)
         # "Later", "Earlier", "ต่อมา", "on the same day" say when (news: that day); "also" only that it is another event
-        cand.same_day = cand.sequel and any(not _NOT_WHEN.match(text, s) for s in after)
+        cand.same_day = any(not _NOT_WHEN.match(text, s) for s in after)
         cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
         cand.day_hint = days[-1].date if days else None
