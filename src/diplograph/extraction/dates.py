@@ -410,22 +410,6 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
     return [DateMention(s, e, text[s:e], d, ed, rel, ex) for s, e, d, ed, rel, ex in _select(found)]
 
 
-_DAY_AND_MONTH = re.compile(
-    r"\d{1,2}\s?(?:" + "|".join(f for _n, forms, _a in TH_MONTHS for f in forms) + "|"
-    + "|".join(f"{a}\\.?\\s?{b}\\." for _n, _f, (a, b) in TH_MONTHS) + "|"
-    + "|".join(EN_MONTHS) + r")|(?:" + "|".join(EN_MONTHS) + r")\.?\s\d{1,2}\b")
-
-
-def names_another_day(text: str, day: _dt.date) -> bool:
-    """Whether text names a day of a month other than ``day``, even one whose year could not be read
-    ("11 ตุลาคม 2256")."""
-    for m in _DAY_AND_MONTH.finditer(text):
-        read = find_dates(text[m.start():m.end() + 12], day)
-        if not (read and read[0].start == 0 and read[0].date == day):
-            return True
-    return False
-
-
 def parse_date(text: str, ref: _dt.date | None = None) -> _dt.date | None:
     """The first date in ``text`` (a release's date line), or None."""
     found = find_dates(text, ref)
