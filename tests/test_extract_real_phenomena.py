@@ -935,3 +935,17 @@ def test_the_signing_named_again_takes_its_day() -> None:
             "The two contracts were signed after the meeting.")
     signings = [e for e in facts(body, D(2022, 8, 18), "en").events if e.kind == "AgreementSigning"]
     assert [e.date for e in signings] == [D(2022, 8, 17)]
+
+
+def test_a_statement_to_the_press_following_the_meeting_dates_the_meeting() -> None:
+    body = ("Statement to the Press of Prime Minister Somchai Dee Following the Meeting with His Excellency U Aung "
+            "Win, President of the Republic of the Union of Myanmar, 23 July 2012, Government House, Bangkok\n"
+            "Ladies and Gentlemen of the Media,\n"
+            "It is a pleasure to welcome His Excellency U Aung Win on the occasion of his official visit to "
+            "Thailand.\n"
+            "In our discussions today, I expressed our pleasure at the close relations between our countries.")
+    found = facts(body, None, "en")
+    assert ("BilateralMeeting", D(2012, 7, 23), ("MM", "TH")) in {(e.kind, e.date, e.countries) for e in found.events}
+    assert "Somchai Dee" in {p.name for p in found.people}  # not "Somchai Dee Following"
+    talks = [e for e in found.events if e.kind == "BilateralMeeting"]
+    assert [e.mode for e in talks] == ["InPerson"]  # held during the official visit

@@ -287,9 +287,10 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                          and o.countries == e.countries), None)
             if twin:
                 e.mode = twin.mode
-            elif e.date is None and e.kind in BILATERAL_KINDS and any(
-                    o.kind == "OfficialVisit" and o.mode == "InPerson" and o.countries == e.countries for o in kept):
-                e.mode = "InPerson"  # undated talks or a signing of the two states a visit brought together
+            elif e.kind in BILATERAL_KINDS and any(
+                    o.kind == "OfficialVisit" and o.mode == "InPerson" and o.countries == e.countries
+                    and (e.date is None or o.date is None or o.date <= e.date <= (o.end_date or o.date)) for o in kept):
+                e.mode = "InPerson"  # talks or a signing of the two states a visit brought together
     return kept
 
 

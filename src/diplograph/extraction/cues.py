@@ -54,7 +54,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
                         re.I)),
     ("BilateralMeeting", re.compile(
-        r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|meeting)(?= (?:with )?(?:his |her |the )?(?-i:[A-Z]))"
+        r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
         r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?:talks|meeting|discussions?|consultations?)\b"
         r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meeting|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\bnegotiating round\b"

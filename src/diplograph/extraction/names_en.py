@@ -14,7 +14,7 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 # Words that follow a name in wire prose and are capitalised without being part of it.
 _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
                   r"|May|June|July|August|September|October|November|December|The|This|In|On|At|Later|Earlier"
-                  r"|Meanwhile|However|Also)\b)")
+                  r"|Meanwhile|However|Also|Following|After|Before|During|Upon|With|And|For|To|Of|From)\b)")
 # A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
 # a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
 _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z])|[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"

@@ -17,7 +17,8 @@ from .dates import DateMention
 # the honour …", "this afternoon" are the day it introduces, not the day the page was posted.
 TRANSCRIPT_INTRO = re.compile(r"(?:remarks|statement|briefing|speech|address|interview)\b[^\n]{0,80}\bas follows\b"
                                r"|(?:กล่าว|ถ้อยแถลง|สุนทรพจน์)[^\n]{0,80}ดังนี้"
-                               r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress) by\b"
+                               r"|^(?:[A-Z][\w-]* ){0,2}(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress)"
+                               r"(?: to the [Pp]ress)? (?:by|of)\b"
                                r"|^[^\n]{0,80}\bat the (?:[Jj]oint )?(?:[Pp]ress [Cc]onference|[Pp]ress [Bb]riefing"
                                r"|[Oo]fficial (?:[Dd]inner|[Ll]unch(?:eon)?)|[Ww]elcome [Cc]eremony)\b", re.M)
 INTRO_REACH = 1000  # a transcript is introduced at the top of the page
@@ -26,6 +27,7 @@ _TRANSCRIPT_OFFSET = {"yesterday": -1, "tomorrow": 1}
 
 
 _INTRO_WORDS = ("as follows", "ดังนี้", "speech by", "remarks by", "statement by", "address by", "press conference",
+                "to the press of", "speech of", "remarks of", "statement of", "address of",
                 "press briefing", "official dinner", "official lunch", "welcome ceremony")
 
 
