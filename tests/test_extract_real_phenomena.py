@@ -204,6 +204,10 @@ EVENTS = [
     pytest.param(
         "วันนี้ (12 ธ.ค. 66) เอกอัครราชทูตกัมพูชาประจำประเทศไทยเข้าเยี่ยมคารวะและหารือกับนายกรัฐมนตรี ณ ทำเนียบรัฐบาล",
         D(2023, 12, 12), "th", {("CourtesyCall", D(2023, 12, 12), ("KH", "TH"))}, id="a-call-and-its-talk-are-one"),
+    pytest.param(
+        "เมื่อวันที่ 10 ธันวาคม 2558 นายสมชาย ใจดี เอกอัครราชทูต ณ กรุงกัวลาลัมเปอร์ ได้รับพระราชทานพระวโรกาสให้เข้าเฝ้า"
+        "ทูลละอองพระบาทสุลต่านแห่งรัฐยะโฮร์ ที่พระราชวัง", D(2015, 12, 11), "th",
+        {("CourtesyCall", D(2015, 12, 10), ("MY", "TH"))}, id="an-ambassadors-audience-is-in-the-state-of-the-post"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

@@ -10,11 +10,16 @@ said to be separate, stay apart (:mod:`.apart`): their people are never another 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
+from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
 from .cues import CALL_ON_EQUAL, RECEPTION
+from .text import is_thai
+
+_AMBASSADOR = re.compile(r"เอกอัครราชทูต|ออท\.|[Aa]mbassador")
 
 
 def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -125,6 +130,8 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
             ctx.people.people[p].country = ctx.focus
         if unknown or cand.headline:
             cand.countries.add(ctx.focus)
+    if not (cand.countries - {ctx.home}) and cand.kind == "CourtesyCall" and (post := _posted_state(ctx, cand)):
+        cand.countries.add(post)  # "เอกอัครราชทูต ณ กรุงกัวลาลัมเปอร์ … เข้าเฝ้า …": a call in the state of the post
     if len(cand.countries - {ctx.home}) == 1 or cand.joint:  # two foreign sides meet without it (Japan-Viet Nam)
         cand.countries.add(ctx.home)
         # not into a separate meeting: the official the release follows was at the other one
@@ -132,6 +139,20 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
         if protagonist is not None and not any(
                 ctx.people.people[p].country == ctx.home for p in cand.participants):
             cand.participants.append(protagonist)
+
+def _posted_state(ctx: Context, cand: Candidate) -> str | None:
+    """The one foreign state where the home state's ambassador among the participants is posted ("ณ กรุง
+    กัวลาลัมเปอร์", "to Malaysia"): the state of a call whose host the release does not place."""
+    states = set()
+    for p in cand.participants:
+        record = ctx.people.people[p] if p >= 0 else None
+        if record is None or record.country != ctx.home or not _AMBASSADOR.search(record.position or ""):
+            continue
+        lang = "th" if is_thai(record.position) else "en"
+        states |= {c for *_, c in countries().find(record.position, lang) + countries().find_places(record.position, lang)}
+    states.discard(ctx.home)
+    return states.pop() if len(states) == 1 else None
+
 
 def _protagonist(ctx: Context, previous: Candidate | None) -> int | None:
     """The home official the release follows: of the event just reported, else the first one named."""
