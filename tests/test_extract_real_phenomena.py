@@ -208,6 +208,11 @@ EVENTS = [
         "เมื่อวันที่ 10 ธันวาคม 2558 นายสมชาย ใจดี เอกอัครราชทูต ณ กรุงกัวลาลัมเปอร์ ได้รับพระราชทานพระวโรกาสให้เข้าเฝ้า"
         "ทูลละอองพระบาทสุลต่านแห่งรัฐยะโฮร์ ที่พระราชวัง", D(2015, 12, 11), "th",
         {("CourtesyCall", D(2015, 12, 10), ("MY", "TH"))}, id="an-ambassadors-audience-is-in-the-state-of-the-post"),
+    pytest.param("Prime Minister Somchai Dee welcomed Chinese Foreign Minister Wang Li at Government House on 4 March "
+                 "2024.", D(2024, 3, 5), "en", {("BilateralMeeting", D(2024, 3, 4), ("CN", "TH"))},
+                 id="welcomed-a-minister-named-with-a-demonym"),
+    pytest.param("On 4 March 2024, Wang welcomed Thai Prime Minister Somchai Dee to attend the Forum in Beijing in April.",
+                 D(2024, 3, 5), "en", set(), id="welcomed-to-attend-is-an-invitation"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(
@@ -953,3 +958,9 @@ def test_a_statement_to_the_press_following_the_meeting_dates_the_meeting() -> N
     assert "Somchai Dee" in {p.name for p in found.people}  # not "Somchai Dee Following"
     talks = [e for e in found.events if e.kind == "BilateralMeeting"]
     assert [e.mode for e in talks] == ["InPerson"]  # held during the official visit
+
+
+def test_a_place_before_a_comma_and_an_office_is_no_person() -> None:
+    body = ("On the sidelines of the UN General Assembly in New York, Foreign Minister Anan Suk met his Indian "
+            "counterpart Ravi Kumar on 21 September 2023.")
+    assert "New York" not in {p.name for p in facts(body, D(2023, 9, 22), "en").people}

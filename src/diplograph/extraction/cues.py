@@ -72,7 +72,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # a speaker's account of the talks: "Prime Minister Anutin and I reaffirmed our commitment …"
         r"|\band I (?:have |had )?(?:discussed|reaffirmed|agreed|exchanged|talked|met|held)\b"
         # a host welcoming a visiting leader, not a decision or an initiative
-        r"|\bwelcomed (?=(?:the |his |her )?(?-i:(?:Prime Minister|President|Premier|Chancellor|King|Queen|Sultan|"
+        r"|\bwelcomed (?=(?:the |his |her )?(?-i:(?:[A-Z][a-z]+ )?(?:Prime Minister|President|Premier|Chancellor|King|Queen|Sultan|"
         r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b))")),
 ]
 

@@ -25,6 +25,7 @@ from .sides import SideReader, name_key
 from .text import Sentence, is_thai
 
 _NOT_WHEN = re.compile(r"also", re.I)
+_WELCOMED_TO = re.compile(r"[^.,;]{0,80}?\bto (?:go|attend|visit|come|join|participate|take part|travel)\b")
 
 
 class EventExtractor(DayReader, SideReader):
@@ -63,6 +64,8 @@ class EventExtractor(DayReader, SideReader):
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
         found.sort(key=lambda t: t[1])
+        # "Wang welcomed Thai Prime Minister Prayut to attend the Forum in Beijing": an invitation, not a reception
+        found = [t for t in found if not (text.startswith("welcomed", t[1]) and _WELCOMED_TO.match(text, t[2]))]
         # a courtesy call is also a reception and a talk: one event, not three, unless a link makes the talk
         # another engagement ("มีกำหนดพบหารือทวิภาคีกับนายกรัฐมนตรี … รวมทั้งจะเข้าเยี่ยมคารวะประธานประเทศ")
         calls = [(a, b) for k, a, b in found if k == "CourtesyCall"]

@@ -32,6 +32,7 @@ _PORTFOLIO_WORD = (
     r"|Immigration|Employment)\b")
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
@@ -154,6 +155,8 @@ class EnglishNames(TitleReader):
             if len(words) < 2 or self.countries.code(words[0]) or self.countries.find(name, "en") or (
                     self.positions.en_pattern.search(name) or self.orgs.find(name)):
                 continue
+            if _PLACE_BEFORE.search(body, max(0, lead.start(1) - 8), lead.start(1)):
+                continue  # "… in New York, Foreign Minister Parnpree met …": a place, not a name
             appositive = self._appositive(body, lead.end(1), home)
             if appositive is None:
                 continue
