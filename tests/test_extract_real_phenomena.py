@@ -213,6 +213,8 @@ EVENTS = [
                  id="welcomed-a-minister-named-with-a-demonym"),
     pytest.param("On 4 March 2024, Wang welcomed Thai Prime Minister Somchai Dee to attend the Forum in Beijing in April.",
                  D(2024, 3, 5), "en", set(), id="welcomed-to-attend-is-an-invitation"),
+    pytest.param("รมว.กต. หารือทวิภาคีกับ รมว.กต. เวียดนาม ที่กรุงเวียงจันทน์ เมื่อวันที่ 25 ก.ค. 67", D(2024, 7, 26), "th",
+                 {("BilateralMeeting", D(2024, 7, 25), ("TH", "VN"))}, id="abbreviated-title-a-space-before-its-state"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

@@ -65,8 +65,10 @@ class SideReader:
         return found
 
     def _titled(self, text: str, start: int) -> bool:
-        """A title runs, without a break, into the country name at start: "รัฐมนตรีการค้าเกาหลีใต้"."""
-        lo = max(0, start - 80, text.rfind(" ", 0, start) + 1)
+        """A title runs, without a break, into the country name at start: "รัฐมนตรีการค้าเกาหลีใต้"; an abbreviated
+        one may stand a space before it: "รมว.กต. เวียดนาม", "ออท. โปแลนด์"."""
+        gap = start - 1 if text[max(0, start - 2):start] == ". " else start
+        lo = max(0, start - 80, text.rfind(" ", 0, gap) + 1)
         heads = list(self.positions.th_pattern.finditer(text, lo, start))
         return bool(heads) and not re.search(r"กับ|และ(?!รัฐมนตรี)|หารือ|ได้|ต่อ|ของ(?!กระทรวง)", text[heads[-1].end():start])
 
