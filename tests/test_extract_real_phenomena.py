@@ -263,6 +263,13 @@ def test_will_meet_and_then_sign() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("Thailand and Japan renewed their memorandum of cooperation on rice research on 4 March 2024.",
+                 D(2024, 3, 5), "en", {("MemorandumOfUnderstanding", ("JP", "TH"), "Signed")}, id="renewed-is-signed"),
+    pytest.param("ไทยและญี่ปุ่นต่ออายุบันทึกความร่วมมือด้านการวิจัยข้าว เมื่อวันที่ 4 มีนาคม 2567", D(2024, 3, 5), "th",
+                 {("MemorandumOfUnderstanding", ("JP", "TH"), "Signed")}, id="thai-renewal-is-signed"),
+    pytest.param("The Thailand-China visa exemption agreement, which entered into force on 1 March 2024, was also "
+                 "discussed.", D(2024, 3, 5), "en", {("Agreement", ("CN", "TH"), "Signed")},
+                 id="capitalised-determiner-and-pair-before-agreement"),
     pytest.param(
         "นายกฯ เยือนเปรู 4-6 ก.ย.นี้ คาดลงนามบันทึกความเข้าใจด้านการค้าระหว่างไทยกับเปรู", D(2023, 9, 1), "th",
         {("MemorandumOfUnderstanding", ("PE", "TH"), "Proposed")}, id="headline-expected-to-sign"),

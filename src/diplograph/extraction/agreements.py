@@ -51,7 +51,9 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _EXTENDS = re.compile(r"Agreement|Treaty|Arrangement|Protocol|Communiqu")  # names whose capitalised words come first
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w–\-’']*\s){1,6}$")
-_DETERMINER = re.compile(r"\b(?:a|an|the|two|three|four|five|six|seven|its|their)\s((?:[a-z][\w-]*\s){0,3})$")
+# "the visa exemption agreement", "The Thailand-China visa exemption agreement", "their social security agreement"
+_DETERMINER = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|three|four|five|six|seven|[Ii]ts|[Tt]heir)\s"
+                         r"((?:[A-Z][a-z]+[-–][A-Z][a-z]+\s)?(?:[a-z][\w-]*\s){0,3})$")
 _NOT_MODIFIER = re.compile(r"(?:would|will|could|should|sign\w*|to|and|on|of|in|with|for|that|has|have|had|was|were|is|are|be"
                            r"|been|an?|the|countries|sides|parties)$")
 
@@ -99,7 +101,9 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
         r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )(?:signed|inked)\b|\bsigning of\b"
-        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b")),
+        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
+        # a renewal is a new signing ("renewed their memorandum", "ต่ออายุบันทึกความเข้าใจ")
+        r"|(?<!จะ)(?<!เพื่อ)ต่ออายุ|\brenewed\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(

@@ -24,7 +24,7 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # not a guest or condolence book ("ลงนามในสมุดเยี่ยม", "ลงนามถวายพระพร")
         r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม(?!\s?(?:ใน)?\s?สมุด|ถวาย|แสดงความ)"
         # "เซ็นเอ็มโอยู" (news for ลงนาม), not "คอลเซ็นเตอร์"
-        r"|เซ็น(?:สัญญา)?\s?(?=เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง)"
+        r"|เซ็น(?:สัญญา)?\s?(?=เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง)|(?<!จะ)(?<!เพื่อ)ต่ออายุ(?=\s?(?:เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง))"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
     ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|(?:พูด)?คุยทางโทรศัพท์|โทรศัพท์หารือ|ยกหูโทร(?:ศัพท์)?|ต่อสายตรง"
                         r"|(?:ประชุม)?หารือ(?:ทาง)?(?:วิดีโอ|วีดิทัศน์)|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
@@ -47,7 +47,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?<!transit )visit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
         r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
-        r"\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
+        r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
+        r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
         r"(?:notes|letters|instruments|documents))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
     ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
@@ -258,7 +259,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "CourtesyCall": ("คารวะ", "คาราวะ", "คำนับ", "เข้าพบ", "เข้าเฝ้า", "พระราชสาส์น", "courtesy", "called on", "farewell",
                      "call on", "audience", "credentials"),
     "OfficialVisit": ("เยือน", "ราชการ", "visit"),
-    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "sign", "exchange", "inked"),
+    "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "ต่ออายุ", "sign", "exchange", "inked", "renewed"),
     "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phone", "video", "virtual", "spoke",
              "call with"),
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
