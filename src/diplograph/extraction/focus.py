@@ -96,15 +96,20 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
     headline and summary, else its first paragraph), is that state's ("… also met with Mr. Kurt Campbell,
     Coordinator for the Indo-Pacific"): the release's own people are named with their offices, the
     counterpart's office may be the other government's only."""
-    focus = focus or focus_state(body.split("\n", 1)[0], home)
-    if focus is None:
-        return
-    for k, mention in enumerate(people.mentions):
+    unplaced_in_line: dict[int, int] = {}  # line start -> unplaced people named there so far
+    met: list = []
+    for mention in people.mentions:
         record = people.people[mention.person]
-        if record.country is None and mention.full and _MET.search(body, max(0, mention.start - 40), mention.start):
-            line = body.rfind("\n", 0, mention.start)
-            if any(m.start > line and people.people[m.person].country is None for m in people.mentions[:k]):
-                continue  # "Ambassador X met with Rep. Y": both unplaced, the event's sides place them
+        if record.country is not None:
+            continue
+        line = body.rfind("\n", max(0, mention.start - 2000), mention.start)  # bounded: a huge line stays linear
+        if mention.full and not unplaced_in_line.get(line) and _MET.search(body, max(0, mention.start - 40),
+                                                                          mention.start):
+            met.append(record)  # not after "Ambassador X met with …": both unplaced, the event's sides place them
+        else:
+            unplaced_in_line[line] = unplaced_in_line.get(line, 0) + 1
+    if met and (focus := focus or focus_state(body.split("\n", 1)[0], home)):
+        for record in met:
             record.country = focus
 
 
