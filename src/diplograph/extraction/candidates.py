@@ -9,7 +9,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .cues import CUE_NEEDLES
+from .cues import CUE_NEEDLE_RE
 from .dates import DateMention
 from .people import Mention, PeopleResult
 from .text import Sentence
@@ -92,9 +92,8 @@ class Context:
         key = (sentence.start, id(pattern))
         found = self._cues.get(key)
         if found is None:
-            needles = CUE_NEEDLES.get(pattern)
-            lower = self._lower(sentence) if needles is not None else ""
-            if needles is not None and not any(word in lower for word in needles):
+            needles = CUE_NEEDLE_RE.get(pattern)
+            if needles is not None and not needles.search(self._lower(sentence)):
                 found = []
             else:
                 found = [m.span() for m in pattern.finditer(sentence.text)]

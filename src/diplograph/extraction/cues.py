@@ -268,6 +268,9 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
                          "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted"),
 }
 
+# The same as one alternation of literals per kind: one search in C instead of a substring test per word.
+TRIGGER_NEEDLES = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in TRIGGER_WORDS.items()}
+
 # Words (lower case) without which a sentence holds no match of a sentence-level cue: the cue's regex,
 # which has no literal to skip ahead by, is run only where one is present (a substring test, in C).
 CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
@@ -287,3 +290,5 @@ CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     POSTPONED: ("เลื่อน", "postpone"),
     FUTURE: ("กำหนด", "จะ", "เตรียม", "will", "scheduled", "to be", "expected"),
 }
+# One alternation of each cue's needles (see TRIGGER_NEEDLES).
+CUE_NEEDLE_RE = {pattern: re.compile("|".join(map(re.escape, words))) for pattern, words in CUE_NEEDLES.items()}

@@ -46,7 +46,7 @@ class EventExtractor(DayReader, SideReader):
         found: list[tuple[str, int, int]] = []
         lower = text.lower()
         for kind, pattern in table:
-            if not any(word in lower for word in cues.TRIGGER_WORDS[kind]):
+            if not cues.TRIGGER_NEEDLES[kind].search(lower):
                 continue
             for m in pattern.finditer(text):
                 at, to = m.span()
