@@ -215,6 +215,13 @@ EVENTS = [
                  D(2024, 3, 5), "en", set(), id="welcomed-to-attend-is-an-invitation"),
     pytest.param("รมว.กต. หารือทวิภาคีกับ รมว.กต. เวียดนาม ที่กรุงเวียงจันทน์ เมื่อวันที่ 25 ก.ค. 67", D(2024, 7, 26), "th",
                  {("BilateralMeeting", D(2024, 7, 25), ("TH", "VN"))}, id="abbreviated-title-a-space-before-its-state"),
+    pytest.param("Prime Minister Somchai Dee hosted a luncheon for visiting Malaysian Prime Minister Ahmad Ali on 5 "
+                 "March 2024, during which the two leaders discussed border security.", D(2024, 3, 6), "en",
+                 {("BilateralMeeting", D(2024, 3, 5), ("MY", "TH"))}, id="a-meal-with-talks-is-a-meeting-not-a-dated-visit"),
+    pytest.param("Mr. Anan Suk held a bilateral meeting with Ms. Jane Doe, Minister for Foreign Affairs of Australia, "
+                 "on the margins of the G20 Foreign Ministers' Meeting on 5 March 2024.", D(2024, 3, 6), "en",
+                 {("BilateralMeeting", D(2024, 3, 5), ("AU", "TH")), ("MultilateralMeeting", None, ("AU", "TH"))},
+                 id="on-the-margins-of"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

@@ -68,6 +68,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bhosted (?=(?:his |her |the )?(?:[A-Z][a-z]+ )?(?-i:Prime Minister|President|Premier|Foreign Minister"
         r"|Minister|King|Chancellor|Secretary|H\.E\.)\b)"
         r"|(?<=counterpart )(?:[A-Z][\w.'’-]* ){1,4}(?:discussed|held talks|talked|met)\b"
+        # a meal at which the two sides held talks: "hosted a luncheon for …, during which the two leaders discussed"
+        r"|\bhosted (?:a |an )?(?:[\w-]+ )?(?:luncheon|lunch|dinner|banquet|breakfast)\b"
+        r"(?=[^.]{0,200}\b(?:during|at) which\b[^.]{0,60}\b(?:discussed|talks|exchanged views|discussions?)\b)"
         # two named leaders as the subject: "Prayut and Abe also talked about …"
         r"|(?<=[a-z] and )(?-i:[A-Z][\w'’-]+ )(?:[A-Z][\w'’-]+ )?(?:also )?(?:talked|discussed|held talks)\b"
         # a speaker's account of the talks: "Prime Minister Anutin and I reaffirmed our commitment …"
@@ -152,7 +155,7 @@ IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|
 FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
 POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
 CANCELLED = re.compile(r"ยกเลิก|cancel", re.I)
-SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|in the margins?|during the"
+SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|(?:in|on) the margins?|during the"
                       r"|prior to the|ahead of the", re.I)
 # People named in these phrases are mentioned, not taking part.
 MENTION_ONLY = re.compile(

@@ -113,6 +113,8 @@ class DayReader:
         if (kind == "OfficialVisit" and chosen.end_date is None and chosen.relative
                 and cues.VISIT_AS_OCCASION.search(text, max(0, start - 30), start)):
             return None
+        if kind == "OfficialVisit" and chosen.end_date is None and self._visiting_title(text, start, _end):
+            return None  # "hosted a luncheon for visiting Malaysian Prime Minister … on 5 March": the luncheon's day
         if (cand.kind == "MultilateralMeeting" and chosen.end_date is None and ctx.cue_starts(sentence, cues.SIDELINE)
                 and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)):
             return None  # "On 30 June, on the sidelines of the 46th AMM, X met Y": the day is the talk's
