@@ -222,6 +222,11 @@ EVENTS = [
                  "on the margins of the G20 Foreign Ministers' Meeting on 5 March 2024.", D(2024, 3, 6), "en",
                  {("BilateralMeeting", D(2024, 3, 5), ("AU", "TH")), ("MultilateralMeeting", None, ("AU", "TH"))},
                  id="on-the-margins-of"),
+    pytest.param("นายกรัฐมนตรีเดินทางถึงกรุงโตเกียว ประเทศญี่ปุ่น เพื่อเข้าร่วมการประชุมสุดยอดอาเซียน-ญี่ปุ่น สมัยพิเศษ "
+                 "เมื่อวันที่ 16 ธันวาคม 2566", D(2023, 12, 17), "th", {("MultilateralMeeting", None, ("JP", "TH"))},
+                 id="the-day-of-a-trip-to-attend-is-not-the-conferences"),
+    pytest.param("เมื่อวันที่ 5 มี.ค. 67 ที่ประชุมคณะรัฐมนตรีมีมติเห็นชอบร่างความตกลงว่าด้วยการยกเว้นการตรวจลงตราระหว่างไทยกับจีน "
+                 "และอนุมัติให้ลงนาม", D(2024, 3, 6), "th", set(), id="approved-to-sign-is-no-signing-event"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

@@ -51,6 +51,7 @@ class Candidate:
     separate: bool = False  # "In a separate meeting", "แยกกัน": a meeting of its own (see .apart)
     own: list[int] = field(default_factory=list)  # the people its own sentence names for it
     venue: str | None = None  # where its sentence says it took place ("at the …", "ณ …")
+    journey: bool = False  # a named conference a trip in its sentence was made to attend (its day is the trip's)
     attended: bool = False  # "เข้าร่วมการแลกเปลี่ยนความคิดเห็น", "took part in the discussion": a session joined
     during: int | None = None
 

@@ -255,6 +255,8 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                 # the undated conference a kept meeting was held on the sidelines of (not a dated one named
                 # again another way: "การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 56" under "56th AMM")
                 kept.append(e)
+            elif e.name and e.journey and not any(o.kind == "MultilateralMeeting" and o.date for o in events):
+                kept.append(e)  # "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม …": the conference the trip was for
             continue
         if e.date is None and e.subordinate:
             continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news

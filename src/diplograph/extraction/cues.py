@@ -22,7 +22,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # signing; not the signer (ผู้ลงนาม) or the signing date (วันลงนาม)
     ("AgreementSigning", re.compile(
         # not a guest or condolence book ("ลงนามในสมุดเยี่ยม", "ลงนามถวายพระพร")
-        r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)ลงนาม(?!\s?(?:ใน)?\s?สมุด|ถวาย|แสดงความ)"
+        # nor a signing approved or assigned ("อนุมัติให้ลงนาม", "มอบหมายให้ … ลงนาม")
+        r"(?<!ผู้)(?<!ผู้ที่จะ)(?<!วัน)(?<!กำหนดวัน)(?<!กำหนดการ)(?<!ให้)(?<!ให้เป็นผู้)ลงนาม(?!\s?(?:ใน)?\s?สมุด|ถวาย|แสดงความ)"
         # "เซ็นเอ็มโอยู" (news for ลงนาม), not "คอลเซ็นเตอร์"
         r"|เซ็น(?:สัญญา)?\s?(?=เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง)|(?<!จะ)(?<!เพื่อ)ต่ออายุ(?=\s?(?:เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง))"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
@@ -225,6 +226,10 @@ ANOTHER_ENGAGEMENT = re.compile(r"รวมทั้ง|ตลอดจน|ก�
                                 r"|\band (?:will )?(?:then|later)\b|,\s(?:and\s)?(?:also\s)?(?:held|met|had)\b")
 # A talk word right after "joined"/"เข้าร่วม": a session of a meeting joined, not talks between two sides.
 ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b(?:took part|participated|joined)(?: in)?(?: the| an| a)?\s$")
+# A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
+# Tokyo to attend the … Summit on 16 December": the single day is the journey's.
+TRAVEL_TO_ATTEND = re.compile(r"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to)"
+                              r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(r"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|\b(?:depart\w*|arriv\w*|le(?:ave|ft) for|fl(?:y|ew) to)\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)

@@ -59,6 +59,8 @@ class DayReader:
             # the journey, not of the conference
             local, sentence = ([d for d in pool if not cues.TRAVEL.search(body, max(0, d.start - 80), d.start)]
                                for pool in (local, sentence))
+            if cues.TRAVEL_TO_ATTEND.search(body, max(0, trigger - 140), trigger):
+                local, sentence = ([d for d in pool if d.end_date] for pool in (local, sentence))
         pools = [shape(local, want_span), shape(sentence, want_span)]
         if kind == "OfficialVisit":
             # a one-day visit says so after the word ("เยือน … ในวันที่ 5"); a day before it is the

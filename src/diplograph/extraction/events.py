@@ -216,6 +216,7 @@ class EventExtractor(DayReader, SideReader):
         if kind == "Call":
             cand.mode = "Virtual"
         cand.attended = kind == "BilateralMeeting" and bool(cues.ATTENDED.search(text, max(0, start - 40), start))
+        cand.journey = kind == "Named" and bool(cues.TRAVEL_TO_ATTEND.search(text, max(0, start - 140), start))
         if cues.NEGOTIATING_ROUND.match(text, start):
             cand.name = text[start:end]  # a negotiating round is a meeting with a name of its own
             cand.aliases.add(name_key(cand.name))
