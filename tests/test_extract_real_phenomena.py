@@ -275,6 +275,16 @@ def test_will_meet_and_then_sign() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("The leaders witnessed the exchange of MoUs on tourism cooperation between Thailand and Cambodia on "
+                 "5 March 2024.", D(2024, 3, 6), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Signed")},
+                 id="exchange-of-mous"),
+    pytest.param("The Thai cabinet on Tuesday gave the green light to an MoU with Cambodia on labour cooperation.",
+                 D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="green-light"),
+    pytest.param("Both sides agreed to expedite the signing of the MoU on cross-border transport between Thailand and "
+                 "Laos.", D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("LA", "TH"), "Proposed")},
+                 id="agreed-to-expedite-the-signing"),
+    pytest.param("บันทึกความเข้าใจด้านแรงงานระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558 จะได้รับการทบทวน", D(2024, 3, 7), "th",
+                 {("MemorandumOfUnderstanding", ("MM", "TH"), "Signed")}, id="thai-relative-clause-signed"),
     pytest.param("Thailand and Japan renewed their memorandum of cooperation on rice research on 4 March 2024.",
                  D(2024, 3, 5), "en", {("MemorandumOfUnderstanding", ("JP", "TH"), "Signed")}, id="renewed-is-signed"),
     pytest.param("ไทยและญี่ปุ่นต่ออายุบันทึกความร่วมมือด้านการวิจัยข้าว เมื่อวันที่ 4 มีนาคม 2567", D(2024, 3, 5), "th",

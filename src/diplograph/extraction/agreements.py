@@ -101,10 +101,10 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
         r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )(?:signed|inked)\b|\bsigning of\b"
-        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
+        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bexchange of\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
         # a renewal is a new signing ("renewed their memorandum", "ต่ออายุบันทึกความเข้าใจ")
         r"|(?<!จะ)(?<!เพื่อ)ต่ออายุ|\brenewed\b")),
-    ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*")),
+    ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*|\bgreen light\b")),
     ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
     ("Proposed", re.compile(
         r"ผลักดัน|(?<!ผลัก)ดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
@@ -113,7 +113,7 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # After the name: "… was released", "… was signed", "MoU signing ceremonies", "a joint statement said".
 _STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?:signed|issued|released|adopted|exchanged)\b"
-                           r"|^\s?signing ceremon|^\s?said\b|^\s?(?:ลงนาม|ที่ได้ลงนาม)")
+                           r"|^\s?signing ceremon|^\s?said\b|^\s?(?:ลงนาม|ที่(?:ได้)?(?:มีการ)?ลงนาม)")
 # A cabinet's approval governs the drafting or signing it approves ("อนุมัติการจัดทำบันทึก…", "เห็นชอบการลงนาม
 # ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
 _APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:จัดทำ|ลงนาม|ยกร่าง)?(?:ร่าง)?\s?(?:ใน)?\s?$"
@@ -129,14 +129,17 @@ _SUBJECT_VERB = re.compile(r"ลงนาม|ออก|แลกเปลี่�
                            r"approved|negotiat\w*|launched|released|will|to)\b")
 _NEGOTIATING = re.compile(r"negotiations?|talks", re.I)
 _GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
-_INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to (?:launch |start |begin |open |hold )?$"
+_INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to "
+                     r"(?:launch |start |begin |open |hold |expedite |speed up |accelerate |finali[sz]e |push for )?(?:the )?$"
                      r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
                      r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
 _THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 _ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
 _IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
 _TITLE_END = re.compile(
-    r"\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
+    # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"
+    r"(?=(?:ที่|ซึ่ง)(?:ได้)?(?:มีการ)?ลงนาม)"
+    r"|\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
     r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b)")
 
 

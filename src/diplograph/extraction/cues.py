@@ -50,7 +50,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("AgreementSigning", re.compile(
         r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
         r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
-        r"(?:notes|letters|instruments|documents))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
+        r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
     ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
