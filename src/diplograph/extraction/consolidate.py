@@ -84,7 +84,8 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                 last_day = target
     return _finish(ctx, events)
 
-def _day_named_before(ctx: Context, cand: Candidate):
+
+def _day_named_before(ctx: Context, cand: Candidate) -> dt.date | None:
     """The last single day the sentence before the candidate's names, if it names one."""
     index = cand.evidence[0]
     if index == 0:
@@ -139,6 +140,7 @@ def _complete_sides(ctx: Context, cand: Candidate, previous: Candidate | None) -
         if protagonist is not None and not any(
                 ctx.people.people[p].country == ctx.home for p in cand.participants):
             cand.participants.append(protagonist)
+
 
 def _posted_state(ctx: Context, cand: Candidate) -> str | None:
     """The one foreign state where the home state's ambassador among the participants is posted ("ณ กรุง
