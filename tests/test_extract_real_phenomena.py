@@ -275,6 +275,10 @@ def test_will_meet_and_then_sign() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("On 10 August 2014, the Minister of Foreign Affairs attended the 4th East Asia Summit Foreign Ministers' "
+                 "Meeting in Nay Pyi Taw, Myanmar. The Foreign Ministers endorsed the EAS Declaration on Combatting "
+                 "Wildlife Trafficking, which will be adopted by the Leaders.", D(2014, 8, 11), "en", set(),
+                 id="a-groupings-own-document-is-no-bilateral-agreement"),
     pytest.param("The leaders witnessed the exchange of MoUs on tourism cooperation between Thailand and Cambodia on "
                  "5 March 2024.", D(2024, 3, 6), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Signed")},
                  id="exchange-of-mous"),
@@ -928,13 +932,6 @@ def test_also_says_another_meeting_not_which_day() -> None:
             "Anan Suk.")
     found = {(e.kind, e.date) for e in facts(body, D(2022, 8, 18), "en").events}
     assert found == {("CourtesyCall", D(2022, 8, 17)), ("BilateralMeeting", None)}  # "also": not which day
-
-
-def test_a_groupings_own_document_is_no_bilateral_agreement() -> None:
-    body = ("On 10 August 2014, the Minister of Foreign Affairs attended the 4th East Asia Summit Foreign Ministers' "
-            "Meeting in Nay Pyi Taw, Myanmar. The Foreign Ministers endorsed the EAS Declaration on Combatting "
-            "Wildlife Trafficking, which will be adopted by the Leaders.")
-    assert agreements(body, D(2014, 8, 11), "en") == set()
 
 
 def test_both_leaders_held_a_meeting_earlier_that_day() -> None:
