@@ -992,3 +992,17 @@ def test_a_place_before_a_comma_and_an_office_is_no_person() -> None:
     body = ("On the sidelines of the UN General Assembly in New York, Foreign Minister Anan Suk met his Indian "
             "counterpart Ravi Kumar on 21 September 2023.")
     assert "New York" not in {p.name for p in facts(body, D(2023, 9, 22), "en").people}
+
+
+@pytest.mark.parametrize("url,state", [
+    ("https://www.gov.uk/government/news/pm-call-with-prime-minister-of-australia", "GB"),  # .uk is not an ISO code
+    ("https://www.mofa.go.jp/press/release/x.html", "JP"),
+    ("https://www.mfa.go.th/en/content/x", "TH"),
+    (None, "TH"),
+])
+def test_the_state_whose_government_speaks(url: str | None, state: str) -> None:
+    from diplograph.extraction import home_country
+
+    release = Release(release_id="h", source_file="h.txt", body="The Prime Minister spoke.", issued=None, lang="en",
+                      url=url)
+    assert home_country(release) == state

@@ -48,11 +48,14 @@ def _extractors() -> tuple[PeopleExtractor, EventExtractor, AgreementExtractor]:
 _GOV_HOST = re.compile(r"\.(?:gov|go|gob|gouv|govt|mofa|mfa)\.([a-z]{2})$|\.gov\.([a-z]{2})\.|^(?:www\.)?thaigov\.")
 
 
+_TLD_STATE = {"UK": "GB"}  # country-code domains that are not the ISO code
+
+
 def home_country(release: Release) -> str | None:
     """The state whose government speaks, whose ministers a release may name without their country.
 
-    A government web site says it (mfa.go.th → TH, mfa.gov.sg → SG); otherwise diplograph reads
-    Thai government and MFA releases, so Thailand.
+    A government web site says it (mfa.go.th → TH, mfa.gov.sg → SG, gov.uk → GB); otherwise diplograph
+    reads Thai government and MFA releases, so Thailand.
     """
     return _site_country(release) or "TH"
 
@@ -62,6 +65,7 @@ def _site_country(release: Release) -> str | None:
     m = _GOV_HOST.search(host or "")
     if m and (m.group(1) or m.group(2)):
         code = (m.group(1) or m.group(2)).upper()
+        code = _TLD_STATE.get(code, code)
         return code if code in countries().info else "TH"
     return None
 
