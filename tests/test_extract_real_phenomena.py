@@ -227,6 +227,11 @@ EVENTS = [
                  id="the-day-of-a-trip-to-attend-is-not-the-conferences"),
     pytest.param("เมื่อวันที่ 5 มี.ค. 67 ที่ประชุมคณะรัฐมนตรีมีมติเห็นชอบร่างความตกลงว่าด้วยการยกเว้นการตรวจลงตราระหว่างไทยกับจีน "
                  "และอนุมัติให้ลงนาม", D(2024, 3, 6), "th", set(), id="approved-to-sign-is-no-signing-event"),
+    pytest.param("On December 15, 2013, Prime Minister Sato Kenji received a courtesy call from H.E. Mr. Somchai Dee, "
+                 "Deputy Prime Minister of the Kingdom of Thailand, who was visiting Japan to attend the ASEAN-Japan "
+                 "Commemorative Summit.", D(2013, 12, 16), "en",
+                 {("CourtesyCall", D(2013, 12, 15), ("JP", "TH")), ("MultilateralMeeting", None, ("JP", "TH"))},
+                 id="visiting-to-attend-a-conference"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

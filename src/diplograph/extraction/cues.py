@@ -228,7 +228,8 @@ ANOTHER_ENGAGEMENT = re.compile(r"รวมทั้ง|ตลอดจน|ก�
 ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b(?:took part|participated|joined)(?: in)?(?: the| an| a)?\s$")
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.
-TRAVEL_TO_ATTEND = re.compile(r"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to)"
+TRAVEL_TO_ATTEND = re.compile(r"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"
+                              r"|\b(?:was |is )?visiting|\btravel(?:l)?ed to)"
                               r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(r"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|\b(?:depart\w*|arriv\w*|le(?:ave|ft) for|fl(?:y|ew) to)\b"
