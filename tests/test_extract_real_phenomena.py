@@ -232,6 +232,10 @@ EVENTS = [
                  "Commemorative Summit.", D(2013, 12, 16), "en",
                  {("CourtesyCall", D(2013, 12, 15), ("JP", "TH")), ("MultilateralMeeting", None, ("JP", "TH"))},
                  id="visiting-to-attend-a-conference"),
+    pytest.param("๑.๑ นายสมชาย ใจดี หารือทางโทรศัพท์กับนายคิม มิน-ซู รัฐมนตรีว่าการกระทรวงการต่างประเทศสาธารณรัฐเกาหลี\n"
+                 "(เกาหลีใต้) เมื่อวันที่ ๓๐ เมษายน ๒๕๖๔\n- ทั้งสองฝ่ายได้หารือเกี่ยวกับความร่วมมือด้านสาธารณสุข",
+                 D(2021, 5, 7), "th", {("BilateralMeeting", D(2021, 4, 30), ("KR", "TH"))},
+                 id="a-line-broken-before-a-parenthesis-goes-on"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

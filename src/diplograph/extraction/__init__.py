@@ -72,7 +72,7 @@ def _site_country(release: Release) -> str | None:
 
 def extract(release: Release) -> ReleaseFacts:
     people_x, events_x, agreements_x = _extractors()
-    body = with_headline(release)
+    body = _text.join_broken_lines(with_headline(release))
     home = home_country(release)
     sentences = _text.sentences(body)
     intros = transcript_intros(body)  # a speech's or press conference's first line, if the page is one

@@ -67,6 +67,15 @@ def is_thai(text: str) -> bool:
     return THAI_CHAR.search(text) is not None
 
 
+_BROKEN_LINE = re.compile(r"(?<=[^\s.!?:;])\n(?=\([^()\n]{1,40}\)[ \t]?[^\s])")
+
+
+def join_broken_lines(body: str) -> str:
+    """A line broken before a parenthesis that goes on ("…สาธารณรัฐเกาหลี\n(เกาหลีใต้) เมื่อวันที่ 30 เมษายน 2564"):
+    one line again, so the date after it is the sentence's. Offsets stay (a newline becomes a space)."""
+    return _BROKEN_LINE.sub(" ", body) if "\n(" in body else body
+
+
 def sentences(body: str) -> list[Sentence]:
     """Split a release body into sentences with their offsets in the body."""
     out: list[Sentence] = []
