@@ -232,7 +232,8 @@ EVENTS = [
                  "Commemorative Summit.", D(2013, 12, 16), "en",
                  {("CourtesyCall", D(2013, 12, 15), ("JP", "TH")), ("MultilateralMeeting", None, ("JP", "TH"))},
                  id="visiting-to-attend-a-conference"),
-    pytest.param("๑.๑ นายสมชาย ใจดี หารือทางโทรศัพท์กับนายคิม มิน-ซู รัฐมนตรีว่าการกระทรวงการต่างประเทศสาธารณรัฐเกาหลี\n"
+    pytest.param("๑. รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือทางโทรศัพท์กับรัฐมนตรีว่าการกระทรวงการต่างประเทศเกาหลีใต้\n"
+                 "๑.๑ การหารือกับนายคิม มิน-ซู รัฐมนตรีว่าการกระทรวงการต่างประเทศสาธารณรัฐเกาหลี\n"
                  "(เกาหลีใต้) เมื่อวันที่ ๓๐ เมษายน ๒๕๖๔\n- ทั้งสองฝ่ายได้หารือเกี่ยวกับความร่วมมือด้านสาธารณสุข",
                  D(2021, 5, 7), "th", {("BilateralMeeting", D(2021, 4, 30), ("KR", "TH"))},
                  id="a-line-broken-before-a-parenthesis-goes-on"),
@@ -1015,3 +1016,13 @@ def test_the_state_whose_government_speaks(url: str | None, state: str) -> None:
     release = Release(release_id="h", source_file="h.txt", body="The Prime Minister spoke.", issued=None, lang="en",
                       url=url)
     assert home_country(release) == state
+
+
+def test_join_broken_lines_keeps_offsets_and_leaves_captions_alone() -> None:
+    from diplograph.extraction.text import join_broken_lines
+
+    broken = "การหารือกับนายคิม มิน-ซู รัฐมนตรีว่าการกระทรวงการต่างประเทศสาธารณรัฐเกาหลี\n(เกาหลีใต้) เมื่อวันที่ 30 เมษายน 2564"
+    joined = join_broken_lines(broken)
+    assert "\n" not in joined and len(joined) == len(broken)
+    caption = "นายกฯ ต้อนรับประธานาธิบดี\n(แฟ้มภาพ)\nวันนี้ (5 มี.ค. 67) นายกรัฐมนตรี …"
+    assert join_broken_lines(caption) == caption
