@@ -237,6 +237,12 @@ EVENTS = [
                  "(เกาหลีใต้) เมื่อวันที่ ๓๐ เมษายน ๒๕๖๔\n- ทั้งสองฝ่ายได้หารือเกี่ยวกับความร่วมมือด้านสาธารณสุข",
                  D(2021, 5, 7), "th", {("BilateralMeeting", D(2021, 4, 30), ("KR", "TH"))},
                  id="a-line-broken-before-a-parenthesis-goes-on"),
+    pytest.param("นายกรัฐมนตรีเดินทางถึงท่าอากาศยานนานาชาตินาริตะ กรุงโตเกียว โดยมีนายทาโร ซูซูกิ ผู้ช่วยรัฐมนตรีว่าการกระทรวง"
+                 "การต่างประเทศญี่ปุ่น ให้การต้อนรับ เมื่อวันที่ 8 ตุลาคม 2561", D(2018, 10, 9), "th", set(),
+                 id="a-welcome-at-the-airport-is-no-meeting"),
+    pytest.param("เมื่อวันที่ 9 ตุลาคม 2561 นายกรัฐมนตรีเข้าร่วมการประชุมผู้นำกรอบความร่วมมือลุ่มน้ำโขงกับญี่ปุ่น ครั้งที่ 10",
+                 D(2018, 10, 10), "th", {("MultilateralMeeting", D(2018, 10, 9), ("JP", "TH"))},
+                 id="mekong-with-japan-names-the-partner"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(

@@ -89,6 +89,7 @@ GENERIC_NAME = re.compile(r"(?:the\s+)?(?:[Bb]ilateral\s+)?(?:[Mm]eeting|[Tt]alk
 CALL_ON_EQUAL = re.compile(r"เข้าพบ|called on", re.I)  # a call verb that leaders also use for meeting each other
 RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
 CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
+                      r"|ท่าอากาศยาน|สนามบิน|\bairport\b"  # a welcome on arrival
                       r"|guard of honou?r", re.I)
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาด(?:ว่า)?|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
@@ -133,7 +134,8 @@ BILATERAL_NAME = re.compile(
     r"|Strategic Dialogue|Policy Consultation|Joint Trade Committee|\bJTC\b")
 # Groupings: a meeting named after one is multilateral whatever else its name says ("ASEAN-China Joint Committee").
 GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|ลุ่มน้ำโขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
-GROUPING_PARTNER = re.compile(r"(?:อาเซียน|ASEAN|แม่โขง|Mekong)\s?[-–]\s?")  # "ASEAN-Japan", "อาเซียน - ออสเตรเลีย"
+# "ASEAN-Japan", "อาเซียน - ออสเตรเลีย", "ลุ่มน้ำโขงกับญี่ปุ่น": the partner state of a grouping's meeting
+GROUPING_PARTNER = re.compile(r"(?:อาเซียน|ASEAN|แม่โขง|ลุ่มน้ำโขง|Mekong)\s?(?:[-–]|กับ(?:ประเทศ)?)\s?")
 DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
 
 # --- context words ---------------------------------------------------------------------
