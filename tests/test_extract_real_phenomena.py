@@ -243,6 +243,10 @@ EVENTS = [
     pytest.param("เมื่อวันที่ 9 ตุลาคม 2561 นายกรัฐมนตรีเข้าร่วมการประชุมผู้นำกรอบความร่วมมือลุ่มน้ำโขงกับญี่ปุ่น ครั้งที่ 10",
                  D(2018, 10, 10), "th", {("MultilateralMeeting", D(2018, 10, 9), ("JP", "TH"))},
                  id="mekong-with-japan-names-the-partner"),
+    pytest.param("The Philippines and Thailand on Tuesday signed agreements on tourism as Philippine President Juan Cruz began his "
+                 "three-day official visit to Bangkok.", D(2017, 3, 21), "en",
+                 {("AgreementSigning", D(2017, 3, 21), ("PH", "TH")), ("OfficialVisit", D(2017, 3, 21), ("PH", "TH"))},
+                 id="a-visit-that-began-that-day"),
     # an announced visit: its undated "มีกำหนดพบหารือ" is the visit's programme, not a second event; the talks
     # are reported as their own event once they are held and dated
     pytest.param(
@@ -1032,3 +1036,10 @@ def test_join_broken_lines_keeps_offsets_and_leaves_captions_alone() -> None:
     assert "\n" not in joined and len(joined) == len(broken)
     caption = "นายกฯ ต้อนรับประธานาธิบดี\n(แฟ้มภาพ)\nวันนี้ (5 มี.ค. 67) นายกรัฐมนตรี …"
     assert join_broken_lines(caption) == caption
+
+
+def test_a_visit_that_began_that_day_lasts_its_stated_length() -> None:
+    body = ("The Philippines and Thailand on Tuesday signed agreements on tourism as Philippine President Juan Cruz began his "
+            "three-day official visit to Bangkok.")
+    visits = [e for e in facts(body, D(2017, 3, 21), "en").events if e.kind == "OfficialVisit"]
+    assert [(e.date, e.end_date) for e in visits] == [(D(2017, 3, 21), D(2017, 3, 23))]

@@ -228,6 +228,9 @@ ANOTHER_ENGAGEMENT = re.compile(r"รวมทั้ง|ตลอดจน|ก�
                                 r"|\band (?:will )?(?:then|later)\b|,\s(?:and\s)?(?:also\s)?(?:held|met|had)\b")
 # A talk word right after "joined"/"เข้าร่วม": a session of a meeting joined, not talks between two sides.
 ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b(?:took part|participated|joined)(?: in)?(?: the| an| a)?\s$")
+# A visit said to begin: the day its sentence names is its first ("began his three-day official visit").
+VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s(?:his|her|their|a|an|the)\s(?:[\w-]+\s){0,3}$"
+                         r"|เริ่ม(?:การ)?\s?$")
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.
 TRAVEL_TO_ATTEND = re.compile(r"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"

@@ -241,9 +241,11 @@ class EventExtractor(DayReader, SideReader):
             cand.date, cand.own_date = ctx.issued, True
         if chosen is not None:
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
-            days = _DAYS_LONG.search(text, start, end)
+            days = _DAYS_LONG.search(text, max(0, start - 12), end)
             length = _NUMBER[days["n"].lower()] if days else 1
-            if cand.kind == "OfficialVisit" and length > 1 and chosen.end_date is None and chosen.start >= start:
+            began = cues.VISIT_BEGAN.search(text, max(0, start - 40), start)
+            if cand.kind == "OfficialVisit" and length > 1 and chosen.end_date is None and (
+                    chosen.start - sentence.start >= start or began):
                 cand.end_date = chosen.date + dt.timedelta(days=length - 1)  # "a two-day visit beginning today"
         win_text = text[window_lo:window_hi]
         if cand.mode is None:
@@ -259,7 +261,7 @@ class EventExtractor(DayReader, SideReader):
         cand.sideline = bool(ctx.cue_starts(sentence, cues.SIDELINE))
         # called official, or given a length ("is on a three-day visit to Japan"): a visit reported, not an occasion
         cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end)
-                                                         or _DAYS_LONG.search(text, start, end))
+                                                         or _DAYS_LONG.search(text, max(0, start - 12), end))
         cand.subordinate = (kind == "OfficialVisit" and not cand.official
                             and (bool(cues.OCCASION_OF.search(text, max(0, start - 40), start))
                                  or self._visiting_title(text, start, end)))
