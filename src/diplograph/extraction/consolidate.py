@@ -10,7 +10,6 @@ said to be separate, stay apart (:mod:`.apart`): their people are never another 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from ..gazetteer import countries
@@ -18,8 +17,6 @@ from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
 from .cues import CALL_ON_EQUAL, RECEPTION
 from .text import is_thai
-
-_AMBASSADOR = re.compile(r"เอกอัครราชทูต|ออท\.|[Aa]mbassador")
 
 
 def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -148,7 +145,7 @@ def _posted_state(ctx: Context, cand: Candidate) -> str | None:
     states = set()
     for p in cand.participants:
         record = ctx.people.people[p] if p >= 0 else None
-        if record is None or record.country != ctx.home or not _AMBASSADOR.search(record.position or ""):
+        if record is None or record.country != ctx.home or record.role != "ambassador" or not record.position:
             continue
         lang = "th" if is_thai(record.position) else "en"
         states |= {c for *_, c in countries().find(record.position, lang) + countries().find_places(record.position, lang)}

@@ -76,9 +76,11 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<=[a-z] and )(?-i:[A-Z][\w'’-]+ )(?:[A-Z][\w'’-]+ )?(?:also )?(?:talked|discussed|held talks)\b"
         # a speaker's account of the talks: "Prime Minister Anutin and I reaffirmed our commitment …"
         r"|\band I (?:have |had )?(?:discussed|reaffirmed|agreed|exchanged|talked|met|held)\b"
-        # a host welcoming a visiting leader, not a decision or an initiative
+        # a host welcoming a visiting leader, not a decision or an initiative, nor an invitation ("welcomed Thai Prime
+        # Minister X to attend the Forum in Beijing")
         r"|\bwelcomed (?=(?:the |his |her )?(?-i:(?:[A-Z][a-z]+ )?(?:Prime Minister|President|Premier|Chancellor|King|Queen|Sultan|"
-        r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b))")),
+        r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b))"
+        r"(?![^.,;]{0,80}?\bto (?:go|attend|visit|come|join|participate|take part|travel)\b)")),
 ]
 
 # "และการประชุมสุดยอดที่เกี่ยวข้อง", "and Related Summits": the meetings around a summit are no conference of their own.
@@ -233,11 +235,11 @@ VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s
                          r"|เริ่ม(?:การ)?\s?$")
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.
-TRAVEL_TO_ATTEND = re.compile(r"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"
-                              r"|\b(?:was |is )?visiting|\btravel(?:l)?ed to)"
+_JOURNEY_EN = r"\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"  # a journey's English verbs
+TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|{_JOURNEY_EN}|\b(?:was |is )?visiting|\btravel(?:l)?ed to)"
                               r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
 # A journey: its day is not the day of the conference it leads to.
-TRAVEL = re.compile(r"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|\b(?:depart\w*|arriv\w*|le(?:ave|ft) for|fl(?:y|ew) to)\b"
+TRAVEL = re.compile(rf"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|(?:{_JOURNEY_EN})\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)
 # The event just reported, named again ("การหารือดังกล่าว", "การประชุมครั้งนี้"): no new event, no new day.
 BACK_REFERENCE = re.compile(r"\s?(?:ดังกล่าว|ครั้งนี้|ในครั้งนี้)")

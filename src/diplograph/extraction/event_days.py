@@ -45,7 +45,7 @@ class DayReader:
 
     @staticmethod
     def _pick_date(kind: str, trigger: int, local: list[DateMention],
-                   sentence: list[DateMention], body: str = "") -> DateMention | None:
+                   sentence: list[DateMention], body: str = "", journey: bool = False) -> DateMention | None:
         """The date a trigger takes: of the right shape (a range for visits and conferences, a day
         for meetings), in the trigger's own stretch of the sentence first, then anywhere in it; a day
         before it belongs to another clause when a conjunction and a day of its own follow ("จะเดินทางไป
@@ -59,7 +59,7 @@ class DayReader:
             # the journey, not of the conference
             local, sentence = ([d for d in pool if not cues.TRAVEL.search(body, max(0, d.start - 80), d.start)]
                                for pool in (local, sentence))
-            if cues.TRAVEL_TO_ATTEND.search(body, max(0, trigger - 140), trigger):
+            if journey:  # a trip made to attend it: its single day is the trip's
                 local, sentence = ([d for d in pool if d.end_date] for pool in (local, sentence))
         pools = [shape(local, want_span), shape(sentence, want_span)]
         if kind == "OfficialVisit":
@@ -112,7 +112,7 @@ class DayReader:
         kind, start, _end = triggers[position]
         text = sentence.text
         local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
-        chosen = self._pick_date(cand.kind, cand.start, local, dates, ctx.body)
+        chosen = self._pick_date(cand.kind, cand.start, local, dates, ctx.body, cand.journey)
         if chosen is None:
             return None
         if (kind == "OfficialVisit" and chosen.end_date is None and chosen.relative

@@ -25,7 +25,6 @@ from .sides import SideReader, name_key
 from .text import Sentence, is_thai
 
 _NOT_WHEN = re.compile(r"also", re.I)
-_WELCOMED_TO = re.compile(r"[^.,;]{0,80}?\bto (?:go|attend|visit|come|join|participate|take part|travel)\b")
 
 
 class EventExtractor(DayReader, SideReader):
@@ -64,8 +63,6 @@ class EventExtractor(DayReader, SideReader):
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
         found.sort(key=lambda t: t[1])
-        # "Wang welcomed Thai Prime Minister Prayut to attend the Forum in Beijing": an invitation, not a reception
-        found = [t for t in found if not (text.startswith("welcomed", t[1]) and _WELCOMED_TO.match(text, t[2]))]
         # a courtesy call is also a reception and a talk: one event, not three, unless a link makes the talk
         # another engagement ("มีกำหนดพบหารือทวิภาคีกับนายกรัฐมนตรี … รวมทั้งจะเข้าเยี่ยมคารวะประธานประเทศ")
         calls = [(a, b) for k, a, b in found if k == "CourtesyCall"]
@@ -216,7 +213,6 @@ class EventExtractor(DayReader, SideReader):
         if kind == "Call":
             cand.mode = "Virtual"
         cand.attended = kind == "BilateralMeeting" and bool(cues.ATTENDED.search(text, max(0, start - 40), start))
-        cand.journey = kind == "Named" and bool(cues.TRAVEL_TO_ATTEND.search(text, max(0, start - 140), start))
         if cues.NEGOTIATING_ROUND.match(text, start):
             cand.name = text[start:end]  # a negotiating round is a meeting with a name of its own
             cand.aliases.add(name_key(cand.name))
@@ -233,6 +229,8 @@ class EventExtractor(DayReader, SideReader):
                 k += 1
                 group_hi = triggers[k + 1][1] if k + 1 < len(triggers) else len(text)
             window_hi = max(window_hi, group_hi)
+        cand.journey = cand.kind == "MultilateralMeeting" and bool(cues.TRAVEL_TO_ATTEND.search(text, max(0, start - 140),
+                                                                                               start))
         back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
         chosen = None if back else self._day_of(ctx, cand, sentence, triggers, position, window_lo, window_hi, dates)
         if (chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text)
