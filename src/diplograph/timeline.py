@@ -28,7 +28,7 @@ from typing import Any, Literal
 from .errors import DiplographError, NothingToShow
 from .network import DateLike, load_facts
 from .network.data import EVENT_KINDS, Event, Facts
-from .periods import parse_date
+from .periods import as_date
 from .network.source import GraphSource
 from .network.views import country_code
 from .viz.fonts import font_families
@@ -88,8 +88,8 @@ def timeline(source: GraphSource | Facts, country: str, *, partner: str | None =
          for a in facts.agreements.values() if wanted <= a.parties for c in a.history if c.date),
         key=lambda c: (c.date, c.title, c.status))
     days = [e.date for e in dated] + [c.date for c in changes]
-    first = _day(since) or min(days, default=None)
-    last = _day(until, end=True) or max(days, default=None)
+    first = as_date(since) or min(days, default=None)
+    last = as_date(until, end=True) or max(days, default=None)
     if by is None:
         by = "month" if first and last and _months(first, last) <= 36 else "year"
     result = Timeline(country, partner, by, changes=changes, events=dated, undated=len(chosen) - len(dated))
@@ -99,12 +99,6 @@ def timeline(source: GraphSource | Facts, country: str, *, partner: str | None =
             counts[_start(event.date, by)][event.kind] += 1  # type: ignore[arg-type]
         result.bins = sorted(counts.items())
     return result
-
-
-def _day(value: DateLike, *, end: bool = False) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return parse_date(value, end=end)
 
 
 def _start(day: dt.date, by: Granularity) -> dt.date:

@@ -20,7 +20,13 @@ import posixpath
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-__all__ = ["normalize_url", "release_id_for_url", "host_of", "absolute"]
+from . import __version__
+
+__all__ = ["DEFAULT_USER_AGENT", "normalize_url", "release_id_for_url", "host_of", "absolute"]
+
+# How the collector names itself to sites; here, not in the collector, so the CLI can show it as a default
+# without importing the collector (httpx, the extraction) at start-up.
+DEFAULT_USER_AGENT = f"diplograph/{__version__} (+https://w3id.org/diplograph)"
 
 _SCHEME = re.compile(r"https?://", re.I)
 

@@ -16,7 +16,7 @@ from .targets import open_target
 
 def collect_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options ``collect`` and ``track`` share, written once."""
-    from ..collect import DEFAULT_USER_AGENT
+    from ..urls import DEFAULT_USER_AGENT
 
     options = [
         click.argument("specs", nargs=-1, metavar="[SOURCE]..."),

@@ -27,13 +27,13 @@ from uuid import uuid4
 
 from .. import __version__
 from ..errors import DiplographError
+from ..warc import ROLE_HEADER  # release, robots, feed, sitemap, listing: the reader takes only "release"
 from .fetch import Exchange
 from .state import State
 
 __all__ = ["Archive", "ArchiveLocked", "LOCK_NAME", "ROLE_HEADER", "ROLL_BYTES"]
 
 LOCK_NAME = ".diplograph-collect.lock"
-ROLE_HEADER = "Diplograph-Role"  # release, robots, feed, sitemap, listing: readers take only "release"
 ROLL_BYTES = 1 << 30  # a part file above this is sealed and a new one begun (the usual WARC size)
 
 

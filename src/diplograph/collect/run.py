@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import __version__
 from ..wording import count
 from ..sources import MAX_FILE_BYTES
 from ..tally import Tally
-from ..urls import host_of
+from ..urls import DEFAULT_USER_AGENT, host_of
+from ..warc import PAGE_TYPES as READ_TYPES
 from .archive import Archive
 from .discover import (
     DiscoverError,
@@ -43,8 +43,7 @@ from .state import State
 
 __all__ = ["CollectEvent", "CollectOptions", "CollectSummary", "DEFAULT_USER_AGENT", "collect"]
 
-DEFAULT_USER_AGENT = f"diplograph/{__version__} (+https://w3id.org/diplograph)"
-PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", ""})
+PAGE_TYPES = READ_TYPES | {""}  # what the archive reader takes as a page, and a reply that names no type
 MAX_SITEMAPS = 1000  # sitemaps read from one sitemap index
 
 

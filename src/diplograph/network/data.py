@@ -26,6 +26,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from ..counting import MEETINGS, Queryable, planned
+from ..periods import within
 from ..rdf.namespaces import ID_IRI
 from ..rdf.terms import Term
 from .queries import (AGREEMENTS, COUNTRIES, EVENTS, EVIDENCE, PARTICIPATION, PEOPLE, POSITIONS, RELEASES,
@@ -211,7 +212,7 @@ def read_facts(store: Queryable, *, since: dt.date | None = None, until: dt.date
         _event_property(event, row["p"].value, row["o"])
     narrower = _narrower(facts, local(topic_iri, "topic")) if topic_iri else set()
     for iri, event in events.items():
-        if (every_event or iri in facts.meetings) and _dated(event.date, since, until) \
+        if (every_event or iri in facts.meetings) and within(event.date, (since, until)) \
                 and (not topic_iri or event.topics & narrower):
             event.name = min(event.names, default=None)
             event.mode = min(event.modes, default=None)
@@ -235,13 +236,6 @@ def read_facts(store: Queryable, *, since: dt.date | None = None, until: dt.date
         _filter_agreements(facts, since, until, narrower if topic_iri else None)
     _read_evidence(store, facts)
     return facts
-
-
-def _dated(day: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
-    """Whether an event dated ``day`` lies in the range; an undated one lies only in no range."""
-    if since is None and until is None:
-        return True
-    return day is not None and (since is None or day >= since) and (until is None or day <= until)
 
 
 def _narrower(facts: Facts, topic: str) -> set[str]:

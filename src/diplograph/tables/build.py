@@ -20,6 +20,7 @@ from typing import Literal
 
 from ..counting import Queryable
 from ..network.data import Agreement, Event, Facts, read_facts
+from ..periods import within
 from ..rdf.namespaces import DG_IRI
 from ..wording import count
 from . import codes
@@ -62,9 +63,7 @@ class Filters:
     countries: frozenset[str] = frozenset()
 
     def dated(self, day: dt.date | None) -> bool:
-        if self.since is None and self.until is None:
-            return True
-        return day is not None and (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+        return within(day, (self.since, self.until))
 
     def pair(self, a: str, b: str) -> bool:
         return not self.countries or a in self.countries or b in self.countries
