@@ -141,3 +141,25 @@ def test_readme_tracking_section_works_as_written(tmp_path: Path) -> None:
         done = subprocess.run(argv, cwd=cwd, env=env(home), capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
         assert done.stdout.count("new release: ") == 1
+
+
+def test_track_applies_the_curation_rules_the_store_keeps(tmp_path: Path) -> None:
+    # the store keeps "the courtesy call of 29 November 2023 is wrong"; a release tracked later that reports it
+    # must be stored without it, as `diplograph ingest` would store it
+    rule = tmp_path / "curation.toml"
+    rule.write_text('[[wrong]]\nnode = "dgid:event/courtesy-call/2023-11-29/jp-th"\nby = "A. Analyst"\n'
+                    'on = 2026-12-07\nwhy = "read the release again"\n', encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(REPO / "tests/fixtures/corpus/dev/d001.txt"),
+                           "--store", str(tmp_path / "store"), "--curation", str(rule), "-q"], env=env(tmp_path),
+                          capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+    with Site() as site:
+        feed_site(site, ["d008"])
+        result = track(tmp_path, site)
+        assert result.returncode == 0, result.stderr
+    from diplograph.store import EmbeddedStore
+
+    with EmbeddedStore.open(tmp_path / "store") as store:
+        found = store.select("SELECT ?p WHERE { GRAPH ?g { <https://w3id.org/diplograph/id/event/courtesy-call/"
+                             "2023-11-29/jp-th> ?p ?o } }").rows
+        assert len(found) == 0

@@ -24,15 +24,13 @@ import pyoxigraph as ox
 
 from .store_layout import DERIVED_GRAPH
 from .collect import Archive, CollectEvent, CollectOptions, CollectSummary, Source, collect
-from .ingest import Event, Summary, ingest, release_items
+from .counting import DG_PREFIX, EVENT_TYPES
+from .ingest import Event, Summary, ingest_releases
 from .rdf.namespaces import DG, ID_IRI
 from .warc import is_archive
 from .wording import count
 
 __all__ = ["Changes", "TrackResult", "track", "archives_to_ingest"]
-
-_EVENT_TYPES = ("BilateralMeeting", "MultilateralMeeting", "OfficialVisit", "CourtesyCall", "AgreementSigning")
-
 
 @dataclass
 class Changes:
@@ -82,8 +80,7 @@ def _short(iri: str) -> str:
 
 def _snapshot(backend) -> tuple[set[str], dict[str, str]]:
     """The events in the store, and each agreement's latest status."""
-    types = " ".join(f"dg:{t}" for t in _EVENT_TYPES)
-    rows = backend.select(f"PREFIX dg: <{DG._NS}>\nSELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {types} }} "
+    rows = backend.select(f"{DG_PREFIX}SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {EVENT_TYPES} }} "
                           "GRAPH ?g { ?e a ?t } }").rows
     events = {r[0].value for r in rows if isinstance(r[0], ox.NamedNode)}
     rows = backend.select(f"SELECT ?a ?s WHERE {{ GRAPH {DERIVED_GRAPH} {{ ?a <{DG.status}> ?s }} }}").rows
@@ -104,8 +101,6 @@ def track(sources: Sequence[Source], directory: Path, backend, store_key: str,
           options: CollectOptions | None = None, *, allow_invalid: bool = False, jobs: int | None = 1,
           **fetcher_args) -> Iterator[CollectEvent | Event | TrackResult]:
     """Collect ``sources`` into ``directory``, ingest what the store lacks, report what changed."""
-    from .rdf import mapping
-
     collected = CollectSummary()
     for event in collect(sources, directory, options, **fetcher_args):
         collected.add(event)
@@ -116,9 +111,8 @@ def track(sources: Sequence[Source], directory: Path, backend, store_key: str,
         files = archives_to_ingest(directory, archive.state, store_key)
         if files:
             before_events, before_status = _snapshot(backend)
-            activity, activity_triples = mapping.activity_iri()
-            items = release_items(files, activity, activity_triples, jobs=jobs, allow_invalid=allow_invalid)
-            for event in ingest(backend, items, activity=activity_triples, allow_invalid=allow_invalid):
+            # as `diplograph ingest` does: the curation rules the store keeps apply to these releases too
+            for event in ingest_releases(backend, files, allow_invalid=allow_invalid, jobs=jobs):
                 stored.add(event)
                 if event.kind == "stored":
                     changes.new_releases.append(event.release)
