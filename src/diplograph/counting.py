@@ -36,7 +36,6 @@ import pyoxigraph as ox
 
 from .rdf.terms import Term
 from .results import Results
-from .sparql import inject_values
 
 DG_PREFIX = "PREFIX dg: <https://w3id.org/diplograph/ontology#>\n"
 EVENT_TYPES = "dg:BilateralMeeting dg:MultilateralMeeting dg:OfficialVisit dg:CourtesyCall dg:AgreementSigning"
@@ -99,11 +98,6 @@ def planned(include_planned: bool) -> dict[str, Term | None]:
     return {"include_planned": TRUE if include_planned else None}
 
 
-def with_planned(query: str, include_planned: bool) -> str:
-    """``query`` with ``?include_planned`` bound (or left unbound) in a VALUES block."""
-    return inject_values(query, planned(include_planned))
-
-
 def count_events(store: Queryable, *, include_planned: bool = False) -> int:
     """The events a store holds, each once, as :data:`COUNTED` counts them."""
     return _number(store.query(EVENTS, planned(include_planned)))
@@ -120,4 +114,4 @@ def _number(results: Results) -> int:
 
 
 __all__ = ["AGREEMENTS", "COUNTED", "EVENTS", "EVENT_TYPES", "MEETINGS", "ONCE", "Queryable", "count_agreements",
-           "count_events", "planned", "with_planned"]
+           "count_events", "planned"]

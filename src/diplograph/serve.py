@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import fcntl
 import hmac
-import logging
 import os
 import secrets
 import signal
@@ -72,7 +71,6 @@ from .viz.page import asset, script_json
 
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 _LIMITS, _QUERY_LIMITS = ServeLimits(), QueryLimits()
-log = logging.getLogger("diplograph.serve")
 
 
 def shipped_queries() -> list[dict[str, Any]]:

@@ -91,7 +91,7 @@ def _snapshot(backend) -> tuple[set[str], dict[str, str]]:
 def archives_to_ingest(directory: Path, state, store_key: str) -> list[Path]:
     """The archive files in ``directory`` this store has not had: sealed ones the collector wrote,
     and any other web archive put there (hidden part files are never taken)."""
-    done = {row[0] for row in state.db.execute("SELECT warc FROM ingested WHERE store = ?", (store_key,))}
+    done = state.ingested(store_key)
     files = sorted(p for p in Path(directory).iterdir()
                    if not p.name.startswith(".") and p.is_file() and is_archive(p) and p.name not in done)
     return files

@@ -161,7 +161,6 @@ class Fetcher:
         self.on_exchange = on_exchange
         self.clock = clock
         self.sleep = sleep
-        self.requests = 0
         self._ready: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
         self._client = httpx.Client(
@@ -241,7 +240,6 @@ class Fetcher:
 
     def _once(self, url: str, role: str, headers: dict[str, str],
               want_body: Callable[[Exchange], str | None] | None) -> Exchange:
-        self.requests += 1
         sent = datetime.now(timezone.utc)
         deadline = self.clock() + self.timeout * 4  # a server trickling bytes must not hold us forever
         try:

@@ -133,9 +133,6 @@ class State:
             "tries = CASE WHEN excluded.status = 'failed' THEN pages.tries + 1 ELSE pages.tries END",
             (url, status, target, warc, error, now(), tries, now()))
 
-    def counts(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT status, COUNT(*) FROM pages GROUP BY status").fetchall())
-
     # ----------------------------------------------------------------- validators
 
     def validators(self, url: str) -> dict[str, str]:
@@ -171,10 +168,9 @@ class State:
 
     # ------------------------------------------------------------------- ingested
 
-    def not_ingested(self, store: str) -> list[str]:
-        rows = self.db.execute("SELECT name FROM warcs WHERE state = 'sealed' AND name NOT IN "
-                               "(SELECT warc FROM ingested WHERE store = ?) ORDER BY name", (store,))
-        return [r[0] for r in rows]
+    def ingested(self, store: str) -> set[str]:
+        """The archive files ``store`` has had."""
+        return {r[0] for r in self.db.execute("SELECT warc FROM ingested WHERE store = ?", (store,))}
 
     def set_ingested(self, names: Iterable[str], store: str) -> None:
         with self.transaction():

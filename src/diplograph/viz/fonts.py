@@ -27,7 +27,6 @@ from importlib import resources
 from pathlib import Path
 
 FONT_FILE = ("assets", "fonts", "Sarabun-Regular.ttf")
-FAMILY = "Sarabun"
 
 
 class ThaiFontWarning(UserWarning):
@@ -67,4 +66,4 @@ def font_families(texts: list[str]) -> list[str]:
     return ["DejaVu Sans"]
 
 
-__all__ = ["FAMILY", "ThaiFontWarning", "font_families", "font_path", "has_thai", "thai_font"]
+__all__ = ["ThaiFontWarning", "font_families", "font_path", "has_thai", "thai_font"]
