@@ -11,7 +11,7 @@ whether a value conforms; they report on the shape that uses them, never on the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
@@ -176,34 +176,33 @@ class LessThanOrEquals:
         return [v for v in values for o in others if not less_or_equal(v, o)]
 
 
-class And:
+class _ShapeList:
+    """sh:and, sh:or, sh:xone: a value passes when the shapes it conforms to pass ``passes`` (fed lazily, so
+    ``all`` and ``any`` stop at the first answer)."""
+
+    component: str
+    passes: Callable[[Iterator[bool]], bool]
+
+    def __init__(self, shapes: tuple[Shape, ...]) -> None:
+        self.shapes = shapes
+
+    def failures(self, data: DataIndex, focus: Term, values: Collection) -> Sequence:
+        return [v for v in values if not self.passes(s.conforms(data, v) for s in self.shapes)]
+
+
+class And(_ShapeList):
     component = "AndConstraintComponent"
-
-    def __init__(self, shapes: tuple[Shape, ...]) -> None:
-        self.shapes = shapes
-
-    def failures(self, data: DataIndex, focus: Term, values: Collection) -> Sequence:
-        return [v for v in values if not all(s.conforms(data, v) for s in self.shapes)]
+    passes = staticmethod(all)
 
 
-class Or:
+class Or(_ShapeList):
     component = "OrConstraintComponent"
-
-    def __init__(self, shapes: tuple[Shape, ...]) -> None:
-        self.shapes = shapes
-
-    def failures(self, data: DataIndex, focus: Term, values: Collection) -> Sequence:
-        return [v for v in values if not any(s.conforms(data, v) for s in self.shapes)]
+    passes = staticmethod(any)
 
 
-class Xone:
+class Xone(_ShapeList):
     component = "XoneConstraintComponent"
-
-    def __init__(self, shapes: tuple[Shape, ...]) -> None:
-        self.shapes = shapes
-
-    def failures(self, data: DataIndex, focus: Term, values: Collection) -> Sequence:
-        return [v for v in values if sum(s.conforms(data, v) for s in self.shapes) != 1]
+    passes = staticmethod(lambda conforms: sum(conforms) == 1)
 
 
 class Not:
