@@ -52,7 +52,7 @@ from rdflib import Literal, URIRef
 from .errors import DiplographError
 from .rdf import iris
 from .rdf.mapping import ReleaseGraph, Triple
-from .rdf.namespaces import DCTERMS, DG, ID_IRI, PREFIXES, PROV, RDF, RDFS, XSD
+from .rdf.namespaces import DCTERMS, DG, ID_IRI, PROV, RDF, RDFS, XSD, expand_prefixed
 
 CURATION_GRAPH = URIRef(ID_IRI + "graph/curation")
 CUR = "https://w3id.org/diplograph/curation#"
@@ -177,10 +177,7 @@ def expand(value: object, what: str) -> URIRef:
     """An IRI as a rule may write it: full, or abbreviated with a prefix of the query parameters (dgid:, dg:…)."""
     if not isinstance(value, str):
         raise CurationError(f"{what} must be an IRI (text)")
-    for prefix, ns in PREFIXES.items():
-        if value.startswith(prefix + ":") and not value.startswith(prefix + "://"):
-            value = str(ns) + value[len(prefix) + 1:]
-            break
+    value = expand_prefixed(value)
     if not value.startswith(("http://", "https://", "urn:")) or any(c in value for c in ' <>"{}|^`\\'):
         raise CurationError(f"{what}: {value!r} is not an IRI")
     return URIRef(value)

@@ -42,7 +42,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, ResourceNotFound
 from .periods import parse_date
-from .rdf.namespaces import DG_IRI, ID_IRI, PREFIXES
+from .rdf.namespaces import DG_IRI, ID_IRI, expand_prefixed
 from .rdf.terms import Term, iri
 from .results import Results, fill_years
 from .sparql import query_form
@@ -276,10 +276,7 @@ def _country_code(value: str) -> str | None:
 
 
 def _iri(value: str, bad) -> ox.NamedNode:
-    for prefix, ns in PREFIXES.items():
-        if value.startswith(prefix + ":") and not value.startswith(prefix + "://"):
-            value = str(ns) + value[len(prefix) + 1:]
-            break
+    value = expand_prefixed(value)
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", value):
         raise bad("is not an IRI")
     try:

@@ -108,5 +108,16 @@ PREFIXES: dict[str, object] = {
     "xsd": XSD,
 }
 
+
+
+def expand_prefixed(value: str) -> str:
+    """``value`` with a leading prefix of :data:`PREFIXES` written out ("dgid:event/…" → the full IRI); any
+    other text as it is (an IRI already full, or no IRI at all: the caller says which)."""
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(prefix + ":") and not value.startswith(prefix + "://"):
+            return str(ns) + value[len(prefix) + 1:]
+    return value
+
+
 __all__ = ["DG", "DG_IRI", "ID", "ID_IRI", "SCHEMA", "WD", "PREFIXES", "DCTERMS", "OWL", "PROV",
-           "RDF", "RDFS", "SKOS", "XSD"]
+           "RDF", "RDFS", "SKOS", "XSD", "expand_prefixed"]
