@@ -78,6 +78,7 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory, dev_releases) -> Path:
     outcomes, activity = dev_releases
     seed = [i for i in iter_releases([TESTS / "fixtures" / "corpus" / "seed"], next(iter(activity))[0])
             if isinstance(i, ReleaseOutcome)]
+    assert len(seed) == 1
     path = tmp_path_factory.mktemp("dev-store") / "store"
     with EmbeddedStore.open(path, write=True) as writer:
         for _ in ingest(writer, [*outcomes, *seed], activity=activity, validate=False):

@@ -25,19 +25,9 @@ PREFIXES = f"PREFIX dg: <{DG}>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
+def store(dev_store: Path):
     """The dev corpus and the seed ingested into one store, as ``diplograph ingest dev seed`` does."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", "1700000000")
-        activity, triples = mapping.activity_iri()
-        outcomes = [o for o in iter_releases([CORPUS / "dev", CORPUS / "seed"], activity)
-                    if isinstance(o, ReleaseOutcome)]
-    assert len(outcomes) == 25
-    path = tmp_path_factory.mktemp("agreements") / "store"
-    with EmbeddedStore.open(path, write=True) as writer:
-        for _ in ingest(writer, outcomes, activity=triples, validate=False):
-            pass
-    with EmbeddedStore.open(path) as reader:
+    with EmbeddedStore.open(dev_store) as reader:
         yield reader
 
 

@@ -69,6 +69,13 @@ THAI_PEOPLE = [
         "วันนี้ (2 มี.ค. 66) นายกรัฐมนตรีให้การต้อนรับนายคาริม ฮัสซัน เอกอัครราชทูตบังคลาเทศประจำประเทศไทย "
         "ในโอกาสเข้าเยี่ยมคารวะ",
         D(2023, 3, 2), {("คาริม ฮัสซัน", "BD")}, id="spelling-variant-of-a-country"),
+    pytest.param(
+        "วันนี้ (3 ก.ค. 67) นายกรัฐมนตรี “สมหญิง ใจดี” ได้หารือทางโทรศัพท์กับนายจอห์น สมิธ นายกรัฐมนตรีนิวซีแลนด์",
+        D(2024, 7, 3), {("สมหญิง ใจดี", "TH")}, id="quoted-name-without-honorific"),
+    pytest.param(
+        "เมื่อวันที่ 25 มิถุนายน 2561 ประธานาธิบดีฌอง มาร์แตง ของฝรั่งเศส ให้การต้อนรับพลเอก สมชาย ใจดี นายกรัฐมนตรี "
+        "ที่ทำเนียบประธานาธิบดี",
+        D(2018, 6, 26), {("ฌอง มาร์แตง", "FR")}, id="title-glued-to-name-state-after-it"),
 ]
 
 
@@ -217,7 +224,8 @@ EVENTS = [
                  {("BilateralMeeting", D(2024, 7, 25), ("TH", "VN"))}, id="abbreviated-title-a-space-before-its-state"),
     pytest.param("Prime Minister Somchai Dee hosted a luncheon for visiting Malaysian Prime Minister Ahmad Ali on 5 "
                  "March 2024, during which the two leaders discussed border security.", D(2024, 3, 6), "en",
-                 {("BilateralMeeting", D(2024, 3, 5), ("MY", "TH"))}, id="a-meal-with-talks-is-a-meeting-not-a-dated-visit"),
+                 {("BilateralMeeting", D(2024, 3, 5), ("MY", "TH"))},
+                 id="a-meal-with-talks-is-a-meeting-not-a-dated-visit"),
     pytest.param("Mr. Anan Suk held a bilateral meeting with Ms. Jane Doe, Minister for Foreign Affairs of Australia, "
                  "on the margins of the G20 Foreign Ministers' Meeting on 5 March 2024.", D(2024, 3, 6), "en",
                  {("BilateralMeeting", D(2024, 3, 5), ("AU", "TH")), ("MultilateralMeeting", None, ("AU", "TH"))},
@@ -264,6 +272,79 @@ EVENTS = [
         "เมื่อวันที่ 17 มีนาคม 2561 นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน - ออสเตรเลีย สมัยพิเศษ",
         D(2018, 3, 18), "th", {("MultilateralMeeting", D(2018, 3, 17), ("AU", "TH"))},
         id="an-asean-plus-one-summit-names-its-partner"),
+    # no date until the fourth line: the summary line (several Thai sentences) is read with the headline,
+    # so its "ต้อนรับ" is the body's dated courtesy call, not a second, undated talk
+    pytest.param(
+        "นายกฯ เข้าทำเนียบรัฐบาล หลังประกาศมาตรการใหม่\n"
+        "นายกรัฐมนตรี เข้าทำเนียบรัฐบาลแต่เช้า ทั้งนี้ ได้ตรวจความพร้อมของสถานที่ โดยต้อนรับ นายทาโร ซูซูกิ "
+        "รัฐมนตรีว่าการกระทรวงการต่างประเทศญี่ปุ่น ณ ทำเนียบรัฐบาล\n"
+        "เมื่อเวลา 10.00 น. นายกรัฐมนตรี เดินทางถึงทำเนียบรัฐบาล เพื่อปฏิบัติภารกิจ ตามปกติ\n"
+        "ต่อมา นายทาโร ซูซูกิ ได้เข้าเยี่ยมคารวะนายกรัฐมนตรี ในวันนี้ (15 ต.ค. 63)",
+        D(2020, 10, 15), "th", {("CourtesyCall", D(2020, 10, 15), ("JP", "TH"))},
+        id="a-summary-line-of-several-sentences-is-still-the-headlines"),
+    pytest.param(
+        "On 4 August 2023, Mr. Somchai Dee, Minister of Foreign Affairs of Thailand, held a joint press briefing "
+        "with H.E. Mr. Kenji Sato, Minister for Foreign Affairs of Japan. The gist of the remarks as follows.\n"
+        "Ladies and Gentlemen,\n"
+        "Today, I had the honour to co-chair the ASEAN-Japan Post Ministerial Conference with His Excellency "
+        "Kenji Sato.\n"
+        "We had extensive discussions on ASEAN-Japan cooperation.",
+        D(2023, 8, 5), "en", {("MultilateralMeeting", D(2023, 8, 4), ("JP", "TH"))},
+        id="a-transcripts-speakers-chair-a-conference-and-their-we-is-its"),
+    pytest.param(
+        "รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือทางโทรศัพท์กับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
+        "รัฐมนตรีว่าการกระทรวงการต่างประเทศเน้นย้ำความร่วมมือด้านการท่องเที่ยวและการประมง",
+        D(2023, 6, 2), "th", {("BilateralMeeting", None, ("PT", "TH"))},
+        id="headline-event-the-body-does-not-date-is-kept-undated"),
+    pytest.param(
+        "วันนี้ (3 ก.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน ให้การต้อนรับนายฮวน โลเปซ เอกอัครราชทูตเม็กซิโก"
+        "ประจำประเทศไทย และหารือความร่วมมือด้านแรงงาน",
+        D(2023, 7, 3), "th", {("CourtesyCall", D(2023, 7, 3), ("MX", "TH"))},
+        id="ambassador-received-by-a-minister-is-a-courtesy-call"),
+    pytest.param(
+        "เมื่อวันที่ 5 ต.ค. 2566 พลเอก สมชาย ใจดี นายกรัฐมนตรี ได้เข้าพบกับนายฌอง มาร์แตง ประธานาธิบดีฝรั่งเศส "
+        "ณ ทำเนียบประธานาธิบดี",
+        D(2023, 10, 6), "th", {("BilateralMeeting", D(2023, 10, 5), ("FR", "TH"))},
+        id="leaders-who-call-on-each-other-meet"),
+    pytest.param(
+        "วันนี้ (16 พฤศจิกายน 2565) นายกรัฐมนตรีให้การต้อนรับนายโจเซ ซิลวา ประธานาธิบดีโปรตุเกส ในพิธีต้อนรับ"
+        "อย่างเป็นทางการ ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ ระหว่างวันที่ 16 - 18 พฤศจิกายน 2565",
+        D(2022, 11, 16), "th", {("OfficialVisit", D(2022, 11, 16), ("PT", "TH"))},
+        id="welcome-ceremony-is-no-meeting-but-the-visit-is-kept"),
+    pytest.param(
+        "เมื่อเวลา 10.10 น. นายกรัฐมนตรี ได้ให้การต้อนรับนายโจเซ ซิลวา รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส",
+        D(2023, 6, 2), "th", {("BilateralMeeting", D(2023, 6, 2), ("PT", "TH"))},
+        id="clock-time-lead-is-the-release-day"),
+    pytest.param(
+        "นายสมชาย ใจดี นายกรัฐมนตรี กล่าวถึงการร่วมประชุมสุดยอดอาเซียน ครั้งที่ 47 ว่า ตนจะเดินทางไปที่กรุงกัวลาลัมเปอร์ "
+        "ประเทศมาเลเซีย ในคืนวันนี้ (25 ต.ค.) และคาดว่าจะได้มีการลงนามในถ้อยแถลงไทย-กัมพูชา ในช่วงเช้าวันพรุ่งนี้ (26 ต.ค.)",
+        D(2025, 10, 25), "th", {("AgreementSigning", D(2025, 10, 26), ("KH", "TH"))},
+        id="a-journey-day-and-a-later-clause-day-date-nothing-else"),
+    pytest.param(
+        "On December 16, 2023, Ms. SATO Hana, Minister for Foreign Affairs of Japan held a Japan-Philippines "
+        "Foreign Ministers’ Meeting with Hon. Jose Cruz, Secretary for Foreign Affairs of the Republic of the "
+        "Philippines.",
+        D(2023, 12, 16), "en", {("BilateralMeeting", D(2023, 12, 16), ("JP", "PH"))},
+        id="a-meeting-named-after-two-states-is-their-bilateral-meeting"),
+    pytest.param(
+        "On 5 August 2015, the ministers welcomed China’s constructive initiatives on connectivity.",
+        D(2015, 8, 5), "en", set(), id="welcoming-an-initiative-is-no-meeting"),
+    pytest.param(
+        "รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือกับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
+        "วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือกับนายโจเซ ซิลวา "
+        "รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส ซึ่งกล่าวถึงการพบกับฮุน เซน เมื่อปีก่อน",
+        D(2023, 3, 5), "th", {("BilateralMeeting", D(2023, 3, 5), ("PT", "TH"))},
+        id="a-registered-name-in-passing-is-no-participant"),
+    pytest.param(
+        "On 5 May 2023, the Prime Minister attended the 42nd ASEAN Summit in Labuan Bajo, Indonesia.",
+        D(2023, 5, 6), "en", {("MultilateralMeeting", D(2023, 5, 5), ("ID", "TH"))},
+        id="a-summit-in-a-city-of-two-words-is-hosted-by-the-state-after-it"),
+    pytest.param(
+        "Source: Xinhua| 2019-02-16 23:39:28|Editor: Li\n\n"
+        "CHIANG MAI, Thailand, Feb. 16 (Xinhua) -- Visiting Chinese State Councilor and Foreign Minister Li Wei "
+        "and Thai Foreign Minister Somchai Dee held here Saturday strategic consultations.",
+        None, "en", {("BilateralMeeting", D(2019, 2, 16), ("CN", "TH"))},
+        id="wire-copy-source-line-dates-and-visiting-epithet-is-no-visit"),
 ]
 
 
@@ -272,24 +353,86 @@ def test_events(body, issued, lang, expected) -> None:
     assert events(body, issued, lang) == expected
 
 
+# events a release must give, among others it may also give
+EVENTS_AMONG = [
+    pytest.param(
+        "BANGKOK, Oct 24 — Prime Minister Ahmad Ali of Malaysia, who is on a two-day visit to Thailand beginning "
+        "today, pledged help to end the violence in the south.\n"
+        "\"We pledge to help,\" he said at a joint media conference with his Thai counterpart Somchai Dee at "
+        "Government House here today.\n"
+        "Earlier, both leaders and their delegations had held a bilateral meeting at the same venue.",
+        D(2018, 10, 24), "en", {("BilateralMeeting", D(2018, 10, 24), ("MY", "TH"))},
+        id="both-leaders-held-a-meeting-earlier-that-day"),
+    pytest.param(
+        "TOKYO: Japan's Prime Minister Sato Kenji on Monday (Feb 9) met his Thai counterpart Somchai Dee in Tokyo. "
+        "Somchai is on a three-day visit to Japan.\n"
+        "Somchai said Thailand would speed up its reforms.\n"
+        "The two sides signed a memorandum on railway development in Thailand, while agreeing to study the "
+        "Dawei economic zone in Myanmar.",
+        D(2015, 2, 10), "en", {
+            ("AgreementSigning", None, ("JP", "TH")),  # not Myanmar's, and its day not said
+            ("OfficialVisit", None, ("JP", "TH"))  # a visit given a length is reported, not an occasion
+        }, id="the-two-sides-sign-as-the-two-states-of-the-talks-a-paragraph-later-undated"),
+    pytest.param(
+        "ระหว่างวันที่ 3 - 5 ตุลาคม 2566 นายกรัฐมนตรีเดินทางเยือนญี่ปุ่นอย่างเป็นทางการ ในระหว่างการเยือน "
+        "นายกรัฐมนตรีได้หารือกับนายฮิโรชิ ทานากะ (Mr. Hiroshi Tanaka) นายกรัฐมนตรีญี่ปุ่น",
+        D(2023, 10, 6), "th", {
+            ("OfficialVisit", D(2023, 10, 3), ("JP", "TH")),
+            ("BilateralMeeting", None, ("JP", "TH"))
+        }, id="undated-talks-during-a-visit-are-kept"),
+    pytest.param(
+        "โดยเฉพาะในวันที่ 9 ตุลาคม 2567 นายกฯ ได้หารือกับผู้นำ 2 ประเทศ โดยสรุปได้ดังนี้\n"
+        "นายกรัฐมนตรี หารือทวิภาคี กับ นายจอห์น สมิธ นายกรัฐมนตรีนิวซีแลนด์ เรื่องการค้า",
+        D(2024, 10, 12), "th", {("BilateralMeeting", D(2024, 10, 9), ("NZ", "TH"))},
+        id="items-take-the-day-of-the-sentence-that-lists-them"),
+    pytest.param(
+        "27 ต.ค.2566 - โฆษกประจำสำนักนายกรัฐมนตรีเปิดเผยว่า นายสมชาย ใจดี นายกรัฐมนตรี มีกำหนดการเยือนกัมพูชาอย่างเป็นทางการ "
+        "ในวันที่ 30 ตุลาคม 2566 ตามคำเชิญของนายสม รักดี นายกรัฐมนตรีกัมพูชา สำหรับกำหนดการสำคัญ นายกรัฐมนตรี "
+        "มีกำหนดพบหารือทวิภาคีกับนายสม รักดี นายกรัฐมนตรีกัมพูชา",
+        D(2023, 10, 27), "th", {("BilateralMeeting", D(2023, 10, 30), ("KH", "TH"))},
+        id="talks-of-a-one-day-visit-are-on-its-day"),
+    pytest.param(
+        "Prime Minister Somchai Dee and Japanese Prime Minister Sato Ken shake hands before their meeting in Tokyo on "
+        "Feb 9 2015.\nTOKYO: Japan's Prime Minister Sato Ken on Monday (Feb 9) met his counterpart Somchai Dee.",
+        None, "en", {("BilateralMeeting", D(2015, 2, 9), ("JP", "TH"))}, id="a-day-named-again-without-its-year"),
+    pytest.param(
+        "17 ตุลาคม 2561 พลเอก สมชาย ใจดี ผู้บัญชาการทหารสูงสุด ให้การต้อนรับ พลเรือเอก John Ward "
+        "ผู้บัญชาการกองกำลังสหรัฐอเมริกา ภาคพื้นอินโด – แปซิฟิก ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ "
+        "ระหว่าง 16 ถึง 17 ตุลาคม 2561\n"
+        "พลเรือเอก John Ward ได้ร่วมในพิธีตรวจแถวกองทหารเกียรติยศ หลังจากนั้นได้เข้าเยี่ยมคำนับ ผู้บัญชาการทหารสูงสุด",
+        D(2018, 10, 17), "th", {("CourtesyCall", D(2018, 10, 17), ("TH", "US"))},
+        id="a-call-after-the-ceremony-is-on-the-day-the-release-named"),
+    pytest.param(
+        "PM Lawrence Wong at the Joint Press Conference with Prime Minister of Thailand Somchai Dee\n"
+        "Earlier this morning, Prime Minister Somchai and I reaffirmed our commitment to build on these "
+        "strong foundations.",
+        D(2025, 11, 7), "en", {("BilateralMeeting", D(2025, 11, 7), ("SG", "TH"))},
+        id="a-speaker-and-the-guest-reaffirming-this-morning-met-on-the-release-day"),
+    pytest.param(
+        "On 30 June 2013, prior to the 46th ASEAN Foreign Ministers’ Meeting in Bandar Seri Begawan, Mr. Somchai "
+        "Dee, Minister of Foreign Affairs of Thailand, met with Mr. Li Wei, Minister of Foreign Affairs of China.",
+        D(2013, 6, 30), "en", {
+            ("BilateralMeeting", D(2013, 6, 30), ("CN", "TH")),
+            ("MultilateralMeeting", None, ("BN", "CN", "TH"))
+        }, id="the-conference-a-talk-is-held-before-or-beside-keeps-no-day-of-the-talk"),
+    pytest.param(
+        "รมว.มหาดไทย นำคณะ เข้าเยี่ยมคารวะ สมเด็จ ฮุน มาแนต นายกรัฐมนตรีแห่งราชอาณาจักรกัมพูชา\n\n"
+        "เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) พลเอก สมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย พร้อมด้วย"
+        "นายสมศักดิ์ รักดี เอกอัครราชทูตไทย ณ กรุงพนมเปญ",
+        D(2017, 8, 24), "th", {("CourtesyCall", D(2017, 8, 24), ("KH", "TH"))},
+        id="a-lead-with-only-a-day-dates-the-headline-event"),
+]
+
+
+@pytest.mark.parametrize("body,issued,lang,expected", EVENTS_AMONG)
+def test_events_among(body, issued, lang, expected) -> None:
+    assert expected <= events(body, issued, lang)
+
+
 def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
     found = facts("On 8 November 2023, the Minister of Foreign Affairs met with H.E. Mr. Ali Rahimi, Minister of "
                   "Foreign Affairs of Iran, in Geneva, Switzerland.", D(2023, 11, 9), "en").events
     assert {(e.kind, e.countries, e.mode) for e in found} == {("BilateralMeeting", ("IR", "TH"), "InPerson")}
-
-
-def test_undated_talks_during_a_visit_are_kept() -> None:
-    body = ("ระหว่างวันที่ 3 - 5 ตุลาคม 2566 นายกรัฐมนตรีเดินทางเยือนญี่ปุ่นอย่างเป็นทางการ ในระหว่างการเยือน "
-            "นายกรัฐมนตรีได้หารือกับนายฮิโรชิ ทานากะ (Mr. Hiroshi Tanaka) นายกรัฐมนตรีญี่ปุ่น")
-    found = events(body, D(2023, 10, 6))
-    assert ("OfficialVisit", D(2023, 10, 3), ("JP", "TH")) in found
-    assert ("BilateralMeeting", None, ("JP", "TH")) in found
-
-
-def test_will_meet_and_then_sign() -> None:
-    body = ("On 20 March 2024, the Prime Minister will hold a meeting with the Prime Minister of Laos, "
-            "and the two will then sign a Memorandum of Understanding on Energy Cooperation.")
-    assert agreements(body, D(2024, 3, 15), "en") == {("MemorandumOfUnderstanding", ("LA", "TH"), "Proposed")}
 
 
 # --- agreements -------------------------------------------------------------------------
@@ -345,6 +488,17 @@ AGREEMENTS = [
     pytest.param(
         "On 5 May 2022, the Thai and Indian sides signed an MoU on cooperation in renewable energy.", D(2022, 5, 6),
         "en", {("MemorandumOfUnderstanding", ("IN", "TH"), "Signed")}, id="partner-as-demonym"),
+    pytest.param(
+        "On 20 March 2024, the Prime Minister will hold a meeting with the Prime Minister of Laos, "
+        "and the two will then sign a Memorandum of Understanding on Energy Cooperation.",
+        D(2024, 3, 15), "en", {("MemorandumOfUnderstanding", ("LA", "TH"), "Proposed")}, id="will-meet-and-then-sign"),
+    pytest.param(
+        "ทั้งสองฝ่ายได้กำหนดจัดพิธีลงนามร่างบันทึกความตกลงด้านการศึกษาไทย-ชิลีในโอกาสที่รัฐมนตรีเดินทางเยือน",
+        D(2023, 6, 2), "th", {("MemorandumOfUnderstanding", ("CL", "TH"), "Proposed")}, id="planned-signing-ceremony"),
+    pytest.param(
+        "คณะรัฐมนตรีมีมติเห็นชอบร่างถ้อยแถลงข่าวร่วม (Joint Press Statement) ไทย-ลาว ตามที่กระทรวงการต่างประเทศเสนอ",
+        D(2023, 6, 2), "th", {("JointStatement", ("LA", "TH"), "Approved")},
+        id="cabinet-approves-joint-press-statement"),
 ]
 
 
@@ -369,23 +523,6 @@ def test_headline_states_the_kind_and_the_body_the_day() -> None:
     found = facts(body, D(2024, 3, 6))
     assert {(e.kind, e.date, e.countries) for e in found.events} == {("CourtesyCall", D(2024, 3, 4), ("MN", "TH"))}
     assert ("บัต เออร์เดน", "MN") in {(p.name, p.country) for p in found.people}  # the state from the headline
-
-
-def test_a_summary_line_of_several_sentences_is_still_the_headlines() -> None:
-    # no date until the fourth line: the summary line (several Thai sentences) is read with the headline,
-    # so its "ต้อนรับ" is the body's dated courtesy call, not a second, undated talk
-    body = ("นายกฯ เข้าทำเนียบรัฐบาล หลังประกาศมาตรการใหม่\n"
-            "นายกรัฐมนตรี เข้าทำเนียบรัฐบาลแต่เช้า ทั้งนี้ ได้ตรวจความพร้อมของสถานที่ โดยต้อนรับ นายทาโร ซูซูกิ "
-            "รัฐมนตรีว่าการกระทรวงการต่างประเทศญี่ปุ่น ณ ทำเนียบรัฐบาล\n"
-            "เมื่อเวลา 10.00 น. นายกรัฐมนตรี เดินทางถึงทำเนียบรัฐบาล เพื่อปฏิบัติภารกิจ ตามปกติ\n"
-            "ต่อมา นายทาโร ซูซูกิ ได้เข้าเยี่ยมคารวะนายกรัฐมนตรี ในวันนี้ (15 ต.ค. 63)")
-    assert events(body, D(2020, 10, 15)) == {("CourtesyCall", D(2020, 10, 15), ("JP", "TH"))}
-
-
-def test_headline_event_the_body_does_not_date_is_kept_undated() -> None:
-    body = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือทางโทรศัพท์กับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
-            "รัฐมนตรีว่าการกระทรวงการต่างประเทศเน้นย้ำความร่วมมือด้านการท่องเที่ยวและการประมง")
-    assert events(body, D(2023, 6, 2)) == {("BilateralMeeting", None, ("PT", "TH"))}
 
 
 def test_thai_ambassador_at_a_post_and_a_latin_named_host_official() -> None:
@@ -416,54 +553,10 @@ def test_wire_story_foreign_speaker_and_counterpart() -> None:
     assert {("OfficialVisit", ("TH", "VN")), ("BilateralMeeting", ("TH", "VN")), ("CourtesyCall", ("TH", "VN"))} <= kinds
 
 
-def test_ambassador_received_by_a_minister_is_a_courtesy_call() -> None:
-    body = ("วันนี้ (3 ก.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน ให้การต้อนรับนายฮวน โลเปซ เอกอัครราชทูตเม็กซิโก"
-            "ประจำประเทศไทย และหารือความร่วมมือด้านแรงงาน")
-    assert events(body, D(2023, 7, 3)) == {("CourtesyCall", D(2023, 7, 3), ("MX", "TH"))}
-
-
-def test_leaders_who_call_on_each_other_meet() -> None:
-    body = ("เมื่อวันที่ 5 ต.ค. 2566 พลเอก สมชาย ใจดี นายกรัฐมนตรี ได้เข้าพบกับนายฌอง มาร์แตง ประธานาธิบดีฝรั่งเศส "
-            "ณ ทำเนียบประธานาธิบดี")
-    assert events(body, D(2023, 10, 6)) == {("BilateralMeeting", D(2023, 10, 5), ("FR", "TH"))}
-
-
 def test_who_assigns_someone_else_does_not_take_part() -> None:
     body = ("วันที่ 5 พฤศจิกายน 2563 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน มอบหมาย นายสมศักดิ์ รักดี "
             "ผู้ช่วยรัฐมนตรีประจำกระทรวงแรงงาน ร่วมประชุมทางไกลกับนายโจเซ ซิลวา รัฐมนตรีว่าการกระทรวงแรงงานโปรตุเกส")
     assert people(body, D(2020, 11, 5)) == {("สมศักดิ์ รักดี", "TH"), ("โจเซ ซิลวา", "PT")}
-
-
-def test_welcome_ceremony_is_no_meeting_but_the_visit_is_kept() -> None:
-    body = ("วันนี้ (16 พฤศจิกายน 2565) นายกรัฐมนตรีให้การต้อนรับนายโจเซ ซิลวา ประธานาธิบดีโปรตุเกส ในพิธีต้อนรับ"
-            "อย่างเป็นทางการ ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ ระหว่างวันที่ 16 - 18 พฤศจิกายน 2565")
-    assert events(body, D(2022, 11, 16)) == {("OfficialVisit", D(2022, 11, 16), ("PT", "TH"))}
-
-
-def test_clock_time_lead_is_the_release_day() -> None:
-    body = "เมื่อเวลา 10.10 น. นายกรัฐมนตรี ได้ให้การต้อนรับนายโจเซ ซิลวา รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส"
-    assert events(body, D(2023, 6, 2)) == {("BilateralMeeting", D(2023, 6, 2), ("PT", "TH"))}
-
-
-def test_planned_and_approved_signings() -> None:
-    planned = "ทั้งสองฝ่ายได้กำหนดจัดพิธีลงนามร่างบันทึกความตกลงด้านการศึกษาไทย-ชิลีในโอกาสที่รัฐมนตรีเดินทางเยือน"
-    assert agreements(planned, D(2023, 6, 2)) == {("MemorandumOfUnderstanding", ("CL", "TH"), "Proposed")}
-    approved = "คณะรัฐมนตรีมีมติเห็นชอบร่างถ้อยแถลงข่าวร่วม (Joint Press Statement) ไทย-ลาว ตามที่กระทรวงการต่างประเทศเสนอ"
-    assert agreements(approved, D(2023, 6, 2)) == {("JointStatement", ("LA", "TH"), "Approved")}
-
-
-def test_news_names_leaders_without_honorifics() -> None:
-    quoted = ("วันนี้ (3 ก.ค. 67) นายกรัฐมนตรี “สมหญิง ใจดี” ได้หารือทางโทรศัพท์กับนายจอห์น สมิธ นายกรัฐมนตรีนิวซีแลนด์")
-    assert ("สมหญิง ใจดี", "TH") in people(quoted, D(2024, 7, 3))
-    glued = ("เมื่อวันที่ 25 มิถุนายน 2561 ประธานาธิบดีฌอง มาร์แตง ของฝรั่งเศส ให้การต้อนรับพลเอก สมชาย ใจดี นายกรัฐมนตรี "
-             "ที่ทำเนียบประธานาธิบดี")
-    assert ("ฌอง มาร์แตง", "FR") in people(glued, D(2018, 6, 26))
-
-
-def test_items_take_the_day_of_the_sentence_that_lists_them() -> None:
-    body = ("โดยเฉพาะในวันที่ 9 ตุลาคม 2567 นายกฯ ได้หารือกับผู้นำ 2 ประเทศ โดยสรุปได้ดังนี้\n"
-            "นายกรัฐมนตรี หารือทวิภาคี กับ นายจอห์น สมิธ นายกรัฐมนตรีนิวซีแลนด์ เรื่องการค้า")
-    assert ("BilateralMeeting", D(2024, 10, 9), ("NZ", "TH")) in events(body, D(2024, 10, 12))
 
 
 def test_numbered_summits_back_to_back_and_related_summits() -> None:
@@ -472,13 +565,6 @@ def test_numbered_summits_back_to_back_and_related_summits() -> None:
     found = facts(body, D(2025, 10, 25)).events
     assert sorted(e.name for e in found) == ["การประชุมสุดยอดอาเซียน ครั้งที่ 46", "การประชุมสุดยอดอาเซียน ครั้งที่ 47"]
     assert {(e.kind, e.date, e.end_date) for e in found} == {("MultilateralMeeting", D(2025, 10, 26), D(2025, 10, 28))}
-
-
-def test_talks_of_a_one_day_visit_are_on_its_day() -> None:
-    body = ("27 ต.ค.2566 - โฆษกประจำสำนักนายกรัฐมนตรีเปิดเผยว่า นายสมชาย ใจดี นายกรัฐมนตรี มีกำหนดการเยือนกัมพูชาอย่างเป็นทางการ "
-            "ในวันที่ 30 ตุลาคม 2566 ตามคำเชิญของนายสม รักดี นายกรัฐมนตรีกัมพูชา สำหรับกำหนดการสำคัญ นายกรัฐมนตรี "
-            "มีกำหนดพบหารือทวิภาคีกับนายสม รักดี นายกรัฐมนตรีกัมพูชา")
-    assert ("BilateralMeeting", D(2023, 10, 30), ("KH", "TH")) in events(body, D(2023, 10, 27))
 
 
 def test_discussed_with_and_a_year_first_date_line() -> None:
@@ -504,12 +590,6 @@ def test_two_foreign_states_meet_without_thailand() -> None:
     found = facts(body, D(2022, 5, 1), "en").events
     assert {(e.kind, e.date, e.countries) for e in found} == {("BilateralMeeting", D(2022, 5, 1), ("JP", "VN"))}
     assert len(found[0].participants) == 3
-
-
-def test_a_day_named_again_without_its_year() -> None:
-    body = ("Prime Minister Somchai Dee and Japanese Prime Minister Sato Ken shake hands before their meeting in Tokyo on "
-            "Feb 9 2015.\nTOKYO: Japan's Prime Minister Sato Ken on Monday (Feb 9) met his counterpart Somchai Dee.")
-    assert ("BilateralMeeting", D(2015, 2, 9), ("JP", "TH")) in events(body, None, "en")
 
 
 def test_states_named_in_passing_are_no_parties() -> None:
@@ -558,14 +638,6 @@ def test_a_foreign_body_before_a_title_names_the_state_and_outranks_the_headline
     assert found == {("John Ward", "US")}
 
 
-def test_wire_copy_source_line_dates_and_visiting_epithet_is_no_visit() -> None:
-    body = ("Source: Xinhua| 2019-02-16 23:39:28|Editor: Li\n\n"
-            "CHIANG MAI, Thailand, Feb. 16 (Xinhua) -- Visiting Chinese State Councilor and Foreign Minister Li Wei "
-            "and Thai Foreign Minister Somchai Dee held here Saturday strategic consultations.")
-    found = facts(body, None, "en")
-    assert {(e.kind, e.date, e.countries) for e in found.events} == {("BilateralMeeting", D(2019, 2, 16), ("CN", "TH"))}
-
-
 def test_chinese_english_lower_case_office_and_a_finished_visit() -> None:
     body = ("On April 23, 2012, Li Ming, chairman of the National Committee of the Chinese People's Political "
             "Consultative Conference (CPPCC), met with Thai Prime Minister Malee Rak in Bangkok. Li conveyed "
@@ -581,12 +653,6 @@ def test_lower_case_office_of_no_state_is_no_person() -> None:
     body = ("On 5 May 2019, Somchai Dee, president of the chamber of commerce, said exports rose. Thai Prime Minister "
             "Malee Rak met with Japanese Prime Minister Sato Ken in Tokyo.")
     assert "Somchai Dee" not in {n for n, _c in people(body, D(2019, 5, 5), "en")}
-
-
-def test_a_journey_day_and_a_later_clause_day_date_nothing_else() -> None:
-    body = ("นายสมชาย ใจดี นายกรัฐมนตรี กล่าวถึงการร่วมประชุมสุดยอดอาเซียน ครั้งที่ 47 ว่า ตนจะเดินทางไปที่กรุงกัวลาลัมเปอร์ "
-            "ประเทศมาเลเซีย ในคืนวันนี้ (25 ต.ค.) และคาดว่าจะได้มีการลงนามในถ้อยแถลงไทย-กัมพูชา ในช่วงเช้าวันพรุ่งนี้ (26 ต.ค.)")
-    assert events(body, D(2025, 10, 25)) == {("AgreementSigning", D(2025, 10, 26), ("KH", "TH"))}
 
 
 def test_today_in_a_transcript_is_the_day_its_introduction_states() -> None:
@@ -612,13 +678,6 @@ def test_a_conference_named_as_the_occasion_of_a_message_is_no_event() -> None:
     assert {k for k, _d, _c in events(body, D(2020, 4, 24))} == {"CourtesyCall"}
 
 
-def test_a_meeting_named_after_two_states_is_their_bilateral_meeting() -> None:
-    body = ("On December 16, 2023, Ms. SATO Hana, Minister for Foreign Affairs of Japan held a Japan-Philippines "
-            "Foreign Ministers’ Meeting with Hon. Jose Cruz, Secretary for Foreign Affairs of the Republic of the "
-            "Philippines.")
-    assert events(body, D(2023, 12, 16), "en") == {("BilateralMeeting", D(2023, 12, 16), ("JP", "PH"))}
-
-
 def test_a_host_welcoming_a_leader_and_a_statement_issued_after_a_visit() -> None:
     body = ("This is the official text of the Joint Statement between the US and Thailand issued following the visit "
             "to the White House on Monday by Prime Minister Somchai Dee.\n"
@@ -628,11 +687,6 @@ def test_a_host_welcoming_a_leader_and_a_statement_issued_after_a_visit() -> Non
     assert ("John Ward", "US") in {(p.name, p.country) for p in found.people}
     assert ("BilateralMeeting", ("TH", "US")) in {(e.kind, e.countries) for e in found.events}
     assert {(a.kind, a.parties, a.status) for a in found.agreements} == {("JointStatement", ("TH", "US"), "Signed")}
-
-
-def test_welcoming_an_initiative_is_no_meeting() -> None:
-    body = "On 5 August 2015, the ministers welcomed China’s constructive initiatives on connectivity."
-    assert events(body, D(2015, 8, 5), "en") == set()
 
 
 def test_a_toast_speech_dates_its_afternoon_and_its_we_is_speaker_and_guest() -> None:
@@ -662,27 +716,11 @@ def test_a_speaker_label_with_a_state_word_and_a_press_conference_transcript() -
     assert people(label, D(2022, 6, 1), "en") == {("Somchai Dee", "TH"), ("Sato Ken", "JP")}
 
 
-def test_a_lead_with_only_a_day_dates_the_headline_event() -> None:
-    body = ("รมว.มหาดไทย นำคณะ เข้าเยี่ยมคารวะ สมเด็จ ฮุน มาแนต นายกรัฐมนตรีแห่งราชอาณาจักรกัมพูชา\n\n"
-            "เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) พลเอก สมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย พร้อมด้วย"
-            "นายสมศักดิ์ รักดี เอกอัครราชทูตไทย ณ กรุงพนมเปญ")
-    assert events(body, D(2017, 8, 24)) >= {
-        ("CourtesyCall", D(2017, 8, 24), ("KH", "TH"))}
-
-
 def test_a_visit_does_not_take_the_clock_time_of_its_reception() -> None:
     body = ("ทั้งนี้ในเวลา 11.15 น. นายกรัฐมนตรีมีกำหนดการต้อนรับนายหลี่ เหวย รัฐมนตรีว่าการกระทรวงการต่างประเทศจีน "
             "ในโอกาสเยือนไทยอย่างเป็นทางการ")
     found = events(body, D(2020, 10, 15))
     assert ("OfficialVisit", None, ("CN", "TH")) in found and all(d is None for k, d, _c in found if k == "OfficialVisit")
-
-
-def test_a_call_after_the_ceremony_is_on_the_day_the_release_named() -> None:
-    body = ("17 ตุลาคม 2561 พลเอก สมชาย ใจดี ผู้บัญชาการทหารสูงสุด ให้การต้อนรับ พลเรือเอก John Ward "
-            "ผู้บัญชาการกองกำลังสหรัฐอเมริกา ภาคพื้นอินโด – แปซิฟิก ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ "
-            "ระหว่าง 16 ถึง 17 ตุลาคม 2561\n"
-            "พลเรือเอก John Ward ได้ร่วมในพิธีตรวจแถวกองทหารเกียรติยศ หลังจากนั้นได้เข้าเยี่ยมคำนับ ผู้บัญชาการทหารสูงสุด")
-    assert ("CourtesyCall", D(2018, 10, 17), ("TH", "US")) in events(body, D(2018, 10, 17))
 
 
 def test_registered_leaders_named_without_honorific_and_leaders_calling_on_each_other() -> None:
@@ -692,13 +730,6 @@ def test_registered_leaders_named_without_honorific_and_leaders_calling_on_each_
     found = facts(body, D(2012, 11, 21))
     assert {(p.name, p.country) for p in found.people} == {("เวิน เจียเป่า", "CN"), ("ยิ่งลักษณ์ ชินวัตร", "TH")}
     assert {(e.kind, e.date, e.countries) for e in found.events} == {("BilateralMeeting", D(2012, 11, 21), ("CN", "TH"))}
-
-
-def test_a_registered_name_in_passing_is_no_participant() -> None:
-    body = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศหารือกับรัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส\n"
-            "วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ หารือกับนายโจเซ ซิลวา "
-            "รัฐมนตรีว่าการกระทรวงการต่างประเทศโปรตุเกส ซึ่งกล่าวถึงการพบกับฮุน เซน เมื่อปีก่อน")
-    assert events(body, D(2023, 3, 5)) == {("BilateralMeeting", D(2023, 3, 5), ("PT", "TH"))}
 
 
 def test_unplaced_subject_is_the_release_side_and_unplaced_counterpart_the_other() -> None:
@@ -789,14 +820,6 @@ def test_a_state_that_signs_is_a_side(body, lang) -> None:
     assert [(a.kind, a.parties, a.status) for a in found.agreements] == [("MemorandumOfUnderstanding", ("SA", "TH"), "Signed")]
 
 
-def test_the_conference_a_talk_is_held_before_or_beside_keeps_no_day_of_the_talk() -> None:
-    body = ("On 30 June 2013, prior to the 46th ASEAN Foreign Ministers’ Meeting in Bandar Seri Begawan, Mr. Somchai "
-            "Dee, Minister of Foreign Affairs of Thailand, met with Mr. Li Wei, Minister of Foreign Affairs of China.")
-    found = events(body, D(2013, 6, 30), "en")
-    assert ("BilateralMeeting", D(2013, 6, 30), ("CN", "TH")) in found
-    assert ("MultilateralMeeting", None, ("BN", "CN", "TH")) in found
-
-
 def test_a_transit_visit_and_an_arrival_are_no_visits() -> None:
     body = ("BANGKOK, Oct. 15 (Xinhua) -- Visiting Chinese State Councilor and Foreign Minister Li Wei held talks here "
             "on Thursday with Thai Foreign Minister Somchai Dee.\n"
@@ -810,13 +833,6 @@ def test_a_meeting_of_a_visiting_leader_is_in_person() -> None:
             "a summit meeting with H.E. Mr. PHAM Van An, Prime Minister of the Socialist Republic of Viet Nam.")
     (meeting,) = [e for e in facts(body, D(2022, 5, 1), "en").events if e.kind == "BilateralMeeting"]
     assert meeting.mode == "InPerson"
-
-
-def test_a_speaker_and_the_guest_reaffirming_this_morning_met_on_the_release_day() -> None:
-    body = ("PM Lawrence Wong at the Joint Press Conference with Prime Minister of Thailand Somchai Dee\n"
-            "Earlier this morning, Prime Minister Somchai and I reaffirmed our commitment to build on these "
-            "strong foundations.")
-    assert ("BilateralMeeting", D(2025, 11, 7), ("SG", "TH")) in events(body, D(2025, 11, 7), "en")
 
 
 def test_this_joint_statement_is_the_page_itself() -> None:
@@ -855,11 +871,6 @@ WIRE_PHRASINGS = [
 ]
 
 
-def test_a_summit_in_a_city_of_two_words_is_hosted_by_the_state_after_it() -> None:
-    body = "On 5 May 2023, the Prime Minister attended the 42nd ASEAN Summit in Labuan Bajo, Indonesia."
-    assert events(body, D(2023, 5, 6), "en") == {("MultilateralMeeting", D(2023, 5, 5), ("ID", "TH"))}
-
-
 @pytest.mark.parametrize("sentence,expected", WIRE_PHRASINGS)
 def test_wire_phrasings(sentence, expected) -> None:
     body = "BANGKOK, 5 May 2023 - " + sentence
@@ -875,7 +886,6 @@ def test_the_lead_begins_at_the_third_line_when_no_early_sentence_is_dated() -> 
             "นายกรัฐมนตรี เข้าทำเนียบรัฐบาลแต่เช้า ทั้งนี้ ได้ตรวจความพร้อมของสถานที่\n"
             "เมื่อเวลา 10.00 น. นายกรัฐมนตรี เดินทางถึงทำเนียบรัฐบาล")
     assert lead_end(sentences(body), []) == body.index("เมื่อเวลา")
-
 
 
 @pytest.mark.parametrize("written,code", [
@@ -899,7 +909,6 @@ def test_a_counterpart_whose_office_names_no_state_is_the_releases_foreign_state
         ("BilateralMeeting", D(2023, 5, 5), ("TH", "US"))] * 2  # two meetings that day, not one
 
 
-
 @pytest.mark.parametrize("body,lang", [
     ("เมื่อวันที่ 3 สิงหาคม 2566 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ ได้เข้าร่วมการประชุมรัฐมนตรี"
      "ต่างประเทศอาเซียนกับประเทศคู่เจรจา ได้แก่ อินเดีย ออสเตรเลีย และแคนาดา", "th"),
@@ -919,23 +928,14 @@ def test_a_headline_welcome_above_a_visit_is_the_visits() -> None:
     assert ("BilateralMeeting", None, ("TH", "VN")) not in events(body, D(2023, 11, 16))
 
 
-def test_a_transcripts_speakers_chair_a_conference_and_their_we_is_its() -> None:
-    body = ("On 4 August 2023, Mr. Somchai Dee, Minister of Foreign Affairs of Thailand, held a joint press briefing "
-            "with H.E. Mr. Kenji Sato, Minister for Foreign Affairs of Japan. The gist of the remarks as follows.\n"
-            "Ladies and Gentlemen,\n"
-            "Today, I had the honour to co-chair the ASEAN-Japan Post Ministerial Conference with His Excellency "
-            "Kenji Sato.\n"
-            "We had extensive discussions on ASEAN-Japan cooperation.")
-    assert events(body, D(2023, 8, 5), "en") == {("MultilateralMeeting", D(2023, 8, 4), ("JP", "TH"))}
-
-
-def test_signing_a_guest_book_is_no_agreement_signing() -> None:
-    th = ("เมื่อวันที่ 21 ธันวาคม 2555 นายกรัฐมนตรีเดินทางเยือนบังกลาเทศอย่างเป็นทางการ โดยได้วางพวงมาลาที่อนุสรณ์สถาน"
-          "แห่งชาติ และลงนามในสมุดเยี่ยม")
-    en = ("On 21 December 2012, the Prime Minister paid an official visit to Bangladesh, laid a wreath at the "
-          "National Memorial and signed the visitors' book.")
-    for body, lang in ((th, "th"), (en, "en")):
-        assert {kind for kind, _d, _c in events(body, D(2012, 12, 22), lang)} == {"OfficialVisit"}
+@pytest.mark.parametrize("body,lang", [
+    ("เมื่อวันที่ 21 ธันวาคม 2555 นายกรัฐมนตรีเดินทางเยือนบังกลาเทศอย่างเป็นทางการ โดยได้วางพวงมาลาที่อนุสรณ์สถาน"
+     "แห่งชาติ และลงนามในสมุดเยี่ยม", "th"),
+    ("On 21 December 2012, the Prime Minister paid an official visit to Bangladesh, laid a wreath at the "
+     "National Memorial and signed the visitors' book.", "en"),
+], ids=["thai", "english"])
+def test_signing_a_guest_book_is_no_agreement_signing(body: str, lang: str) -> None:
+    assert {kind for kind, _d, _c in events(body, D(2012, 12, 22), lang)} == {"OfficialVisit"}
 
 
 def test_undated_talks_of_an_in_person_visit_are_in_person() -> None:
@@ -954,17 +954,6 @@ def test_also_says_another_meeting_not_which_day() -> None:
     assert found == {("CourtesyCall", D(2022, 8, 17)), ("BilateralMeeting", None)}  # "also": not which day
 
 
-def test_both_leaders_held_a_meeting_earlier_that_day() -> None:
-    body = ("BANGKOK, Oct 24 — Prime Minister Ahmad Ali of Malaysia, who is on a two-day visit to Thailand beginning "
-            "today, pledged help to end the violence in the south.\n"
-            "\"We pledge to help,\" he said at a joint media conference with his Thai counterpart Somchai Dee at "
-            "Government House here today.\n"
-            "Earlier, both leaders and their delegations had held a bilateral meeting at the same venue.")
-    found = events(body, D(2018, 10, 24), "en")
-    assert ("BilateralMeeting", D(2018, 10, 24), ("MY", "TH")) in found
-
-
-
 def test_a_number_in_parentheses_is_no_numbered_item() -> None:
     from diplograph.extraction.text import sentences
 
@@ -972,17 +961,6 @@ def test_a_number_in_parentheses_is_no_numbered_item() -> None:
             "เพื่อเข้าร่วมการประชุม 1) การประชุมเต็มคณะ 2) การประชุมกลุ่มย่อย")
     texts = [s.text for s in sentences(line)]
     assert "(กองบิน 6) กองทัพอากาศ" in texts[0] and any(t.startswith("2)") for t in texts)
-
-
-def test_the_two_sides_sign_as_the_two_states_of_the_talks_a_paragraph_later_undated() -> None:
-    body = ("TOKYO: Japan's Prime Minister Sato Kenji on Monday (Feb 9) met his Thai counterpart Somchai Dee in Tokyo. "
-            "Somchai is on a three-day visit to Japan.\n"
-            "Somchai said Thailand would speed up its reforms.\n"
-            "The two sides signed a memorandum on railway development in Thailand, while agreeing to study the "
-            "Dawei economic zone in Myanmar.")
-    found = events(body, D(2015, 2, 10), "en")
-    assert ("AgreementSigning", None, ("JP", "TH")) in found  # not Myanmar's, and its day not said
-    assert ("OfficialVisit", None, ("JP", "TH")) in found  # a visit given a length is reported, not an occasion
 
 
 def test_the_signing_named_again_takes_its_day() -> None:

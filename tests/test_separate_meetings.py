@@ -29,11 +29,24 @@ TH_LEAD = ("เมื่อวันที่ 12 มิถุนายน 2567 �
            "ณ ทำเนียบนายกรัฐมนตรี กรุงโตเกียว ")
 EN_PMS = {"Somchai Rakchat", "Taro Yamada"}
 TH_PMS = {"สมชาย รักชาติ", "ทาโร ยามาดะ"}
+EN_SEPARATE = ("In a separate meeting, H.E. Ms. Suda Meesuk, Minister of Foreign Affairs of Thailand, met with H.E. "
+               "Mr. Kenji Sato, Minister for Foreign Affairs of Japan.")
+
+
+def read(body: str, lang: str):
+    """What diplograph extracts from a release of this text, issued on 13 June 2024."""
+    return extract(Release(release_id="t", source_file="t.txt", body=normalize_text(body), issued=ISSUED, lang=lang))
+
+
+def write_release(folder: Path, name: str, headline: str, body: str) -> None:
+    """A release file as the pipeline reads it: headline, the day of issue, the text."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(f"{headline}\n\n13 June 2024\n\n{body}", encoding="utf-8")
 
 
 def talks(body: str, lang: str) -> list[set[str]]:
     """The people of each talk (a bilateral meeting) the release reports on 12 June 2024."""
-    facts = extract(Release(release_id="t", source_file="t.txt", body=normalize_text(body), issued=ISSUED, lang=lang))
+    facts = read(body, lang)
     names = {p.key: p.name for p in facts.people}
     found = [e for e in facts.events if e.kind == "BilateralMeeting"]
     assert all(e.date == DAY and e.countries == ("JP", "TH") for e in found), found
@@ -112,7 +125,7 @@ def test_two_pairs_with_no_one_in_common_are_two_meetings_even_without_a_cue() -
     does not date, so it has no date (the day of the talks before it is not said to be its day)."""
     body = EN_LEAD + ("H.E. Ms. Suda Meesuk, Minister of Foreign Affairs of Thailand, met with H.E. Mr. Kenji Sato, "
                       "Minister for Foreign Affairs of Japan.")
-    facts = extract(Release(release_id="t", source_file="t.txt", body=normalize_text(body), issued=ISSUED, lang="en"))
+    facts = read(body, "en")
     names = {p.key: p.name for p in facts.people}
     assert sorted((e.date is not None, sorted(names[k] for k in e.participants)) for e in facts.events) == [
         (False, ["Kenji Sato", "Suda Meesuk"]), (True, ["Somchai Rakchat", "Taro Yamada"])]
@@ -120,19 +133,14 @@ def test_two_pairs_with_no_one_in_common_are_two_meetings_even_without_a_cue() -
 
 def test_the_headline_joins_the_talk_of_its_own_people() -> None:
     """A headline about the foreign ministers names the second talk of the day, not the first."""
-    body = ("Foreign Minister Suda Meesuk meets Japanese Foreign Minister Kenji Sato\n\n" + EN_LEAD
-            + "In a separate meeting, H.E. Ms. Suda Meesuk, Minister of Foreign Affairs of Thailand, met with H.E. "
-            "Mr. Kenji Sato, Minister for Foreign Affairs of Japan.")
+    body = "Foreign Minister Suda Meesuk meets Japanese Foreign Minister Kenji Sato\n\n" + EN_LEAD + EN_SEPARATE
     assert sorted(map(sorted, talks(body, "en"))) == [["Kenji Sato", "Suda Meesuk"], sorted(EN_PMS)]
 
 
 def test_two_meetings_of_one_release_are_two_nodes_with_no_cross_links(tmp_path: Path) -> None:
     """In the graph: two event nodes, each with its own pair, and no dg:meets between a prime minister
     and a foreign minister, nor between the two Thai ministers."""
-    (tmp_path / "in").mkdir()
-    body = (EN_LEAD + "In a separate meeting, H.E. Ms. Suda Meesuk, Minister of Foreign Affairs of Thailand, met with "
-            "H.E. Mr. Kenji Sato, Minister for Foreign Affairs of Japan.")
-    (tmp_path / "in" / "r1.txt").write_text("Prime Minister visits Japan\n\n13 June 2024\n\n" + body, encoding="utf-8")
+    write_release(tmp_path / "in", "r1.txt", "Prime Minister visits Japan", EN_LEAD + EN_SEPARATE)
     result = build([tmp_path / "in"])
     out = tmp_path / "out.trig"
     write_graph(result.quads(), out)
@@ -156,12 +164,8 @@ def test_in_the_store_no_one_met_the_other_meetings_people(tmp_path: Path) -> No
     from diplograph.ingest import ingest_releases
     from diplograph.store import EmbeddedStore
 
-    (tmp_path / "in").mkdir()
-    two = (EN_LEAD + "In a separate meeting, H.E. Ms. Suda Meesuk, Minister of Foreign Affairs of Thailand, met "
-           "with H.E. Mr. Kenji Sato, Minister for Foreign Affairs of Japan.")
-    (tmp_path / "in" / "r1.txt").write_text("Prime Minister visits Japan\n\n13 June 2024\n\n" + two, encoding="utf-8")
-    (tmp_path / "in" / "r2.txt").write_text("Thai and Japanese leaders hold talks\n\n13 June 2024\n\n" + EN_LEAD,
-                                            encoding="utf-8")
+    write_release(tmp_path / "in", "r1.txt", "Prime Minister visits Japan", EN_LEAD + EN_SEPARATE)
+    write_release(tmp_path / "in", "r2.txt", "Thai and Japanese leaders hold talks", EN_LEAD)
     with EmbeddedStore.open(tmp_path / "store", write=True) as store:
         assert {e.kind for e in ingest_releases(store, [tmp_path / "in"], jobs=1)} == {"stored"}
         rows = store.select("""PREFIX dg: <https://w3id.org/diplograph/ontology#>

@@ -28,16 +28,9 @@ EVENT_TYPES = "VALUES ?type { dg:BilateralMeeting dg:MultilateralMeeting dg:Offi
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, dev_releases):
+def store(dev_store: Path):
     """The dev corpus and the seed release in an embedded store, as the issue's acceptance asks."""
-    outcomes, activity = dev_releases
-    seed = [i for i in iter_releases([SEED], next(iter(activity))[0]) if isinstance(i, ReleaseOutcome)]
-    assert len(seed) == 1
-    path = tmp_path_factory.mktemp("tables") / "store"
-    with EmbeddedStore.open(path, write=True) as writer:
-        for _ in ingest(writer, [*outcomes, *seed], activity=activity, validate=False):
-            pass
-    with EmbeddedStore.open(path) as reader:
+    with EmbeddedStore.open(dev_store) as reader:
         yield reader
 
 
