@@ -421,6 +421,18 @@ EVENTS_AMONG = [
         "นายสมศักดิ์ รักดี เอกอัครราชทูตไทย ณ กรุงพนมเปญ",
         D(2017, 8, 24), "th", {("CourtesyCall", D(2017, 8, 24), ("KH", "TH"))},
         id="a-lead-with-only-a-day-dates-the-headline-event"),
+    pytest.param(
+        "SEOUL, May 3 (Yonhap) -- Korean Foreign Minister Kim Min-ho on Friday held talks with Somchai Dee, "
+        "Thailand's minister of foreign affairs, on trade and security.\n"
+        "Somchai is in South Korea on an official visit from May 1 to 4.",
+        D(2019, 5, 3), "en", {("BilateralMeeting", D(2019, 5, 3), ("KR", "TH")),
+                              ("OfficialVisit", D(2019, 5, 1), ("KR", "TH"))},
+        id="is-in-a-state-on-an-official-visit"),
+    pytest.param(
+        "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ ซึ่งอยู่ระหว่างการเยือนญี่ปุ่นตามคำเชิญของนายทาโร ยามาดะ "
+        "รัฐมนตรีว่าการกระทรวงการต่างประเทศญี่ปุ่น ได้หารือกับนายทาโร ยามาดะ เกี่ยวกับความร่วมมือด้านการค้า",
+        None, "th", {("OfficialVisit", None, ("JP", "TH")), ("BilateralMeeting", None, ("JP", "TH"))},
+        id="a-visit-at-the-hosts-invitation-is-reported-not-an-occasion"),
 ]
 
 

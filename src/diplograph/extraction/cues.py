@@ -181,6 +181,8 @@ OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|�
 OCCASION_OF_NAMED = re.compile(r"ในโอกาส(?:ที่มี|ของ)?(?:การ)?\s?$|\bon the occasion of (?:the )?$", re.I)
 VISIT_AS_OCCASION = re.compile(r"(?:เนื่องใน|ใน)(?:วาระ|โอกาส)(?:ที่)?(?:การ)?\S{0,12}$|\bon the occasion of (?:his|her|their|the)\s(?:\w+\s)?$")
 OFFICIAL = re.compile(r"อย่างเป็นทางการ|official|state", re.I)
+# A visit made as someone's guest is one the hosts arranged: reported in its own right, not a passing occasion.
+AS_GUEST = re.compile(r"ตามคำเชิญ|ในฐานะแขก|\bat the invitation of\b|\bas (?:the )?guests? of\b", re.I)
 # On the occasion just reported, on its day.
 OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
 # A list of the states taking part in a conference, and what may separate its items.

@@ -259,7 +259,8 @@ class EventExtractor(DayReader, SideReader):
         cand.sideline = bool(ctx.cue_starts(sentence, cues.SIDELINE))
         # called official, or given a length ("is on a three-day visit to Japan"): a visit reported, not an occasion
         cand.official = kind == "OfficialVisit" and bool(cues.OFFICIAL.search(text, start, end)
-                                                         or _DAYS_LONG.search(text, max(0, start - 12), end))
+                                                         or _DAYS_LONG.search(text, max(0, start - 12), end)
+                                                         or cues.AS_GUEST.search(text, start, min(len(text), end + 60)))
         cand.subordinate = (kind == "OfficialVisit" and not cand.official
                             and (bool(cues.OCCASION_OF.search(text, max(0, start - 40), start))
                                  or self._visiting_title(text, start, end)))

@@ -43,7 +43,8 @@ class SideReader:
                 continue
             if re.search(r"(?:กับ|ฝ่าย|\bwith)\s?(?:the\s)?$", before):
                 found.add(code)
-            elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit)\s?(?:the\s)?$", before):
+            elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit|\b(?:is|was|are|were|been) in)\s?(?:the\s)?$",
+                                                       before):  # "visit to China", "is in China on an official visit"
                 found.add(code)
             elif _STATE_ACTS.match(text, end):
                 found.add(code)  # "ซาอุดิอาระเบียเตรียมลงนาม MOU กับไทย", "Laos and Thailand signed …": the state acts
