@@ -433,6 +433,14 @@ EVENTS_AMONG = [
         "รัฐมนตรีว่าการกระทรวงการต่างประเทศญี่ปุ่น ได้หารือกับนายทาโร ยามาดะ เกี่ยวกับความร่วมมือด้านการค้า",
         None, "th", {("OfficialVisit", None, ("JP", "TH")), ("BilateralMeeting", None, ("JP", "TH"))},
         id="a-visit-at-the-hosts-invitation-is-reported-not-an-occasion"),
+    pytest.param(
+        "วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี นายกรัฐมนตรี และนายสอน คำมี นายกรัฐมนตรีลาว แถลงผลการประชุมคณะรัฐมนตรี"
+        "ไทย - ลาว ครั้งที่ 3 ที่จ.หนองคาย", D(2023, 3, 5), "th", {("BilateralMeeting", D(2023, 3, 5), ("LA", "TH"))},
+        id="a-joint-cabinet-named-by-its-two-states-is-no-domestic-cabinet"),
+    pytest.param(
+        "On 5 March 2023, Prime Minister Somchai Dee and Prime Minister Son Khammy of Laos co-chaired the 3rd "
+        "Thailand-Laos Joint Cabinet Meeting in Nong Khai.", D(2023, 3, 5), "en",
+        {("BilateralMeeting", D(2023, 3, 5), ("LA", "TH"))}, id="a-joint-cabinet-meeting-is-bilateral"),
 ]
 
 
@@ -1033,3 +1041,18 @@ def test_a_visit_that_began_that_day_lasts_its_stated_length() -> None:
             "three-day official visit to Bangkok.")
     visits = [e for e in facts(body, D(2017, 3, 21), "en").events if e.kind == "OfficialVisit"]
     assert [(e.date, e.end_date) for e in visits] == [(D(2017, 3, 21), D(2017, 3, 23))]
+
+
+@pytest.mark.parametrize("body,mode", [
+    ("วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี นายกรัฐมนตรี หารือทวิภาคีกับนายทาโร ยามาดะ นายกรัฐมนตรีญี่ปุ่น "
+     "ที่ทำเนียบนายกรัฐมนตรีญี่ปุ่น", "InPerson"),
+    ("วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี นายกรัฐมนตรี และนายสอน คำมี นายกรัฐมนตรีลาว ร่วมกันลงนามบันทึกความเข้าใจ"
+     "ด้านการเกษตร ที่จ.หนองคาย", "InPerson"),
+    ("วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ หารือกับนายอาหมัด อาลี รัฐมนตรีการค้ามาเลเซีย "
+     "ที่ห้องประชุมกระทรวงพาณิชย์", "InPerson"),
+    # "ที่ประเทศ…" as often says "that the country …": no place
+    ("วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี นายกรัฐมนตรี หารือกับนายทาโร ยามาดะ นายกรัฐมนตรีญี่ปุ่น "
+     "และยินดีที่ประเทศไทยและญี่ปุ่นมีความร่วมมือใกล้ชิด", None),
+], ids=["a-residence", "a-province", "a-meeting-room", "that-the-country-is-no-place"])
+def test_a_thai_venue_makes_a_meeting_in_person(body, mode) -> None:
+    assert [e.mode for e in facts(body, D(2023, 3, 5)).events] == [mode]

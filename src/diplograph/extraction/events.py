@@ -57,8 +57,11 @@ class EventExtractor(DayReader, SideReader):
         named = cues.THAI_NAMED_MEETING if is_thai(text) else cues.ENGLISH_NAMED_MEETING
         for m in (named.finditer(text) if cues.MEETING_WORD.search(text) else ()):
             whole = m.group(0)
-            if cues.GENERIC_NAME.fullmatch(whole) or cues.RELATED_NAME.search(whole) or cues.DOMESTIC_NAME.search(whole) or not (
-                    cues.MULTILATERAL_NAME.search(whole) or cues.BILATERAL_NAME.search(whole) or self._pair_named(whole)):
+            # a cabinet's own meeting is domestic; a joint one ("คณะรัฐมนตรีไทย - ลาว", "Joint Cabinet Meeting") is not
+            bilateral = cues.BILATERAL_NAME.search(whole) or self._pair_named(whole)
+            if cues.GENERIC_NAME.fullmatch(whole) or cues.RELATED_NAME.search(whole) or (
+                    cues.DOMESTIC_NAME.search(whole) and not bilateral) or not (
+                    cues.MULTILATERAL_NAME.search(whole) or bilateral):
                 continue
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
