@@ -1056,3 +1056,15 @@ def test_a_visit_that_began_that_day_lasts_its_stated_length() -> None:
 ], ids=["a-residence", "a-province", "a-meeting-room", "that-the-country-is-no-place"])
 def test_a_thai_venue_makes_a_meeting_in_person(body, mode) -> None:
     assert [e.mode for e in facts(body, D(2023, 3, 5)).events] == [mode]
+
+
+@pytest.mark.parametrize("body,lang", [
+    ("วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงกลาโหม เดินทางเข้าร่วมประชุมรัฐมนตรีว่าการกระทรวงกลาโหม"
+     "อาเซียน ครั้งที่ 17 เพื่อหารือแนวทางความร่วมมือ", "th"),
+    ("On 5 March 2023, Prime Minister Somchai Dee travelled to Sydney to attend the 3rd ASEAN-Australia Special "
+     "Summit.", "en"),
+    ("วันนี้ (5 มี.ค. 66) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงกลาโหม ให้การต้อนรับและร่วมหารือกับนายเหงียน วัน ลอง "
+     "รัฐมนตรีว่าการกระทรวงกลาโหมเวียดนาม", "th"),
+], ids=["travelled-to-attend-thai", "travelled-to-attend-english", "received-and-talked"])
+def test_travelling_to_a_meeting_or_receiving_the_other_side_is_in_person(body, lang) -> None:
+    assert [e.mode for e in facts(body, D(2023, 3, 5), lang).events] == ["InPerson"]

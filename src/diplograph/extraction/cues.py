@@ -244,6 +244,8 @@ VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s
 _JOURNEY_EN = r"\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"  # a journey's English verbs
 TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|{_JOURNEY_EN}|\b(?:was |is )?visiting|\btravel(?:l)?ed to)"
                               r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
+# "เดินทางเข้าร่วมประชุม …", "travelled to attend": there in person (the journey's day may still be another one).
+WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า)?ร่วม(?:ใน)?(?:การ)?\s?$|\btravel(?:l)?ed to [^.]{0,60}\bto attend (?:the )?$")
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(rf"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|(?:{_JOURNEY_EN})\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)

@@ -254,7 +254,10 @@ class EventExtractor(DayReader, SideReader):
             if any(window_lo <= at < window_hi for at in virtual):
                 cand.mode = "Virtual"
             elif (any(window_lo <= at < window_hi for at in in_person) or cand.kind in ("OfficialVisit", "CourtesyCall")
-                  or (not virtual and in_person)):
+                  or (not virtual and in_person)
+                  # travelled to attend it; received the other side ("ให้การต้อนรับและร่วมหารือกับ …")
+                  or cand.journey or (cand.kind == "MultilateralMeeting" and cues.WENT_TO_ATTEND.search(text, max(0, start - 30), start))
+                  or (kind == "BilateralMeeting" and not virtual and cues.RECEPTION.match(text, start))):
                 cand.mode = "InPerson"  # a place ("ณ กระทรวงการต่างประเทศ") anywhere in a sentence with no call
         cand.status = self._status(ctx, cand, sentence)
         if kind == "AgreementSigning" and cues.PLANNED.search(text, max(0, start - 25), start):
