@@ -159,7 +159,7 @@ VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมท�
 # A place: "ณ กระทรวง…", "ที่กรุง…", "ที่ทำเนียบนายกรัฐมนตรีญี่ปุ่น", "ที่จ.เชียงใหม่", "ที่ห้องประชุม…", "at the
 # Palace", "in Tokyo" (not "ที่ประเทศ…", which as often says "that the country …")
 IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\bvisit(?:ing)?\b|ทำเนียบรัฐบาล"
-                       r"|ที่\s?(?:ทำเนียบ|จ\.\s?\S|จังหวัด\S|ห้อง(?:ประชุม|รับรอง)|โรงแรม|ศูนย์การประชุม|สถานเอกอัครราชทูต|พระราชวัง"
+                       r"|ที่(?:ทำเนียบ|จ\.\s?\S|จังหวัด\S|ห้อง(?:ประชุม|รับรอง)|โรงแรม|ศูนย์การประชุม|สถานเอกอัครราชทูต|พระราชวัง"
                        r"|พระที่นั่ง|ตึก|อาคาร|สำนักงาน|ที่ทำการ)")
 FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
 POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
@@ -299,7 +299,8 @@ TRIGGER_NEEDLES = {kind: re.compile("|".join(map(re.escape, words))) for kind, w
 # which has no literal to skip ahead by, is run only where one is present (a substring test, in C).
 CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online meeting"),
-    IN_PERSON: ("ณ", "ที่", "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
+    IN_PERSON: ("ณ", "ที่กรุง", "ที่ทำเนียบ", "ที่จ", "ที่ห้อง", "ที่โรงแรม", "ที่ศูนย์", "ที่สถาน", "ที่พระ", "ที่ตึก", "ที่อาคาร",
+                "ที่สำนัก", "ที่ที่ทำการ", "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
     SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",
                "ahead of the"),
     AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
