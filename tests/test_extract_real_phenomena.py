@@ -441,6 +441,14 @@ EVENTS_AMONG = [
         "On 5 March 2023, Prime Minister Somchai Dee and Prime Minister Son Khammy of Laos co-chaired the 3rd "
         "Thailand-Laos Joint Cabinet Meeting in Nong Khai.", D(2023, 3, 5), "en",
         {("BilateralMeeting", D(2023, 3, 5), ("LA", "TH"))}, id="a-joint-cabinet-meeting-is-bilateral"),
+    pytest.param(
+        "Thailand's Prime Minister Somchai Dee welcomed his Lao counterpart Son Khammy at Government House and "
+        "reaffirmed the two countries' close ties.\n"
+        "The leaders then held talks on border trade.\n"
+        "Afterwards the Thai and Lao prime ministers witnessed the signing of two memorandums of understanding on "
+        "energy cooperation.", None, "en",
+        {("BilateralMeeting", None, ("LA", "TH")), ("AgreementSigning", None, ("LA", "TH"))},
+        id="welcomed-his-counterpart-and-the-pair-of-leaders-witnessed-a-signing-undated"),
 ]
 
 

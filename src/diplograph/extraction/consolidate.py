@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL, RECEPTION
+from .cues import CALL_ON_EQUAL, PAIR_OF_LEADERS, RECEPTION
 from .text import is_thai
 
 
@@ -27,6 +27,9 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     current_day: dt.date | None = None  # the last day the release named for an event
     for cand in candidates:
         source = last_day or previous
+        if source is None and events and -1 in cand.participants and PAIR_OF_LEADERS.search(
+                ctx.sentences[cand.evidence[0]].text):
+            source = events[-1]  # "the Thai and Chinese prime ministers": the two of the talks just reported, dated or not
         if -1 in cand.participants:
             # "ทั้งสองฝ่าย", "the two leaders": the people of the talk just reported, and its two states only
             # ("The two sides signed a memorandum …, while … Dawei in Myanmar": not Myanmar's)

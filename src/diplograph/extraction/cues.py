@@ -79,7 +79,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # a host welcoming a visiting leader, not a decision or an initiative, nor an invitation ("welcomed Thai Prime
         # Minister X to attend the Forum in Beijing")
         r"|\bwelcomed (?=(?:the |his |her )?(?-i:(?:[A-Z][a-z]+ )?(?:Prime Minister|President|Premier|Chancellor|King|Queen|Sultan|"
-        r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b))"
+        r"Foreign Minister|Minister|Secretary|State Councilor|Vice President|Deputy Prime Minister|H\.E\.|HE|His|Her)\b"
+        r"|(?:his|her|their) (?:[A-Z][a-z]+ )?counterparts?\b))"
         r"(?![^.,;]{0,80}?\bto (?:go|attend|visit|come|join|participate|take part|travel)\b)")),
 ]
 
@@ -269,6 +270,9 @@ WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|\band I\b|(?:^|\s)(?:เรา|พ�
 I_OR_WE = re.compile(r"\b(?:I|[Ww]e)\b(?! [A-Z]\w)|(?:^|\s)(?:ผม|ดิฉัน|เรา|พวกเรา)")  # not "World War I Memorial"
 MEETING_HELD = re.compile(r"held (?:a |an |their )?(?:bilateral |official |formal |separate )?(?:meeting|talks)\b"
                           r"|(?:ได้)?(?:หารือ|ประชุม)ทวิภาคี")
+# "the Thai and Chinese prime ministers", "the Thailand and Malaysia leaders": the two of the talks just reported
+PAIR_OF_LEADERS = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ and [A-Z][a-z]+|two) (?:prime ministers|premiers|leaders|presidents"
+                             r"|foreign ministers|ministers|heads of (?:state|government))\b|\bboth (?:leaders|prime ministers|ministers)\b")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 # "ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย", "between Thailand and Malaysia": two parties, not "during" a time

@@ -291,7 +291,7 @@ class EventExtractor(DayReader, SideReader):
             cand.participants = self._participants(ctx, sentence, sentence.start + lo, sentence.start + hi, body_end)
             if not cand.participants and ctx.speakers and cues.WE.search(text, window_lo, window_hi):
                 cand.participants = list(ctx.speakers)  # a transcript's "we had a good meeting": speaker and guest
-            elif not cand.participants and cues.BOTH_SIDES.search(text):
+            elif not cand.participants and (cues.BOTH_SIDES.search(text) or cues.PAIR_OF_LEADERS.search(text)):
                 cand.participants = [-1]  # "the two leaders …", "… witnessed by the two prime ministers": of the event it follows
             elif cues.PRONOUN.search(text[max(0, start - 40):start]) or (
                     ctx.cue_starts(sentence, cues.COUNTERPART) and not self._foreign(ctx, cand.participants)):
