@@ -38,6 +38,8 @@ DATE_LINES = [
     pytest.param("  2013-10-12 14:04:18  cri", (D(2013, 10, 12), True), id="iso-time-wire-name"),
     pytest.param("ข่าวการเมือง Tuesday March 17, 2015 18:24 —มติคณะรัฐมนตรี", (D(2015, 3, 17), True),
                  id="cabinet-resolution-source"),
+    pytest.param("-- TNA 2014-09-13", (D(2014, 9, 13), True), id="wire-signature-closing-a-relay"),
+    pytest.param("— AFP 13 September 2014", (D(2014, 9, 13), True), id="wire-signature-long-date"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
     pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
     pytest.param("Thai and Lao ministers sign MoU on 4 July 2022", None, id="english-headline-with-a-date"),
@@ -48,6 +50,7 @@ DATE_LINES = [
     pytest.param("Source: Xinhua 2019-02-16 Thai PM meets Chinese FM", None, id="source-then-headline"),
     pytest.param("2020/4-24", None, id="mixed-separators"),
     pytest.param("visit on 5 December 2023 cri", None, id="lower-case-words-and-a-date"),
+    pytest.param("PM VISITS 2014-09-13", None, id="capitals-without-a-wire-dash"),
 ]
 
 

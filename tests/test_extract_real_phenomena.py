@@ -108,6 +108,15 @@ ENGLISH_PEOPLE = [
         "On 3 May 2022 H.E. Mr. Somkiat Rakdee, Minister of Foreign Affairs had a meeting with Mr. John Ward, "
         "Secretary of State of the United States during his visit to Washington, D.C.",
         D(2022, 5, 4), {("Somkiat Rakdee", "TH"), ("John Ward", "US")}, id="office-ends-at-the-verb"),
+    pytest.param(
+        "On 4 June 2015, Korean Ambassador Lee Min-su and US Ambassador Jane Roe paid separate courtesy calls on "
+        "Thai Foreign Minister Somkiat Rakdee.",
+        D(2015, 6, 5), {("Lee Min-su", "KR"), ("Jane Roe", "US"), ("Somkiat Rakdee", "TH")},
+        id="a-state-before-ambassador-as-a-style"),
+    pytest.param(
+        "BANGKOK, June 5 -- The foreign minister said on Thursday that Japanese ambassador Taro Sato and Korean "
+        "ambassador Kim Min-ho each paid courtesy calls on Foreign Minister Somkiat Rakdee.",
+        D(2015, 6, 5), {("Taro Sato", "JP"), ("Kim Min-ho", "KR")}, id="news-writes-ambassador-in-lower-case"),
 ]
 
 

@@ -53,6 +53,7 @@ _PIECE = (
     r"|(?:ministry|department|office|embassy)(?:\s+(?:of|for|and|the|(?-i:[A-Z][\w'’]*)))*"
     r"|(?:source|editor|author|writer|reporter|ที่มา|ผู้เขียน)\s?:\s?[^\s|:]+(?:\s[^\s|:\d]+){0,2}|โดย"
     r"|(?-i:[a-z]{2,6})(?=\s*$)"  # a wire's name closing the line: "2013-10-12 14:04:18  cri"
+    r"|^\s*(?:--|[-–—])\s?(?-i:[A-Z]{2,8})(?=\s)"  # a wire's signature closing a relayed story: "-- TNA 2014-09-13"
     r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|\(?(?:จำนวน)?(?:คน|ผู้)?(?:อ่าน|เข้าชม)\s?[\d,]+\s?(?:ครั้ง|คน)?\)?|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
 )
 _REST = re.compile(rf"(?:{_PIECE})*", re.I)

@@ -95,7 +95,23 @@ class EnglishNames(TitleReader):
                         named = self.countries.find_demonyms(phrase)
                         record.country = named[0][2] if named else record.country
                     break
+            else:
+                self._envoy_of_state_before(record, chain.group(0), before)
         return record, end
+
+    def _envoy_of_state_before(self, record: PersonRecord, honorifics: str, before: str) -> None:
+        """"US Ambassador Kristie Kenney", "Peruvian Ambassador Luis Soto": "Ambassador" reads as a style of the
+        name, and the state named right before it is the one the envoy serves."""
+        if not re.search(r"\b[Aa]mbassador\b", honorifics):
+            return
+        lead = re.search(r"(?:^|[\s(“\"])((?:[A-Z][\w.’']*\s){1,2})$", before)
+        if not lead:
+            return
+        named = self.countries.find_demonyms(lead.group(1)) + self.countries.find(lead.group(1), "en")
+        if named:
+            record.country = max(named)[2]  # the word nearest the title: "Thai-born US Ambassador" is the US's
+            record.position, record.position_lang = lead.group(1) + "Ambassador", "en"
+            record.role = self._role(record.position)
 
     def _body_before(self, text: str) -> tuple[int, str] | None:
         """(offset, key) of a government body right before a title ("State Department Counselor"): its own."""

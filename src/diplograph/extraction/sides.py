@@ -102,9 +102,14 @@ class SideReader:
         if cand.kind not in ("BilateralMeeting", "CourtesyCall") or cand.hosted:
             return [cand]
         states = [c for c in self._listed_counterparts(cand.window) if c != ctx.home]
+        each = bool(_EACH_APART.search(cand.window))
+        if len(states) < 2 and ctx.home in cand.countries:
+            # "Korean Ambassador X and US Ambassador Y each paid courtesy calls on …": the people's states
+            states = list(dict.fromkeys(c for p in cand.participants if p >= 0
+                                        if (c := ctx.people.people[p].country) not in (None, ctx.home)))
         if len(states) < 2:
             return [cand]
-        if cand.kind == "CourtesyCall":
+        if cand.kind == "CourtesyCall" and not each:
             cand.countries |= set(states)
             cand.joint = True
             return [cand]
@@ -183,6 +188,8 @@ class SideReader:
         return found
 
 
+# Several callers, one call each: "each paid a courtesy call", "paid separate courtesy calls", "แยกกัน".
+_EACH_APART = re.compile(r"\beach\b|\bseparate(?:ly)?\b|แยกกัน|ต่างคนต่าง")
 _STATE_ACTS = re.compile(r"\s?(?:ได้|จะ|เตรียม|มีกำหนด|ร่วมกัน|will|has|have|to)?\s?(?:จะ|ได้)?\s?"
                          r"(?:ลงนาม|เซ็น|หารือ|signed|sign|held talks|met)")
 _INVITED_BY = re.compile(r"(?:คำเชิญ(?:จาก|ของ)\s?(?:รัฐบาล|ประธานาธิบดี|นายกรัฐมนตรี)?|\binvitation (?:of|from) (?:the )?"
