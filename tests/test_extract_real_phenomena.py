@@ -458,6 +458,14 @@ EVENTS_AMONG = [
         "energy cooperation.", None, "en",
         {("BilateralMeeting", None, ("LA", "TH")), ("AgreementSigning", None, ("LA", "TH"))},
         id="welcomed-his-counterpart-and-the-pair-of-leaders-witnessed-a-signing-undated"),
+    pytest.param(
+        "Indian Prime Minister Raj Kumar and his Thai counterpart Somchai Dee on Monday agreed to expand maritime "
+        "cooperation.\n"
+        "The two prime ministers held the talks on the sidelines of the ASEAN-India Summit scheduled for Tuesday, "
+        "with the leaders of Cambodia and Laos expected to take part.", D(2019, 11, 4), "en",
+        {("BilateralMeeting", D(2019, 11, 4), ("IN", "TH")),
+         ("MultilateralMeeting", D(2019, 11, 5), ("IN", "KH", "LA", "TH"))},
+        id="wire-lead-of-two-leaders-and-a-summit-scheduled-for-its-own-day"),
 ]
 
 

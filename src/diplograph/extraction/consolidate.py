@@ -281,8 +281,7 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             same = [i for i in conferences if set(kept[i].evidence) & set(e.evidence)]
             if same or (len(conferences) == 1 and e.date is None):
                 e.during = (same or conferences)[0]
-                if kept[e.during].date is None or not kept[e.during].countries:
-                    kept[e.during].countries |= e.countries  # the two states of a meeting on its sidelines were there
+                kept[e.during].countries |= e.countries  # the two states of a meeting on its sidelines were there
         for parent_index, parent in enumerate(kept):
             if (parent is not e and parent.kind == "OfficialVisit" and parent.date and not parent.end_date
                     and e.date is None and e.kind not in SPAN_KINDS and e.countries == parent.countries):

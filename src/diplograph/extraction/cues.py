@@ -69,6 +69,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bhosted (?=(?:his |her |the )?(?:[A-Z][a-z]+ )?(?-i:Prime Minister|President|Premier|Foreign Minister"
         r"|Minister|King|Chancellor|Secretary|H\.E\.)\b)"
         r"|(?<=counterpart )(?:[A-Z][\w.'’-]* ){1,4}(?:discussed|held talks|talked|met)\b"
+        # the wire lead of a summit: "Abe and his Thai counterpart Prayut Chan-o-cha on Monday agreed to …"
+        r"|(?<= and )(?:his|her) (?:[A-Z][a-z]+ )?counterpart,? (?-i:[A-Z][\w.'’-]*,? ){1,4}(?:(?:on|in|at) [^,.]{1,40}? )?"
+        r"(?:agreed|confirmed|pledged|reaffirmed|vowed|affirmed|exchanged views|underlined|underscored|shared)\b"
         # a meal at which the two sides held talks: "hosted a luncheon for …, during which the two leaders discussed"
         r"|\bhosted (?:a |an )?(?:[\w-]+ )?(?:luncheon|lunch|dinner|banquet|breakfast)\b"
         r"(?=[^.]{0,200}\b(?:during|at) which\b[^.]{0,60}\b(?:discussed|talks|exchanged views|discussions?)\b)"
@@ -247,6 +250,9 @@ TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|�
                               r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
 # "เดินทางเข้าร่วมประชุม …", "travelled to attend": there in person (the journey's day may still be another one).
 WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า)?ร่วม(?:ใน)?(?:การ)?\s?$|\btravel(?:l)?ed to [^.]{0,60}\bto attend (?:the )?$")
+# What introduces a day given to a conference's name: "the Summit scheduled for Tuesday", "ซึ่งจัดขึ้นในวันที่ 5".
+CONFERENCE_DAY = re.compile(r"\b(?:scheduled|slated|set|due) (?:for|on) $|\bto be held (?:on )?$|\bheld on $"
+                            r"|จัดขึ้น(?:ใน|ระหว่าง)?(?:วันที่)?\s?$", re.I)
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(rf"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|(?:{_JOURNEY_EN})\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)
@@ -293,7 +299,8 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
                          "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
-                         "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted"),
+                         "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted",
+                         "counterpart"),
 }
 
 # The same as one alternation of literals per kind: one search in C instead of a substring test per word.

@@ -120,8 +120,15 @@ class DayReader:
             return None
         if kind == "OfficialVisit" and chosen.end_date is None and self._visiting_title(text, start, _end):
             return None  # "hosted a luncheon for visiting Malaysian Prime Minister … on 5 March": the luncheon's day
+        # "… on the sidelines of the Mekong-Japan Summit scheduled for Tuesday": a day the conference's name is
+        # given is the conference's, not the talk's
+        conference_day = any(k == "Named" and e <= chosen.start - sentence.start for k, _s, e in triggers) and bool(
+            cues.CONFERENCE_DAY.search(ctx.body, max(sentence.start, chosen.start - 30), chosen.start))
+        if cand.kind != "MultilateralMeeting" and conference_day:
+            return None
         if (cand.kind == "MultilateralMeeting" and chosen.end_date is None and ctx.cue_starts(sentence, cues.SIDELINE)
-                and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)):
+                and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)
+                and not conference_day):
             return None  # "On 30 June, on the sidelines of the 46th AMM, X met Y": the day is the talk's
         if (chosen.end_date and cand.kind not in SPAN_KINDS and kind != "Named"
                 and any(k in ("OfficialVisit", "Named") for i, (k, _s, _e) in enumerate(triggers) if i != position)):
