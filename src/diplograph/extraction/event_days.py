@@ -124,7 +124,7 @@ class DayReader:
         # given is the conference's, not the talk's
         conference_day = any(k == "Named" and e <= chosen.start - sentence.start for k, _s, e in triggers) and bool(
             cues.CONFERENCE_DAY.search(ctx.body, max(sentence.start, chosen.start - 30), chosen.start))
-        if cand.kind != "MultilateralMeeting" and conference_day:
+        if kind != "Named" and conference_day:
             return None
         if (cand.kind == "MultilateralMeeting" and chosen.end_date is None and ctx.cue_starts(sentence, cues.SIDELINE)
                 and any(k in ("BilateralMeeting", "Call", "CourtesyCall") for k, _s, _e in triggers)
