@@ -466,6 +466,12 @@ EVENTS_AMONG = [
         {("BilateralMeeting", D(2019, 11, 4), ("IN", "TH")),
          ("MultilateralMeeting", D(2019, 11, 5), ("IN", "KH", "LA", "TH"))},
         id="wire-lead-of-two-leaders-and-a-summit-scheduled-for-its-own-day"),
+    pytest.param(
+        "JAKARTA, June 3, 2024 – Indonesian President Budi Santoso said today that relations with the region are strong.\n"
+        "Budi wrote this in a post following telephone conversations with two of his counterparts – Japanese Prime "
+        "Minister Taro Yamada and Thai Prime Minister Somchai Dee.", D(2024, 6, 3), "en",
+        {("BilateralMeeting", None, ("ID", "JP")), ("BilateralMeeting", None, ("ID", "TH"))},
+        id="one-leader-calls-several-counterparts-on-a-day-not-said"),
 ]
 
 

@@ -61,7 +61,7 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                 earlier := next((e for e in reversed(events) if e.kind == cand.kind and e.date and not e.end_date),
                                 None)):
             cand.date = earlier.date  # "The two contracts were signed after the meeting": the signing reported
-        elif cand.date is None and cand.same_day and cand.kind not in SPAN_KINDS:
+        elif cand.date is None and cand.same_day and not cand.after_what and cand.kind not in SPAN_KINDS:
             # "… he said at a joint media conference here today. Earlier, both leaders had held a bilateral
             # meeting": the day the sentence before it names
             cand.date = _day_named_before(ctx, cand)

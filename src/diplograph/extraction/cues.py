@@ -51,7 +51,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
         r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
         r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
-    ("Call", re.compile(r"\btelephone (?:conversation|call|talks?)\b|\bphone (?:call|talks?|conversation)\b"
+    ("Call", re.compile(r"\btelephone (?:conversations?|calls?|talks?)\b|\bphone (?:calls?|talks?|conversations?)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
                         re.I)),
@@ -214,6 +214,10 @@ NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating r
 AFTER = re.compile(
     r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
     r"|\b(?:Following|After|Later|Afterwards|also|Earlier)\b|same (?:day|occasion)", re.I)
+# An AFTER word whose object is the trigger right after it: "following telephone conversations", "after their
+# meeting", "ภายหลังการหารือ".
+AFTER_WHAT = re.compile(r"(?:following|after)\s+(?:(?:the|their|his|her|its|a|an|two|three|several)\s+)?(?:[\w-]+\s+)?"
+                        r"|(?:ภายหลัง|หลังจาก)(?:การ|ที่)?(?:ได้)?(?:ร่วม)?\s?", re.I)
 # A meeting of its own, not more about the one just reported ("In a separate meeting, …", "met separately
 # with …", "ได้หารือแยกกันกับ …", "การหารืออีกวงหนึ่ง"); not "แยกกันไม่ได้" (inseparable).
 SEPARATE = re.compile(

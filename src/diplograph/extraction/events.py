@@ -276,6 +276,8 @@ class EventExtractor(DayReader, SideReader):
         cand.continuation = back or (bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
                                      and not cues.MEETING_HELD.match(text, start))
         after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
+        # the event "after" names ("following telephone conversations with …", "ภายหลังการหารือ") came first
+        cand.after_what = bool(after) and all(cues.AFTER_WHAT.fullmatch(text, s, start) for s in after)
         cand.sequel = not cand.continuation and bool(after)
         # "Later", "Earlier", "ต่อมา", "on the same day" say when (news: that day); "also" only that it is another event
         cand.same_day = any(not _NOT_WHEN.match(text, s) for s in after)

@@ -102,27 +102,45 @@ class SideReader:
         if cand.kind not in ("BilateralMeeting", "CourtesyCall") or cand.hosted:
             return [cand]
         states = [c for c in self._listed_counterparts(cand.window) if c != ctx.home]
-        each = bool(_EACH_APART.search(cand.window))
-        if len(states) < 2 and ctx.home in cand.countries:
-            # "Korean Ambassador X and US Ambassador Y each paid courtesy calls on …": the people's states
-            states = list(dict.fromkeys(c for p in cand.participants if p >= 0
-                                        if (c := ctx.people.people[p].country) not in (None, ctx.home)))
+        pivot = {ctx.home} & cand.countries
+        if len(states) < 2:
+            states, pivot = self._several_of_one_side(ctx, cand)
         if len(states) < 2:
             return [cand]
-        if cand.kind == "CourtesyCall" and not each:
+        if cand.kind == "CourtesyCall" and not _EACH_APART.search(cand.window):
             cand.countries |= set(states)
             cand.joint = True
             return [cand]
         out = []
         for state in states:
             one = copy.copy(cand)
-            one.countries = {state} | ({ctx.home} & cand.countries)
+            one.countries = {state} | pivot
             one.participants = [p for p in cand.participants
-                                if p < 0 or ctx.people.people[p].country in (None, ctx.home, state)]
+                                if p < 0 or ctx.people.people[p].country in ({None, state} | pivot)]
             one.evidence = list(cand.evidence)
             one.aliases = set(cand.aliases)
             out.append(one)
         return out
+
+    def _several_of_one_side(self, ctx: Context, cand: Candidate) -> tuple[list[str], set[str]]:
+        """People of several states on one side of the verb and one state on the other: "Korean Ambassador X and
+        US Ambassador Y each paid courtesy calls on …", "telephone conversations with three of his counterparts –
+        A, B and C". Returns the several states and the one they each met."""
+        sides: tuple[dict[str, None], dict[str, None]] = ({}, {})
+        first = {}
+        for m in ctx.mentions_in(ctx.sentences[cand.sentence].start, ctx.sentences[cand.sentence].end):
+            first.setdefault(m.person, m.start)
+        for p in cand.participants:
+            if p >= 0 and (state := ctx.people.people[p].country) and p in first:
+                sides[first[p] >= cand.start][state] = None
+        before, after = list(sides[0]), [s for s in sides[1] if s not in sides[0]]
+        if len(before) == 1 and len(after) >= 2:
+            return after, set(before)
+        if len(after) == 1 and len(before) >= 2:
+            return [s for s in before if s != after[0]], set(after)
+        if ctx.home in cand.countries:  # the sides not told apart by the verb: each foreign state met ours
+            return [s for s in dict.fromkeys(before + after) if s != ctx.home], {ctx.home}
+        return [], set()
 
     def _dialogue_partners(self, ctx: Context, cand: Candidate) -> list[tuple[str, str]]:
         """The dialogue partners (code, as written) listed right after an ASEAN meeting's name, each a meeting
