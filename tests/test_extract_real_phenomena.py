@@ -472,6 +472,11 @@ EVENTS_AMONG = [
         "Minister Taro Yamada and Thai Prime Minister Somchai Dee.", D(2024, 6, 3), "en",
         {("BilateralMeeting", None, ("ID", "JP")), ("BilateralMeeting", None, ("ID", "TH"))},
         id="one-leader-calls-several-counterparts-on-a-day-not-said"),
+    pytest.param(
+        "The Ambassador of the Kingdom of Thailand, H.E. Mr Somchai Dee, paid a farewell visit to President Jean "
+        "Michel at State House this morning.\n"
+        "President Michel described the relations between Mauritius and Thailand as special.", D(2017, 2, 22), "en",
+        {("CourtesyCall", D(2017, 2, 22), ("MU", "TH"))}, id="farewell-visit-this-morning-host-of-the-state-named-next"),
 ]
 
 
@@ -1099,3 +1104,10 @@ def test_a_thai_venue_makes_a_meeting_in_person(body, mode) -> None:
 ], ids=["travelled-to-attend-thai", "travelled-to-attend-english", "received-and-talked"])
 def test_travelling_to_a_meeting_or_receiving_the_other_side_is_in_person(body, lang) -> None:
     assert [e.mode for e in facts(body, D(2023, 3, 5), lang).events] == ["InPerson"]
+
+
+def test_a_secretary_general_met_in_new_york_serves_no_state() -> None:
+    found = events("On 28 September 2024, H.E. Mr. Somchai Dee, Minister of Foreign Affairs, had a bilateral meeting "
+                   "with Mr. Juan Perez, United Nations Secretary General, in New York.\n"
+                   "The Secretary General welcomed Thailand's role at the United Nations.", D(2024, 9, 30), "en")
+    assert not any(kind == "BilateralMeeting" for kind, _day, _states in found)

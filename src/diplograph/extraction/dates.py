@@ -43,6 +43,7 @@ from .calendar_words import (
     EN_WEEKDAYS,
     KEY_DROP,
     MONTH_OF,
+    REL_CAPITALISED,
     REL_OFFSET,
     TH_FULL,
     TH_MONTHS,
@@ -135,8 +136,7 @@ _DAY_START = re.compile(
 _EN_MONTH_FIRST = re.compile(  # December 6, 2023 / Dec. 6-8, 2023 / December 30 – January 2, 2024
     f"(?P<m1>{_EN_MONTH}){_SP}+{_day(1)}(?:,?{_S}(?P<y1>{_D}{{4}})(?!{_D}))?"
     f"(?:{_SEP}(?:(?P<m2>{_EN_MONTH}){_SP}+)?{_day(2)})?(?:,?{_S}(?P<y2>{_D}{{4}})(?!{_D}))?")
-_REL_WORD = re.compile(words([*REL_OFFSET, "Today", "TODAY", "Yesterday", "YESTERDAY",
-                               "Tomorrow", "TOMORROW"]))
+_REL_WORD = re.compile(words([*REL_OFFSET, *REL_CAPITALISED]))
 _TH_WD_REL = re.compile(f"(?:เมื่อวัน|วัน)(?P<wd>{_TH_WD})"
                         f"(?:{_S}(?P<suf>ที่ผ่านมา|ที่จะถึงนี้|ที่จะถึง|นี้|หน้า))?"
                         f"(?!{_S}(?:ที่)?{_S}\\(?{_D})")  # not "วันพุธที่ 30 ..."

@@ -236,6 +236,12 @@ class EventExtractor(DayReader, SideReader):
                                                                                                start))
         back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
         chosen = None if back else self._day_of(ctx, cand, sentence, triggers, position, window_lo, window_hi, dates)
+        after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
+        # the event "after" names ("following telephone conversations with …", "ภายหลังการหารือ") came first: a day
+        # before that word is the later act's ("in a post last night following telephone conversations")
+        cand.after_what = bool(after) and all(cues.AFTER_WHAT.fullmatch(text, s, start) for s in after)
+        if chosen is not None and cand.after_what and chosen.start - sentence.start < after[-1]:
+            chosen = None
         if (chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text)
                 and not names_another_day(ctx.body[:sentence.start], ctx.issued)):
             # "เมื่อเวลา 10.10 น. …": the release's own day — unless the story named another day before
@@ -275,14 +281,12 @@ class EventExtractor(DayReader, SideReader):
         # meeting" reports one of its own
         cand.continuation = back or (bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
                                      and not cues.MEETING_HELD.match(text, start))
-        after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
-        # the event "after" names ("following telephone conversations with …", "ภายหลังการหารือ") came first
-        cand.after_what = bool(after) and all(cues.AFTER_WHAT.fullmatch(text, s, start) for s in after)
         cand.sequel = not cand.continuation and bool(after)
         # "Later", "Earlier", "ต่อมา", "on the same day" say when (news: that day); "also" only that it is another event
         cand.same_day = any(not _NOT_WHEN.match(text, s) for s in after)
         cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
-        days = [d for d in dates if d.end_date is None and d.start - sentence.start < start]
+        days = [d for d in dates if d.end_date is None and d.start - sentence.start < start
+                and not (cand.after_what and d.start - sentence.start < after[-1])]
         cand.day_hint = days[-1].date if days else None
         if between:
             cand.participants, cand.hosted = between, True

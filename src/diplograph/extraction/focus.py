@@ -87,13 +87,14 @@ def latin_names_abroad(body: str, people, home: str | None, focus: str | None) -
 
 # The verb of a meeting just before a person: whom the release's side met ("also met with Mr. X, Coordinator
 # for …", "ได้พบหารือกับนาย X"). The honorifics a mention may not include stand between.
-_MET = re.compile(r"(?:\bmet(?: with)?|\btalks with|\bmeeting with|\bcalled on|\bcourtesy call on|\breceived"
+_MET = re.compile(r"(?:\bmet(?: with)?|\btalks with|\bmeeting with|\bcalled on|\b(?:courtesy|farewell) (?:call|visit) (?:on|to)"
+                  r"|\breceived"
                   r"|พบ(?:หารือ)?(?:กับ)?|หารือ(?:ร่วม)?กับ|เข้าพบ|ต้อนรับ)\s?(?:(?:H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.|the Hon(?:ourable|orable)?\.?|นาย|นาง(?:สาว)?)\s?)*\Z")
 
 
 def counterparts_of_focus(body: str, people, home: str | None, focus: str | None) -> None:
     """A person met whose office names no state, in a release that turns to one foreign state (in its
-    headline and summary, else its first paragraph), is that state's ("… also met with Mr. Kurt Campbell,
+    headline and summary, else its first paragraph, else its first few), is that state's ("… also met with Mr. Kurt Campbell,
     Coordinator for the Indo-Pacific"): the release's own people are named with their offices, the
     counterpart's office may be the other government's only."""
     unplaced_in_line: dict[int, int] = {}  # line start -> unplaced people named there so far
@@ -102,17 +103,22 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
         record = people.people[mention.person]
         if record.country is not None:
             continue
+        if _BODY_OF_STATES.search(record.position or "") or _BODY_OF_STATES.match(body, mention.end, mention.end + 40):
+            continue  # "Antonio Guterres, United Nations Secretary General" serves no one state
         line = body.rfind("\n", max(0, mention.start - 2000), mention.start)  # bounded: a huge line stays linear
         if mention.full and not unplaced_in_line.get(line) and _MET.search(body, max(0, mention.start - 40),
                                                                           mention.start):
             met.append(record)  # not after "Ambassador X met with …": both unplaced, the event's sides place them
         else:
             unplaced_in_line[line] = unplaced_in_line.get(line, 0) + 1
-    if met and (focus := focus or focus_state(body.split("\n", 1)[0], home)):
+    if met and (focus := focus or focus_state(body.split("\n", 1)[0], home) or focus_state(body[:800], home)):
         for record in met:
             record.country = focus
 
 
+# An office of a body of states, not of one state.
+_BODY_OF_STATES = re.compile(r"(?:,?\s(?:the\s)?)?(?:United Nations|\bUN\b|ASEAN|European|\bEU\b|World|International|Secretary[- ]General"
+                             r"|สหประชาชาติ|อาเซียน|สหภาพยุโรป|เลขาธิการ)", re.I)
 _SIDE = re.compile(r"\bon the ([A-Z][a-z]+) side\b|ฝ่าย(ไทย|\S{2,20}?)(?:ประกอบด้วย|ได้แก่)")
 
 
