@@ -117,6 +117,12 @@ ENGLISH_PEOPLE = [
         "BANGKOK, June 5 -- The foreign minister said on Thursday that Japanese ambassador Taro Sato and Korean "
         "ambassador Kim Min-ho each paid courtesy calls on Foreign Minister Somkiat Rakdee.",
         D(2015, 6, 5), {("Taro Sato", "JP"), ("Kim Min-ho", "KR")}, id="news-writes-ambassador-in-lower-case"),
+    pytest.param(
+        "On May 2, H.E. Mr. SATO Taro, Ambassador of Japan to the Kingdom of Thailand, H.E. Mr. Somkiat Rakdee, "
+        "Minister of Finance of Thailand and Mrs. Suda Dee, Director-General, Thailand International Cooperation "
+        "Agency (TICA), Ministry of Foreign Affairs of Thailand exchanged notes concerning a yen loan project in "
+        "Bangkok.", D(2022, 5, 3), {("SATO Taro", "JP"), ("Somkiat Rakdee", "TH"), ("Suda Dee", "TH")},
+        id="an-office-continued-past-an-acronym-and-ended-before-the-next-name"),
 ]
 
 
@@ -501,6 +507,9 @@ AGREEMENTS = [
     pytest.param("The leaders witnessed the exchange of MoUs on tourism cooperation between Thailand and Cambodia on "
                  "5 March 2024.", D(2024, 3, 6), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Signed")},
                  id="exchange-of-mous"),
+    pytest.param("On May 2, H.E. Mr. SATO Taro, Ambassador of Japan to the Kingdom of Thailand, and H.E. Mr. Somkiat "
+                 "Rakdee, Minister of Finance of Thailand, exchanged notes concerning a yen loan project in Bangkok.",
+                 D(2022, 5, 3), "en", {("Agreement", ("JP", "TH"), "Signed")}, id="exchanged-notes-bind-two-states"),
     pytest.param("The Thai cabinet on Tuesday gave the green light to an MoU with Cambodia on labour cooperation.",
                  D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="green-light"),
     pytest.param("Both sides agreed to expedite the signing of the MoU on cross-border transport between Thailand and "

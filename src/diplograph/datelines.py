@@ -105,8 +105,11 @@ def _numeric_line(line: str) -> tuple[date, bool] | None:
         return None
     year = int(m["y"] or m["y2"])
     year = be_to_ce(year) if year >= 2400 else year
+    first, second = int(m["d"] or m["d2"]), int(m["m"] or m["m2"])
+    if m["d"] and second > 12 >= first:
+        first, second = second, first  # "05/27/2016": month first, as US sites write it, when no other reading is a day
     try:
-        day = date(year, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        day = date(year, second, first)
     except ValueError:
         return None
     if not MIN_YEAR <= day.year <= MAX_YEAR:

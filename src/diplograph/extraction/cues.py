@@ -49,7 +49,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
         r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
-        r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the|exchange of (?:the )?"
+        r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the"
+        r"|exchanged (?:diplomatic )?(?:notes|letters|instruments of ratification)|exchange of (?:the )?"
         r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
     ("Call", re.compile(r"\btelephone (?:conversations?|calls?|talks?)\b|\bphone (?:calls?|talks?|conversations?)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"

@@ -124,7 +124,8 @@ class EnglishNames(TitleReader):
     def _appositive(self, text: str, end: int, home: str | None):
         """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio); also
         ", chairman of the … of the Chinese People's …", in lower case, when it names the state served."""
-        pm = re.match(r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | at | on | and [a-z])",
+        pm = re.match(r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | at | on | and [a-z]"
+                      r"| and (?:Mr|Mrs|Ms|Dr|Madam|H\.E)\b)",
                       text[end:end + 300])
         if not pm:
             return None
@@ -146,7 +147,8 @@ class EnglishNames(TitleReader):
             return phrase_at + len(phrase), phrase, self._role(phrase), country, portfolio
         # "Minister of Economy, Trade and Industry of Japan": capitalised segments after a comma
         # continue the office when they end with the state it serves
-        more = re.match(r"((?:,\s+[A-Z][^,;()\n]*?){1,3})(?=,\s|\.\s|\.$|;|\)|$| who | at | on )",
+        more = re.match(r"((?:,\s+[A-Z][\w&’'\-]*(?:\s(?:of|for|and|the|on|[A-Z][\w&’'\-]*|\([A-Z]{2,10}\)))*){1,3})"
+                        r"(?=,\s|\.\s|\.$|;|\)|$| who | at | on | and |\s[a-z])",
                         text[end + pm.end():end + pm.end() + 200])
         if more and not self.countries.find(phrase, "en") and self.countries.find(more.group(1), "en"):
             phrase += more.group(1)
