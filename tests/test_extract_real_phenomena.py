@@ -118,6 +118,9 @@ ENGLISH_PEOPLE = [
         "ambassador Kim Min-ho each paid courtesy calls on Foreign Minister Somkiat Rakdee.",
         D(2015, 6, 5), {("Taro Sato", "JP"), ("Kim Min-ho", "KR")}, id="news-writes-ambassador-in-lower-case"),
     pytest.param(
+        "On 30 April 2013, Deputy Speaker Janos Kovacs of the Hungarian National Assembly called on Deputy Prime "
+        "Minister Somkiat Rakdee.", D(2013, 4, 30), {("Janos Kovacs", "HU")}, id="of-the-demonym-national-assembly"),
+    pytest.param(
         "On May 2, H.E. Mr. SATO Taro, Ambassador of Japan to the Kingdom of Thailand, H.E. Mr. Somkiat Rakdee, "
         "Minister of Finance of Thailand and Mrs. Suda Dee, Director-General, Thailand International Cooperation "
         "Agency (TICA), Ministry of Foreign Affairs of Thailand exchanged notes concerning a yen loan project in "

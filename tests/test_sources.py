@@ -401,6 +401,27 @@ def test_furniture_lines_dropped() -> None:
     assert rel.url == "https://x.example/1" and rel.title == "หัวข้อข่าว"
 
 
+def test_a_site_line_says_whose_page_it_is_and_is_no_headline() -> None:
+    text = ("www.thaigov.go.th\n  • Fontsize\n  •\nThailand-Hungary to upgrade mutual relations\n\n"
+            "April 30, 2013, Hungarian Deputy Prime Minister Zsolt Kovacs paid a courtesy call on Deputy Prime Minister "
+            "Somchai Dee at Government House.")
+    rel = parse_release(text, release_id="s", source_file="s.txt")
+    assert (rel.site, rel.url, rel.title) == ("www.thaigov.go.th", None, "Thailand-Hungary to upgrade mutual relations")
+    from diplograph.extraction import extract, home_country
+    assert home_country(rel) == "TH"
+    # the release is the Thai government's: its unqualified Deputy Prime Minister is Thai, not the visitor's state
+    assert {(p.name, p.country) for p in extract(rel).people} == {("Zsolt Kovacs", "HU"), ("Somchai Dee", "TH")}
+
+
+@pytest.mark.parametrize("url", ["https://www.thaigov.go.th/news/contents/details/1", "http://thaigov.go.th/en/x"])
+def test_a_thaigov_page_names_its_own_officials_without_their_state(url: str) -> None:
+    from diplograph.extraction import extract
+    rel = parse_release("Thailand-Hungary to upgrade relations\nOn 30 April 2013, Hungarian Deputy Prime Minister "
+                        "Zsolt Kovacs paid a courtesy call on Deputy Prime Minister Somchai Dee. He also met Thai "
+                        "Foreign Minister Somkiat Rakdee.", release_id="u", source_file="u.txt", url=url)
+    assert ("Somchai Dee", "TH") in {(p.name, p.country) for p in extract(rel).people}
+
+
 # -------------------------------------------------------------------- walking
 
 def test_directory_walk_notes_and_symlink_loop(tmp_path: Path) -> None:

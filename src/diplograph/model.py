@@ -38,6 +38,7 @@ class Release:
     url: str | None = None
     lang: Lang = "th"
     content_hash: str = ""  # sha256 of the normalised body: one release under two names
+    site: str | None = None  # the host a page names itself by in its header ("www.thaigov.go.th"), when no URL says it
 
 
 @dataclass(frozen=True)

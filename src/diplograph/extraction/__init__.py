@@ -61,13 +61,15 @@ def home_country(release: Release) -> str | None:
 
 
 def _site_country(release: Release) -> str | None:
-    host = urlparse(release.url).hostname if release.url else None
+    host = urlparse(release.url).hostname if release.url else release.site
     m = _GOV_HOST.search(host or "")
-    if m and (m.group(1) or m.group(2)):
-        code = (m.group(1) or m.group(2)).upper()
-        code = _TLD_STATE.get(code, code)
-        return code if code in countries().info else "TH"
-    return None
+    if m is None:
+        return None
+    if not (m.group(1) or m.group(2)):
+        return "TH"  # thaigov.go.th, whatever comes after the name
+    code = (m.group(1) or m.group(2)).upper()
+    code = _TLD_STATE.get(code, code)
+    return code if code in countries().info else "TH"
 
 
 def extract(release: Release) -> ReleaseFacts:

@@ -98,22 +98,26 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
     Coordinator for the Indo-Pacific"): the release's own people are named with their offices, the
     counterpart's office may be the other government's only."""
     unplaced_in_line: dict[int, int] = {}  # line start -> unplaced people named there so far
+    placed_in_line: dict[int, set[str]] = {}  # line start -> states of the placed people named there so far
     met: list = []
     for mention in people.mentions:
         record = people.people[mention.person]
         if record.country is not None:
+            line = body.rfind("\n", max(0, mention.start - 2000), mention.start)
+            placed_in_line.setdefault(line, set()).add(record.country)
             continue
         if _BODY_OF_STATES.search(record.position or "") or _BODY_OF_STATES.match(body, mention.end, mention.end + 40):
             continue  # "Antonio Guterres, United Nations Secretary General" serves no one state
         line = body.rfind("\n", max(0, mention.start - 2000), mention.start)  # bounded: a huge line stays linear
         if mention.full and not unplaced_in_line.get(line) and _MET.search(body, max(0, mention.start - 40),
                                                                           mention.start):
-            met.append(record)  # not after "Ambassador X met with …": both unplaced, the event's sides place them
-        else:
+            met.append((record, set(placed_in_line.get(line, ()))))  # not after "Ambassador X met with …": both
+        else:                                                          # unplaced, the event's sides place them
             unplaced_in_line[line] = unplaced_in_line.get(line, 0) + 1
     if met and (focus := focus or focus_state(body.split("\n", 1)[0], home) or focus_state(body[:800], home)):
-        for record in met:
-            record.country = focus
+        for record, before in met:
+            if focus not in before:  # "Hungarian Deputy PM X paid a courtesy call on Deputy PM Y": Y is the host's
+                record.country = focus
 
 
 # An office of a body of states, not of one state.

@@ -33,7 +33,8 @@ _PORTFOLIO_WORD = (
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+\s+)?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
-_OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side)\b")
+_OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side|National Assembly|Parliament"
+                              r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")

@@ -34,9 +34,9 @@ _HEADING = re.compile(
     r"|ข่าว(?:กิจกรรม|เด่น|ประชาสัมพันธ์|สาร|ต่างประเทศ|ในประเทศ|การเมือง|เศรษฐกิจ|ทั่วไป)(?:\s?[|:]\s?\S.*?\s?ข่าว)?)"
     r"(?:\s*[:：]\s*(?P<title>.+))?", re.I)
 _FURNITURE = re.compile(
-    r"(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|skip to (?:main )?content"
+    r"[•·▪◦]?\s*(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|skip to (?:main )?content"
     r"|loading(?: color scheme)?|เนื้อหาหลัก|ข้อความแจ้งเตือน|รายละเอียดเนื้อหา|back to the l\w*|(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?"
-    r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font size.*"
+    r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font\s?size.*|"
     r"|(?:แท็ก|tags?)\s*:.*"
     r"|(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|read|views?|viewed|hits?)\s*:?\s*[\d,]+\s*(?:ครั้ง|times)?"
     r"|\|?\s*[\d,]+\s*(?:views?|reads?|ครั้ง)"
@@ -45,6 +45,8 @@ _BYLINE = re.compile(r"\s*(?:โดย|By)\s")  # a story's closing byline, not 
 _ASTERISKS = re.compile(r"(?:\*\s*){3,}")
 _SOURCE = re.compile(r"(?:ที่มา|แหล่งที่มา|แหล่งข่าว|Source)\s*[:：]\s*(?P<rest>.{0,300})", re.I)
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
+# A header line that is the site's own host: "www.thaigov.go.th".
+_SITE_LINE = re.compile(r"(?:https?://)?(?P<host>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?", re.I)
 _SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
 _CRAWL_DATE = re.compile(r"\s*date (?P<day>\d{4}-\d{2}-\d{2})(?!\d)\s*")
 
@@ -130,10 +132,14 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         if not lines:
             raise NoContentError(source, "no body text (only headings, title or date)")
     marker = issued_labelled = False
+    site = None
     start = 0
     for i, line in enumerate(lines[:HEADER_SCAN]):
         start = i + 1
         if _FURNITURE.fullmatch(line) or _ASTERISKS.fullmatch(line):
+            continue
+        if m := _SITE_LINE.fullmatch(line):
+            site = site or m["host"].lower()
             continue
         if m := _SITE_HEADER.fullmatch(line):
             head_title, marker = head_title or m["title"].strip(), True
@@ -184,9 +190,10 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
                 issued = found[0]
                 body_lines = body_lines[:k] + body_lines[k + 1:]
                 break
-    if head_title is None and not marker and not title and _headline_like(lines[0]) and len(lines) > 1 \
-            and len(lines[0]) <= 200:
-        head_title = lines[0]  # plain text: a short first line is the title, but stays in the body
+    first = next((ln for ln in lines[:HEADER_SCAN] if not (_SITE_LINE.fullmatch(ln) or _FURNITURE.fullmatch(ln))), lines[0])
+    if head_title is None and not marker and not title and _headline_like(first) and len(lines) > 1 \
+            and len(first) <= 200:
+        head_title = first  # plain text: a short first line is the title, but stays in the body
     found_url = None
     kept = []
     for line in body_lines:
@@ -204,5 +211,5 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
         release_id=release_id, source_file=source_file, body=body, title=head_title,
         issued=issued or lead_date(kept) or published, url=web_address(found_url) or web_address(url),
         lang=detect_lang((head_title or "") + "\n" + body),
-        content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(), site=site,
     )
