@@ -486,6 +486,10 @@ EVENTS_AMONG = [
         "Michel at State House this morning.\n"
         "President Michel described the relations between Mauritius and Thailand as special.", D(2017, 2, 22), "en",
         {("CourtesyCall", D(2017, 2, 22), ("MU", "TH"))}, id="farewell-visit-this-morning-host-of-the-state-named-next"),
+    pytest.param(
+        "Bangkok, June 5: India and Thailand on Thursday agreed to deepen trade ties during extensive discussions "
+        "held between Prime Minister Raj Kumar and Thailand PM Somchai Dee at Government House.", D(2025, 6, 5),
+        "en", {("BilateralMeeting", D(2025, 6, 5), ("IN", "TH"))}, id="discussions-held-between-two-leaders"),
 ]
 
 
