@@ -121,6 +121,14 @@ ENGLISH_PEOPLE = [
         "On 30 April 2013, Deputy Speaker Janos Kovacs of the Hungarian National Assembly called on Deputy Prime "
         "Minister Somkiat Rakdee.", D(2013, 4, 30), {("Janos Kovacs", "HU")}, id="of-the-demonym-national-assembly"),
     pytest.param(
+        "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
+        "of Thailand Somchai Dee co-chaired the Third Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
+        "in Ha Noi.\n"
+        "The Thai delegation at the Joint Cabinet Retreat included Deputy Prime Minister and Minister of Finance "
+        "Somkiat Rakdee, Deputy Prime Minister and Minister of Tourism and Sports Suda Dee, Ministers of Defence.",
+        D(2015, 10, 28), {("Nguyen Van An", "VN"), ("Somchai Dee", "TH"), ("Somkiat Rakdee", "TH"), ("Suda Dee", "TH")},
+        id="office-of-state-before-the-name-and-a-delegation-list"),
+    pytest.param(
         "On May 2, H.E. Mr. SATO Taro, Ambassador of Japan to the Kingdom of Thailand, H.E. Mr. Somkiat Rakdee, "
         "Minister of Finance of Thailand and Mrs. Suda Dee, Director-General, Thailand International Cooperation "
         "Agency (TICA), Ministry of Foreign Affairs of Thailand exchanged notes concerning a yen loan project in "
@@ -363,6 +371,14 @@ EVENTS = [
         "and Thai Foreign Minister Somchai Dee held here Saturday strategic consultations.",
         None, "en", {("BilateralMeeting", D(2019, 2, 16), ("CN", "TH"))},
         id="wire-copy-source-line-dates-and-visiting-epithet-is-no-visit"),
+    pytest.param(
+        "VGP - Viet Nam and Thailand on Tuesday issued a Joint Statement of the 2nd Joint Cabinet Retreat.\n"
+        "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
+        "of Thailand Somchai Dee co-chaired the Second Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
+        "in Ha Noi.\n"
+        "The Thai delegation at the Joint Cabinet Retreat included Deputy Prime Minister Somkiat Rakdee.",
+        D(2015, 10, 27), "en", {("BilateralMeeting", D(2015, 10, 27), ("TH", "VN"))},
+        id="one-retreat-named-three-ways"),
 ]
 
 

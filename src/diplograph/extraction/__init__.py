@@ -83,7 +83,7 @@ def extract(release: Release) -> ReleaseFacts:
     focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)
     if _site_country(release) is None and not _text.is_thai(body[:2000]):
-        foreign_speaker(body, people)  # a Thai text is the Thai side's own
+        foreign_speaker(body, people, focus)  # a Thai text is the Thai side's own
     attendance_sides(body, people)
     latin_names_abroad(body, people, home, focus)
     counterparts_of_focus(body, people, home, focus)

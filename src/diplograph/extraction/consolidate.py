@@ -348,8 +348,10 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "MultilateralMeeting" or (a.name and b.name):
+        # one name the start or (named again without its number: "the Joint Cabinet Retreat") the end of the other
         same_name = bool(a.aliases & b.aliases) or any(
-            x.startswith(y) or y.startswith(x) for x in a.aliases for y in b.aliases if min(len(x), len(y)) >= 12)
+            x.startswith(y) or y.startswith(x) or ((a.date is None or b.date is None) and (x.endswith(y) or y.endswith(x)))
+            for x in a.aliases for y in b.aliases if min(len(x), len(y)) >= 12)
         return same_name and (a.date is None or b.date is None or a.date == b.date)
     if a.date and b.date and (a.date, a.end_date) != (b.date, b.end_date):
         return False

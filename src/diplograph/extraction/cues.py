@@ -123,9 +123,13 @@ THAI_NAMED_MEETING = re.compile(
 ENGLISH_NAMED_MEETING = re.compile(
     # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
     r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?"
-    r"(?:[A-Z][\w’'\-–]*\s+(?:\([A-Z]{2,10}\)\s+)?){0,10}"
+    # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
+    r"(?:[A-Z][\w’'\-–]*\s+(?:[-–]\s+)?(?:\([A-Z]{2,10}\)\s+)?){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
-    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s?)+)?(?:\s+and\s+Related\s+Meetings)?)"
+    # "… on Trade and Investment", not "… on October 27th"
+    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w’'\-]*\s?)+)?"
+    r"(?:\s+and\s+Related\s+Meetings)?)"
     r"(?:\s?\((?P<acr>[^()]{2,20})\))?"
 )
 # A cheap test run first: a sentence without one of these words names no meeting.

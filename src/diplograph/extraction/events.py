@@ -361,6 +361,11 @@ class EventExtractor(DayReader, SideReader):
             cand.aliases.add(name_key(re.sub(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+", "", acronym)))
         pair = self._pair_named(whole)
         two_sides = bool(pair)  # "8th Japan-Thailand Strategic Dialogue"
+        found = self.countries.find(cand.name, "th" if is_thai(cand.name) else "en") if pair and cand.name else []
+        if len(found) >= 2:
+            # "Second Thailand – Viet Nam Joint Cabinet Retreat" is also "the 2nd Joint Cabinet Retreat" of the two
+            bare = cand.name[:found[0][0]] + re.sub(r"^\s*[-–]?\s*", "", cand.name[found[-1][1]:])
+            cand.aliases.add(name_key(bare))
         bilateral = (cues.BILATERAL_NAME.search(whole) or two_sides) and not cues.GROUPING_NAME.search(whole)
         cand.kind = "BilateralMeeting" if bilateral else "MultilateralMeeting"
         if bilateral and two_sides:

@@ -51,12 +51,12 @@ def focus_state(head: str, home: str | None) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
-def foreign_speaker(body: str, people) -> None:
+def foreign_speaker(body: str, people, focus: str | None = None) -> None:
     """A release with no site to say whose it is, that names Thailand's officials as Thailand's
     ("Mr. Somchai Dee, Prime Minister of the Kingdom of Thailand", "Thai Foreign Minister …"), is
     not the Thai government speaking: an office holder it names without a state ("Prime Minister
     Tanaka Hiroshi") is then of the state the release is about besides Thailand — the first other
-    state its headline or lead names — and of no known state if it names none."""
+    state its headline and lead turn to, else the first other state named — and of no known state if it names none."""
     if not any(p.country == "TH" and stated_in_position(p) for p in people.people):
         return
     known = registry()
@@ -68,7 +68,9 @@ def foreign_speaker(body: str, people) -> None:
     head = body[:3000]
     lang = "th" if _text.is_thai(head) else "en"
     named = countries().find(head, lang) + (countries().find_demonyms(head) if lang == "en" else [])
-    other = next((code for _s, _e, code in sorted(named) if code != "TH"), None)
+    # the state the headline and lead turn to, else the first other one named (a menu of provinces above the story
+    # names states too: "• Lao Cai")
+    other = focus or next((code for _s, _e, code in sorted(named) if code != "TH"), None)
     for record in defaulted:
         record.country = other
 
@@ -123,6 +125,7 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
 # An office of a body of states, not of one state.
 _BODY_OF_STATES = re.compile(r"(?:,?\s(?:the\s)?)?(?:United Nations|\bUN\b|ASEAN|European|\bEU\b|World|International|Secretary[- ]General"
                              r"|สหประชาชาติ|อาเซียน|สหภาพยุโรป|เลขาธิการ)", re.I)
+_DELEGATION_LIST = re.compile(r"\b[Tt]he ([A-Z][a-z]+) delegation\b[^.]{0,80}?\b(?:included|comprised|consisted of)\b")
 _SIDE = re.compile(r"\bon the ([A-Z][a-z]+) side\b|ฝ่าย(ไทย|\S{2,20}?)(?:ประกอบด้วย|ได้แก่)")
 
 
@@ -130,15 +133,20 @@ def attendance_sides(body: str, people) -> None:
     """"Attending on the Japanese side were Mr. X, Minister for Foreign Affairs; …": an office named
     without its state in such a list is of the side the list names."""
     marks = list(_SIDE.finditer(body))
+    spans = []
     for k, m in enumerate(marks):
-        code = countries().code(m.group(1) or m.group(2) or "")
+        end = marks[k + 1].start() if k + 1 < len(marks) else body.find(")", m.end())
+        spans.append((m.group(1) or m.group(2) or "", m.end(), len(body) if end < 0 else end))
+    for m in _DELEGATION_LIST.finditer(body):  # "The Thai delegation at the retreat included X, Y, …": to the stop
+        end = re.compile(r"\.(?:\s|$)").search(body, m.end())
+        spans.append((m.group(1), m.end(), end.start() if end else len(body)))
+    for name, start, end in spans:
+        code = countries().code(name)
         if not code:
             continue
-        end = marks[k + 1].start() if k + 1 < len(marks) else body.find(")", m.end())
-        end = len(body) if end < 0 else end
         for mention in people.mentions:
             record = people.people[mention.person]
-            if m.end() <= mention.start < end and mention.full and not stated_in_position(record):
+            if start <= mention.start < end and mention.full and not stated_in_position(record):
                 record.country, record.stated = code, True
 
 

@@ -21,6 +21,7 @@ _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z])|[A-Z]\.(?:[A-Z]\.)+|{_
                  r"(?:(?<=Jr|Sr|St)\.)?|bin|binti|van|von|de|da|al-\w+|Le|La|o-\w+|na)")
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 # The portfolio between a title and the name: "Minister of Foreign Affairs Lê Hoài Trung" — words of
 # offices, so that the name that follows is not taken for more of the office.
 _PORTFOLIO_WORD = (
@@ -58,6 +59,14 @@ class EnglishNames(TitleReader):
         nm = _EN_NAME.match(text, chain.end())
         if not nm:
             return None
+        office_of = None
+        if self.positions.en_pattern.fullmatch(nm.group(0)) and (of := _OF_THE.match(text, nm.end())):
+            # "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Tan Dung": office, state, then the name
+            states = self.countries.find(text[of.end():of.end() + 60], "en")
+            if states and states[0][0] == 0 and (after := _EN_NAME.match(text, of.end() + states[0][1] + 1)) and (
+                    text[of.end() + states[0][1]:after.start()] == " "):
+                office_of = (text[nm.start():of.end() + states[0][1]], states[0][2])
+                nm = after
         name = nm.group(0).rstrip(".")
         if name.endswith((" of", " the")) or len(name) < 2:
             return None
@@ -67,6 +76,10 @@ class EnglishNames(TitleReader):
         # "His Majesty King Maha Vajiralongkorn": the title is no part of the name
         record = PersonRecord(name=name[title.end() + 1:] if title else name, lang="en")
         record.honorifics.extend(h.group(0) for h in self.hon_en.finditer(chain.group(0) + " "))
+        if office_of is not None:
+            record.position, record.position_lang, record.country = office_of[0], "en", office_of[1]
+            record.role = self._role(office_of[0])
+            return record, end
         appositive = self._appositive(text, end, home)
         thai_title = self._thai_position(text, end) if appositive is None and is_thai(text[end:end + 3]) else None
         if appositive is not None:
@@ -176,6 +189,8 @@ class EnglishNames(TitleReader):
                 continue
             if _PLACE_BEFORE.search(body, max(0, lead.start(1) - 8), lead.start(1)):
                 continue  # "… in New York, Foreign Minister Parnpree met …": a place, not a name
+            if re.match(_PORTFOLIO_WORD, name) and re.search(r"\b(?:of|for|and)\s+$", body[max(0, lead.start(1) - 5):lead.start(1)]):
+                continue  # "Minister of Finance Kittiratt Na-Ranong, …": the office runs into the name
             appositive = self._appositive(body, lead.end(1), home)
             if appositive is None:
                 continue

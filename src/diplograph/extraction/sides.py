@@ -232,4 +232,10 @@ def name_key(name: str) -> str:
     """A meeting name as compared across mentions: no spaces, dots, dashes or case, and no "Meeting of
     the" ("the 22nd Meeting of the Joint Commission …" is "the 22nd Joint Commission …")."""
     name = re.sub(r"\b(?:Meeting|Session) of (?:the )?", "", name, flags=re.I)
-    return re.sub(r"[\s’'.\-:]+", "", name).lower()
+    name = _ORDINAL_WORD.sub(lambda m: _ORDINALS[m.group(0).lower()], name)  # "Second …" is "2nd …"
+    return re.sub(r"[\s’'.\-–:]+", "", name).lower()
+
+
+_ORDINALS = {w: f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}" for n, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
+_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.I)
