@@ -379,6 +379,12 @@ EVENTS = [
         "The Thai delegation at the Joint Cabinet Retreat included Deputy Prime Minister Somkiat Rakdee.",
         D(2015, 10, 27), "en", {("BilateralMeeting", D(2015, 10, 27), ("TH", "VN"))},
         id="one-retreat-named-three-ways"),
+    pytest.param(
+        "มีรายงานว่า แอนโทนี บลูเมล ผู้ช่วยรัฐมนตรีต่างประเทศสหรัฐ ได้เดินทางเข้าพบนายสมชาย ใจดี รัฐมนตรีว่าการกระทรวง"
+        "การต่างประเทศ ในวันศุกร์ที่ผ่านมา (12 มิ.ย.) ในโอกาสการเดินทางเยือนไทย ระหว่างวันที่ 10 - 12 มิถุนายน 2563\n"
+        "ทั้งสองฝ่ายยินดีที่ความสัมพันธ์อันใกล้ชิดระหว่างไทย-สหรัฐ มีพลวัตมากขึ้น และได้หารือเกี่ยวกับความร่วมมือด้านสาธารณสุข",
+        None, "th", {("CourtesyCall", D(2020, 6, 12), ("TH", "US")), ("OfficialVisit", D(2020, 6, 10), ("TH", "US"))},
+        id="a-foreign-name-without-honorific-a-day-inside-a-dated-visit-and-the-two-sides-going-on"),
 ]
 
 
@@ -533,6 +539,9 @@ AGREEMENTS = [
     pytest.param("On May 2, H.E. Mr. SATO Taro, Ambassador of Japan to the Kingdom of Thailand, and H.E. Mr. Somkiat "
                  "Rakdee, Minister of Finance of Thailand, exchanged notes concerning a yen loan project in Bangkok.",
                  D(2022, 5, 3), "en", {("Agreement", ("JP", "TH"), "Signed")}, id="exchanged-notes-bind-two-states"),
+    pytest.param("ที่ประชุมคณะรัฐมนตรีมีมติอนุมัติการจัดทำบันทึกความเข้าใจระหว่างกระทรวงพาณิชย์ของทั้ง 2 ประเทศ ซึ่งฝ่ายเวียดนาม"
+                 "ได้เสนอร่างบันทึกความเข้าใจให้ฝ่ายไทยพิจารณา", None, "th",
+                 {("MemorandumOfUnderstanding", ("TH", "VN"), "Approved")}, id="both-countries-and-the-one-other-named"),
     pytest.param("The Thai cabinet on Tuesday gave the green light to an MoU with Cambodia on labour cooperation.",
                  D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="green-light"),
     pytest.param("Both sides agreed to expedite the signing of the MoU on cross-border transport between Thailand and "

@@ -99,6 +99,7 @@ _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|P
                         r"(?:Declaration|Guidelines|Statement|Plan|Framework|Roadmap|Vision|Charter)\b")
 _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")
 
+_BOTH_STATES = re.compile(r"ทั้ง\s?(?:2|สอง)\s?(?:ประเทศ|ฝ่าย)|\b(?:both|the two) (?:countries|sides|governments)\b", re.I)
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
@@ -252,6 +253,12 @@ class AgreementExtractor:
                         parties |= {named[-2][2], named[-1][2]}  # "the Thailand-Bangladesh free trade negotiations"
                 if len(parties - ({home} if home else set())) == 0:
                     parties |= context_parties(index, sentence.start + start)
+                if len(parties - ({home} if home else set())) == 0 and _BOTH_STATES.search(text):
+                    # "… ระหว่างกระทรวงการต่างประเทศของทั้ง 2 ประเทศ … ซึ่งฝ่ายจีนได้เสนอร่าง …": the one other state
+                    # the sentence names
+                    lang = "th" if is_thai(text) else "en"
+                    others = {c for _s, _e, c in self.countries.find(text, lang)} - {home}
+                    parties |= others if len(others) == 1 else set()
                 if home and len(parties) == 1 and home not in parties:
                     parties.add(home)
                 topics = topics_in(title)

@@ -290,6 +290,9 @@ MEETING_HELD = re.compile(r"held (?:a |an |their )?(?:bilateral |official |forma
 PAIR_OF_LEADERS = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ and [A-Z][a-z]+|two) (?:prime ministers|premiers|leaders|presidents"
                              r"|foreign ministers|ministers|heads of (?:state|government))\b|\bboth (?:leaders|prime ministers|ministers)\b")
 BOTH_SIDES = re.compile(r"ทั้งสองฝ่าย|ทั้งสอง(?!ประเทศ)|\bthe two\b|\bboth (?:sides|ministers|leaders)\b", re.I)
+# A sentence whose subject is the two sides ("ทั้งสองฝ่ายยินดีที่ … และได้หารือ …", "Both sides welcomed … and discussed"):
+# it goes on about the meeting just reported, however far its verb.
+BOTH_SIDES_LEAD = re.compile(r"\s*(?:โดย|ทั้งนี้|นอกจากนี้|และ|In addition,?|Also,?)?\s*(?:ทั้งสองฝ่าย|ทั้งสองประเทศ|Both sides|The two sides)")
 # "ระหว่าง A กับ B" / "between A and B": the two sides of a meeting that another party hosts.
 # "ระหว่างนายกรัฐมนตรีกับนายกรัฐมนตรีมาเลเซีย", "between Thailand and Malaysia": two parties, not "during" a time
 BETWEEN_PARTIES = re.compile(r"ระหว่าง(?!วันที่|\s?\d|การ|นี้)\S{0,60}?กับ|between\s+(?:the\s+)?[A-Z]")

@@ -402,10 +402,12 @@ def find_dates(text: str, ref: _dt.date | None = None) -> list[DateMention]:
     found = _candidates(text, ref)
     if ref is None and (full := [c for c in found if c[5]]):
         # no release date, but the text dates a day in full ("… in Tokyo on Feb 9 2015"): where it names that
-        # day again without the year ("on Monday (Feb 9)"), it is the same day
+        # day again without the year ("on Monday (Feb 9)"), or a day of a span it dates in full, it is that day
         days = {(c[2].month, c[2].day): c[2] for c in full if c[3] is None}
+        spans = [(c[2], c[3]) for c in full if c[3] is not None]  # "(10 มิ.ย.)" in a visit "8 - 10 มิถุนายน 2565"
         found += [c for c in _candidates(text, full[-1][2])
-                  if c[4] and c[3] is None and days.get((c[2].month, c[2].day)) == c[2]
+                  if c[4] and c[3] is None and (days.get((c[2].month, c[2].day)) == c[2]
+                                                or any(a <= c[2] <= b for a, b in spans))
                   and text[c[0]:c[1]].lower() not in REL_OFFSET]  # "today" needs the release date
     return [DateMention(s, e, text[s:e], d, ed, rel, ex) for s, e, d, ed, rel, ex in _select(found)]
 

@@ -279,7 +279,8 @@ class EventExtractor(DayReader, SideReader):
         between = self._between(ctx, sentence, body_end) if cand.kind == "BilateralMeeting" else None
         # "the two sides discussed …" goes on about the meeting just reported; "both leaders had held a bilateral
         # meeting" reports one of its own
-        cand.continuation = back or (bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start]))
+        cand.continuation = back or (bool(cues.BOTH_SIDES.search(text[max(0, start - 40):start])
+                                          or (kind in ("BilateralMeeting", "Call") and cues.BOTH_SIDES_LEAD.match(text[:start])))
                                      and not cues.MEETING_HELD.match(text, start))
         cand.sequel = not cand.continuation and bool(after)
         # "Later", "Earlier", "ต่อมา", "on the same day" say when (news: that day); "also" only that it is another event

@@ -8,6 +8,7 @@ first ("รมช.กต. นายชัยชนะ ศรีสุข"), a na
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .person import PersonRecord, Taken
 from .text import is_thai
@@ -23,6 +24,23 @@ _QUOTED_NAME = re.compile(r"[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,2
 _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"
                                r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
 _THAI_NAME_ONLY = re.compile(r"[\u0e00-\u0e7f.\-]+(?: [\u0e00-\u0e7f.\-]+){0,5}")
+# Two or three words after a clause boundary and before an office: a name the news gives without นาย/นาง.
+_BARE_NAME_TITLE = re.compile(r"(?:^|(?<=ว่า )|(?<=โดย )|(?<=\n))([\u0e00-\u0e7f]{2,15}(?: [\u0e00-\u0e7f]{2,20}){1,2}) (?=\S)")
+
+
+def _foreign_word(word: str) -> bool:
+    """A transliterated foreign name's word: not a Thai word, nor two Thai words written together (a name is
+    foreign when none of its words is a Thai word and one at least is neither)."""
+    words = _thai_dictionary()
+    if word in words:
+        return False
+    return not any(word[:k] in words and word[k:] in words for k in range(2, len(word) - 1))
+
+
+@cache
+def _thai_dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+    return frozenset(thai_words())
 
 
 class ThaiNames(TitleReader):
@@ -128,6 +146,23 @@ class ThaiNames(TitleReader):
                                   role=self.positions.role.get(title), country=self.countries.by_name_th[state],
                                   stated=True)
             yield record, m.start(), m.end()
+
+        for m in _BARE_NAME_TITLE.finditer(body):
+            # "ว่า เดเร็ก โชเลต์ ที่ปรึกษากระทรวงการต่างประเทศสหรัฐ ได้เดินทาง …": a foreign name, no honorific, its
+            # office and state after it; the words are no Thai words (Thai words would make a clause, not a name)
+            name = m.group(1)
+            title = self.positions.th_pattern.match(body, m.end(1) + 1)
+            words = name.split()
+            if taken.covers(m.start(1)) or title is None or self.hon_th.search(name) or any(
+                    w in _thai_dictionary() for w in words) or not any(_foreign_word(w) for w in words):
+                continue  # "เริ่มต้นกันที่นายอันวาร์ …": an honorific inside is the other reading's
+            phrase = _THAI_NAME_ONLY.match(body, title.start()).group(0).split(" ")[0]
+            country, portfolio = self._country_of_position(phrase, home)
+            if country in (None, home):
+                continue
+            record = PersonRecord(name=name, lang="th", position=phrase, position_lang="th", role=self._role(phrase),
+                                  country=country, portfolio=portfolio, stated=True)
+            yield record, m.start(1), title.start() + len(phrase)
 
     def _shared_title(self, text: str, end: int) -> str | None:
         """The title after the next name of a list ("X และนางสาว Y <title>"), which both names hold."""
