@@ -40,6 +40,7 @@ DATE_LINES = [
                  id="cabinet-resolution-source"),
     pytest.param("-- TNA 2014-09-13", (D(2014, 9, 13), True), id="wire-signature-closing-a-relay"),
     pytest.param("Fri, 05/27/2016 - 08:59", (D(2016, 5, 27), True), id="month-first-when-no-other-reading-is-a-day"),
+    pytest.param("19 ต.ค. 2566 4,669 1", (D(2023, 10, 19), True), id="bare-counters-after-the-date"),
     pytest.param("— AFP 13 September 2014", (D(2014, 9, 13), True), id="wire-signature-long-date"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
     pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
