@@ -1147,6 +1147,13 @@ def test_travelling_to_a_meeting_or_receiving_the_other_side_is_in_person(body, 
     assert [e.mode for e in facts(body, D(2023, 3, 5), lang).events] == ["InPerson"]
 
 
+def test_online_talks_are_virtual() -> None:
+    found = facts("Vietnamese Deputy Minister of Foreign Affairs Nguyen Van An and Permanent Secretary for Foreign Affairs "
+                  "of Thailand Somchai Dee exchanged views on cooperation during their online talks on February 24.",
+                  D(2021, 3, 2), "en").events
+    assert [(e.kind, e.date, e.mode) for e in found] == [("BilateralMeeting", D(2021, 2, 24), "Virtual")]
+
+
 def test_a_secretary_general_met_in_new_york_serves_no_state() -> None:
     found = events("On 28 September 2024, H.E. Mr. Somchai Dee, Minister of Foreign Affairs, had a bilateral meeting "
                    "with Mr. Juan Perez, United Nations Secretary General, in New York.\n"

@@ -401,6 +401,14 @@ def test_furniture_lines_dropped() -> None:
     assert rel.url == "https://x.example/1" and rel.title == "หัวข้อข่าว"
 
 
+def test_a_headline_repeated_above_the_date_lines_is_one_even_ending_with_a_stop() -> None:
+    head = "Thailand and Japan agreed to deepen ties during the Foreign Minister's visit to Tokyo during 3-5 May 2021."
+    rel = parse_release(f"{head}\n\n{head}\n\nวันที่นำเข้าข้อมูล 6 May 2021\n\nวันที่ปรับปรุงข้อมูล 30 Nov 2022\n\n"
+                        "On 4 May 2021, the Minister of Foreign Affairs met his Japanese counterpart.",
+                        release_id="h", source_file="h.txt")
+    assert (rel.title, rel.issued) == (head, date(2021, 5, 6))
+
+
 def test_a_site_line_says_whose_page_it_is_and_is_no_headline() -> None:
     text = ("www.thaigov.go.th\n  • Fontsize\n  •\nThailand-Hungary to upgrade mutual relations\n\n"
             "April 30, 2013, Hungarian Deputy Prime Minister Zsolt Kovacs paid a courtesy call on Deputy Prime Minister "

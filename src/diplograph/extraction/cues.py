@@ -165,7 +165,7 @@ NON_EVENT_DATE_BEFORE = re.compile(
     re.I)
 # Not "ออนไลน์"/"online" alone: "หลอกลวงทางออนไลน์" is a topic (online scams), not a mode.
 VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ประชุมออนไลน์|ผ่านระบบออนไลน์|video|telephone|phone"
-                     r"|virtual|online meeting|via videoconference", re.I)
+                     r"|virtual|online (?:meeting|talks|conference|call|summit)s?|via videoconference", re.I)
 # A place: "ณ กระทรวง…", "ที่กรุง…", "ที่ทำเนียบนายกรัฐมนตรีญี่ปุ่น", "ที่จ.เชียงใหม่", "ที่ห้องประชุม…", "at the
 # Palace", "in Tokyo" (not "ที่ประเทศ…", which as often says "that the country …")
 IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\bvisit(?:ing)?\b|ทำเนียบรัฐบาล"
@@ -322,7 +322,7 @@ TRIGGER_NEEDLES = {kind: re.compile("|".join(map(re.escape, words))) for kind, w
 # Words (lower case) without which a sentence holds no match of a sentence-level cue: the cue's regex,
 # which has no literal to skip ahead by, is run only where one is present (a substring test, in C).
 CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
-    VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online meeting"),
+    VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online "),
     IN_PERSON: ("ณ", "ที่กรุง", "ที่ทำเนียบ", "ที่จ", "ที่ห้อง", "ที่โรงแรม", "ที่ศูนย์", "ที่สถาน", "ที่พระ", "ที่ตึก", "ที่อาคาร",
                 "ที่สำนัก", "ที่ที่ทำการ", "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
     SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",

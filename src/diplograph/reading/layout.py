@@ -158,7 +158,8 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
             if not title and len(line) > len(head_title):  # the site header was cut off
                 head_title = line
             continue
-        if head_title is None and _headline_like(line) and i + 1 < len(lines):
+        repeated = i + 1 < len(lines) and len(line) <= 300 and _same_headline(lines[i + 1], line)
+        if head_title is None and (_headline_like(line) or repeated) and i + 1 < len(lines):  # a headline may end with "."
             nxt = lines[i + 1]
             if _HEADING.fullmatch(nxt) and i + 2 < len(lines):
                 nxt = lines[i + 2]  # a label line between headline and date ("Press Releases")
