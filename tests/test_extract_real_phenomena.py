@@ -1159,3 +1159,15 @@ def test_a_secretary_general_met_in_new_york_serves_no_state() -> None:
                    "with Mr. Juan Perez, United Nations Secretary General, in New York.\n"
                    "The Secretary General welcomed Thailand's role at the United Nations.", D(2024, 9, 30), "en")
     assert not any(kind == "BilateralMeeting" for kind, _day, _states in found)
+
+
+def test_a_companys_officer_a_senators_style_and_dialogue_relations() -> None:
+    found = facts(
+        "On 4 March 2024, the Minister of Foreign Affairs attended the Special Summit to Commemorate the 50th "
+        "Anniversary of ASEAN-Australia Dialogue Relations in Melbourne.\n"
+        "He held a bilateral meeting with Senator the Honourable Jane Roe, Minister for Foreign Affairs of Australia.\n"
+        "He then met with Mr. John Smith, President and CEO of Toyota Australia, on trade in the vehicle sector.",
+        D(2024, 3, 8), "en")
+    assert ("Jane Roe", "AU") in {(p.name, p.country) for p in found.people}
+    assert "John Smith" not in {p.name for p in found.people}  # a company's officer is no state's side
+    assert not any(e.name and "Dialogue" in e.name and "Summit" not in e.name for e in found.events)

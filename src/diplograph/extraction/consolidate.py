@@ -17,6 +17,7 @@ from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
 from .cues import CALL_ON_EQUAL, PAIR_OF_LEADERS, RECEPTION
 from .text import is_thai
+from .titles import NOT_TAKING_PART
 
 
 def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -164,7 +165,7 @@ def _protagonist(ctx: Context, previous: Candidate | None) -> int | None:
             return p
     for m in ctx.people.mentions:
         person = ctx.people.people[m.person]
-        if m.full and person.country == ctx.home and person.role not in ("spokesperson", "former"):
+        if m.full and person.country == ctx.home and person.role not in NOT_TAKING_PART:
             return m.person
     return None
 

@@ -126,6 +126,7 @@ ENGLISH_NAMED_MEETING = re.compile(
     # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
     r"(?:[A-Z][\w’'\-–]*\s+(?:[-–]\s+)?(?:\([A-Z]{2,10}\)\s+)?){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
+    r"(?!\s(?:Relations|Partners?(?:hip)?|Framework|Mechanism|Process|Fund|Hall|Centre|Center|Room)\b)"  # not "… Dialogue Relations"
     # "… on Trade and Investment", not "… on October 27th"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w’'\-]*\s?)+)?"

@@ -23,6 +23,7 @@ from .dates import DateMention
 from .event_days import DayReader, names_another_day
 from .sides import SideReader, name_key
 from .text import Sentence, is_thai
+from .titles import NOT_TAKING_PART
 
 _NOT_WHEN = re.compile(r"also", re.I)
 
@@ -85,7 +86,7 @@ class EventExtractor(DayReader, SideReader):
             if m.start > trigger_end and ctx.cue_between(sentence, cues.MODAL_BLOCK, trigger_end, m.start):
                 continue
             person = ctx.people.people[m.person]
-            if person.role in ("spokesperson", "former"):
+            if person.role in NOT_TAKING_PART:
                 continue
             if cues.MENTION_ONLY.search(ctx.body[max(sentence.start, m.start - 40):m.start]):
                 continue
@@ -120,7 +121,7 @@ class EventExtractor(DayReader, SideReader):
             triggers = self._triggers(ctx, s)
             verb = s.start + triggers[0][1] if triggers else s.end
             named = [m.person for m in ctx.mentions_in(s.start, verb)
-                     if ctx.people.people[m.person].role not in ("spokesperson", "former")]
+                     if ctx.people.people[m.person].role not in NOT_TAKING_PART]
             if named:
                 return named[0]
             if cues.PRONOUN.search(ctx.body, s.start, verb):
@@ -154,7 +155,8 @@ class EventExtractor(DayReader, SideReader):
                     meetings = [c for c in candidates if c.kind in ("BilateralMeeting", "MultilateralMeeting")]
                     last = meetings[-1] if meetings and re.match(r"\s*The (?:meeting|talks)", sentence.text) else candidates[-1]
                     for m in ctx.mentions_in(sentence.start, sentence.end):
-                        if m.person not in last.participants and ctx.people.people[m.person].role != "spokesperson":
+                        if (m.person not in last.participants
+                                and ctx.people.people[m.person].role not in NOT_TAKING_PART):
                             last.participants.append(m.person)
                             last.countries |= {ctx.people.people[m.person].country} - {None}
                     last.evidence.append(index)

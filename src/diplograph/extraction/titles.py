@@ -29,8 +29,10 @@ _GLUED_VERB = re.compile(r"ซึ่ง|ได้(?!แก่)|ให้กา�
 CLAUSE_RE = re.compile(r"(?:" + alternation(list(_THAI_CLAUSE_WORDS)) + r")")
 
 
-_ROLE_PRIORITY = ("head_of_state", "head_of_government", "deputy_head_of_government", "minister",
+# a company's officer first: "President and CEO" is a businessman, not a head of state
+_ROLE_PRIORITY = ("business", "head_of_state", "head_of_government", "deputy_head_of_government", "minister",
                   "deputy_minister", "ambassador", "official", "party", "former", "spokesperson")
+NOT_TAKING_PART = ("spokesperson", "former", "business")  # named in a report, never a side of it
 OWN_OFFICES = ("head_of_government", "deputy_head_of_government", "minister", "deputy_minister", "official",
                 "spokesperson")
 
