@@ -129,6 +129,11 @@ ENGLISH_PEOPLE = [
         D(2015, 10, 28), {("Nguyen Van An", "VN"), ("Somchai Dee", "TH"), ("Somkiat Rakdee", "TH"), ("Suda Dee", "TH")},
         id="office-of-state-before-the-name-and-a-delegation-list"),
     pytest.param(
+        "“Laos is a neighbouring country of primary importance,” Somchai Dee, Thailand’s Prime Minister, posted on "
+        "Sunday. He met Sonexay Khammy, President of the Lao PDR and General Secretary of the Lao People’s "
+        "Revolutionary Party, on October 29.", D(2023, 10, 31),
+        {("Somchai Dee", "TH"), ("Sonexay Khammy", "LA")}, id="a-possessive-state-office-and-a-general-secretary"),
+    pytest.param(
         "On May 2, H.E. Mr. SATO Taro, Ambassador of Japan to the Kingdom of Thailand, H.E. Mr. Somkiat Rakdee, "
         "Minister of Finance of Thailand and Mrs. Suda Dee, Director-General, Thailand International Cooperation "
         "Agency (TICA), Ministry of Foreign Affairs of Thailand exchanged notes concerning a yen loan project in "

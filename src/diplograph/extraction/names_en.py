@@ -32,7 +32,8 @@ _PORTFOLIO_WORD = (
     r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
     r"|Immigration|Employment)\b")
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
-_BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+\s+)?$")
+_BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+)?"
+                               r"(?:['’]s)?\s*$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side|National Assembly|Parliament"
                               r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
@@ -67,6 +68,8 @@ class EnglishNames(TitleReader):
                     text[of.end() + states[0][1]:after.start()] == " "):
                 office_of = (text[nm.start():of.end() + states[0][1]], states[0][2])
                 nm = after
+        if office_of is None and self.positions.en_pattern.fullmatch(nm.group(0).rstrip(".")):
+            return None  # "General Secretary of the Party": a rank-like word before an office, no name
         name = nm.group(0).rstrip(".")
         if name.endswith((" of", " the")) or len(name) < 2:
             return None
@@ -145,7 +148,7 @@ class EnglishNames(TitleReader):
             return None
         phrase = pm.group(1).removeprefix("the ")
         phrase_at = end + pm.end(1) - len(phrase)
-        state = re.match(r"([A-Z][a-z]+)\s+", phrase)
+        state = re.match(r"([A-Z][a-z]+)(?:['’]s)?\s+", phrase)  # "Thailand’s Prime Minister"
         lower = not (self.positions.en_pattern.match(phrase) or (
             state and self.countries.code(state.group(1)) and self.positions.en_pattern.match(phrase, state.end())))
         if lower and not (self.positions.en_lower_pattern.match(phrase) and re.match(r"[a-z ]+ of ", phrase)):
