@@ -137,7 +137,7 @@ def attendance_sides(body: str, people) -> None:
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else body.find(")", m.end())
         spans.append((m.group(1) or m.group(2) or "", m.end(), len(body) if end < 0 else end))
-    for m in _DELEGATION_LIST.finditer(body):  # "The Thai delegation at the retreat included X, Y, …": to the stop
+    for m in _DELEGATION_LIST.finditer(body) if "delegation" in body else ():  # "The Thai delegation … included X, Y"
         end = re.compile(r"\.(?:\s|$)").search(body, m.end())
         spans.append((m.group(1), m.end(), end.start() if end else len(body)))
     for name, start, end in spans:

@@ -25,7 +25,7 @@ _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นาย
                                r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
 _THAI_NAME_ONLY = re.compile(r"[\u0e00-\u0e7f.\-]+(?: [\u0e00-\u0e7f.\-]+){0,5}")
 # Two or three words after a clause boundary and before an office: a name the news gives without นาย/นาง.
-_BARE_NAME_TITLE = re.compile(r"(?:^|(?<=ว่า )|(?<=โดย )|(?<=\n))([\u0e00-\u0e7f]{2,15}(?: [\u0e00-\u0e7f]{2,20}){1,2}) (?=\S)")
+_BARE_NAME_TITLE = re.compile(r"(?:^|\n|ว่า |โดย )([\u0e00-\u0e7f]{2,15}(?: [\u0e00-\u0e7f]{2,20}){1,2}) (?=\S)")
 
 
 def _foreign_word(word: str) -> bool:
