@@ -1176,3 +1176,12 @@ def test_a_companys_officer_a_senators_style_and_dialogue_relations() -> None:
     assert ("Jane Roe", "AU") in {(p.name, p.country) for p in found.people}
     assert "John Smith" not in {p.name for p in found.people}  # a company's officer is no state's side
     assert not any(e.name and "Dialogue" in e.name and "Summit" not in e.name for e in found.events)
+
+
+def test_a_visit_and_signing_recalled_in_a_clause_of_last_month_are_background() -> None:
+    body = ("The Thai Cabinet on Tuesday approved a draft Joint Statement with China on railway cooperation.\n"
+            "The Joint Statement comes after Thailand and China signed a memorandum of understanding on railway "
+            "cooperation during the official visit to Thailand by Chinese Premier Li Wei last month.")
+    found = facts(body, D(2013, 11, 26), "en")
+    assert not found.events  # recalled in a clause of another act: no event of this release
+    assert ("JointStatement", ("CN", "TH"), "Signed") not in {(a.kind, a.parties, a.status) for a in found.agreements}

@@ -99,6 +99,7 @@ _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|P
                         r"(?:Declaration|Guidelines|Statement|Plan|Framework|Roadmap|Vision|Charter)\b")
 _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")
 
+_OTHER_ACT = re.compile(r"\b(?:after|before|following|since|when)\b|ภายหลัง|หลังจาก")
 _BOTH_STATES = re.compile(r"ทั้ง\s?(?:2|สอง)\s?(?:ประเทศ|ฝ่าย)|\b(?:both|the two) (?:countries|sides|governments)\b", re.I)
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
@@ -143,7 +144,9 @@ _TITLE_END = re.compile(
     # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"
     r"(?=(?:ที่|ซึ่ง)(?:ได้)?(?:มีการ)?ลงนาม)"
     r"|\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
-    r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b)")
+    r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b"
+    # the verb of a sentence about it: "The joint statement comes after …"
+    r"|(?:comes?|came|follows?|followed|includes?|included|covers?|aims?|is|are|has|have|had|were)\b)")
 
 
 @dataclass
@@ -319,8 +322,8 @@ class AgreementExtractor:
             return "Signed", after_title  # "… Joint Statement … was released", "MoU signing ceremonies"
         for status, pattern in _STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
             m = pattern.search(text, after_title, min(len(text), after_title + 90))
-            if m:
-                return status, m.start()
+            if m and not _OTHER_ACT.search(text, after_title, m.start()):
+                return status, m.start()  # not another act's verb: "The statement comes after X and Y signed …"
         return None, -1
 
     def _status_date(self, dates: list[DateMention], starts: list[int], sentence: Sentence, cue_at: int,

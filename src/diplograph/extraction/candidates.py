@@ -48,6 +48,7 @@ class Candidate:
     headline: bool = False  # stated in the headline or the summary lines before the dated lead
     joint: bool = False  # a joint courtesy call by officials of several states
     after_what: bool = False  # named as what came before another event ("following talks with …")
+    recalled: bool = False  # in a clause of another act that places it last month or last year
     official: bool = False  # a visit called official (or state, working): an event even undated
     separate: bool = False  # "In a separate meeting", "แยกกัน": a meeting of its own (see .apart)
     own: list[int] = field(default_factory=list)  # the people its own sentence names for it

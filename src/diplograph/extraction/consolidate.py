@@ -263,6 +263,8 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             continue
         if e.date is None and e.subordinate:
             continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news
+        if e.recalled and not e.own_date:  # undated, or dated only by the events around it
+            continue  # "… signed during the official visit … last month": background to the news
         if e.date is None and (e.headline or e.official) and len(e.countries) == 2 and e.status != "Scheduled":
             kept.append(e)  # the headline's event, which the page does not date ("… พบหารือกับ …")
             continue
@@ -380,6 +382,7 @@ def _merge(into: Candidate, other: Candidate) -> None:
     into.sideline = into.sideline or other.sideline
     into.subordinate = into.subordinate and other.subordinate
     into.headline = into.headline and other.headline
+    into.recalled = into.recalled and other.recalled
     into.joint = into.joint or other.joint
     into.official = into.official or other.official
     into.introduced = into.introduced or other.introduced  # one mention introduced the counterpart: concrete

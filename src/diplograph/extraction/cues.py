@@ -264,6 +264,11 @@ WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า
 # What introduces a day given to a conference's name: "the Summit scheduled for Tuesday", "ซึ่งจัดขึ้นในวันที่ 5".
 CONFERENCE_DAY = re.compile(r"\b(?:scheduled|slated|set|due) (?:for|on) $|\bto be held (?:on )?$|\bheld on $"
                             r"|จัดขึ้น(?:ใน|ระหว่าง)?(?:วันที่)?\s?$", re.I)
+# A period before the release's: what a later sentence places there is recalled, not reported.
+PAST_PERIOD = re.compile(r"\blast (?:month|year|week)\b|\bearlier this (?:year|month)\b|\b(?:a|one|two|three) (?:months?|years?) ago\b"
+                         r"|เมื่อ(?:เดือน|ปี|สัปดาห์)ที่แล้ว|เมื่อ(?:ปี|เดือน)ก่อน", re.I)
+IN_A_CLAUSE_OF = re.compile(r"\b(?:during|after|following|since|in the wake of)\b[^.;]{0,60}$|(?:ระหว่าง|ภายหลัง|หลังจาก|ตั้งแต่)\S{0,40}$",
+                            re.I)
 # A journey: its day is not the day of the conference it leads to.
 TRAVEL = re.compile(rf"เดินทาง(?:ไป|ถึง|กลับ)(?!เยือน|ร่วม|เข้าร่วม)|ออกเดินทาง|(?:{_JOURNEY_EN})\b"
                     r"(?:(?!ประชุม|Summit|Meeting|Conference)[^.])*$", re.I)

@@ -288,6 +288,10 @@ class EventExtractor(DayReader, SideReader):
         # "Later", "Earlier", "ต่อมา", "on the same day" say when (news: that day); "also" only that it is another event
         cand.same_day = any(not _NOT_WHEN.match(text, s) for s in after)
         cand.occasion = any(s < start for s in ctx.cue_starts(sentence, cues.OCCASION))
+        # "The statement comes after the two signed a MoU during the official visit … last month": recalled in a
+        # clause of another act, not reported
+        cand.recalled = bool(cues.PAST_PERIOD.search(text)) and bool(cues.IN_A_CLAUSE_OF.search(text, max(0, start - 80),
+                                                                                               start))
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start
                 and not (cand.after_what and d.start - sentence.start < after[-1])]
         cand.day_hint = days[-1].date if days else None
