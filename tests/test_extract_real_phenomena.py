@@ -390,6 +390,14 @@ EVENTS = [
         "ทั้งสองฝ่ายยินดีที่ความสัมพันธ์อันใกล้ชิดระหว่างไทย-สหรัฐ มีพลวัตมากขึ้น และได้หารือเกี่ยวกับความร่วมมือด้านสาธารณสุข",
         None, "th", {("CourtesyCall", D(2020, 6, 12), ("TH", "US")), ("OfficialVisit", D(2020, 6, 10), ("TH", "US"))},
         id="a-foreign-name-without-honorific-a-day-inside-a-dated-visit-and-the-two-sides-going-on"),
+    pytest.param(
+        "The second round of Foreign Office Consultations (FOC) between Nepal and Thailand was held in Bangkok on "
+        "Tuesday (1 March).\n"
+        "Foreign Secretary of Nepal Ram Thapa and his Thai counterpart Permanent Secretary Somchai Dee led their "
+        "respective delegations.\n"
+        "The foreign secretary extended an invitation to the Thai Foreign Minister for a visit to Kathmandu at a "
+        "mutually convenient time.", D(2022, 3, 1), "en", {("BilateralMeeting", D(2022, 3, 1), ("NP", "TH"))},
+        id="foreign-office-consultations-and-an-invitation-to-visit"),
 ]
 
 

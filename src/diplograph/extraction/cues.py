@@ -125,7 +125,7 @@ ENGLISH_NAMED_MEETING = re.compile(
     r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?"
     # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
     r"(?:[A-Z][\w’'\-–]*\s+(?:[-–]\s+)?(?:\([A-Z]{2,10}\)\s+)?){0,10}"
-    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly)s?"
+    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation)s?"
     r"(?!\s(?:Relations|Partners?(?:hip)?|Framework|Mechanism|Process|Fund|Hall|Centre|Center|Room)\b)"  # not "… Dialogue Relations"
     # "… on Trade and Investment", not "… on October 27th"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October"
@@ -135,7 +135,7 @@ ENGLISH_NAMED_MEETING = re.compile(
 )
 # A cheap test run first: a sentence without one of these words names no meeting.
 MEETING_WORD = re.compile(r"ประชุม|งาน|Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress"
-                          r"|Session|Assembly")
+                          r"|Session|Assembly|Consultation")
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ|รมว\.\S*อาเซียน"
@@ -144,7 +144,7 @@ MULTILATERAL_NAME = re.compile(
 BILATERAL_NAME = re.compile(
     r"คณะกรรมาธิการร่วม|คณะกรรมการร่วม|ทวิภาคี|หารือประจำปี|คณะรัฐมนตรีร่วม|คณะกรรมการชายแดน|หารือเชิงยุทธศาสตร์"
     r"|Joint Commission|Joint Committee|\bJC\b|Annual Consultation|Annual Leaders|Joint Cabinet|Border Committee|\bGBC\b"
-    r"|Strategic Dialogue|Policy Consultation|Joint Trade Committee|\bJTC\b")
+    r"|Strategic Dialogue|Policy Consultation|Office Consultation|Joint Trade Committee|\bJTC\b")
 # Groupings: a meeting named after one is multilateral whatever else its name says ("ASEAN-China Joint Committee").
 GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|ลุ่มน้ำโขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
 # "ASEAN-Japan", "อาเซียน - ออสเตรเลีย", "ลุ่มน้ำโขงกับญี่ปุ่น": the partner state of a grouping's meeting
@@ -155,7 +155,8 @@ DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู�
 # Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
 MODAL_BLOCK = re.compile(
     r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต"
-    r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient", re.I)
+    r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient"
+    r"|\binvitations?\b(?!\s+(?:of|from)\b)", re.I)  # "extended an invitation to X for a visit", not "at the invitation of"
 # A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"

@@ -224,6 +224,10 @@ class EnglishNames(TitleReader):
         if not nm or "\n" in body[m.end():nm.start()]:
             return None  # a title ending a line is not the next line's name's
         name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
+        office = self.positions.en_pattern.match(name)
+        if office and name[office.end():office.end() + 1] == " ":
+            name = name[office.end() + 1:]  # "his Thai counterpart Permanent Secretary Thani Thongphakdi": an office
+            nm = re.compile(re.escape(name)).search(body, nm.start())  # between them
         if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand") or (
                 self.countries.find(name, "en")):
             return None
