@@ -398,6 +398,10 @@ EVENTS = [
         "The foreign secretary extended an invitation to the Thai Foreign Minister for a visit to Kathmandu at a "
         "mutually convenient time.", D(2022, 3, 1), "en", {("BilateralMeeting", D(2022, 3, 1), ("NP", "TH"))},
         id="foreign-office-consultations-and-an-invitation-to-visit"),
+    pytest.param(
+        "15 ต.ค.57 ที่ห้องรับรองกระทรวงมหาดไทย นายทาโร ยามาดะ เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย\n"
+        "ได้เข้าเยี่ยมคารวะ พล.อ.สมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย เพื่อแสดงความยินดีเนื่องในโอกาสเข้ารับตำแหน่ง",
+        None, "th", {("CourtesyCall", D(2014, 10, 15), ("JP", "TH"))}, id="a-line-broken-before-its-verb"),
 ]
 
 

@@ -68,12 +68,17 @@ def is_thai(text: str) -> bool:
 
 
 _BROKEN_LINE = re.compile(r"(?<=[^\s.!?:;])\n(?=\([^()\n]{1,40}\)[ \t]?[^\s])")
+# A Thai line cannot open with the auxiliary of a verb: the line before holds its subject.
+_BROKEN_BEFORE_VERB = re.compile(r"(?<=[\u0e00-\u0e7f)])\n(?=ได้(?:เข้า|ร่วม|เดินทาง|หารือ|ให้การ|พบ|ลงนาม|นำ|กล่าว)\S)")
 
 
 def join_broken_lines(body: str) -> str:
-    """A line broken before a parenthesis that goes on ("…สาธารณรัฐเกาหลี\n(เกาหลีใต้) เมื่อวันที่ 30 เมษายน 2564"):
-    one line again, so the date after it is the sentence's. Offsets stay (a newline becomes a space)."""
-    return _BROKEN_LINE.sub(" ", body) if "\n(" in body else body
+    """A line broken before a parenthesis that goes on ("…สาธารณรัฐเกาหลี\n(เกาหลีใต้) เมื่อวันที่ 30 เมษายน 2564"), or
+    before the verb of its subject ("… เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย\nได้เข้าเยี่ยมคารวะ …"): one line again, so the
+    date and the people before it are the sentence's. Offsets stay (a newline becomes a space)."""
+    if "\n(" in body:
+        body = _BROKEN_LINE.sub(" ", body)
+    return _BROKEN_BEFORE_VERB.sub(" ", body) if "\nได้" in body else body
 
 
 def sentences(body: str) -> list[Sentence]:
