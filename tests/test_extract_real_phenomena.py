@@ -402,6 +402,15 @@ EVENTS = [
         "15 ต.ค.57 ที่ห้องรับรองกระทรวงมหาดไทย นายทาโร ยามาดะ เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย\n"
         "ได้เข้าเยี่ยมคารวะ พล.อ.สมชาย ใจดี รัฐมนตรีว่าการกระทรวงมหาดไทย เพื่อแสดงความยินดีเนื่องในโอกาสเข้ารับตำแหน่ง",
         None, "th", {("CourtesyCall", D(2014, 10, 15), ("JP", "TH"))}, id="a-line-broken-before-its-verb"),
+    pytest.param(
+        "NEW DELHI: Indian Prime Minister Raj Kumar attended the East Asia Summit in Vientiane, Laos on 11 October "
+        "2024.\n"
+        "Kumar met Thailand’s Prime Minister Somchai Dee for the first time on the margins of the East Asia Summit.\n"
+        "Kumar also held separate meetings with President Son Khammy of Laos and discussed ways to expand ties.",
+        D(2024, 10, 12), "en", {("MultilateralMeeting", D(2024, 10, 11), ("IN", "LA", "TH")),
+                                ("BilateralMeeting", D(2024, 10, 11), ("IN", "TH")),
+                                ("BilateralMeeting", None, ("IN", "LA"))},
+        id="a-sideline-meeting-of-a-one-day-summit-and-separate-meetings"),
 ]
 
 

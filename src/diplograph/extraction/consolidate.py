@@ -285,6 +285,9 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             if same or (len(conferences) == 1 and e.date is None):
                 e.during = (same or conferences)[0]
                 kept[e.during].countries |= e.countries  # the two states of a meeting on its sidelines were there
+                conference = kept[e.during]
+                if e.date is None and conference.date and not conference.end_date:
+                    e.date = conference.date  # on the sidelines of a one-day summit: that day
         for parent_index, parent in enumerate(kept):
             if (parent is not e and parent.kind == "OfficialVisit" and parent.date and not parent.end_date
                     and e.date is None and e.kind not in SPAN_KINDS and e.countries == parent.countries):

@@ -58,8 +58,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         re.I)),
     ("BilateralMeeting", re.compile(
         r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
-        r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?:talks|meeting|discussions?|consultations?)\b"
-        r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meeting|discussions?)\b"
+        r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?:talks|meetings?|discussions?|consultations?)\b"
+        r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meetings?|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\bnegotiating round\b"
         r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
         r"|briefing|support|award|deliver|visa|credentials from))"
