@@ -411,6 +411,14 @@ EVENTS = [
                                 ("BilateralMeeting", D(2024, 10, 11), ("IN", "TH")),
                                 ("BilateralMeeting", None, ("IN", "LA"))},
         id="a-sideline-meeting-of-a-one-day-summit-and-separate-meetings"),
+    pytest.param(
+        "เมื่อวันที่ ๒๙ ธันวาคม ๒๕๖๕ นายสมศักดิ์ รักดี กงสุลใหญ่ ณ แขวงสะหวันนะเขตเข้าร่วมการหารือในโอกาสที่นายสมชาย ใจดี "
+        "ผู้ว่าราชการจังหวัดมุกดาหาร เข้าเยี่ยมคารวะนายสอน คำมี เจ้าแขวงสะหวันนะเขต ภายหลังเข้ารับหน้าที่", None, "th",
+        {("CourtesyCall", D(2022, 12, 29), ("LA", "TH"))}, id="a-lao-provincial-governor-and-a-consul-posted-there"),
+    pytest.param(
+        "( 16 พ.ย.66) นายสมชาย ใจดี ผู้ว่าราชการจังหวัดอุบลราชธานี เดินทางเข้าร่วมหารือข้อราชการ ระหว่างจังหวัดอุบลราชธานี "
+        "และแขวงสาละวัน นำโดย ดร.สอน คำมี เจ้าแขวงสาละวัน ที่ห้องประชุมเมืองละคอนเพ็ง", None, "th",
+        {("BilateralMeeting", D(2023, 11, 16), ("LA", "TH"))}, id="a-spaced-date-in-parentheses-and-a-lao-province"),
 ]
 
 

@@ -139,10 +139,11 @@ def lead_date(lines: list[str]) -> date | None:
 
 def _dateline(line: str) -> date | None:
     head = line[:120]
-    if head.startswith("("):  # "(19 พ.ย.65) ที่ …": the date alone in parentheses
-        found = find_dates(head[1:40])
+    if head.startswith("("):  # "(19 พ.ย.65) ที่ …", "( 16 พ.ย.66) …": the date alone in parentheses
+        inner = len(head) - len(head[1:].lstrip())
+        found = find_dates(head[inner:inner + 40])
         d = found[0] if found else None
-        ok = d is not None and d.start == 0 and re.match(r"\s*\)\s", head[1 + d.end:])
+        ok = d is not None and d.start == 0 and re.match(r"\s*\)\s", head[inner + d.end:])
     else:
         offset = re.match(_PLACE, head).end()
         found = find_dates(head[offset:offset + 60])

@@ -109,6 +109,9 @@ class Countries:
         places = list(read_tsv("capitals.tsv"))
         self.places = {name: code for name, code, _lang in places}
         self.place_th = re.compile(r"(?:กรุง|นคร)?(" + alternation([n for n, _c, lang in places if lang == "th"]) + ")")
+        # a post as Thai names it: "ณ กรุงโตเกียว", "ณ แขวงสะหวันนะเขต", "ประจำรัฐกลันตัน"
+        self.post_th = re.compile(r"(?:กรุง|นคร|แขวง|จังหวัด|รัฐ|เมือง)?(" + alternation(
+            [n for n, _c, lang in places if lang == "th"]) + ")")
         self.place_en = re.compile(r"(?<![\w’'])(" + alternation([n for n, _c, lang in places if lang == "en"])
                                    + r")(?![\w’])")
 

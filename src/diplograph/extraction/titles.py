@@ -73,8 +73,11 @@ class TitleReader:
             if glued:  # "…ทหารสูงสุดเกาหลีใต้ซึ่งเดินทางมา": the clause, glued on, is no part of the title
                 end = glued.start()
                 break
-            if word == "ณ" and index + 1 < len(words) and self.countries.place_th.fullmatch(words[index + 1].group(0)):
-                end, index = start + words[index + 1].end(), index + 2  # "เอกอัครราชทูต ณ กรุงโตเกียว": a post
+            if word == "ณ" and index + 1 < len(words) and (post := self.countries.post_th.match(words[index + 1].group(0))):
+                # "เอกอัครราชทูต ณ กรุงโตเกียว", "กงสุลใหญ่ ณ แขวงสะหวันนะเขตเข้าร่วม…": a post (a verb may be glued on)
+                end, index = start + words[index + 1].start() + post.end(), index + 2
+                if post.end() < len(words[index - 1].group(0)):
+                    break
                 continue
             if self._continues_position(word) or self.positions.th_pattern.match(word):
                 # "รองนายกรัฐมนตรี รัฐมนตรีว่าการกระทรวงการต่างประเทศ และรัฐมนตรีด้าน…": a list of offices
@@ -119,8 +122,8 @@ class TitleReader:
         # the state served, not the post: "…ประจำประเทศไทย", "Ambassador of Peru to Thailand", "ออท. โปแลนด์/ไทย"
         cut = re.search(r"ประจำ|accredited to|\bto\b|/", position)
         own = position[: cut.start()] if cut else position
-        if re.match(r"(?:เอกอัครราชทูต|ออท\.|อัครราชทูต|กงสุลใหญ่)\s?(?:ณ|ประจำ)\s?(?:กรุง|นคร|เมือง)", position):
-            return home, None  # "เอกอัครราชทูต ณ กรุงโตเกียว": the home state's ambassador at that post
+        if re.match(r"(?:เอกอัครราชทูต|ออท\.|อัครราชทูต|กงสุลใหญ่|กงสุล)\s?(?:ณ|ประจำ)\s?(?:กรุง|นคร|เมือง|แขวง|จังหวัด|รัฐ)", position):
+            return home, None  # "เอกอัครราชทูต ณ กรุงโตเกียว", "กงสุลใหญ่ ณ แขวงสะหวันนะเขต": the home state's, posted there
         found = self.countries.find(own, "th" if is_thai(own) else "en")
         # "Chairman of the Japan-Thailand Friendship League": a pair names no side, nor says whose it is
         paired = [f for f in found if re.search(r"[-–]\s?$", own[:f[0]]) or re.match(r"\s?[-–]", own[f[1]:])]
@@ -136,6 +139,8 @@ class TitleReader:
             return self.orgs.info[portfolio].country, portfolio  # "State Department Counselor": the body's state
         if found:
             return found[-1][2], portfolio
+        if places := self.countries.find_places(own, "th" if is_thai(own) else "en"):
+            return places[-1][2], portfolio  # "เจ้าแขวงสะหวันนะเขต", "Governor of Koh Kong": the state of the province
         # no country named: the speaking government's own office holder ("รัฐมนตรีว่าการกระทรวง
         # การต่างประเทศ", "นายกรัฐมนตรี", "Minister of Foreign Affairs" in its own release) — releases
         # always name a foreign official's state; an ambassador's post alone does not say which side
