@@ -419,6 +419,14 @@ EVENTS = [
         "( 16 พ.ย.66) นายสมชาย ใจดี ผู้ว่าราชการจังหวัดอุบลราชธานี เดินทางเข้าร่วมหารือข้อราชการ ระหว่างจังหวัดอุบลราชธานี "
         "และแขวงสาละวัน นำโดย ดร.สอน คำมี เจ้าแขวงสาละวัน ที่ห้องประชุมเมืองละคอนเพ็ง", None, "th",
         {("BilateralMeeting", D(2023, 11, 16), ("LA", "TH"))}, id="a-spaced-date-in-parentheses-and-a-lao-province"),
+    pytest.param(
+        "วันนี้ (30 พ.ค. 67) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ พร้อมคณะ เดินทางเยือนสาธารณรัฐประชาธิปไตย"
+        "ประชาชนลาวอย่างเป็นทางการ โดยมี นางสาวสุดา ดี เอกอัครราชทูต ณ เวียงจันทน์ ให้การต้อนรับ", D(2024, 5, 30), "th",
+        {("OfficialVisit", D(2024, 5, 30), ("LA", "TH"))}, id="a-visit-the-dated-leads-verb-and-an-ambassador-posted-there"),
+    pytest.param(
+        "วันที่ 5 ก.พ. 68 นายสมศักดิ์ รักดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า นายสมชาย ใจดี นายกรัฐมนตรี และคณะ "
+        "มีกำหนดเดินทางเยือนสาธารณรัฐประชาชนจีนอย่างเป็นทางการ ระหว่างวันที่ 5 – 8 ก.พ.นี้", D(2025, 2, 5), "th",
+        {("OfficialVisit", D(2025, 2, 5), ("CN", "TH"))}, id="a-visit-with-its-span-keeps-it"),
 ]
 
 
@@ -1214,3 +1222,13 @@ def test_a_visit_and_signing_recalled_in_a_clause_of_last_month_are_background()
     found = facts(body, D(2013, 11, 26), "en")
     assert not found.events  # recalled in a clause of another act: no event of this release
     assert ("JointStatement", ("CN", "TH"), "Signed") not in {(a.kind, a.parties, a.status) for a in found.agreements}
+
+
+def test_a_visit_with_its_span_keeps_its_last_day() -> None:
+    found = facts("วันที่ 5 ก.พ. 68 นายสมศักดิ์ รักดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า นายสมชาย ใจดี นายกรัฐมนตรี และคณะ "
+                  "มีกำหนดเดินทางเยือนสาธารณรัฐประชาชนจีนอย่างเป็นทางการ ระหว่างวันที่ 5 – 8 ก.พ.นี้", D(2025, 2, 5)).events
+    assert [(e.date, e.end_date) for e in found if e.kind == "OfficialVisit"] == [(D(2025, 2, 5), D(2025, 2, 8))]
+    people = {(p.name, p.country) for p in facts(
+        "วันนี้ (30 พ.ค. 67) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ เดินทางเยือนลาวอย่างเป็นทางการ โดยมี "
+        "นางสาวสุดา ดี เอกอัครราชทูต ณ เวียงจันทน์ ให้การต้อนรับ", D(2024, 5, 30)).people}
+    assert ("สุดา ดี", "TH") in people  # the ambassador posted in Vientiane is Thailand's

@@ -253,6 +253,9 @@ ANOTHER_ENGAGEMENT = re.compile(r"รวมทั้ง|ตลอดจน|ก�
 # A talk word right after "joined"/"เข้าร่วม": a session of a meeting joined, not talks between two sides.
 ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b(?:took part|participated|joined)(?: in)?(?: the| an| a)?\s$")
 # A visit said to begin: the day its sentence names is its first ("began his three-day official visit").
+# A visit that is its sentence's verb, not an occasion: "นายมาริษ … เดินทางเยือน …", "X paid an official visit to …".
+VISIT_MADE = re.compile(r"(?<!ซึ่ง)(?<!ที่)(?<!โอกาส)(?:ได้)?เดินทาง(?:ไป)?\s?$|\b(?:paid|made)\s(?:a|an|his|her)\s(?:[\w-]+\s){0,3}$")
+WHILE_VISITING = re.compile(r"ระหว่าง|ขณะ|ในโอกาส|ซึ่ง|มีกำหนด|\b(?:while|during|who|when|will|to)\b", re.I)
 VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s(?:his|her|their|a|an|the)\s(?:[\w-]+\s){0,3}$"
                          r"|เริ่ม(?:การ)?\s?$")
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in

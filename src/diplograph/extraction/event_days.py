@@ -44,8 +44,8 @@ class DayReader:
         return out
 
     @staticmethod
-    def _pick_date(kind: str, trigger: int, local: list[DateMention],
-                   sentence: list[DateMention], body: str = "", journey: bool = False) -> DateMention | None:
+    def _pick_date(kind: str, trigger: int, local: list[DateMention], sentence: list[DateMention], body: str = "",
+                   journey: bool = False, dated_opening: bool = False) -> DateMention | None:
         """The date a trigger takes: of the right shape (a range for visits and conferences, a day
         for meetings), in the trigger's own stretch of the sentence first, then anywhere in it; a day
         before it belongs to another clause when a conjunction and a day of its own follow ("จะเดินทางไป
@@ -69,6 +69,11 @@ class DayReader:
             if body and cues.VISIT_BEGAN.search(body, max(0, trigger - 40), trigger):
                 # "… signed agreements on Tuesday as President X began his three-day official visit": that day
                 pools.append(shape(sentence, False))
+            elif (dated_opening and cues.VISIT_MADE.search(body, max(0, trigger - 40), trigger)
+                  and not shape(sentence, True) and not cues.WHILE_VISITING.search(body, max(0, trigger - 80), trigger)):
+                # "วันนี้ (30 พ.ค. 67) นายมาริษ … เดินทางเยือนลาวอย่างเป็นทางการ", "On 30 May, the Minister paid an official
+                # visit to Laos": the visit, the sentence's own verb, is on the day the sentence opens with
+                pools.append([d for d in shape(sentence, False) if d.start < trigger][:1])
         elif kind == "MultilateralMeeting":
             pools.append(shape(local, False))  # a day elsewhere in the sentence is another event's
         elif kind not in DAY_KINDS:
@@ -112,7 +117,8 @@ class DayReader:
         kind, start, _end = triggers[position]
         text = sentence.text
         local = [d for d in dates if window_lo <= d.start - sentence.start < window_hi]
-        chosen = self._pick_date(cand.kind, cand.start, local, dates, ctx.body, cand.journey)
+        chosen = self._pick_date(cand.kind, cand.start, local, dates, ctx.body, cand.journey,
+                                 dated_opening=bool(cues.DATED_LEAD.match(text)))
         if chosen is None:
             return None
         if (kind == "OfficialVisit" and chosen.end_date is None and chosen.relative

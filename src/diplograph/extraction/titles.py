@@ -122,8 +122,11 @@ class TitleReader:
         # the state served, not the post: "…ประจำประเทศไทย", "Ambassador of Peru to Thailand", "ออท. โปแลนด์/ไทย"
         cut = re.search(r"ประจำ|accredited to|\bto\b|/", position)
         own = position[: cut.start()] if cut else position
-        if re.match(r"(?:เอกอัครราชทูต|ออท\.|อัครราชทูต|กงสุลใหญ่|กงสุล)\s?(?:ณ|ประจำ)\s?(?:กรุง|นคร|เมือง|แขวง|จังหวัด|รัฐ)", position):
-            return home, None  # "เอกอัครราชทูต ณ กรุงโตเกียว", "กงสุลใหญ่ ณ แขวงสะหวันนะเขต": the home state's, posted there
+        posted = re.match(r"(?:เอกอัครราชทูต|ออท\.|อัครราชทูต|กงสุลใหญ่|กงสุล)\s?(?:ณ|ประจำ)\s?", position)
+        if posted and (re.match(r"กรุง|นคร|เมือง|แขวง|จังหวัด|รัฐ", position[posted.end():])
+                       or self.countries.post_th.match(position, posted.end())):
+            # "เอกอัครราชทูต ณ กรุงโตเกียว", "… ณ เวียงจันทน์", "กงสุลใหญ่ ณ แขวงสะหวันนะเขต": the home state's, posted there
+            return home, None
         found = self.countries.find(own, "th" if is_thai(own) else "en")
         # "Chairman of the Japan-Thailand Friendship League": a pair names no side, nor says whose it is
         paired = [f for f in found if re.search(r"[-–]\s?$", own[:f[0]]) or re.match(r"\s?[-–]", own[f[1]:])]
