@@ -427,6 +427,22 @@ EVENTS = [
         "วันที่ 5 ก.พ. 68 นายสมศักดิ์ รักดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า นายสมชาย ใจดี นายกรัฐมนตรี และคณะ "
         "มีกำหนดเดินทางเยือนสาธารณรัฐประชาชนจีนอย่างเป็นทางการ ระหว่างวันที่ 5 – 8 ก.พ.นี้", D(2025, 2, 5), "th",
         {("OfficialVisit", D(2025, 2, 5), ("CN", "TH"))}, id="a-visit-with-its-span-keeps-it"),
+    pytest.param(
+        "PHNOM PENH, May 1, 2013 (Xinhua) -- The 9th Cambodia-Thailand General Border Committee (9th GBC) meeting will "
+        "be held in Thailand on May 16-17 to discuss border security.\n"
+        "The meeting will be co-chaired by the two defence ministers (Gen. Sok Chea of Cambodia and Gen. Somchai Dee of "
+        "Thailand), he said.", D(2013, 5, 1), "en", {("BilateralMeeting", D(2013, 5, 16), ("KH", "TH"))},
+        id="a-committees-numbered-meeting-its-days-not-the-datelines"),
+    pytest.param(
+        "วันนี้ (19 ธ.ค. 2558) นายสมชาย ใจดี นายกรัฐมนตรี และนายสอน คำมี นายกรัฐมนตรีกัมพูชา แถลงข่าวภายหลังการประชุม"
+        "คณะรัฐมนตรีร่วมอย่างไม่เป็นทางการครั้งที่ 2 ในวันนี้ (19 ธ.ค. 2558)", D(2015, 12, 19), "th",
+        {("BilateralMeeting", D(2015, 12, 19), ("KH", "TH"))}, id="the-meeting-after-which-a-press-conference-keeps-its-day"),
+    pytest.param(
+        "September 3, 2019, Senior General Aung Min, Commander-in-Chief of the Myanmar Armed Forces, paid a courtesy call "
+        "on Prime Minister Somchai Dee on the occasion of his visit to Thailand to attend the 7th Thailand-Myanmar High "
+        "Level Committee (HLC).", None, "en", {("CourtesyCall", D(2019, 9, 3), ("MM", "TH")),
+                                              ("BilateralMeeting", None, ("MM", "TH"))},
+        id="a-committee-a-visit-was-made-to-attend-takes-no-day-of-the-call"),
 ]
 
 

@@ -52,7 +52,7 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         # "The two sides signed …" a paragraph after the talks: another event, its day not said
         going_on = cand.continuation and (here or last_day is None or last_day.kind == cand.kind)
         if (cand.date is None and (cand.same_day or also_here or going_on or cand.separate)
-                and cand.kind not in SPAN_KINDS
+                and cand.kind not in SPAN_KINDS and not cand.journey
                 and (last_day is not None or current_day is not None)):
             # "ภายหลังการหารือ … ลงนาม", "โดยทั้งสองฝ่ายได้ร่วมกันลงนาม", "Later on the same day …":
             # a new event on the day of the one just reported, or of the day the release just named
@@ -66,7 +66,7 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             # "… he said at a joint media conference here today. Earlier, both leaders had held a bilateral
             # meeting": the day the sentence before it names
             cand.date = _day_named_before(ctx, cand)
-        elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS:
+        elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS and not cand.journey:
             cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
         current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
         target = index.find(cand, lambda e, c=cand: apart(ctx, e, c))

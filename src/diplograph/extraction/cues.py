@@ -124,8 +124,11 @@ ENGLISH_NAMED_MEETING = re.compile(
     # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
     r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?"
     # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
-    r"(?:[A-Z][\w’'\-–]*\s+(?:[-–]\s+)?(?:\([A-Z]{2,10}\)\s+)?){0,10}"
-    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation)s?"
+    r"(?:[A-Z][\w’'\-–]*\s+(?:[-–]\s+)?(?:\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\)\s+)?){0,10}"
+    r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation"
+    # "the 9th Cambodia-Thailand General Border Committee (9th GBC) meeting": a committee's numbered meeting
+    r"|(?<=\d(?:st|nd|rd|th)\s)(?:[A-Z][\w’'\-–]*\s+){1,6}Committee(?:\s\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\))?"
+    r"(?:\s[Mm]eeting)?)s?"
     r"(?!\s(?:Relations|Partners?(?:hip)?|Framework|Mechanism|Process|Fund|Hall|Centre|Center|Room)\b)"  # not "… Dialogue Relations"
     # "… on Trade and Investment", not "… on October 27th"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October"
@@ -135,7 +138,7 @@ ENGLISH_NAMED_MEETING = re.compile(
 )
 # A cheap test run first: a sentence without one of these words names no meeting.
 MEETING_WORD = re.compile(r"ประชุม|งาน|Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress"
-                          r"|Session|Assembly|Consultation")
+                          r"|Session|Assembly|Consultation|Committee")
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ|รมว\.\S*อาเซียน"
@@ -255,13 +258,14 @@ ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b
 # A visit said to begin: the day its sentence names is its first ("began his three-day official visit").
 # A visit that is its sentence's verb, not an occasion: "นายมาริษ … เดินทางเยือน …", "X paid an official visit to …".
 VISIT_MADE = re.compile(r"(?<!ซึ่ง)(?<!ที่)(?<!โอกาส)(?:ได้)?เดินทาง(?:ไป)?\s?$|\b(?:paid|made)\s(?:a|an|his|her)\s(?:[\w-]+\s){0,3}$")
+DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[–—])\s")
 WHILE_VISITING = re.compile(r"ระหว่าง|ขณะ|ในโอกาส|ซึ่ง|มีกำหนด|\b(?:while|during|who|when|will|to)\b", re.I)
 VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s(?:his|her|their|a|an|the)\s(?:[\w-]+\s){0,3}$"
                          r"|เริ่ม(?:การ)?\s?$")
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.
 _JOURNEY_EN = r"\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"  # a journey's English verbs
-TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|{_JOURNEY_EN}|\b(?:was |is )?visiting|\btravel(?:l)?ed to)"
+TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|{_JOURNEY_EN}|\b(?:was |is )?visiting|\bvisit to|\btravel(?:l)?ed to)"
                               r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
 # "เดินทางเข้าร่วมประชุม …", "travelled to attend": there in person (the journey's day may still be another one).
 WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า)?ร่วม(?:ใน)?(?:การ)?\s?$|\btravel(?:l)?ed to [^.]{0,60}\bto attend (?:the )?$")
@@ -269,7 +273,8 @@ WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า
 CONFERENCE_DAY = re.compile(r"\b(?:scheduled|slated|set|due) (?:for|on) $|\bto be held (?:on )?$|\bheld on $"
                             r"|จัดขึ้น(?:ใน|ระหว่าง)?(?:วันที่)?\s?$", re.I)
 # A period before the release's: what a later sentence places there is recalled, not reported.
-PAST_PERIOD = re.compile(r"\blast (?:month|year|week)\b|\bearlier this (?:year|month)\b|\b(?:a|one|two|three) (?:months?|years?) ago\b"
+PAST_PERIOD = re.compile(r"\blast (?:month|year|week|January|February|March|April|May|June|July|August|September|October"
+                         r"|November|December)\b|\bearlier this (?:year|month)\b|\b(?:a|one|two|three) (?:months?|years?) ago\b"
                          r"|เมื่อ(?:เดือน|ปี|สัปดาห์)ที่แล้ว|เมื่อ(?:ปี|เดือน)ก่อน", re.I)
 IN_A_CLAUSE_OF = re.compile(r"\b(?:during|after|following|since|in the wake of)\b[^.;]{0,60}$|(?:ระหว่าง|ภายหลัง|หลังจาก|ตั้งแต่)\S{0,40}$",
                             re.I)

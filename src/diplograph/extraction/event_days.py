@@ -41,7 +41,10 @@ class DayReader:
             if d.end_date is None and cues.NON_EVENT_DATE_BEFORE.search(before):
                 continue
             out.append(d)
-        return out
+        # "PHNOM PENH, May 1, 2013 (Xinhua) -- … will be held on May 16-17": the wire's dateline is the release's day,
+        # not the event's, when the story gives the event a day of its own
+        rest = [d for d in out if not (d.start - sentence.start < 40 and cues.DATELINE_END.match(ctx.body, d.end))]
+        return rest if rest else out
 
     @staticmethod
     def _pick_date(kind: str, trigger: int, local: list[DateMention], sentence: list[DateMention], body: str = "",
@@ -59,8 +62,8 @@ class DayReader:
             # the journey, not of the conference
             local, sentence = ([d for d in pool if not cues.TRAVEL.search(body, max(0, d.start - 80), d.start)]
                                for pool in (local, sentence))
-            if journey:  # a trip made to attend it: its single day is the trip's
-                local, sentence = ([d for d in pool if d.end_date] for pool in (local, sentence))
+        if journey:  # a trip made to attend it: its single day is the trip's
+            local, sentence = ([d for d in pool if d.end_date] for pool in (local, sentence))
         pools = [shape(local, want_span), shape(sentence, want_span)]
         if kind == "OfficialVisit":
             # a one-day visit says so after the word ("เยือน … ในวันที่ 5"); a day before it is the

@@ -234,16 +234,16 @@ class EventExtractor(DayReader, SideReader):
                 k += 1
                 group_hi = triggers[k + 1][1] if k + 1 < len(triggers) else len(text)
             window_hi = max(window_hi, group_hi)
-        cand.journey = cand.kind == "MultilateralMeeting" and bool(cues.TRAVEL_TO_ATTEND.search(text, max(0, start - 140),
-                                                                                               start))
+        cand.journey = (cand.kind == "MultilateralMeeting" or kind == "Named") and bool(
+            cues.TRAVEL_TO_ATTEND.search(text, max(0, start - 140), start))
         back = bool(cues.BACK_REFERENCE.match(text, end)) and kind not in ("Named", "OfficialVisit")
-        chosen = None if back else self._day_of(ctx, cand, sentence, triggers, position, window_lo, window_hi, dates)
         after = [s for s in ctx.cue_starts(sentence, cues.AFTER) if s < start]
         # the event "after" names ("following telephone conversations with …", "ภายหลังการหารือ") came first: a day
-        # before that word is the later act's ("in a post last night following telephone conversations")
+        # before that word is the later act's ("in a post last night following telephone conversations"); one after
+        # it may be its own ("… แถลงข่าวภายหลังการประชุม … ในวันนี้ (19 ธ.ค. 2558)")
         cand.after_what = bool(after) and all(cues.AFTER_WHAT.fullmatch(text, s, start) for s in after)
-        if chosen is not None and cand.after_what and chosen.start - sentence.start < after[-1]:
-            chosen = None
+        own_days = [d for d in dates if d.start - sentence.start > after[-1]] if cand.after_what else dates
+        chosen = None if back else self._day_of(ctx, cand, sentence, triggers, position, window_lo, window_hi, own_days)
         if (chosen is None and ctx.issued and not dates and cand.kind not in SPAN_KINDS and cues.CLOCK_LEAD.match(text)
                 and not names_another_day(ctx.body[:sentence.start], ctx.issued)):
             # "เมื่อเวลา 10.10 น. …": the release's own day — unless the story named another day before

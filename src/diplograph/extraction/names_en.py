@@ -22,6 +22,8 @@ _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z])|[A-Z]\.(?:[A-Z]\.)+|{_
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_BODY_WORD = re.compile(r"\b(?:Committee|Council|Commission|Ministry|Department|Forces|Army|Navy|Assembly|Office|Agency"
+                        r"|Bureau|Authority|Corporation|Company|Bank|University|Summit|Meeting|Conference)\b")
 # The portfolio between a title and the name: "Minister of Foreign Affairs Lê Hoài Trung" — words of
 # offices, so that the name that follows is not taken for more of the office.
 _PORTFOLIO_WORD = (
@@ -68,8 +70,9 @@ class EnglishNames(TitleReader):
                     text[of.end() + states[0][1]:after.start()] == " "):
                 office_of = (text[nm.start():of.end() + states[0][1]], states[0][2])
                 nm = after
-        if office_of is None and self.positions.en_pattern.fullmatch(nm.group(0).rstrip(".")):
-            return None  # "General Secretary of the Party": a rank-like word before an office, no name
+        if office_of is None and (self.positions.en_pattern.fullmatch(nm.group(0).rstrip("."))
+                                  or _BODY_WORD.search(nm.group(0))):
+            return None  # "General Secretary of the Party", "General Border Committee": a rank-like word, no name
         name = nm.group(0).rstrip(".")
         if name.endswith((" of", " the")) or len(name) < 2:
             return None
@@ -114,6 +117,9 @@ class EnglishNames(TitleReader):
                     break
             else:
                 self._envoy_of_state_before(record, chain.group(0), before)
+        if record.country is None and (of := _OF_THE.match(text, end)) and (
+                state := self.countries.en_pattern.match(text, of.end())):
+            record.country = self.countries.code(state.group(0))  # "Gen. Sukumpol Suwanatat of Thailand"
         return record, end
 
     def _envoy_of_state_before(self, record: PersonRecord, honorifics: str, before: str) -> None:
