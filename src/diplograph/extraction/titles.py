@@ -24,7 +24,7 @@ _THAI_CLAUSE_WORDS = (
 )
 # Verbs that may be glued to the end of a title ("…เกาหลีใต้ซึ่งเดินทางมาเยือน", "…ญี่ปุ่นได้หารือ"):
 # never part of an office's name (unlike "ที่" or "เพื่อ", found inside ministries' names).
-_GLUED_VERB = re.compile(r"ซึ่ง|ได้(?!แก่)|ให้การ|เข้าเยี่ยม|เข้าพบ|เดินทาง|หารือ|กล่าว|เปิดเผย|ลงนาม|พร้อมด้วย|ในโอกาส"
+_GLUED_VERB = re.compile(r"ซึ่ง|ได้(?!แก่)|ให้การ|เข้าเยี่ยม|เข้าพบ|เดินทาง|(?<!ผู้มา)เยือน|หารือ|กล่าว|เปิดเผย|ลงนาม|พร้อมด้วย|ในโอกาส"
                          r"|ร่วมกับ|ระหว่างการ|(?:และ|พร้อม)คณะ")
 CLAUSE_RE = re.compile(r"(?:" + alternation(list(_THAI_CLAUSE_WORDS)) + r")")
 
