@@ -1250,3 +1250,15 @@ def test_a_visit_with_its_span_keeps_its_last_day() -> None:
         "วันนี้ (30 พ.ค. 67) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงการต่างประเทศ เดินทางเยือนลาวอย่างเป็นทางการ โดยมี "
         "นางสาวสุดา ดี เอกอัครราชทูต ณ เวียงจันทน์ ให้การต้อนรับ", D(2024, 5, 30)).people}
     assert ("สุดา ดี", "TH") in people  # the ambassador posted in Vientiane is Thailand's
+
+
+def test_a_spouse_and_a_visiting_delegations_list_are_of_the_visitors_state() -> None:
+    found = facts(
+        "๑. นายเหวียน วัน อาน (Nguyen Van An) นายกรัฐมนตรีสาธารณรัฐสังคมนิยมเวียดนาม และนางเจิ่น ถิ หวา (Tran Thi Hoa) ภริยา "
+        "ได้เยือนประเทศไทยอย่างเป็นทางการ ระหว่างวันที่ ๑๗ – ๑๙ สิงหาคม ๒๕๖๐ ตามคำเชิญของนายสมชาย ใจดี นายกรัฐมนตรี\n"
+        "๒. คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย (๑) นายมาย วัน สุง (Mai Van Dung) รัฐมนตรีและประธานสำนักงานรัฐบาล "
+        "(๒) นายจู วัน แองห์ (Chu Van Anh) รัฐมนตรีว่าการกระทรวงวิทยาศาสตร์และเทคโนโลยีเวียดนาม", D(2017, 8, 18))
+    visit = next(e for e in found.events if e.kind == "OfficialVisit")
+    people = {p.key: p.country for p in found.people}
+    assert {people[k] for k in visit.participants} == {"VN", "TH"}
+    assert sum(1 for k in visit.participants if people[k] == "VN") == 4  # the PM, his wife and two ministers

@@ -29,6 +29,7 @@ from .focus import (
     foreign_speaker,
     latin_names_abroad,
     lead_end,
+    spouses,
     transcript_speakers,
     with_headline,
 )
@@ -85,6 +86,7 @@ def extract(release: Release) -> ReleaseFacts:
     if _site_country(release) is None and not _text.is_thai(body[:2000]):
         foreign_speaker(body, people, focus)  # a Thai text is the Thai side's own
     attendance_sides(body, people)
+    spouses(body, people)
     latin_names_abroad(body, people, home, focus)
     counterparts_of_focus(body, people, home, focus)
     for record in people.people:

@@ -188,7 +188,11 @@ MENTION_ONLY = re.compile(
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?(?:(?-i:[A-Z])\w*\s){0,2}$", re.I)
 # A sentence that lists who else took part in the event just reported.
 ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present (?:at the meeting )?were"
-                        r"|The (?:meeting|talks?|call) (?:was|were) (?:also )?attended by|Accompanying|Joining (?:him|her|them))")
+                        r"|The (?:meeting|talks?|call) (?:was|were) (?:also )?attended by|Accompanying|Joining (?:him|her|them)"
+                        # a visiting delegation's list: "๒. คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย …", "The Thai
+                        # delegation at the retreat included …"
+                        r"|(?:[\d๐-๙]{1,2}\.\s*)?คณะ(?:ทางการ|ผู้แทน)\S{0,40}?\s?(?:ประกอบด้วย|ได้แก่)"
+                        r"|The [A-Z][a-z]+ delegation\b[^.]{0,80}?\b(?:included|comprised))")
 # Who assigns someone else to go does not take part: "… มอบหมาย นาย…", "…, who delegated …".
 ASSIGNS_AHEAD = re.compile(r"มอบหมาย")  # the rest of a Thai title may come first ("และหัวหน้า คสช. (คสช.) มอบหมายให้")
 ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(?:ให้)?\s?นาย|assigned|delegated|tasked|who (?:assigned|delegated))")

@@ -125,6 +125,7 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
 # An office of a body of states, not of one state.
 _BODY_OF_STATES = re.compile(r"(?:,?\s(?:the\s)?)?(?:United Nations|\bUN\b|ASEAN|European|\bEU\b|World|International|Secretary[- ]General"
                              r"|สหประชาชาติ|อาเซียน|สหภาพยุโรป|เลขาธิการ)", re.I)
+_DELEGATION_TH = re.compile(r"คณะ(?:ทางการ|ผู้แทน)?(?:ของ)?(\S{2,40}?)\s?(?:ประกอบด้วย|ได้แก่)")
 _DELEGATION_LIST = re.compile(r"\b[Tt]he ([A-Z][a-z]+) delegation\b[^.]{0,80}?\b(?:included|comprised|consisted of)\b")
 _SIDE = re.compile(r"\bon the ([A-Z][a-z]+) side\b|ฝ่าย(ไทย|\S{2,20}?)(?:ประกอบด้วย|ได้แก่)")
 
@@ -140,14 +141,35 @@ def attendance_sides(body: str, people) -> None:
     for m in _DELEGATION_LIST.finditer(body) if "delegation" in body else ():  # "The Thai delegation … included X, Y"
         end = re.compile(r"\.(?:\s|$)").search(body, m.end())
         spans.append((m.group(1), m.end(), end.start() if end else len(body)))
+    for m in _DELEGATION_TH.finditer(body) if "คณะ" in body else ():  # "คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย …"
+        named = countries().find(m.group(1), "th")
+        end = body.find("\n", m.end())
+        if named:
+            spans.append((named[-1][2], m.end(), len(body) if end < 0 else end))
     for name, start, end in spans:
-        code = countries().code(name)
+        code = countries().code(name) or (name if name in countries().info else None)
         if not code:
             continue
         for mention in people.mentions:
             record = people.people[mention.person]
             if start <= mention.start < end and mention.full and not stated_in_position(record):
                 record.country, record.stated = code, True
+
+
+def spouses(body: str, people) -> None:
+    """"นายเหวียน ซวน ฟุก นายกรัฐมนตรีเวียดนาม และนางเจิ่น เหงียต ทู ภริยา", "… and his wife, Mrs. X": a spouse named
+    without an office is of the state of the person just named in the line."""
+    last: dict[int, str] = {}  # line start -> the state of the last placed person named there
+    for mention in people.mentions:
+        record = people.people[mention.person]
+        line = body.rfind("\n", max(0, mention.start - 2000), mention.start)
+        if record.country is None and line in last and _SPOUSE.match(body, mention.end):
+            record.country = last[line]
+        elif record.country:
+            last[line] = record.country
+
+
+_SPOUSE = re.compile(r"\s?(?:\([^()]{2,60}\)\s?)?(?:ภริยา|ภรรยา|คู่สมรส|สามี)|,?\s(?:his|her) (?:wife|spouse|husband)\b")
 
 
 def transcript_speakers(people, intros: list[tuple[int, int]]) -> list[int]:
