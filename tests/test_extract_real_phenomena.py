@@ -602,6 +602,11 @@ AGREEMENTS = [
     pytest.param("ที่ประชุมคณะรัฐมนตรีมีมติอนุมัติการจัดทำบันทึกความเข้าใจระหว่างกระทรวงพาณิชย์ของทั้ง 2 ประเทศ ซึ่งฝ่ายเวียดนาม"
                  "ได้เสนอร่างบันทึกความเข้าใจให้ฝ่ายไทยพิจารณา", None, "th",
                  {("MemorandumOfUnderstanding", ("TH", "VN"), "Approved")}, id="both-countries-and-the-one-other-named"),
+    pytest.param("คณะรัฐมนตรีมีมติอนุมัติตามที่กระทรวงศึกษาธิการเสนอ ดังนี้\n"
+                 "1. อนุมัติการจัดทำและลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการศึกษาระหว่างกระทรวงศึกษาธิการของนอร์เวย์"
+                 "และกระทรวงศึกษาธิการแห่งราชอาณาจักรไทย ทั้งนี้ หากก่อนลงนามมีความจำเป็นต้องปรับปรุงแก้ไขบันทึกความเข้าใจดังกล่าว "
+                 "ให้กระทรวงศึกษาธิการดำเนินการได้", None, "th", {("MemorandumOfUnderstanding", ("NO", "TH"), "Approved")},
+                 id="approved-drafting-and-signing-and-amending-before-signing"),
     pytest.param("The Thai cabinet on Tuesday gave the green light to an MoU with Cambodia on labour cooperation.",
                  D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="green-light"),
     pytest.param("Both sides agreed to expedite the signing of the MoU on cross-border transport between Thailand and "

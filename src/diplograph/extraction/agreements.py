@@ -103,7 +103,7 @@ _OTHER_ACT = re.compile(r"\b(?:after|before|following|since|when)\b|ภายห
 _BOTH_STATES = re.compile(r"ทั้ง\s?(?:2|สอง)\s?(?:ประเทศ|ฝ่าย)|\b(?:both|the two) (?:countries|sides|governments)\b", re.I)
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
-        r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)ลงนาม(?!\S*โดยเร็ว)"
+        r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)(?<!ก่อน)(?<!ก่อนการ)ลงนาม(?!\S*โดยเร็ว)"
         r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )(?:signed|inked)\b|\bsigning of\b"
         r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bexchange of\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
         # a renewal is a new signing ("renewed their memorandum", "ต่ออายุบันทึกความเข้าใจ")
@@ -120,7 +120,8 @@ _STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(
                            r"|^\s?signing ceremon|^\s?said\b|^\s?(?:ลงนาม|ที่(?:ได้)?(?:มีการ)?ลงนาม)")
 # A cabinet's approval governs the drafting or signing it approves ("อนุมัติการจัดทำบันทึก…", "เห็นชอบการลงนาม
 # ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
-_APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:จัดทำ|ลงนาม|ยกร่าง)?(?:ร่าง)?\s?(?:ใน)?\s?$"
+_APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
+                       r"(?:ร่าง)?\s?(?:ใน)?\s?$"  # "อนุมัติการจัดทำและลงนามบันทึก…"
                        r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
 _CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
                       r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
