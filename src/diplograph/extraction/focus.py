@@ -141,7 +141,7 @@ def attendance_sides(body: str, people) -> None:
     for m in _DELEGATION_LIST.finditer(body) if "delegation" in body else ():  # "The Thai delegation … included X, Y"
         end = re.compile(r"\.(?:\s|$)").search(body, m.end())
         spans.append((m.group(1), m.end(), end.start() if end else len(body)))
-    for m in _DELEGATION_TH.finditer(body) if "คณะ" in body else ():  # "คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย …"
+    for m in _DELEGATION_TH.finditer(body) if ("ประกอบด้วย" in body or "ได้แก่" in body) else ():  # "คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย …"
         named = countries().find(m.group(1), "th")
         end = body.find("\n", m.end())
         if named:

@@ -126,6 +126,8 @@ class SideReader:
         """People of several states on one side of the verb and one state on the other: "Korean Ambassador X and
         US Ambassador Y each paid courtesy calls on …", "telephone conversations with three of his counterparts –
         A, B and C". Returns the several states and the one they each met."""
+        if len({ctx.people.people[p].country for p in cand.participants if p >= 0} - {None}) < 3:
+            return [], set()  # one state on a side and two on the other make three at least
         sides: tuple[dict[str, None], dict[str, None]] = ({}, {})
         first = {}
         for m in ctx.mentions_in(ctx.sentences[cand.sentence].start, ctx.sentences[cand.sentence].end):
