@@ -182,7 +182,17 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(table("language", by("lang"))))
     print()
     print("\n".join(table("part", parts)))
+    print()
+    waves: dict[str, list[dict]] = {}
+    for r in rows:  # how far each wave's rules carry: its development part against its held-out part
+        waves.setdefault(f"{wave(r['doc'])} {info[r['doc']]['split']}", []).append(r)
+    print("\n".join(table("wave, part", dict(sorted(waves.items())))))
     return 0
+
+
+def wave(page_id: str) -> str:
+    """The collecting wave a page came in (README "How it was made"): its group's letter says it."""
+    return {"w": "wave 2", "x": "wave 3", "y": "wave 4"}.get(page_id[0], "wave 1")
 
 
 if __name__ == "__main__":
