@@ -41,6 +41,7 @@ DATE_LINES = [
     pytest.param("-- TNA 2014-09-13", (D(2014, 9, 13), True), id="wire-signature-closing-a-relay"),
     pytest.param("Fri, 05/27/2016 - 08:59", (D(2016, 5, 27), True), id="month-first-when-no-other-reading-is-a-day"),
     pytest.param("19 ต.ค. 2566 4,669 1", (D(2023, 10, 19), True), id="bare-counters-after-the-date"),
+    pytest.param("10-08-2560", (D(2017, 8, 10), True), id="day-month-buddhist-year-with-dashes"),
     pytest.param("— AFP 13 September 2014", (D(2014, 9, 13), True), id="wire-signature-long-date"),
     # not date lines: a headline that holds a date, a range, a relative date, a year-less date
     pytest.param("นายกรัฐมนตรีเยือนญี่ปุ่น 5 ธ.ค. 2566", None, id="headline-with-a-date"),
@@ -83,6 +84,13 @@ LEADS = [
     pytest.param("เมื่อวันที่ 5 มีนาคม 2566 นายกรัฐมนตรีได้หารือ", None, id="thai-when"),
     pytest.param("(Xinhua) - The ministers met in Beijing.", None, id="agency-alone"),
 ]
+
+
+def test_today_below_a_section_a_headline_and_a_summary() -> None:
+    above = ["POLITICS", "รมว.กต. เดินทางเยือน สปป. ลาว", "รัฐมนตรีว่าการกระทรวงการต่างประเทศเดินทางเยือน สปป. ลาวเป็นประเทศแรก"]
+    assert lead_date([*above, "วันนี้ (30 พ.ค. 67) นายสมชาย ใจดี เดินทางเยือนลาว"]) == D(2024, 5, 30)
+    assert lead_date([*above, "5 พ.ย.2562 วันนี้ เมื่อเวลา 10.30 น. นายกรัฐมนตรีได้หารือ"]) == D(2019, 11, 5)
+    assert lead_date([*above, "5 พ.ย.2562 นายกรัฐมนตรีได้หารือ"]) is None  # a bare date this low is not the lead's
 
 
 @pytest.mark.parametrize("lead,expected", LEADS)

@@ -28,7 +28,8 @@ from .extraction.text import is_thai as _text_is_thai
 
 __all__ = ["date_line", "labelled", "lead_date", "unreadable_dates", "LEAD_LINES"]
 
-LEAD_LINES = 3  # body lines searched for a dateline or "วันนี้ (…)" (a section name, the headline, the lead)
+LEAD_LINES = 3  # body lines searched for a dateline (a section name, the headline, the lead)
+TODAY_LINES = 6  # and for "วันนี้ (…)", which no other line is taken for (a summary or two may come first)
 # A photo's caption line above the lead: "(แฟ้มภาพ)", "(ภาพ: ทำเนียบรัฐบาล)", "(File photo)".
 _CAPTION = re.compile(r"\((?:แฟ้มภาพ|ภาพ|ภาพประกอบ|ภาพจาก|file photo|photo|ที่มาภาพ)[^()\n]{0,40}\)", re.I)
 
@@ -57,7 +58,7 @@ _PIECE = (
     r"|[\d,]+\s?(?:views?|ครั้ง|reads?)|view|(?<=\s)\d{1,3}(?:,\d{3})*(?=\s|$)|\(?(?:จำนวน)?(?:คน|ผู้)?(?:อ่าน|เข้าชม)\s?[\d,]+\s?(?:ครั้ง|คน)?\)?|(?-i:by\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|[\s,.\-–—:/|()]"
 )
 _REST = re.compile(rf"(?:{_PIECE})*", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"
+_NUMERIC = re.compile(r"(?<![\d/.])(?:(?P<d>\d{1,2})(?P<dsep>[/.-])(?P<m>\d{1,2})(?P=dsep)(?P<y>\d{4})"
                       r"|(?P<y2>\d{4})(?P<sep>[/-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))(?![\d/.])")  # 04/03/2019, 2020/4/24, 2019-02-16
 _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
 
@@ -67,6 +68,7 @@ _PLACE = r"(?:[A-Z][A-Za-z.'’\- ]{1,30},\s*(?:[A-Z][a-z]+,\s*)?)?"
 _AGENCY = r"(?:\s*\([A-Za-z .]{2,20}\))?"
 _DASH = re.compile(rf"{_AGENCY}\s*(?:[-–—:]|--)\s*")
 _TODAY = re.compile(r"(?:วันนี้|Today)\s*\(", re.I)
+_TODAY_AFTER = re.compile(r"\s*(?:วันนี้|today\b)", re.I)
 
 
 
@@ -119,7 +121,8 @@ def _numeric_line(line: str) -> tuple[date, bool] | None:
 
 def lead_date(lines: list[str]) -> date | None:
     """The release date a lead states: a dateline, else "วันนี้ (date)" / "Today (date)"."""
-    lead = [ln for ln in lines if ln.strip() and not _CAPTION.fullmatch(ln.strip())][:LEAD_LINES]
+    lines = [ln for ln in lines if ln.strip() and not _CAPTION.fullmatch(ln.strip())]
+    lead = lines[:LEAD_LINES]
     for line in lead:
         if found := _dateline(line):
             return found
@@ -129,11 +132,16 @@ def lead_date(lines: list[str]) -> date | None:
             if found and found[0].start == 0 and found[0].explicit_year and found[0].end_date is None and (
                     re.match(r"ผู้สื่อข่าว(?:รายงาน|แจ้ง)", line[m.end() + found[0].end:].lstrip())):
                 return found[0].date
-    for line in lead:
+    for line in lines[:TODAY_LINES]:  # "วันนี้ (30 พ.ค. 67)" says itself what it is: below a section, headline, summary
         for m in _TODAY.finditer(line[:400]):
             for d in find_dates(line[m.start():m.start() + 60]):
                 if d.start == 0 and d.explicit_year and d.end_date is None:
                     return d.date
+        # "5 พ.ย.2562 วันนี้ เมื่อเวลา 10.30 น. …": a date the lead calls today
+        found = find_dates(line[:40]) if line[:1].isdigit() else []
+        if found and found[0].start == 0 and found[0].explicit_year and found[0].end_date is None and (
+                _TODAY_AFTER.match(line, found[0].end)):
+            return found[0].date
     return None
 
 
