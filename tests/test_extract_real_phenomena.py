@@ -213,6 +213,10 @@ EVENTS = [
         "ศึกษาธิการเกาหลีใต้ ทั้งสองฝ่ายเห็นพ้องเรื่องการส่งเสริมการเยือนระหว่างกันและการแลกเปลี่ยนการเยือนของผู้บริหาร",
         D(2024, 8, 8), "th", {("BilateralMeeting", D(2024, 8, 8), ("KR", "TH"))}, id="visits-as-a-practice-are-no-visit"),
     pytest.param(
+        "ภารกิจของ นายสมชาย ใจดี นายกรัฐมนตรี ไปร่วมประชุมผู้นำเอเชีย-ยุโรป หรือ อาเซม ครั้งที่ 9 ที่ สาธารณรัฐประชาธิปไตย"
+        "ประชาชนลาว", None, "th", {("MultilateralMeeting", None, ("LA", "TH"))},
+        id="a-meeting-named-twice-a-trip-to-attend-it-and-its-host-after-thi"),
+    pytest.param(
         "วันนี้ (8 ส.ค. 67) นายกรัฐมนตรีมีกำหนดหารือเต็มคณะกับนายกรัฐมนตรีมาเลเซีย ณ ทำเนียบรัฐบาล",
         D(2024, 8, 8), "th", {("BilateralMeeting", D(2024, 8, 8), ("MY", "TH"))}, id="scheduled-plenary-talks"),
     pytest.param(

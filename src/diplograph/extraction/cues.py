@@ -113,6 +113,7 @@ THAI_NAMED_MEETING = re.compile(
     r"(?:การ)?ประชุม(?:\s(?=รมว|รมต|รัฐมนตรี|ผู้นำ|สุดยอด|เจ้าหน้าที่อาวุโส|[A-Z]{2,}))?(?!หารือ|ทวิภาคี|ทางไกล|ผ่าน|กับ|ร่วม|ดังกล่าว"
     r"|ครั้งนี้|นี้|ที่|ได้|มี|เห็น|รับ|จะ|ซึ่ง|เพื่อ|ครั้งต่อไป|ครั้งหน้า|นั้น|ใน|ของ|และ|ยัง|ก็|เป็น|ให้|ต่อ|โดย)"
     r"(?P<th>(?:สุดยอด)?[^\s(]{2,80}(?:\s?[-–]\s?[^\s(]{2,40})?(?:\s[^\s(]{2,30}[-–][^\s(]{2,30})?"
+    r"(?:\sหรือ\s[^\s(]{2,20}(?=\sครั้งที่))?"  # "ผู้นำเอเชีย-ยุโรป หรือ อาเซม ครั้งที่ 9": the name, or its short form
     r"(?:\s(?:ครั้งที่\s?\d+(?:\s?(?:และ|[-–])\s?\d+)?|สมัยพิเศษ"
     r"|สมัยที่\s?\d+))?)"
     r"(?:\s?\((?P<en>[^()]{4,160})\))?(?P<ord>\s?ครั้งที่\s?\d+)?"
@@ -272,7 +273,8 @@ VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.
 _JOURNEY_EN = r"\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"  # a journey's English verbs
 TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|{_JOURNEY_EN}|\b(?:was |is )?visiting|\bvisit to|\btravel(?:l)?ed to)"
-                              r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$", re.I)
+                              r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$"
+                              r"|(?:^|\s)ไป(?:เข้า)?ร่วม(?:การ)?\s?$", re.I)  # "… นายกรัฐมนตรี ไปร่วมประชุม …"
 # "เดินทางเข้าร่วมประชุม …", "travelled to attend": there in person (the journey's day may still be another one).
 WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า)?ร่วม(?:ใน)?(?:การ)?\s?$|\btravel(?:l)?ed to [^.]{0,60}\bto attend (?:the )?$")
 # What introduces a day given to a conference's name: "the Summit scheduled for Tuesday", "ซึ่งจัดขึ้นในวันที่ 5".

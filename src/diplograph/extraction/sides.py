@@ -198,8 +198,8 @@ class SideReader:
         found = set()
         for start, end, code in self.countries.find(text, lang):
             before, after = text[max(0, start - 30):start], text[end:end + 16]
-            if (re.search(r"ณ\s?(?:กรุง|นคร)?\S*\s?$|\bin [A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s(?:the\s)?$|hosted by (?:the\s)?$",
-                          before)
+            if (re.search(r"ณ\s?(?:กรุง|นคร)?\S*\s?$|(?:^|\s)ที่\s(?:ประเทศ)?$|(?:^|\s)ที่ประเทศ$"  # "… ครั้งที่ 9 ที่ สปป.ลาว"
+                          r"|\bin [A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s(?:the\s)?$|hosted by (?:the\s)?$", before)
                     or re.match(r"\s?(?:เป็นเจ้าภาพ|as (?:the )?host)", after)):
                 found.add(code)
         for start, _end, code in self.countries.find_places(text, lang):
