@@ -123,6 +123,10 @@ ENGLISH_PEOPLE = [
         "On 30 April 2013, Deputy Speaker Janos Kovacs of the Hungarian National Assembly called on Deputy Prime "
         "Minister Somkiat Rakdee.", D(2013, 4, 30), {("Janos Kovacs", "HU")}, id="of-the-demonym-national-assembly"),
     pytest.param(
+        "On 18 July 2014, Thai Foreign Minister Somchai Dee met with Philippine Foreign Affairs Secretary Jose F. del "
+        "Pilar in Manila.", D(2014, 7, 19), {("Jose F. del Pilar", "PH"), ("Somchai Dee", "TH")},
+        id="an-initial-before-a-particle"),
+    pytest.param(
         "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
         "of Thailand Somchai Dee co-chaired the Third Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
         "in Ha Noi.\n"

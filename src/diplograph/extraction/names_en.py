@@ -17,8 +17,10 @@ _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
                   r"|Meanwhile|However|Also|Following|After|Before|During|Upon|With|And|For|To|Of|From)\b)")
 # A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
 # a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
-_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+[A-Z])|[A-Z]\.(?:[A-Z]\.)+|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
-                 r"(?:(?<=Jr|Sr|St)\.)?|bin|binti|van|von|de|da|al-\w+|Le|La|o-\w+|na)")
+_PARTICLE = r"(?:bin|binti|van|von|del|de|da|dos|di|al-\w+|Le|La|o-\w+|na)"
+_EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+(?:[A-Z]|{_PARTICLE}\b))|[A-Z]\.(?:[A-Z]\.)+"
+                 rf"|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
+                 rf"(?:(?<=Jr|Sr|St)\.)?|{_PARTICLE})")  # "Albert F. del Rosario"
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
