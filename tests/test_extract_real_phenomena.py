@@ -127,6 +127,17 @@ ENGLISH_PEOPLE = [
         "Pilar in Manila.", D(2014, 7, 19), {("Jose F. del Pilar", "PH"), ("Somchai Dee", "TH")},
         id="an-initial-before-a-particle"),
     pytest.param(
+        "On 23 January 2017, Senior General Aung Min, Commander-in-Chief of Defence Services of Myanmar, met a goodwill "
+        "delegation led by Commander-in-Chief of the Royal Thai Army (RTA) General Somchai Dee.\n"
+        "General Somchai Dee was accompanied by General Somsak Rakdee, Director of the Neighbouring Countries "
+        "Coordination Centre, and Senior Colonel Suda Dee.", D(2017, 1, 24),
+        {("Aung Min", "MM"), ("Somchai Dee", "TH"), ("Somsak Rakdee", "TH"), ("Suda Dee", "TH")},
+        id="an-armys-commander-and-those-accompanying-him"),
+    pytest.param(
+        "On 26 May 2016, Commander-in-Chief of the Myanmar Armed Forces General Aung Min and Thai Prime Minister "
+        "Somchai Dee held talks at Government House.", D(2016, 5, 27), {("Aung Min", "MM"), ("Somchai Dee", "TH")},
+        id="a-states-forces-between-office-and-rank"),
+    pytest.param(
         "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
         "of Thailand Somchai Dee co-chaired the Third Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
         "in Ha Noi.\n"

@@ -24,6 +24,7 @@ from .dates import find_dates
 from .events import EventExtractor
 from .focus import (
     attendance_sides,
+    companions,
     counterparts_of_focus,
     focus_state,
     foreign_speaker,
@@ -87,6 +88,7 @@ def extract(release: Release) -> ReleaseFacts:
         foreign_speaker(body, people, focus)  # a Thai text is the Thai side's own
     attendance_sides(body, people)
     spouses(body, people)
+    companions(body, people)
     latin_names_abroad(body, people, home, focus)
     counterparts_of_focus(body, people, home, focus)
     for record in people.people:

@@ -196,6 +196,8 @@ ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present 
                         # delegation at the retreat included …"
                         r"|(?:[\d๐-๙]{1,2}\.\s*)?คณะ(?:ทางการ|ผู้แทน)\S{0,40}?\s?(?:ประกอบด้วย|ได้แก่)"
                         r"|The [A-Z][a-z]+ delegation\b[^.]{0,80}?\b(?:included|comprised))")
+# People who went with a side: "The Ambassador was accompanied on his farewell visit by Mr X …", "… are accompanying Singh".
+ACCOMPANIED = re.compile(r"\b(?:was|were) accompanied\b[^.;]{0,80}?\bby\b|\b(?:is|are|was|were) accompanying\b")
 # Who assigns someone else to go does not take part: "… มอบหมาย นาย…", "…, who delegated …".
 ASSIGNS_AHEAD = re.compile(r"มอบหมาย")  # the rest of a Thai title may come first ("และหัวหน้า คสช. (คสช.) มอบหมายให้")
 ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(?:ให้)?\s?นาย|assigned|delegated|tasked|who (?:assigned|delegated))")

@@ -15,6 +15,7 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
+from .cues import ACCOMPANIED
 from .dates import DateMention
 from .person import stated_in_position
 from .text import Sentence
@@ -154,6 +155,20 @@ def attendance_sides(body: str, people) -> None:
             record = people.people[mention.person]
             if start <= mention.start < end and mention.full and not stated_in_position(record):
                 record.country, record.stated = code, True
+
+
+def companions(body: str, people) -> None:
+    """"General X was accompanied by General Y, Director of …": a companion named without a state is of the state of
+    the one accompanied."""
+    for m in ACCOMPANIED.finditer(body) if "accompan" in body else ():
+        start = body.rfind("\n", 0, m.start()) + 1
+        end = body.find("\n", m.end())
+        end = len(body) if end < 0 else end
+        ahead = [people.people[x.person].country for x in people.mentions if start <= x.start < m.start()]
+        side = next((c for c in reversed(ahead) if c), None)
+        for x in people.mentions:
+            if side and m.end() <= x.start < end and people.people[x.person].country is None:
+                people.people[x.person].country = side
 
 
 def spouses(body: str, people) -> None:

@@ -34,7 +34,7 @@ _PORTFOLIO_WORD = (
     r"|Education|Agriculture|Cooperatives|Energy|Transport|Communications?|Information|Digital|Justice"
     r"|Environment|Natural|Resources|Science|Technology|Innovation|Higher|Development|International"
     r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
-    r"|Immigration|Employment)\b")
+    r"|Immigration|Employment|Armed|Forces|Services|Staff|Army|Navy|Air|Force)\b")
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+)?"
                                r"(?:['’]s)?\s*$")
@@ -46,7 +46,7 @@ _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) 
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
 # an office is capitalised words joined by these; any other lower-case word ("had", "met", "during") ends it
 _NOT_OF_AN_OFFICE = re.compile(r"\s(?!(?:of|for|and|the|to|in|charge|attached|de|du|des|la|el|y|al|bin|binti)\b)[a-z]")
-_EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*))*,?\s")
+_EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*|\([A-Z]{2,8}\)))*,?\s")  # "… Army (RTA) General X"
 
 
 class EnglishNames(TitleReader):
@@ -222,6 +222,8 @@ class EnglishNames(TitleReader):
         served = None
         if posted and (state := self.countries.en_pattern.match(body, after + posted.end())):
             after = state.end()  # "Ambassador to Thailand": where the ambassador serves, not whom
+            if body_words := re.match(rf"(?:\s+{_PORTFOLIO_WORD})+", body[after:after + 60]):
+                after += body_words.end()  # "Commander-in-Chief of the Myanmar Armed Forces General X": its forces
             if posted.group(1) == "of":  # "The President of the United States of America Donald J Trump"
                 served = self.countries.code(state.group(0))
         comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*(?:[,;]|\.(?:\s|$)))", body[after:after + 60])
@@ -244,7 +246,7 @@ class EnglishNames(TitleReader):
                               role=self.positions.role.get(m.group(0)))
         before = body[max(0, m.start() - 60, body.rfind("\n", 0, m.start()) + 1):m.start()]
         named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
-        named = [n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:])]
+        named = sorted(n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:]))  # the nearest state last
         of_state = re.match(r"\s+of\s+(?:the\s+)?", body[nm.end():nm.end() + 9])
         of_state = of_state and (self.countries.en_pattern.match(body, nm.end() + of_state.end()) or _OF_DEMONYM_BODY.match(
             body, nm.end() + of_state.end()))
