@@ -138,6 +138,10 @@ ENGLISH_PEOPLE = [
         "Somchai Dee held talks at Government House.", D(2016, 5, 27), {("Aung Min", "MM"), ("Somchai Dee", "TH")},
         id="a-states-forces-between-office-and-rank"),
     pytest.param(
+        "On 11 October 2024, Indian Prime Minister Raj Kumar met with US secretary of state John Ward and Thai prime "
+        "minister Somchai Dee in Vientiane.", D(2024, 10, 12),
+        {("Raj Kumar", "IN"), ("John Ward", "US"), ("Somchai Dee", "TH")}, id="news-offices-in-lower-case-after-a-state"),
+    pytest.param(
         "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
         "of Thailand Somchai Dee co-chaired the Third Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
         "in Ha Noi.\n"

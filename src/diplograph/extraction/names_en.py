@@ -210,7 +210,8 @@ class EnglishNames(TitleReader):
                                   country=country, portfolio=portfolio)
             yield record, lead.start(1), end
 
-    def _english_titled(self, body: str, m: re.Match[str], home: str | None) -> tuple[PersonRecord, int] | None:
+    def _english_titled(self, body: str, m: re.Match[str], home: str | None,
+                        stated_only: bool = False) -> tuple[PersonRecord, int] | None:
         """A title right before a name: "Thai Interior Minister Somchai Dee", "Malaysia's Home Affairs
         Minister Ahmad Zulkifli", "Peruvian Ambassador to Thailand Luis Soto", "Foreign Minister José
         Ramírez of Costa Rica", "his counterpart from Nepal, PM Ram Thapa"."""
@@ -243,7 +244,7 @@ class EnglishNames(TitleReader):
             return None
         role_phrase = body[m.start():after].strip()
         record = PersonRecord(name=name, lang="en", position=role_phrase, position_lang="en",
-                              role=self.positions.role.get(m.group(0)))
+                              role=self.positions.role.get(m.group(0)) or self.positions.role.get(m.group(0).lower()))
         before = body[max(0, m.start() - 60, body.rfind("\n", 0, m.start()) + 1):m.start()]
         named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
         named = sorted(n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:]))  # the nearest state last
@@ -251,6 +252,8 @@ class EnglishNames(TitleReader):
         of_state = of_state and (self.countries.en_pattern.match(body, nm.end() + of_state.end()) or _OF_DEMONYM_BODY.match(
             body, nm.end() + of_state.end()))
         apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
+        if stated_only and not (named and named[-1][1] + 1 >= len(before)):
+            return None  # a lower-case office names someone only right after its state
         body_of = self._body_before(before)
         record.stated = bool(named or of_state or apposition or body_of or served)
         if served:

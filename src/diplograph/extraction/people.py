@@ -69,6 +69,10 @@ class PeopleExtractor(ThaiNames, EnglishNames):
             # "Prime Minister Srettha Thavisin", "Government Spokesperson Mr. Chai Wacharonke"
             if not taken.covers(m.start()) and (found := self._english_titled(body, m, home)):
                 add(found[0], m.start(), found[1])
+        for m in self.positions.en_lower_any.finditer(body) if lang == "en" else ():
+            # news writes the office in lower case after its state: "US secretary of state John Ward"
+            if not taken.covers(m.start()) and (found := self._english_titled(body, m, home, stated_only=True)):
+                add(found[0], m.start(), found[1])
         # 1b. registered people Thai names bare ("นายกรัฐมนตรียิ่งลักษณ์ ชินวัตร", "เวิน เจีย เป่า เข้าพบ …"); an
         # English text's bare names are read by the rules above, or are passing mentions
         for m in registry().thai_forms_pattern().finditer(body) if is_thai(body) else ():
