@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import gazetteer
+from . import agreement_words as words
 from . import cues
 from .dates import DateMention
 from .steps import linked_steps
@@ -99,55 +100,6 @@ _FRAMEWORK = re.compile(r"RCEP|CPTPP|IPEF|ระดับภูมิภาค|P
                         r"(?:Declaration|Guidelines|Statement|Plan|Framework|Roadmap|Vision|Charter)\b")
 _PLURAL = re.compile(r"(?:ทั้ง)?(?:สอง|2)\s?ฉบับ|ทั้งสองฉบับ|\b(?:two|both|the)\s+(?:MoUs|Memoranda)|Memoranda|MoUs\b|MOUs\b|เอกสาร\s?\d+\s?ฉบับ")
 
-_OTHER_ACT = re.compile(r"\b(?:after|before|following|since|when)\b|ภายหลัง|หลังจาก")
-_BOTH_STATES = re.compile(r"ทั้ง\s?(?:2|สอง)\s?(?:ประเทศ|ฝ่าย)|\b(?:both|the two) (?:countries|sides|governments)\b", re.I)
-_STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("Signed", re.compile(
-        r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)(?<!ก่อน)(?<!ก่อนการ)ลงนาม(?!\S*โดยเร็ว)"
-        r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )(?:signed|inked)\b|\bsigning of\b"
-        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bexchange of\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
-        # a renewal is a new signing ("renewed their memorandum", "ต่ออายุบันทึกความเข้าใจ")
-        r"|(?<!จะ)(?<!เพื่อ)ต่ออายุ|\brenewed\b")),
-    ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*|\bgreen light\b")),
-    ("UnderNegotiation", re.compile(r"เจรจา|\bnegotiat\w*")),
-    ("Proposed", re.compile(
-        r"ผลักดัน|(?<!ผลัก)ดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
-        r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b"
-        r"|\b(?:would|will|to) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b")),
-]
-# After the name: "… was released", "… was signed", "MoU signing ceremonies", "a joint statement said".
-_STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?:signed|issued|released|adopted|exchanged)\b"
-                           r"|^\s?signing ceremon|^\s?said\b|^\s?(?:ลงนาม|ที่(?:ได้)?(?:มีการ)?ลงนาม)")
-# A cabinet's approval governs the drafting or signing it approves ("อนุมัติการจัดทำบันทึก…", "เห็นชอบการลงนาม
-# ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
-_APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
-                       r"(?:ร่าง)?\s?(?:ใน)?\s?$"  # "อนุมัติการจัดทำและลงนามบันทึก…"
-                       r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
-_CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
-                      r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
-# A step the sentence states of the agreement it has just named, in the passive: it governs, whatever verb
-# came before the name ("… เป็นผู้ลงนาม ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม").
-_STEP_AFTER = re.compile(r"\s?(?:ฉบับนี้|ดังกล่าว)\s?(?:ได้)?(?:ผ่าน|รับ|ได้รับ)(?:การ)?(?:ความเห็นชอบ|อนุมัติ|ลงนาม)"
-                         r"|\s(?:has|had|was|were|have)\s(?:been\s)?(?:approved|endorsed|signed|ratified)\b")
-_OTHER_EVENT_DATE = re.compile(r"(?:talks|meeting|visit|summit|หารือ|ประชุม|เยือน)\S*\s?(?:on|from|เมื่อ)?\s?(?:วันที่)?\s?$", re.I)
-_SUBJECT_VERB = re.compile(r"ลงนาม|ออก|แลกเปลี่ยน|จัดทำ|เห็นชอบ|เจรจา|\b(?:signed|issued|exchanged|adopted|agreed|concluded|"
-                           r"approved|negotiat\w*|launched|released|will|to)\b")
-_NEGOTIATING = re.compile(r"negotiations?|talks", re.I)
-_GLUED_CLAUSE = re.compile(r"(?:ดังกล่าว|ฉบับนี้|ฉบับ|นี้)?\s?(?:จะ|มี|เป็น|ได้|ซึ่ง|ที่|ก็|ยัง|ให้)")
-_INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|intend(?:ed)?|expect(?:ed)?) to "
-                     r"(?:launch |start |begin |open |hold |expedite |speed up |accelerate |finali[sz]e |push for )?(?:the )?$"
-                     r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
-                     r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
-_THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
-_ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
-_IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
-_TITLE_END = re.compile(
-    # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"
-    r"(?=(?:ที่|ซึ่ง)(?:ได้)?(?:มีการ)?ลงนาม)"
-    r"|\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
-    r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b"
-    # the verb of a sentence about it: "The joint statement comes after …"
-    r"|(?:comes?|came|follows?|followed|includes?|included|covers?|aims?|is|are|has|have|had|were)\b)")
 
 
 @dataclass
@@ -230,10 +182,10 @@ class AgreementExtractor:
                     continue
                 status, cue_at = self._status(text, start, end, title,
                                               body[body.rfind("\n", 0, sentence.start) + 1:sentence.start + start])
-                if status is None and _NEGOTIATING.search(text, start, end):
+                if status is None and words.NEGOTIATING.search(text, start, end):
                     status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
                 if status is None and kind == "JointStatement" and (
-                        (sentence.start == 0 and start == 0) or _THIS_DOCUMENT.search(text, max(0, start - 6), end + 8)):
+                        (sentence.start == 0 and start == 0) or words.THIS_DOCUMENT.search(text, max(0, start - 6), end + 8)):
                     # the page is the statement: "แถลงการณ์ร่วม … ครั้งที่ 6 …" as its headline, "this Joint Statement"
                     status, cue_at = "Signed", start
                 if status is None and last_status[0] and start - last_end < 160:
@@ -247,7 +199,7 @@ class AgreementExtractor:
                     lang = "th" if is_thai(clause) else "en"
                     for m in self.countries.joined_spans(clause, lang):
                         between = clause[m[1]:]
-                        if home in m[2] and len(between) <= 50 and _SUBJECT_VERB.search(between):
+                        if home in m[2] and len(between) <= 50 and words.SUBJECT_VERB.search(between):
                             parties |= set(m[2])  # "Thailand and Kenya signed …", not "… involving Japan, Thailand and Myanmar"
                     named = self.countries.find(clause, lang) + (
                         self.countries.find_demonyms(clause) if lang == "en" else [])
@@ -257,7 +209,7 @@ class AgreementExtractor:
                         parties |= {named[-2][2], named[-1][2]}  # "the Thailand-Bangladesh free trade negotiations"
                 if len(parties - ({home} if home else set())) == 0:
                     parties |= context_parties(index, sentence.start + start)
-                if len(parties - ({home} if home else set())) == 0 and _BOTH_STATES.search(text):
+                if len(parties - ({home} if home else set())) == 0 and words.BOTH_STATES.search(text):
                     # "… ระหว่างกระทรวงการต่างประเทศของทั้ง 2 ประเทศ … ซึ่งฝ่ายจีนได้เสนอร่าง …": the one other state
                     # the sentence names
                     lang = "th" if is_thai(text) else "en"
@@ -272,7 +224,7 @@ class AgreementExtractor:
                 tail = text[start + len(title):start + len(title) + 200]
                 named = subject_of(title, end - start, tail)
                 plural = bool(_PLURAL.search(text[max(0, start - 12):end + 12]))
-                distinct = bool(_ANOTHER.search(text, max(0, start - 16), start))
+                distinct = bool(words.ANOTHER.search(text, max(0, start - 16), start))
                 linked = (linked_steps(text, start + len(title), dates, sentence.start, issued)
                           or linked_steps(text, end, dates, sentence.start, issued))
                 out.append(AgreementMention(kind, index, sentence.start + start, sentence.start + end, title,
@@ -283,10 +235,10 @@ class AgreementExtractor:
     def _title(self, text: str, start: int, limit: int) -> str:
         """The agreement's name as the sentence gives it; not the clause that follows it
         ("บันทึกความเข้าใจจะมีผลเป็นระยะเวลา 5 ปี" is a sentence about it, not its name)."""
-        m = _TITLE_END.search(text, start + 4, min(limit, start + 220))
+        m = words.TITLE_END.search(text, start + 4, min(limit, start + 220))
         title = text[start:m.start() if m else min(limit, start + 220)].strip(" (")
         noun = next((p.match(title) for _k, p in _NOUNS if p.match(title)), None)
-        if noun and _GLUED_CLAUSE.match(title, noun.end()):
+        if noun and words.GLUED_CLAUSE.match(title, noun.end()):
             return noun.group(0)
         return re.sub(r"\s+(?:และ|and|,)$", "", title)
 
@@ -294,36 +246,36 @@ class AgreementExtractor:
         """The status the verb governing the noun at start gives; context is the paragraph before the
         sentence (a cabinet's resolution governs every item it lists)."""
         after = text[end:end + 160]
-        force = _IN_FORCE.search(after)
+        force = words.IN_FORCE.search(after)
         if force and not re.search(r"(?:จะ|will)\s?$", after[:force.start()]):
             return "Signed", -1
-        step = _STEP_AFTER.match(text, end)
+        step = words.STEP_AFTER.match(text, end)
         if step:  # "ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อ …", "this MoU was approved on …"
             return ("Signed" if re.search(r"sign|ลงนาม", step.group(0)) else "Approved"), end
         best: tuple[int, str, int] | None = None  # (distance to the noun, status, where the cue starts)
         lo = max(0, start - 90)
         clause = text[lo:start]
-        for status, pattern in _STATUS_CUES:
+        for status, pattern in words.STATUS_CUES:
             for m in pattern.finditer(clause):
                 distance = len(clause) - m.end()
                 if best is None or distance < best[0]:
                     best = (distance, status, lo + m.start())
         if best is not None:
             _distance, status, cue = best
-            if status in ("UnderNegotiation", "Signed") and _INTENT.search(text[max(0, cue - 30):cue]):
+            if status in ("UnderNegotiation", "Signed") and words.INTENT.search(text[max(0, cue - 30):cue]):
                 status = "Proposed"  # "agreed to launch negotiations on …", "เห็นพ้องที่จะลงนาม": not yet
             if status == "Signed" and cues.PLANNED.search(text[max(0, cue - 25):cue]):
                 status = "Proposed"  # "กำหนดจัดพิธีลงนาม …": the signing is still to come
-            if status in ("Proposed", "Signed") and (_APPROVES.search(text[max(0, cue - 30):start])
-                                                     or _CABINET.search(context or text[:start])):
+            if status in ("Proposed", "Signed") and (words.APPROVES.search(text[max(0, cue - 30):start])
+                                                     or words.CABINET.search(context or text[:start])):
                 status = "Approved"  # "อนุมัติการจัดทำ…", "ครม.เห็นชอบการลงนามร่าง…"
             return status, start - _distance
         after_title = start + len(title)
-        if _STATUS_AFTER.search(text[end:end + 40]) or _STATUS_AFTER.search(text[after_title:after_title + 40]):
+        if words.STATUS_AFTER.search(text[end:end + 40]) or words.STATUS_AFTER.search(text[after_title:after_title + 40]):
             return "Signed", after_title  # "… Joint Statement … was released", "MoU signing ceremonies"
-        for status, pattern in _STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
+        for status, pattern in words.STATUS_CUES:  # passive: "… was also signed", "ลงนามโดย"
             m = pattern.search(text, after_title, min(len(text), after_title + 90))
-            if m and not _OTHER_ACT.search(text, after_title, m.start()):
+            if m and not words.OTHER_ACT.search(text, after_title, m.start()):
                 return status, m.start()  # not another act's verb: "The statement comes after X and Y signed …"
         return None, -1
 
@@ -339,7 +291,7 @@ class AgreementExtractor:
             in_sentence = [d for d in in_sentence if not (
                 cues.NON_EVENT_DATE_BEFORE.search(sentence.text, max(0, d.start - sentence.start - 40),
                                                   d.start - sentence.start)
-                or _OTHER_EVENT_DATE.search(sentence.text, max(0, d.start - sentence.start - 20),
+                or words.OTHER_EVENT_DATE.search(sentence.text, max(0, d.start - sentence.start - 20),
                                             d.start - sentence.start))]
         if not in_sentence:
             return None
