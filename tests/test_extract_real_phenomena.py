@@ -634,6 +634,15 @@ AGREEMENTS = [
                  "และกระทรวงศึกษาธิการแห่งราชอาณาจักรไทย ทั้งนี้ หากก่อนลงนามมีความจำเป็นต้องปรับปรุงแก้ไขบันทึกความเข้าใจดังกล่าว "
                  "ให้กระทรวงศึกษาธิการดำเนินการได้", None, "th", {("MemorandumOfUnderstanding", ("NO", "TH"), "Approved")},
                  id="approved-drafting-and-signing-and-amending-before-signing"),
+    pytest.param("On 24 February 2021, Nepalese Deputy Foreign Minister Ram Thapa and Thai Permanent Secretary Somchai Dee "
+                 "held online talks.\n"
+                 "Nepal and Thailand will work together to organise activities celebrating the anniversary of ties this "
+                 "year, sign an action programme implementing the strategic partnership, and hold the joint commission.",
+                 D(2021, 3, 2), "en", {("Agreement", ("NP", "TH"), "Proposed")}, id="a-bare-sign-in-a-list-of-plans"),
+    pytest.param("On 30 May 2013, the Prime Minister of India held talks with Prime Minister Somchai Dee of Thailand. An "
+                 "early harvest scheme which is part of the free trade agreement between the two countries has been in "
+                 "place since January 2010.", D(2013, 5, 30), "en", {("Agreement", ("IN", "TH"), "Signed")},
+                 id="an-agreement-in-place-since-is-signed"),
     pytest.param("The Thai cabinet on Tuesday gave the green light to an MoU with Cambodia on labour cooperation.",
                  D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="green-light"),
     pytest.param("Both sides agreed to expedite the signing of the MoU on cross-border transport between Thailand and "

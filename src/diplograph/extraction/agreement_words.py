@@ -25,7 +25,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Proposed", re.compile(
         r"ผลักดัน|(?<!ผลัก)ดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b"
-        r"|\b(?:would|will|to) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b")),
+        r"|\b(?:would|will|to) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b"
+        # a bare "sign" in a list of what two sides will do: "will work together to organise …, sign an action programme"
+        r"|(?<=, )sign\b|(?<=, and )sign\b")),
 ]
 # After the name: "… was released", "… was signed", "MoU signing ceremonies", "a joint statement said".
 STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?:signed|issued|released|adopted|exchanged)\b"
@@ -52,7 +54,7 @@ INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|inten
                     r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
 THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
-IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect")
+IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect|(?:has|have) been in place")
 TITLE_END = re.compile(
     # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"
     r"(?=(?:ที่|ซึ่ง)(?:ได้)?(?:มีการ)?ลงนาม)"

@@ -46,10 +46,10 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"|[Mm]emorand(?:um|a|ums)(?! of Intent)(?: of (?:Understanding|Cooperation|Agreement))?\b")),
     ("Agreement", re.compile(
         r"ความตกลง(?!กัน)|ข้อตกลง(?!กัน)|เอฟทีเอ|(?<![A-Za-z])(?:FTA|EPA)(?![A-Za-z])|แผนปฏิบัติการร่วม|พิธีสาร"
-        r"|\b(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?Plan of Action\b|\bAction Plan\b"
+        r"|\b(?:Agreement|Treaty|Arrangement|Protocol)\b|(?:Joint )?(?:Plan|Programme) of Action\b|\bAction (?:Plan|Programme)\b"
         # notes exchanged between two governments bind them: "the Exchange of Notes concerning a yen loan"
         r"|\b[Ee]xchange of [Nn]otes\b|(?<=exchanged )notes\b"
-        r"|\bagreements?\b(?! to\b)|\b(?:joint )?plan of action\b|\b(?:joint )?action plans?\b"
+        r"|\bagreements?\b(?! to\b)|\b(?:joint )?(?:plan|programme) of action\b|\b(?:joint )?action (?:plan|programme)s?\b"
         r"|\b[Ff]ree [Tt]rade (?:[Aa]rea |[Aa]greement )?(?:negotiations?|talks)\b")),
 ]
 _EXTENDS = re.compile(r"Agreement|Treaty|Arrangement|Protocol|Communiqu")  # names whose capitalised words come first
@@ -86,7 +86,7 @@ _NOUN_NEEDLES: dict[str, tuple[str, ...]] = {
     "LetterOfIntent": ("หนังสือแสดงเจตจำนง", "letter", "of intent", "moi"),
     "MemorandumOfUnderstanding": ("บันทึก", "เอ็มโอยู", "mou", "moc", "memorand"),
     "Agreement": ("ความตกลง", "ข้อตกลง", "เอฟทีเอ", "แผนปฏิบัติการร่วม", "พิธีสาร", "fta", "epa", "agreement", "treaty",
-                  "arrangement", "protocol", "plan of action", "action plan", "free trade", "notes"),
+                  "arrangement", "protocol", "of action", "action plan", "action programme", "free trade", "notes"),
 }
 _ANY_NOUN = tuple(w for words in _NOUN_NEEDLES.values() for w in words)
 # Multilateral frameworks named as background, not bilateral agreements.
