@@ -643,6 +643,12 @@ AGREEMENTS = [
                  "early harvest scheme which is part of the free trade agreement between the two countries has been in "
                  "place since January 2010.", D(2013, 5, 30), "en", {("Agreement", ("IN", "TH"), "Signed")},
                  id="an-agreement-in-place-since-is-signed"),
+    pytest.param("ที่ประชุมคณะรัฐมนตรี เห็นชอบตามที่กระทรวงการต่างประเทศเสนอ เรื่องการจัดทำความตกลง ระหว่างไทยกับลาว "
+                 "ว่าด้วยการยกเว้นการตรวจลงตรา\n"
+                 "นอกจากนี้ ที่ประชุม ครม. ยังเห็นชอบ ตามข้อเสนอของสำนักนายกรัฐมนตรี เกี่ยวกับการลงนามในหนังสือ แสดงเจตจำนง "
+                 "ระหว่างกรมประชาสัมพันธ์ของไทย กับสำนักงานกิจการวิทยุและโทรทัศน์ สาธารณรัฐประชาชนจีน", None, "th",
+                 {("Agreement", ("LA", "TH"), "Approved"), ("LetterOfIntent", ("CN", "TH"), "Approved")},
+                 id="a-cabinet-that-also-approved-and-a-spaced-letter-of-intent"),
     pytest.param("The Thai cabinet on Tuesday gave the green light to an MoU with Cambodia on labour cooperation.",
                  D(2024, 3, 7), "en", {("MemorandumOfUnderstanding", ("KH", "TH"), "Approved")}, id="green-light"),
     pytest.param("Both sides agreed to expedite the signing of the MoU on cross-border transport between Thailand and "

@@ -37,7 +37,7 @@ STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?
 APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
                       r"(?:ร่าง)?\s?(?:ใน)?\s?$"  # "อนุมัติการจัดทำและลงนามบันทึก…"
                       r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
-CABINET = re.compile(r"คณะรัฐมนตรี(?:มีมติ|ได้มีมติ)?(?:อนุมัติ|เห็นชอบ)|ครม\.?\s?(?:มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
+CABINET = re.compile(r"(?:คณะรัฐมนตรี|ครม\.?)\s?(?:ยัง|ได้|จึง)?(?:มีมติ|ได้มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
                      r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
 # A step the sentence states of the agreement it has just named, in the passive: it governs, whatever verb
 # came before the name ("… เป็นผู้ลงนาม ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม").

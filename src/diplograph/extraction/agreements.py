@@ -38,7 +38,7 @@ _NOUNS: list[tuple[str, re.Pattern[str]]] = [
         r"แถลงการณ์(?:วิสัยทัศน์)?ร่วม|ปฏิญญาร่วม|(?:ถ้อย)?แถลง(?:ข่าว)?ร่วม|(?:ร่าง)?ถ้อยแถลง(?=\s?(?:ไทย|\S{2,12}[-–]))"
         r"|Joint (?:Vision |Press )?(?:Statement|Declaration|Release)|Joint Communiqu[ée]|joint (?:press )?(?:statement|declaration)"
         r"|\b[Cc]ommuniqu[ée]\b|\bDeclaration on\b")),
-    ("LetterOfIntent", re.compile(r"หนังสือแสดงเจตจำนง|Letters? of Intent|Memorand(?:um|a) of Intent|\bMOI\b", re.I)),
+    ("LetterOfIntent", re.compile(r"หนังสือ\s?แสดงเจตจำนง|Letters? of Intent|Memorand(?:um|a) of Intent|\bMOI\b", re.I)),
     ("MemorandumOfUnderstanding", re.compile(
         # a memorandum of cooperation (บันทึกความร่วมมือ, MoC) is the same kind of instrument, and so are the
         # memoranda บันทึกความตกลง / บันทึกข้อตกลง
@@ -83,7 +83,7 @@ def _modified(text: str, start: int, end: int) -> int | None:
 # sentences are skipped by substring tests, in C.
 _NOUN_NEEDLES: dict[str, tuple[str, ...]] = {
     "JointStatement": ("แถลง", "ปฏิญญา", "joint", "communiqu", "declaration on"),
-    "LetterOfIntent": ("หนังสือแสดงเจตจำนง", "letter", "of intent", "moi"),
+    "LetterOfIntent": ("แสดงเจตจำนง", "letter", "of intent", "moi"),
     "MemorandumOfUnderstanding": ("บันทึก", "เอ็มโอยู", "mou", "moc", "memorand"),
     "Agreement": ("ความตกลง", "ข้อตกลง", "เอฟทีเอ", "แผนปฏิบัติการร่วม", "พิธีสาร", "fta", "epa", "agreement", "treaty",
                   "arrangement", "protocol", "of action", "action plan", "action programme", "free trade", "notes"),
