@@ -398,7 +398,10 @@ class EventExtractor(DayReader, SideReader):
             return "Postponed"
         if cand.date and ctx.issued:
             return "Scheduled" if cand.date > ctx.issued else "Held"
-        return "Scheduled" if ctx.cue_starts(sentence, cues.FUTURE) else ("Held" if cand.date else None)
+        # a future word before the trigger in its sentence ("จะเดินทางเยือน", "is scheduled to visit"); not one in a later
+        # clause about something else ("… ได้มีการลงนามแถลงการณ์ร่วม ซึ่งจะครอบคลุม …")
+        future = any(s < cand.start - sentence.start for s in ctx.cue_starts(sentence, cues.FUTURE))
+        return "Scheduled" if future else ("Held" if cand.date else None)
 
 _DAYS_LONG = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.I)
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
