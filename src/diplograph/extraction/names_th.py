@@ -23,6 +23,7 @@ _GENERATION = re.compile(r"\s+(ที่\s*\d+|I{1,3}|IV|Jr\.?)(?=[\s(,]|$)")
 _QUOTED_NAME = re.compile(r"[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,25}){1,2})[”\"]")
 _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"
                                r"([\u0e00-\u0e7f]{2,20} [\u0e00-\u0e7f]{2,20}) (?:ของ|แห่ง)([\u0e00-\u0e7f.]{2,30})")
+_NEXT_WORD = re.compile(r" ([\u0e00-\u0e7f.]{4,40})")
 _THAI_NAME_ONLY = re.compile(r"[\u0e00-\u0e7f.\-]+(?: [\u0e00-\u0e7f.\-]+){0,5}")
 # Two or three words after a clause boundary and before an office: a name the news gives without นาย/นาง.
 _BARE_NAME_TITLE = re.compile(r"(?:^|\n|ว่า |โดย )([\u0e00-\u0e7f]{2,15}(?: [\u0e00-\u0e7f]{2,20}){1,2}) (?=\S)")
@@ -70,6 +71,8 @@ class ThaiNames(TitleReader):
             if chunks and (self.positions.th_pattern.match(text, cm.start()) or (
                     CLAUSE_RE.match(word) and not (len(chunks) == 1 and self._surname_before_title(text, cm.end())))):
                 break
+            if len(chunks) >= 2 and self.countries.thai_pattern.search(word):
+                break  # "นายอาหมัด ซาเลห์ นักการทูตมาเลเซีย": an office we do not know, naming its state
             chunks.append(word)
             end = cm.end()
             nxt = text[end:end + 1]
@@ -111,8 +114,12 @@ class ThaiNames(TitleReader):
                 return None
         elif position is None and len(chunks) == 1 and CLAUSE_RE.search(chunks[0][2:]):
             return None
+        state_after = None
+        if position is None and (word := _NEXT_WORD.match(text, end)) and (
+                named := self.countries.find(word.group(1), "th")) and named[-1][2] != home:
+            state_after = named[-1][2]  # "นายอาหมัด ซาเลห์ นักการทูตมาเลเซีย", "… จากมาเลเซีย": no office we know, a state
         name = " ".join(chunks)
-        record = PersonRecord(name=name, lang="th")
+        record = PersonRecord(name=name, lang="th", country=state_after)
         record.honorifics.extend(h.group(0) for h in self.hon_th.finditer(text, pos, hon_end))
         if latin:
             record.alt_names.append((latin, "en"))
