@@ -144,6 +144,9 @@ ENGLISH_PEOPLE = [
         "minister Somchai Dee in Vientiane.", D(2024, 10, 12),
         {("Raj Kumar", "IN"), ("John Ward", "US"), ("Somchai Dee", "TH")}, id="news-offices-in-lower-case-after-a-state"),
     pytest.param(
+        "On 5 March 2023, Thai Deputy Permanent Secretary Somchai Dee held talks with Mr. Ahmad Saleh from Malaysia on "
+        "border trade.", D(2023, 3, 6), {("Ahmad Saleh", "MY")}, id="a-name-from-a-state"),
+    pytest.param(
         "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
         "of Thailand Somchai Dee co-chaired the Third Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
         "in Ha Noi.\n"

@@ -24,6 +24,7 @@ _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+(?:[A-Z]|{_PARTICLE}\b))|[A-Z
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_OR_FROM = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _BODY_WORD = re.compile(r"\b(?:Committee|Council|Commission|Ministry|Department|Forces|Army|Navy|Assembly|Office|Agency"
                         r"|Bureau|Authority|Corporation|Company|Bank|University|Summit|Meeting|Conference)\b")
 # The portfolio between a title and the name: "Minister of Foreign Affairs Lê Hoài Trung" — words of
@@ -119,9 +120,9 @@ class EnglishNames(TitleReader):
                     break
             else:
                 self._envoy_of_state_before(record, chain.group(0), before)
-        if record.country is None and (of := _OF_THE.match(text, end)) and (
+        if record.country is None and (of := _OF_OR_FROM.match(text, end)) and (
                 state := self.countries.en_pattern.match(text, of.end())):
-            record.country = self.countries.code(state.group(0))  # "Gen. Sukumpol Suwanatat of Thailand"
+            record.country = self.countries.code(state.group(0))  # "Gen. Sukumpol Suwanatat of Thailand", "… from Laos"
         return record, end
 
     def _envoy_of_state_before(self, record: PersonRecord, honorifics: str, before: str) -> None:
