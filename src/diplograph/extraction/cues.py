@@ -349,8 +349,9 @@ TRIGGER_NEEDLES = {kind: re.compile("|".join(map(re.escape, words))) for kind, w
 # which has no literal to skip ahead by, is run only where one is present (a substring test, in C).
 CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online "),
-    IN_PERSON: ("ณ", "ที่กรุง", "ที่ทำเนียบ", "ที่จ", "ที่ห้อง", "ที่โรงแรม", "ที่ศูนย์", "ที่สถาน", "ที่พระ", "ที่ตึก", "ที่อาคาร",
-                "ที่สำนัก", "ที่ที่ทำการ", "ที่ ", "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
+    IN_PERSON: ("ณ", "ที่กรุง", *(f"ที่{gap}{place}" for gap in ("", " ") for place in (
+                "ทำเนียบ", "จ", "ห้อง", "โรงแรม", "ศูนย์", "สถาน", "พระ", "ตึก", "อาคาร", "สำนัก", "ที่ทำการ")),
+                "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit"),
     SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",
                "ahead of the"),
     AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
