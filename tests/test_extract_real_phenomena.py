@@ -147,6 +147,10 @@ ENGLISH_PEOPLE = [
         "On 5 March 2023, Thai Deputy Permanent Secretary Somchai Dee held talks with Mr. Ahmad Saleh from Malaysia on "
         "border trade.", D(2023, 3, 6), {("Ahmad Saleh", "MY")}, id="a-name-from-a-state"),
     pytest.param(
+        "On 21 April 2023, Foreign Minister Somchai Dee held talks with Myanmar Foreign Minister Aung Min in Nay Pyi Taw.\n"
+        "Mr Somchai was accompanied at the talks by Suda Rakdee, the Thai ambassador to Myanmar.", D(2023, 4, 22),
+        {("Suda Rakdee", "TH")}, id="a-companion-named-with-a-lower-case-office-after-her-state"),
+    pytest.param(
         "H.E. Prime Minister of the Socialist Republic of Viet Nam Nguyen Van An and H.E. Prime Minister of the Kingdom "
         "of Thailand Somchai Dee co-chaired the Third Thailand – Viet Nam Joint Cabinet Retreat on October 27th, 2015 "
         "in Ha Noi.\n"

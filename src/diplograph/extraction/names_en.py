@@ -24,6 +24,7 @@ _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+(?:[A-Z]|{_PARTICLE}\b))|[A-Z
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_STATE_WORD_BEFORE = re.compile(r",\s+(?:the\s+)?[A-Z][a-z]+(?:['’]s)?\s+$")
 _OF_OR_FROM = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _BODY_WORD = re.compile(r"\b(?:Committee|Council|Commission|Ministry|Department|Forces|Army|Navy|Assembly|Office|Agency"
                         r"|Bureau|Authority|Corporation|Company|Bank|University|Summit|Meeting|Conference)\b")
@@ -159,7 +160,9 @@ class EnglishNames(TitleReader):
         phrase_at = end + pm.end(1) - len(phrase)
         state = re.match(r"([A-Z][a-z]+)(?:['’]s)?\s+", phrase)  # "Thailand’s Prime Minister"
         lower = not (self.positions.en_pattern.match(phrase) or (
-            state and self.countries.code(state.group(1)) and self.positions.en_pattern.match(phrase, state.end())))
+            state and self.countries.code(state.group(1)) and (self.positions.en_pattern.match(phrase, state.end())
+                                                             # news: "X, the Thai ambassador to Myanmar, …"
+                                                             or self.positions.en_lower_any.match(phrase, state.end()))))
         if lower and not (self.positions.en_lower_pattern.match(phrase) and re.match(r"[a-z ]+ of ", phrase)):
             return None
         verb = _NOT_OF_AN_OFFICE.search(phrase)
@@ -185,7 +188,10 @@ class EnglishNames(TitleReader):
     def _english_appositions(self, body: str, home: str | None, taken: Taken):
         """"Maris Sangiampongsa, Minister of Foreign Affairs, made …": news names people without an
         honorific and gives the office after a comma."""
-        heads = sorted([*self.positions.en_pattern.finditer(body), *self.positions.en_lower_pattern.finditer(body)],
+        heads = sorted([*self.positions.en_pattern.finditer(body), *self.positions.en_lower_pattern.finditer(body),
+                        # "X, the Thai ambassador to Myanmar": a lower-case office right after a state word
+                        *(m for m in self.positions.en_lower_any.finditer(body)
+                          if _STATE_WORD_BEFORE.search(body, max(0, m.start() - 30), m.start()))],
                        key=lambda m: m.start())
         for m in heads:
             if taken.covers(m.start()):
