@@ -108,10 +108,10 @@ class Countries:
         self.demonym_pattern = re.compile(r"(?<![\w-])(" + alternation(list(self.demonyms)) + r")(?![\w-])")
         places = list(read_tsv("capitals.tsv"))
         self.places = {name: code for name, code, _lang in places}
-        self.place_th = re.compile(r"(?:กรุง|นคร)?(" + alternation([n for n, _c, lang in places if lang == "th"]) + ")")
+        thai_places = alternation([n for n, _c, lang in places if lang == "th"])
+        self.place_th = re.compile(r"(?:กรุง|นคร)?(" + thai_places + ")")
         # a post as Thai names it: "ณ กรุงโตเกียว", "ณ แขวงสะหวันนะเขต", "ประจำรัฐกลันตัน"
-        self.post_th = re.compile(r"(?:กรุง|นคร|แขวง|จังหวัด|รัฐ|เมือง)?(" + alternation(
-            [n for n, _c, lang in places if lang == "th"]) + ")")
+        self.post_th = re.compile(r"(?:กรุง|นคร|แขวง|จังหวัด|รัฐ|เมือง)?(" + thai_places + ")")
         self.place_en = re.compile(r"(?<![\w’'])(" + alternation([n for n, _c, lang in places if lang == "en"])
                                    + r")(?![\w’])")
 

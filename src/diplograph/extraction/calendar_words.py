@@ -28,8 +28,8 @@ EN_WD_ABBR = ("Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat",
 REL_OFFSET = {"วันนี้": 0, "วันพรุ่งนี้": 1, "พรุ่งนี้": 1, "เมื่อวานนี้": -1, "เมื่อวาน": -1,
               "วานนี้": -1, "today": 0, "yesterday": -1, "tomorrow": 1,
               "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0, "last night": -1}
-REL_CAPITALISED = ("Today", "TODAY", "Yesterday", "YESTERDAY", "Tomorrow", "TOMORROW", "This morning", "This afternoon",
-                   "This evening", "Tonight", "Last night")
+# the English words as a sentence or a headline writes them: "Today", "This morning", "TODAY"
+REL_CAPITALISED = tuple(f(w) for w in REL_OFFSET if w.isascii() for f in (str.capitalize, str.upper))
 
 MONTH_OF: dict[str, int] = {"sept": 9}  # lookup key (see dates._month_num) -> month
 TH_FULL = {forms[0] for _, forms, _ in TH_MONTHS}  # a month on their own, without a year

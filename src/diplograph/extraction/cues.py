@@ -278,8 +278,9 @@ _JOURNEY_EN = r"\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"  # a 
 TRAVEL_TO_ATTEND = re.compile(rf"(?:เดินทาง(?:ไป|ถึง)|ออกเดินทาง|{_JOURNEY_EN}|\b(?:was |is )?visiting|\bvisit to|\btravel(?:l)?ed to)"
                               r"[^.\n]{0,100}(?:เพื่อ(?:เข้า)?ร่วม(?:ใน)?|\bto attend|\bfor)\s?(?:การ|the\s)?$"
                               r"|(?:^|\s)ไป(?:เข้า)?ร่วม(?:การ)?\s?$", re.I)  # "… นายกรัฐมนตรี ไปร่วมประชุม …"
-# "เดินทางเข้าร่วมประชุม …", "travelled to attend": there in person (the journey's day may still be another one).
-WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า)?ร่วม(?:ใน)?(?:การ)?\s?$|\btravel(?:l)?ed to [^.]{0,60}\bto attend (?:the )?$")
+# "เดินทางเข้าร่วมประชุม …": there in person (the journey's day may still be another one); TRAVEL_TO_ATTEND
+# reads the English ("travelled to Jakarta to attend") and the Thai that says เพื่อ.
+WENT_TO_ATTEND = re.compile(r"เดินทาง(?:ไป)?\s?(?:เข้า)?ร่วม(?:ใน)?(?:การ)?\s?$")
 # What introduces a day given to a conference's name: "the Summit scheduled for Tuesday", "ซึ่งจัดขึ้นในวันที่ 5".
 CONFERENCE_DAY = re.compile(r"\b(?:scheduled|slated|set|due) (?:for|on) $|\bto be held (?:on )?$|\bheld on $"
                             r"|จัดขึ้น(?:ใน|ระหว่าง)?(?:วันที่)?\s?$", re.I)

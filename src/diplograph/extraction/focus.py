@@ -105,13 +105,12 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
     met: list = []
     for mention in people.mentions:
         record = people.people[mention.person]
+        line = body.rfind("\n", max(0, mention.start - 2000), mention.start)  # bounded: a huge line stays linear
         if record.country is not None:
-            line = body.rfind("\n", max(0, mention.start - 2000), mention.start)
             placed_in_line.setdefault(line, set()).add(record.country)
             continue
         if _BODY_OF_STATES.search(record.position or "") or _BODY_OF_STATES.match(body, mention.end, mention.end + 40):
             continue  # "Antonio Guterres, United Nations Secretary General" serves no one state
-        line = body.rfind("\n", max(0, mention.start - 2000), mention.start)  # bounded: a huge line stays linear
         if mention.full and not unplaced_in_line.get(line) and _MET.search(body, max(0, mention.start - 40),
                                                                           mention.start):
             met.append((record, set(placed_in_line.get(line, ()))))  # not after "Ambassador X met with …": both
@@ -128,6 +127,7 @@ _BODY_OF_STATES = re.compile(r"(?:,?\s(?:the\s)?)?(?:United Nations|\bUN\b|ASEAN
                              r"|สหประชาชาติ|อาเซียน|สหภาพยุโรป|เลขาธิการ)", re.I)
 _DELEGATION_TH = re.compile(r"คณะ(?:ทางการ|ผู้แทน)?(?:ของ)?(\S{2,40}?)\s?(?:ประกอบด้วย|ได้แก่)")
 _DELEGATION_LIST = re.compile(r"\b[Tt]he ([A-Z][a-z]+) delegation\b[^.]{0,80}?\b(?:included|comprised|consisted of)\b")
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
 _SIDE = re.compile(r"\bon the ([A-Z][a-z]+) side\b|ฝ่าย(ไทย|\S{2,20}?)(?:ประกอบด้วย|ได้แก่)")
 
 
@@ -135,20 +135,19 @@ def attendance_sides(body: str, people) -> None:
     """"Attending on the Japanese side were Mr. X, Minister for Foreign Affairs; …": an office named
     without its state in such a list is of the side the list names."""
     marks = list(_SIDE.finditer(body))
-    spans = []
+    spans = []  # (state, start, end) of each list of one side's people
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else body.find(")", m.end())
-        spans.append((m.group(1) or m.group(2) or "", m.end(), len(body) if end < 0 else end))
+        spans.append((countries().code(m.group(1) or m.group(2) or ""), m.end(), len(body) if end < 0 else end))
     for m in _DELEGATION_LIST.finditer(body) if "delegation" in body else ():  # "The Thai delegation … included X, Y"
-        end = re.compile(r"\.(?:\s|$)").search(body, m.end())
-        spans.append((m.group(1), m.end(), end.start() if end else len(body)))
+        end = _SENTENCE_END.search(body, m.end())
+        spans.append((countries().code(m.group(1)), m.end(), end.start() if end else len(body)))
     for m in _DELEGATION_TH.finditer(body) if ("ประกอบด้วย" in body or "ได้แก่" in body) else ():  # "คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย …"
         named = countries().find(m.group(1), "th")
         end = body.find("\n", m.end())
         if named:
             spans.append((named[-1][2], m.end(), len(body) if end < 0 else end))
-    for name, start, end in spans:
-        code = countries().code(name) or (name if name in countries().info else None)
+    for code, start, end in spans:
         if not code:
             continue
         for mention in people.mentions:

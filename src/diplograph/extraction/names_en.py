@@ -242,10 +242,12 @@ class EnglishNames(TitleReader):
         if not nm or "\n" in body[m.end():nm.start()]:
             return None  # a title ending a line is not the next line's name's
         name = _POSSESSIVE.sub("", nm.group(0).rstrip("."))
+        name_start, name_end = nm.start(), nm.end()
         office = self.positions.en_pattern.match(name)
         if office and name[office.end():office.end() + 1] == " ":
             name = name[office.end() + 1:]  # "his Thai counterpart Permanent Secretary Thani Thongphakdi": an office
-            nm = re.compile(re.escape(name)).search(body, nm.start())  # between them
+            name_start += office.end() + 1  # between them
+            name_end = name_start + len(name)
         if len(name.split()) < 2 or self.countries.code(name.split()[0]) or name.split()[0] in ("The", "Thailand") or (
                 self.countries.find(name, "en")):
             return None
@@ -255,9 +257,9 @@ class EnglishNames(TitleReader):
         before = body[max(0, m.start() - 60, body.rfind("\n", 0, m.start()) + 1):m.start()]
         named = self.countries.find_demonyms(before) + self.countries.find(before, "en")
         named = sorted(n for n in named if _PORTFOLIO_GAP.fullmatch(before[n[1]:]))  # the nearest state last
-        of_state = re.match(r"\s+of\s+(?:the\s+)?", body[nm.end():nm.end() + 9])
-        of_state = of_state and (self.countries.en_pattern.match(body, nm.end() + of_state.end()) or _OF_DEMONYM_BODY.match(
-            body, nm.end() + of_state.end()))
+        of_state = _OF_THE.match(body, name_end, name_end + 9)
+        of_state = of_state and (self.countries.en_pattern.match(body, of_state.end()) or _OF_DEMONYM_BODY.match(
+            body, of_state.end()))
         apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
         if stated_only and not (named and named[-1][1] + 1 >= len(before)):
             return None  # a lower-case office names someone only right after its state
@@ -279,4 +281,4 @@ class EnglishNames(TitleReader):
             record.country = states[-1][2]  # "his counterpart from Nepal, PM Ram Thapa"
         elif record.role in OWN_OFFICES:
             record.country = home
-        return record, nm.start() + len(name)
+        return record, name_start + len(name)

@@ -34,9 +34,10 @@ _HEADING = re.compile(
     r"|ข่าว(?:กิจกรรม|เด่น|ประชาสัมพันธ์|สาร|ต่างประเทศ|ในประเทศ|การเมือง|เศรษฐกิจ|ทั่วไป)(?:\s?[|:]\s?\S.*?\s?ข่าว)?)"
     r"(?:\s*[:：]\s*(?P<title>.+))?", re.I)
 _FURNITURE = re.compile(
-    r"[•·▪◦]?\s*(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|skip to (?:main )?content"
+    r"[•·▪◦]"  # a bullet alone, or before a menu word ("• Fontsize")
+    r"|[•·▪◦]?\s*(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|skip to (?:main )?content"
     r"|loading(?: color scheme)?|เนื้อหาหลัก|ข้อความแจ้งเตือน|รายละเอียดเนื้อหา|back to the l\w*|(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?"
-    r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font\s?size.*|"
+    r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font\s?size.*"
     r"|(?:แท็ก|tags?)\s*:.*"
     r"|(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|read|views?|viewed|hits?)\s*:?\s*[\d,]+\s*(?:ครั้ง|times)?"
     r"|\|?\s*[\d,]+\s*(?:views?|reads?|ครั้ง)"
