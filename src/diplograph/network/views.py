@@ -32,6 +32,7 @@ from itertools import combinations
 import networkx as nx
 
 from ..errors import NothingToShow, QueryError
+from ..rdf.mapping import meeting_pairs
 from .data import STATUS_ORDER, Event, Facts
 
 VIEWS = ("people", "countries", "country:ISO", "person:KEY")
@@ -80,8 +81,9 @@ def people_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
     for event in facts.events.values():
         for key in event.participants:
             taken[key].append(event)
-        for a, b in combinations(sorted(event.participants), 2):
-            if _sides(facts, a, b):
+        states = {key: facts.person(key).country for key in event.participants}
+        for a, b in meeting_pairs(sorted(event.participants), states):
+            if a < b:  # one edge per pair: meeting_pairs gives both directions
                 pairs[(a, b)].append(event)
     for key in sorted(taken):
         person = facts.person(key)
@@ -93,12 +95,6 @@ def people_graph(facts: Facts, *, lang: str = "en") -> nx.Graph:
     for (a, b), events in sorted(pairs.items()):
         graph.add_edge(a, b, **_meeting_attrs(distinct_meetings(events)))
     return graph
-
-
-def _sides(facts: Facts, a: str, b: str) -> bool:
-    """Whether two participants of one event met: both states known, and different."""
-    state_a, state_b = facts.person(a).country, facts.person(b).country
-    return bool(state_a and state_b and state_a != state_b)
 
 
 def country_code(text: str) -> str:
