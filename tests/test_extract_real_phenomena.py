@@ -169,12 +169,24 @@ ENGLISH_PEOPLE = [
         "Agency (TICA), Ministry of Foreign Affairs of Thailand exchanged notes concerning a yen loan project in "
         "Bangkok.", D(2022, 5, 3), {("SATO Taro", "JP"), ("Somkiat Rakdee", "TH"), ("Suda Dee", "TH")},
         id="an-office-continued-past-an-acronym-and-ended-before-the-next-name"),
+    pytest.param(
+        "Indian President Anil Rao held talks with Prime Minister Somchai Dee. National security advisor Vikram Sethi, "
+        "foreign secretary Meera Nair and other senior officials are accompanying Rao.", D(2015, 6, 10),
+        {("Anil Rao", "IN"), ("Somchai Dee", "TH"), ("Vikram Sethi", "IN"), ("Meera Nair", "IN")},
+        id="lower-case-offices-heading-a-list-of-those-accompanying-a-leader"),
 ]
 
 
 @pytest.mark.parametrize("body,issued,expected", ENGLISH_PEOPLE)
 def test_english_people(body, issued, expected) -> None:
     assert expected <= people(body, issued, "en")
+
+
+def test_a_visit_begins_on_the_day_of_arrival_for_it() -> None:
+    found = facts("Indian President Anil Rao, arriving in Bangkok from Hanoi today for a three-day visit to Thailand, "
+                  "held talks with Prime Minister Somchai Dee.", D(2015, 6, 10), "en").events
+    visit = next(e for e in found if e.kind == "OfficialVisit")
+    assert (visit.date, visit.end_date, visit.countries) == (D(2015, 6, 10), D(2015, 6, 12), ("IN", "TH"))
 
 
 def test_possessive_ends_a_name() -> None:

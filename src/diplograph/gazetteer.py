@@ -203,9 +203,12 @@ class Positions:
         self.en_pattern = re.compile(r"\b(?:" + alternation(self.en) + r")(?=s?\b)")
         # Chinese and wire English write offices in lower case after a name ("Jia Qinglin, chairman of …");
         # only an office "of" something is read so
-        lower = alternation(sorted({f.lower() for f in self.en if f.lower() != f}, key=len, reverse=True))
+        lowered = {f.lower() for f in self.en if f.lower() != f}
+        lower = alternation(sorted(lowered, key=len, reverse=True))
         self.en_lower_pattern = re.compile(r"\b(?:" + lower + r")(?= of\b)")
-        self.en_lower_any = re.compile(r"\b(?:" + lower + r")(?=s?\b)")  # "the Thai prime minister"
+        # "the Thai prime minister"; at a sentence's start "National security advisor X"
+        spoken = lowered | {f[0].upper() + f[1:] for f in lowered if " " in f}
+        self.en_lower_any = re.compile(r"\b(?:" + alternation(sorted(spoken, key=len, reverse=True)) + r")(?=s?\b)")
         for form, _lang, role in rows:
             self.role.setdefault(form.lower(), role)
 

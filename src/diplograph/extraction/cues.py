@@ -271,6 +271,8 @@ VISIT_MADE = re.compile(r"(?<!ซึ่ง)(?<!ที่)(?<!โอกาส)(?:
 DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[–—])\s")
 WHILE_VISITING = re.compile(r"ระหว่าง|ขณะ|ในโอกาส|ซึ่ง|มีกำหนด|\b(?:while|during|who|when|will|to)\b", re.I)
 VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s(?:his|her|their|a|an|the)\s(?:[\w-]+\s){0,3}$"
+                         # "arriving in Bangkok from Tokyo today for a two-day visit": the day of arrival is the first
+                         r"|\barriv(?:ed|es|ing)\s(?:in|at)\s[^.;]{0,50}?\bfor\s(?:a|an|his|her|their)\s(?:[\w-]+\s){0,3}$"
                          r"|เริ่ม(?:การ)?\s?$")
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.

@@ -69,7 +69,7 @@ class DayReader:
             # a one-day visit says so after the word ("เยือน … ในวันที่ 5"); a day before it is the
             # day of a meeting during the visit ("เมื่อวันที่ 12 … ซึ่งเดินทางเยือนไทย")
             pools.append([d for d in shape(local, False) if d.start >= trigger])
-            if body and cues.VISIT_BEGAN.search(body, max(0, trigger - 40), trigger):
+            if body and cues.VISIT_BEGAN.search(body, max(0, trigger - 90), trigger):
                 # "… signed agreements on Tuesday as President X began his three-day official visit": that day
                 pools.append(shape(sentence, False))
             elif (dated_opening and cues.VISIT_MADE.search(body, max(0, trigger - 40), trigger)

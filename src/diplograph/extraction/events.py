@@ -252,7 +252,7 @@ class EventExtractor(DayReader, SideReader):
             cand.date, cand.end_date, cand.own_date = chosen.date, chosen.end_date, True
             days = _DAYS_LONG.search(text, max(0, start - 12), end)
             length = _NUMBER[days["n"].lower()] if days else 1
-            began = cues.VISIT_BEGAN.search(text, max(0, start - 40), start)
+            began = cues.VISIT_BEGAN.search(text, max(0, start - 90), start)
             if cand.kind == "OfficialVisit" and length > 1 and chosen.end_date is None and (
                     chosen.start - sentence.start >= start or began):
                 cand.end_date = chosen.date + dt.timedelta(days=length - 1)  # "a two-day visit beginning today"

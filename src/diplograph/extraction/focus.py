@@ -161,13 +161,21 @@ def companions(body: str, people) -> None:
     the one accompanied."""
     for m in ACCOMPANIED.finditer(body) if "accompan" in body else ():
         start = body.rfind("\n", 0, m.start()) + 1
+        start = max([start, *(s.end() for s in _SENTENCE_END.finditer(body, start, m.start()))])
         end = body.find("\n", m.end())
         end = len(body) if end < 0 else end
-        ahead = [people.people[x.person].country for x in people.mentions if start <= x.start < m.start()]
-        side = next((c for c in reversed(ahead) if c), None)
-        for x in people.mentions:
-            if side and m.end() <= x.start < end and people.people[x.person].country is None:
-                people.people[x.person].country = side
+        before = [x for x in people.mentions if start <= x.start < m.start()]
+        after = [x for x in people.mentions if m.end() <= x.start < end]
+        if "accompanying" in m.group(0):  # "X, Y and other officials are accompanying Singh": the one after leads
+            before, after = after, before
+            placed = [people.people[x.person] for x in before if people.people[x.person].stated]
+        else:
+            placed = [people.people[x.person] for x in reversed(before) if people.people[x.person].country]
+        side = placed[0].country if placed else None
+        for x in after:
+            record = people.people[x.person]
+            if side and (record.country is None or not stated_in_position(record)):
+                record.country = side
 
 
 def spouses(body: str, people) -> None:

@@ -40,6 +40,8 @@ _PORTFOLIO_WORD = (
 _PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+)?"
                                r"(?:['’]s)?\s*$")
+# "National security advisor X, … foreign secretary Y, and other senior officials": an office heads each item
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side|National Assembly|Parliament"
                               r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
@@ -261,8 +263,8 @@ class EnglishNames(TitleReader):
         of_state = of_state and (self.countries.en_pattern.match(body, of_state.end()) or _OF_DEMONYM_BODY.match(
             body, of_state.end()))
         apposition = _APPOSITION.search(body, max(0, m.start() - 60), m.start())
-        if stated_only and not (named and named[-1][1] + 1 >= len(before)):
-            return None  # a lower-case office names someone only right after its state
+        if stated_only and not (named and named[-1][1] + 1 >= len(before) or _LIST_ITEM_BEFORE.search(before)):
+            return None  # a lower-case office names someone right after its state, or heading an item of a list
         body_of = self._body_before(before)
         record.stated = bool(named or of_state or apposition or body_of or served)
         if served:
