@@ -119,7 +119,8 @@ CASES = [
     ("12 มกราคม ที่ผ่านมา", R, ["2020-01-12"]),  # the most recent past one
     ("29 ก.พ.", dt.date(2023, 3, 1), ["2024-02-29"]),  # leap day: nearest year that has it
     # a past or future day without its year reaches into another year only by a few months
-    ("เมื่อวันที่ 9 ก.ย. นายกรัฐมนตรีต้อนรับ", dt.date(2019, 9, 2), []),  # not 9 September of last year
+    # not 9 September of last year: a day without a year takes the release's, even against "เมื่อ"
+    ("เมื่อวันที่ 9 ก.ย. นายกรัฐมนตรีต้อนรับ", dt.date(2019, 9, 2), ["2019-09-09"]),
     ("เมื่อวันที่ 28 ธ.ค. นายกรัฐมนตรีต้อนรับ", dt.date(2020, 1, 5), ["2019-12-28"]),
     ("วันที่ 15 ม.ค. นี้", dt.date(2019, 12, 20), ["2020-01-15"]),
     ("เมื่อวันพุธที่ผ่านมา", R, ["2020-09-23"]),

@@ -280,8 +280,9 @@ def _from_parts(out: list, text: str, m: re.Match[str], p: int, ref: _dt.date | 
                 first = current
         if mode and first is not None and first.year != ref.year and abs((first - ref).days) > _YEARLESS_REACH:
             # a release does not name last year's meeting without its year: "เมื่อวันที่ 9 ก.ย." under a
-            # date line of 2 September says the date line is not the release's day; undated, not a year back
-            first = None
+            # date line of 2 September says the date line is not the release's day, but its year stands
+            # (a day without a year takes the release's year), not one a year back
+            first = _mk(ref.year, mo1, d1)
         y2 = first.year + later if first else 0
     if first is None:
         return False
