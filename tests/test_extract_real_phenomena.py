@@ -504,6 +504,13 @@ EVENTS = [
         "Level Committee (HLC).", None, "en", {("CourtesyCall", D(2019, 9, 3), ("MM", "TH")),
                                               ("BilateralMeeting", None, ("MM", "TH"))},
         id="a-committee-a-visit-was-made-to-attend-takes-no-day-of-the-call"),
+    pytest.param(
+        "วันนี้ (16 พฤศจิกายน) ที่ทำเนียบรัฐบาล นายสมชาย ใจดี นายกรัฐมนตรี ให้การต้อนรับ นายเหงียน วัน นาม ประธานาธิบดีเวียดนาม "
+        "ในโอกาสเดินทางเยือนประเทศไทยอย่างเป็นทางการ ที่จะเข้าร่วมการประชุมความร่วมมือทางเศรษฐกิจในภูมิภาคเอเชีย-แปซิฟิก (APEC) "
+        "ซึ่งประเทศไทยเป็นเจ้าภาพระหว่างวันที่ 16-19 พฤศจิกายนนี้", D(2022, 11, 16), "th",
+        {("BilateralMeeting", D(2022, 11, 16), ("TH", "VN")), ("OfficialVisit", None, ("TH", "VN")),
+         ("MultilateralMeeting", D(2022, 11, 16), ("TH", "VN"))},
+        id="the-days-of-a-conference-a-visit-is-made-to-attend-are-the-conferences"),
 ]
 
 

@@ -20,6 +20,8 @@ _DAY_AND_MONTH = re.compile(
     + "|".join(f"{a}\\.?\\s?{b}\\." for _n, _f, (a, b) in TH_MONTHS) + "|"
     + "|".join(EN_MONTHS) + r")|(?:" + "|".join(EN_MONTHS) + r")\.?\s\d{1,2}\b")
 
+_WHICH = re.compile(r"ซึ่ง|\bwhich\b")  # a clause of the thing just named
+
 
 def names_another_day(text: str, day: _dt.date) -> bool:
     """Whether text names a day of a month other than ``day``, even one whose year could not be read
@@ -127,6 +129,10 @@ class DayReader:
         if (kind == "OfficialVisit" and chosen.end_date is None and chosen.relative
                 and cues.VISIT_AS_OCCASION.search(text, max(0, start - 30), start)):
             return None
+        if kind == "OfficialVisit" and chosen.end_date and any(
+                k == "Named" and start < s and e <= chosen.start - sentence.start
+                and _WHICH.search(text, e, chosen.start - sentence.start) for k, s, e in triggers):
+            return None  # "… visit to attend APEC, which Thailand hosts on 16-19 November": the conference's days
         if kind == "OfficialVisit" and chosen.end_date is None and self._visiting_title(text, start, _end):
             return None  # "hosted a luncheon for visiting Malaysian Prime Minister … on 5 March": the luncheon's day
         # "… on the sidelines of the Mekong-Japan Summit scheduled for Tuesday": a day the conference's name is
