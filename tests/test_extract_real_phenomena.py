@@ -511,6 +511,18 @@ EVENTS = [
         {("BilateralMeeting", D(2022, 11, 16), ("TH", "VN")), ("OfficialVisit", None, ("TH", "VN")),
          ("MultilateralMeeting", D(2022, 11, 16), ("TH", "VN"))},
         id="the-days-of-a-conference-a-visit-is-made-to-attend-are-the-conferences"),
+    pytest.param(
+        "ประชุมร่วม ครม.ไทย-ลาว ชื่นมื่น เซ็นบันทึกความเข้าใจ 3 ฉบับ\n"
+        "วันนี้ (5 มี.ค. 2567) นายสมชาย ใจดี นายกรัฐมนตรี และนายสอน คำมี นายกรัฐมนตรีลาว แถลงข่าวภายหลังการประชุม"
+        "คณะรัฐมนตรีร่วมไทย-ลาว ครั้งที่ 3 ที่ทำเนียบรัฐบาล", D(2024, 3, 5), "th",
+        {("AgreementSigning", D(2024, 3, 5), ("LA", "TH")), ("BilateralMeeting", D(2024, 3, 5), ("LA", "TH"))},
+        id="a-signing-the-headline-gives-as-the-outcome-of-the-meeting-the-lead-dates"),
+    pytest.param(
+        "ไทย-ลาว ได้ 3 MOU\nรัฐบาลไทยและลาวลงนามความตกลง 3 ฉบับ ส่งเสริมความร่วมมือด้านการค้า\n"
+        "5 มี.ค. 2567 วันนี้ เมื่อเวลา 10.30 น. นายสมชาย ใจดี นายกรัฐมนตรี หารือเต็มคณะกับนายสอน คำมี นายกรัฐมนตรีลาว "
+        "ที่ทำเนียบรัฐบาล", D(2024, 3, 5), "th",
+        {("AgreementSigning", None, ("LA", "TH")), ("BilateralMeeting", D(2024, 3, 5), ("LA", "TH"))},
+        id="a-signing-a-summary-states-apart-from-the-dated-talks-keeps-no-day"),
 ]
 
 

@@ -257,6 +257,8 @@ RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returni
 RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เข้าร่วม|attending)?\s?(?:การ)?(?:the\s)?", re.I)
 # A lead that opens with the day ("เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) …", "On 5 May 2023, …").
 DATED_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:เวลา(?:ประมาณ)?\s?\d{1,2}[.:]\d{2}\s?น?\.?\s?)?(?:วันนี้|วันที่|\(|On\b|\d)")
+# A meeting or a welcome a headline may name before what came of it ("ประชุม ครม.ไทย-กัมพูชา ชื่นมื่น เซ็น …").
+MEETING_OR_WELCOME = re.compile(r"ประชุม|ต้อนรับ|หารือ|\b(?:meets?|met|talks|welcomes?|hosts?)\b", re.I)
 # A new clause with a verb of its own, which may have its own day ("… (25 ต.ค.) และคาดว่าจะได้ลงนาม … (26 ต.ค.)").
 CLAUSE_BREAK = re.compile(r"\sและ(?:คาดว่า|จะ|ได้|มี|ยัง|ต่อมา)|,?\s(?:and (?:then|will|is expected|later)|before|while)\s")
 # What links two engagements of one sentence ("talks with the Prime Minister, as well as a call on the

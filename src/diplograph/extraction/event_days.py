@@ -103,15 +103,24 @@ class DayReader:
         its day and people, with no verb of its own ("เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) พลเอก อนุพงษ์ …"):
         the day is the headline event's, when the headline states one event and the lead one day."""
         headline = [c for c in candidates if c.headline and c.date is None and c.status != "Scheduled"]
-        if len({(c.kind, frozenset(c.countries)) for c in headline}) != 1 or headline[0].kind in SPAN_KINDS:
-            return
         lead = next((s for s in ctx.sentences if s.start >= ctx.lead_end), None)
-        if lead is None or self._triggers(ctx, lead) or not cues.DATED_LEAD.match(lead.text):
+        if not headline or lead is None or not cues.DATED_LEAD.match(lead.text):
             return
         days = [d for d in ctx.dates_in(lead.start, lead.start + 80) if d.end_date is None]
-        if len({d.date for d in days}) == 1 and not any(c.date for c in candidates if not c.headline):
+        if len({d.date for d in days}) != 1:
+            return
+        if len({(c.kind, frozenset(c.countries)) for c in headline}) == 1 and headline[0].kind not in SPAN_KINDS and (
+                not self._triggers(ctx, lead) and not any(c.date for c in candidates if not c.headline)):
             for cand in headline:
                 cand.date, cand.own_date = days[0].date, True
+        elif days[0].date == ctx.issued and not any(
+                c.kind == "AgreementSigning" for c in candidates if not c.headline):
+            # "ประชุม ครม.ไทย-กัมพูชา ชื่นมื่น เซ็นบันทึกความเข้าใจ 5 ฉบับ" over "วันนี้ (19 ธ.ค. 2558) …": a signing only
+            # the headline states, as the outcome of the meeting it names first, is of the day the lead reports
+            for cand in headline:
+                if cand.kind == "AgreementSigning" and cues.MEETING_OR_WELCOME.search(
+                        ctx.sentences[cand.evidence[0]].text, 0, cand.start):
+                    cand.date, cand.own_date = days[0].date, True
 
     def _day_of(self, ctx: Context, cand: Candidate, sentence: Sentence, triggers: list[tuple[str, int, int]],
                 position: int, window_lo: int, window_hi: int, dates: list[DateMention]) -> DateMention | None:
