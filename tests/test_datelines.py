@@ -54,6 +54,7 @@ DATE_LINES = [
     pytest.param("2020/4-24", None, id="mixed-separators"),
     pytest.param("visit on 5 December 2023 cri", None, id="lower-case-words-and-a-date"),
     pytest.param("PM VISITS 2014-09-13", None, id="capitals-without-a-wire-dash"),
+    pytest.param("12 March 202110:05", (D(2021, 3, 12), True), id="a-time-glued-to-the-year"),
 ]
 
 
@@ -77,6 +78,12 @@ LEADS = [
     pytest.param("17 ตุลาคม 2561 พลเอก สมชาย ใจดี ผู้บัญชาการทหารสูงสุด ให้การต้อนรับ", D(2018, 10, 17), id="thai-bare-date"),
     pytest.param("เมื่อวันที่ 3 ต.ค.60 ผู้สื่อข่าวรายงานว่า นายกรัฐมนตรีได้พบ", D(2017, 10, 3), id="report-date"),
     pytest.param("Today (3 February 2024), the Prime Minister arrived in Colombo.", D(2024, 2, 3), id="today"),
+    pytest.param("วันที่ 8 มีนาคม 2566 น.ส.สุดา ใจดี รองโฆษกประจำสำนักนายกรัฐมนตรี แถลงว่า คณะรัฐมนตรีเห็นชอบ",
+                 D(2023, 3, 8), id="the-day-a-spokeswoman-speaks"),
+    pytest.param("เมื่อเวลา 11.30 วันที่ 9 พ.ค.2567 ที่ทำเนียบรัฐบาล นายสมชาย ใจดี นายกรัฐมนตรี แถลงภายหลังประชุม ครม.",
+                 D(2024, 5, 9), id="the-day-the-prime-minister-speaks-after-cabinet"),
+    pytest.param("เมื่อวันที่ 9 พฤษภาคม 2567 นายสมชาย ใจดี ได้หารือกับรัฐมนตรีกระทรวงแถลงข่าว วัฒนธรรม และการท่องเที่ยวลาว",
+                 None, id="the-day-of-talks-with-a-ministry-of-information"),
     # the date of what happened, not of the release
     pytest.param("October 8, 2018, at 17.45, the Prime Minister met the President of Chile.", None,
                  id="lead-begins-with-event-date"),
@@ -136,6 +143,12 @@ def test_date_line_beats_a_dateline_and_a_given_date() -> None:
     rel = parse_release("หัวข้อ\n4 มี.ค. 62 - นายกรัฐมนตรีได้หารือ", release_id="c", source_file="c.txt",
                         published=D(2019, 3, 1))
     assert rel.issued == D(2019, 3, 4)
+
+
+def test_a_relayed_forum_post_keeps_its_dateline() -> None:
+    text = ("Jump to content\nThai and Lao ministers meet\nRecommended Posts\nPosted\nThai and Lao ministers meet\n"
+            "VIENTIANE, 12 March 2016 (NNT) – The foreign ministers of Thailand and Laos held talks today.")
+    assert parse_release(text, release_id="f", source_file="f.txt").issued == D(2016, 3, 12)
 
 
 def test_a_dateline_under_a_photo_caption_and_on_the_third_line() -> None:

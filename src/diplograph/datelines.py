@@ -60,6 +60,13 @@ _PIECE = (
 _REST = re.compile(rf"(?:{_PIECE})*", re.I)
 _NUMERIC = re.compile(r"(?<![\d/.])(?:(?P<d>\d{1,2})(?P<dsep>[/.-])(?P<m>\d{1,2})(?P=dsep)(?P<y>\d{4})"
                       r"|(?P<y2>\d{4})(?P<sep>[/-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2}))(?![\d/.])")  # 04/03/2019, 2020/4/24, 2019-02-16
+# A lead opening with the day a reporter or a spokesperson speaks ("วันที่ 11 มกราคม 2565 ผู้สื่อข่าวรายงานว่า",
+# "เมื่อเวลา 11.50 วันที่ 23 เม.ย.2567 ที่ทำเนียบรัฐบาล นาย… โฆษก… แถลงว่า"): the day of the telling is the release's,
+# when no event is told before the verb of telling.
+_DAY_OPENING = re.compile(r"(?:เมื่อ)?(?:เวลา\s?(?:ประมาณ\s?)?\d{1,2}[.:]\d{2}\s?(?:น\.)?\s?)?วันที่\s?")
+_STATED = re.compile(r"\s*ผู้สื่อข่าว(?:รายงาน|แจ้ง)|(?:(?!หารือ|พบ|เยือน|ลงนาม|ประชุม|ต้อนรับ|เข้าร่วม|เดินทาง)[^\n]){0,160}?"
+                     r"(?<!กระทรวง)(?:แถลง|เปิดเผย|ให้สัมภาษณ์|ชี้แจง)")
+_YEAR_GLUED_TO_TIME = re.compile(r"(?<!\d)((?:19|20|25)\d\d)(\d{1,2}:\d{2})(?!\d)")
 _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
 
 # A dateline: an optional place in capitals ("HANOI,", "BANGKOK, Thailand,"), the date, an optional
@@ -79,6 +86,7 @@ def date_line(line: str) -> tuple[date, bool] | None:
     """
     if len(line) > 120 or not any(c.isdigit() for c in line) or _RELATIVE.search(_LABEL.sub(" ", line)):
         return None
+    line = _YEAR_GLUED_TO_TIME.sub(r"\1 \2", line)  # "30 July 201911:42"
     mentions = find_dates(line)
     if not mentions:
         return _numeric_line(line)
@@ -127,10 +135,10 @@ def lead_date(lines: list[str]) -> date | None:
         if found := _dateline(line):
             return found
     for line in lead:
-        if m := re.match(r"(?:เมื่อ)?วันที่\s?", line):
+        if m := _DAY_OPENING.match(line):
             found = find_dates(line[m.end():m.end() + 40])
             if found and found[0].start == 0 and found[0].explicit_year and found[0].end_date is None and (
-                    re.match(r"ผู้สื่อข่าว(?:รายงาน|แจ้ง)", line[m.end() + found[0].end:].lstrip())):
+                    _STATED.match(line, m.end() + found[0].end)):
                 return found[0].date
     for line in lines[:TODAY_LINES]:  # "วันนี้ (30 พ.ค. 67)" says itself what it is: below a section, headline, summary
         for m in _TODAY.finditer(line[:400]):

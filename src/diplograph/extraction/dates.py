@@ -115,7 +115,7 @@ def _month_year(n: int) -> str:
     """Month, then a year or nothing.  Not a year: a time (10.30 น.), a longer
     number, or a cut-off 3-digit "year" (then it is no date at all)."""
     year = (f"(?:(?P<e{n}>{_ERA}){_S})?(?P<y{n}>{_D}{{4}}|{_D}{{2}})"
-            f"(?!{_D}|[.:,]{_D}|{_S}(?:น\\.|นาฬิกา|โมง))")
+            f"(?!{_D}|[.:,]{_D}|{_S}(?:น\\.(?!ส\\.)|นาฬิกา|โมง))")  # not "น.ส." (Miss) after it
     return f"(?P<m{n}>{_MONTH})(?:,?{_S}{year}|(?!,?{_S}{_D}{{3}}(?!{_D})))"
 
 

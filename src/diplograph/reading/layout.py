@@ -35,7 +35,8 @@ _HEADING = re.compile(
     r"(?:\s*[:：]\s*(?P<title>.+))?", re.I)
 _FURNITURE = re.compile(
     r"[•·▪◦]"  # a bullet alone, or before a menu word ("• Fontsize")
-    r"|[•·▪◦]?\s*(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|skip to (?:main )?content"
+    r"|[•·▪◦]?\s*(?:share|print|tweet|e-?mail|copy link|back to top|home|facebook|twitter|line|x|(?:skip|jump) to (?:main )?content"
+    r"|posted|recommended posts"  # a forum's furniture around a relayed story
     r"|loading(?: color scheme)?|เนื้อหาหลัก|ข้อความแจ้งเตือน|รายละเอียดเนื้อหา|back to the l\w*|(?:!\[[^\]]*\]\([^)]*\)\s*)+\|?"
     r"|แชร์|พิมพ์|หน้าแรก|หน้าหลัก|กลับด้านบน|ขนาดตัวอักษร.*|แชร์ข่าวนี้.*|share this.*|font\s?size.*"
     r"|(?:แท็ก|tags?)\s*:.*"
