@@ -174,6 +174,10 @@ ENGLISH_PEOPLE = [
         "foreign secretary Meera Nair and other senior officials are accompanying Rao.", D(2015, 6, 10),
         {("Anil Rao", "IN"), ("Somchai Dee", "TH"), ("Vikram Sethi", "IN"), ("Meera Nair", "IN")},
         id="lower-case-offices-heading-a-list-of-those-accompanying-a-leader"),
+    pytest.param(
+        "The meeting was co-chaired by Joint Secretary, Ministry of Defence, Bangladesh Rafiq Ahmed Khan and Deputy "
+        "Permanent Secretary for Defence of Ministry of Defence, Thailand General Somchai Dee.", D(2024, 5, 10),
+        {("Rafiq Ahmed Khan", "BD"), ("Somchai Dee", "TH")}, id="an-office-its-ministry-and-its-state-before-the-name"),
 ]
 
 
@@ -187,6 +191,28 @@ def test_a_visit_begins_on_the_day_of_arrival_for_it() -> None:
                   "held talks with Prime Minister Somchai Dee.", D(2015, 6, 10), "en").events
     visit = next(e for e in found if e.kind == "OfficialVisit")
     assert (visit.date, visit.end_date, visit.countries) == (D(2015, 6, 10), D(2015, 6, 12), ("IN", "TH"))
+
+
+def test_the_office_word_for_word_names_its_holder_among_officials() -> None:
+    found = events("On May 9, 2024, the 5th Bangladesh-Thailand Defence Dialogue was held in Dhaka. The meeting was "
+                   "co-chaired by Joint Secretary, Ministry of Defence, Bangladesh Rafiq Ahmed Khan and Deputy Permanent "
+                   "Secretary for Defence of Ministry of Defence, Thailand General Somchai Dee. During the visit, the "
+                   "Deputy Permanent Secretary also called on Senior Secretary, Ministry of Home Affairs, Bangladesh "
+                   "Kamal Hossain.", D(2024, 5, 10), "en")
+    assert found == {("BilateralMeeting", D(2024, 5, 9), ("BD", "TH")), ("CourtesyCall", D(2024, 5, 9), ("BD", "TH"))}
+
+
+def test_a_title_case_headlines_verb_is_no_name() -> None:
+    assert people("Ambassador of the Kingdom of Thailand Bids Farewell\nOn 3 May 2023, the Ambassador paid a farewell "
+                  "call on the Minister of Foreign Affairs of Hungary, Peter Nagy.", D(2023, 5, 4), "en") == {
+        ("Peter Nagy", "HU")}
+
+
+def test_talks_expected_on_a_weekday_are_on_the_next_one() -> None:
+    found = events("Thai Foreign Minister Somchai Dee met South Korean Prime Minister Kim Min-su in Seoul on Thursday. "
+                   "Somchai is expected to hold talks with his South Korean counterpart, Park Ji-hoon, on Friday.",
+                   D(2024, 8, 1), "en")
+    assert found == {("BilateralMeeting", D(2024, 8, 1), ("KR", "TH")), ("BilateralMeeting", D(2024, 8, 2), ("KR", "TH"))}
 
 
 def test_possessive_ends_a_name() -> None:

@@ -14,7 +14,9 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 # Words that follow a name in wire prose and are capitalised without being part of it.
 _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
                   r"|May|June|July|August|September|October|November|December|The|This|In|On|At|Later|Earlier"
-                  r"|Meanwhile|However|Also|Following|After|Before|During|Upon|With|And|For|To|Of|From)\b)")
+                  r"|Meanwhile|However|Also|Following|After|Before|During|Upon|With|And|For|To|Of|From"
+                  # a title-case headline's verbs: "Ambassador of the Kingdom of Thailand Bids Farewell"
+                  r"|Bids|Pays|Meets|Calls|Holds|Visits|Receives|Signs|Welcomes|Attends|Hosts|Discusses|Says)\b)")
 # A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
 # a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
 _PARTICLE = r"(?:bin|binti|van|von|del|de|da|dos|di|al-\w+|Le|La|o-\w+|na)"
@@ -42,6 +44,8 @@ _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"
                                r"(?:['’]s)?\s*$")
 # "National security advisor X, … foreign secretary Y, and other senior officials": an office heads each item
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)$")
+_MINISTRY_THEN_STATE = re.compile(r"(?:,\s+|\s+of\s+(?:the\s+)?)(?:Ministry|Department|Office) of (?:the )?[A-Z][\w&]*"
+                                  r"(?:\s+(?:and\s+)?[A-Z][\w&]*)*?,\s+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side|National Assembly|Parliament"
                               r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
@@ -236,6 +240,10 @@ class EnglishNames(TitleReader):
                 after += body_words.end()  # "Commander-in-Chief of the Myanmar Armed Forces General X": its forces
             if posted.group(1) == "of":  # "The President of the United States of America Donald J Trump"
                 served = self.countries.code(state.group(0))
+        if served is None and (ministry := _MINISTRY_THEN_STATE.match(body, after)) and (
+                state := self.countries.en_pattern.match(body, ministry.end())) and body[state.end():state.end() + 1] == " ":
+            # "Special Secretary, Ministry of Defence, India Nivedita Shukla Verma": the office's ministry, its state, the name
+            after, served = state.end(), self.countries.code(state.group(0))
         comma = re.match(r",\s+(?=(?:[A-Z][\w’'.\-]*\s+){1,4}?[A-Z][\w’'\-]*(?:[,;]|\.(?:\s|$)))", body[after:after + 60])
         if comma:
             after += comma.end() - 1  # "the Australian Prime Minister, Anthony Albanese, this morning"

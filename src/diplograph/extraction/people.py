@@ -227,6 +227,9 @@ class PeopleExtractor(ThaiNames, EnglishNames):
                         mentions.append(Mention(m.start(), end, index, False))
                     taken.add(m.start(), end)
                 continue
+            if len(candidates) > 1 and len(exact := [i for i in candidates if (people[i].position or "").lower().startswith(
+                    m.group(0).lower())]) == 1:
+                candidates = exact  # "the Special Secretary" among officials: the one whose office it is word for word
             if len(candidates) > 1 and country is None:
                 # "the Minister" in a release of the home government: its own minister
                 candidates = [i for i in candidates if people[i].country == home]
