@@ -552,6 +552,14 @@ EVENTS = [
 ]
 
 
+def test_a_book_signed_is_no_agreement_signed() -> None:
+    assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
+                  "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",
+                  D(2013, 1, 1)) == set()
+    assert events("The Ambassador of Laos signed the condolence book at the Ministry and signed a visitors' book at the "
+                  "Embassy.", D(2016, 10, 20), "en") == set()
+
+
 @pytest.mark.parametrize("body,issued,lang,expected", EVENTS)
 def test_events(body, issued, lang, expected) -> None:
     assert events(body, issued, lang) == expected

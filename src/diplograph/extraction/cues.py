@@ -101,6 +101,8 @@ RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|w
 CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
                       r"|ท่าอากาศยาน|สนามบิน|\bairport\b"  # a welcome on arrival
                       r"|guard of honou?r", re.I)
+# A book signed, not an agreement: well-wishing, condolence and guest books.
+BOOK_SIGNED = re.compile(r"ลงนาม\s?(?:ใน)?\s?(?:สมุด|ถวาย|แสดงความ)|\bsign(?:ed|s|ing)? (?:the|a) (?:condolence|guest|visitors'?) book")
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาด(?:ว่า)?|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
                       r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$")

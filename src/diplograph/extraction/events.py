@@ -67,6 +67,8 @@ class EventExtractor(DayReader, SideReader):
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
         found.sort(key=lambda t: t[1])
+        if cues.BOOK_SIGNED.search(text):  # "… ร่วมลงนามถวายพระพร … ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์": the book's, every one
+            found = [t for t in found if t[0] != "AgreementSigning"]
         # a courtesy call is also a reception and a talk: one event, not three, unless a link makes the talk
         # another engagement ("มีกำหนดพบหารือทวิภาคีกับนายกรัฐมนตรี … รวมทั้งจะเข้าเยี่ยมคารวะประธานประเทศ")
         calls = [(a, b) for k, a, b in found if k == "CourtesyCall"]
