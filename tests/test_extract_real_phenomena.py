@@ -701,6 +701,10 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("คณะรัฐมนตรีมีมติเห็นชอบต่อบันทึกความเข้าใจระหว่าง กษ. แห่งราชอาณาจักรไทย กับ กษ. แห่งสาธารณรัฐประชาธิปไตย"
+                 "ประชาชนลาว โดยมีสาระสำคัญเป็นความร่วมมือด้านการเกษตร", D(2019, 5, 7), "th",
+                 {("MemorandumOfUnderstanding", ("LA", "TH"), "Approved")},
+                 id="approved-between-ministries-abbreviated-with-a-full-stop"),
     pytest.param("On 10 August 2014, the Minister of Foreign Affairs attended the 4th East Asia Summit Foreign Ministers' "
                  "Meeting in Nay Pyi Taw, Myanmar. The Foreign Ministers endorsed the EAS Declaration on Combatting "
                  "Wildlife Trafficking, which will be adopted by the Leaders.", D(2014, 8, 11), "en", set(),

@@ -34,7 +34,7 @@ STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?
                           r"|^\s?signing ceremon|^\s?said\b|^\s?(?:ลงนาม|ที่(?:ได้)?(?:มีการ)?ลงนาม)")
 # A cabinet's approval governs the drafting or signing it approves ("อนุมัติการจัดทำบันทึก…", "เห็นชอบการลงนาม
 # ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
-APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
+APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน|ต่อ)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
                       r"(?:ร่าง)?\s?(?:ใน)?\s?$"  # "อนุมัติการจัดทำและลงนามบันทึก…"
                       r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
 CABINET = re.compile(r"(?:คณะรัฐมนตรี|ครม\.?)\s?(?:ยัง|ได้|จึง)?(?:มีมติ|ได้มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
@@ -58,7 +58,7 @@ IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|enter
 TITLE_END = re.compile(
     # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"
     r"(?=(?:ที่|ซึ่ง)(?:ได้)?(?:มีการ)?ลงนาม)"
-    r"|\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|[,;.](?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
+    r"|\s(?=ตามที่|ซึ่ง|โดย|เพื่อ|ลงนาม|ที่|และ(?:ได้|จะ|อนุมัติ|เห็น)|พร้อม|ณ\s|ให้|จะ|เป็น|ภายใน)|(?:[,;]|(?<![ก-ฮ])\.)(?=\s)|\s(?=which|that|to be|was|will|at|during|and (?:agreed|signed|discussed|exchanged|welcomed)"
     r"|(?:issued|signed|adopted|released|exchanged|approved by|endorsed by|entered into force|came into force|took effect)\b"
     # the verb of a sentence about it: "The joint statement comes after …"
     r"|(?:comes?|came|follows?|followed|includes?|included|covers?|aims?|is|are|has|have|had|were)\b)")
