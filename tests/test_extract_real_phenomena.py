@@ -538,6 +538,12 @@ EVENTS = [
          ("MultilateralMeeting", D(2022, 11, 16), ("TH", "VN"))},
         id="the-days-of-a-conference-a-visit-is-made-to-attend-are-the-conferences"),
     pytest.param(
+        "Cambodia's Interior Minister Sok An and his Thai counterpart Somchai Dee on Friday signed a minute, after the "
+        "two ministers co- chaired the fifth meeting of governors of Cambodian and Thai border provinces.",
+        D(2024, 4, 27), "en", {("AgreementSigning", D(2024, 4, 26), ("KH", "TH")),
+                               ("BilateralMeeting", D(2024, 4, 26), ("KH", "TH"))},
+        id="co-chaired-broken-by-a-space"),
+    pytest.param(
         "ประชุมร่วม ครม.ไทย-ลาว ชื่นมื่น เซ็นบันทึกความเข้าใจ 3 ฉบับ\n"
         "วันนี้ (5 มี.ค. 2567) นายสมชาย ใจดี นายกรัฐมนตรี และนายสอน คำมี นายกรัฐมนตรีลาว แถลงข่าวภายหลังการประชุม"
         "คณะรัฐมนตรีร่วมไทย-ลาว ครั้งที่ 3 ที่ทำเนียบรัฐบาล", D(2024, 3, 5), "th",

@@ -67,7 +67,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|briefing|support|award|deliver|visa|credentials from))"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:(?:were |was )?held )?(?:between|with)\b"
         r"|\bexchanged views\b"
-        r"|\bsummit (?:meeting|talks)\b|\bco-chaired\b|\b[Bb]ilateral [Mm]eeting\b"
+        r"|\bsummit (?:meeting|talks)\b|\bco-\s?chaired\b|\b[Bb]ilateral [Mm]eeting\b"
         r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b"
         # "hosted Japanese Prime Minister Sato Ken", "X and his Vietnamese counterpart Y discussed …"
         r"|\bhosted (?=(?:his |her |the )?(?:[A-Z][a-z]+ )?(?-i:Prime Minister|President|Premier|Foreign Minister"
@@ -344,7 +344,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
              "call with"),
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
-                         "talks", "received", "negotiat", "exchanged views", "summit", "co-chaired", "discussed", "talked",
+                         "talks", "received", "negotiat", "exchanged views", "summit", "chaired", "discussed", "talked",
                          "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted",
                          "counterpart"),
 }
