@@ -544,6 +544,15 @@ EVENTS = [
                                ("BilateralMeeting", D(2024, 4, 26), ("KH", "TH"))},
         id="co-chaired-broken-by-a-space"),
     pytest.param(
+        "On 6 October 2014, Thailand and Mexico held their first Political Consultations in Mexico City. The consultations "
+        "are held under the Memorandum of Understanding on Political Consultations, signed in 2011 by Thai Foreign "
+        "Minister Somchai Dee and Mexican Foreign Minister Ana Ruiz in Honolulu.", D(2014, 10, 13), "en",
+        {("BilateralMeeting", D(2014, 10, 6), ("MX", "TH"))}, id="a-signing-of-an-earlier-year-is-background"),
+    pytest.param(
+        "เมื่อวันที่ 6 ตุลาคม 2557 นายสมชาย ใจดี อธิบดีกรมอเมริกา ได้หารือกับนายอเลฮันโดร รุยซ์ อธิบดีกรมเอเชียแปซิฟิกเม็กซิโก "
+        "ภายใต้บันทึกความเข้าใจว่าด้วยการหารือทางการเมืองระหว่างไทยกับเม็กซิโก ซึ่งลงนามเมื่อปี 2554", D(2014, 10, 13), "th",
+        {("BilateralMeeting", D(2014, 10, 6), ("MX", "TH"))}, id="a-signing-of-an-earlier-buddhist-era-year-is-background"),
+    pytest.param(
         "ประชุมร่วม ครม.ไทย-ลาว ชื่นมื่น เซ็นบันทึกความเข้าใจ 3 ฉบับ\n"
         "วันนี้ (5 มี.ค. 2567) นายสมชาย ใจดี นายกรัฐมนตรี และนายสอน คำมี นายกรัฐมนตรีลาว แถลงข่าวภายหลังการประชุม"
         "คณะรัฐมนตรีร่วมไทย-ลาว ครั้งที่ 3 ที่ทำเนียบรัฐบาล", D(2024, 3, 5), "th",

@@ -60,7 +60,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         re.I)),
     ("BilateralMeeting", re.compile(
         r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
-        r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?:talks|meetings?|discussions?|consultations?)\b"
+        r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?i:talks|meetings?|discussions?|consultations?)\b"
         r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meetings?|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\bnegotiating round\b"
         r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
@@ -294,6 +294,9 @@ CONFERENCE_DAY = re.compile(r"\b(?:scheduled|slated|set|due) (?:for|on) $|\bto b
 PAST_PERIOD = re.compile(r"\blast (?:month|year|week|January|February|March|April|May|June|July|August|September|October"
                          r"|November|December)\b|\bearlier this (?:year|month)\b|\b(?:a|one|two|three) (?:months?|years?) ago\b"
                          r"|เมื่อ(?:เดือน|ปี|สัปดาห์)ที่แล้ว|เมื่อ(?:ปี|เดือน)ก่อน", re.I)
+# A year right after an event's word: "signed in 2011 by …", "visited Japan in 2005", "ลงนามเมื่อปี 2554".
+YEAR_AFTER = re.compile(r"(?:\s(?:[a-z][\w-]*\s){0,3}?in\s(?P<ce>(?:19|20)\d\d)(?![\d/-])"
+                        r"|\S{0,30}?\s?(?:เมื่อ|ใน)ปี\s?(?:พ\.ศ\.\s?)?(?P<be>25\d\d)(?!\d))")
 IN_A_CLAUSE_OF = re.compile(r"\b(?:during|after|following|since|in the wake of)\b[^.;]{0,60}$|(?:ระหว่าง|ภายหลัง|หลังจาก|ตั้งแต่)\S{0,40}$",
                             re.I)
 # A journey: its day is not the day of the conference it leads to.

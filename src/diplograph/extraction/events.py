@@ -19,7 +19,7 @@ from . import cues
 from .apart import clause_bounds, venue
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
 from .consolidate import consolidate
-from .dates import DateMention
+from .dates import DateMention, be_to_ce
 from .event_days import DayReader, names_another_day
 from .sides import SideReader, name_key
 from .text import Sentence, is_thai
@@ -294,6 +294,10 @@ class EventExtractor(DayReader, SideReader):
         # clause of another act, not reported
         cand.recalled = bool(cues.PAST_PERIOD.search(text)) and bool(cues.IN_A_CLAUSE_OF.search(text, max(0, start - 80),
                                                                                                start))
+        # "… under the MoU …, signed in 2011 by …", "ซึ่งลงนามเมื่อปี 2554": an earlier year's, background to the news
+        year = cues.YEAR_AFTER.match(text, end)
+        if year and ctx.issued and (int(year["ce"]) if year["ce"] else be_to_ce(int(year["be"]))) < ctx.issued.year:
+            cand.recalled, cand.own_date, cand.date, cand.end_date = True, False, None, None  # no day of the news
         days = [d for d in dates if d.end_date is None and d.start - sentence.start < start
                 and not (cand.after_what and d.start - sentence.start < after[-1])]
         cand.day_hint = days[-1].date if days else None
