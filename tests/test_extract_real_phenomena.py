@@ -567,6 +567,17 @@ EVENTS = [
 ]
 
 
+def test_a_mission_to_a_state_says_nothing_of_the_envoys_state_and_sideline_talks_are_in_person() -> None:
+    found = facts("Mission to Thailand of Undersecretary for Foreign Affairs Anna Rossi (16-18 May)\nItalian "
+                  "Undersecretary for Foreign Affairs Anna Rossi visited Thailand from 16 to 18 May. On the sidelines of "
+                  "UN-ESCAP, Undersecretary Rossi had bilateral meetings with the Prime Minister of Samoa, Tala Mose, and "
+                  "with the Minister of Finance of Tuvalu, Seve Tala.", D(2023, 5, 19), "en")
+    assert {(p.name, p.country) for p in found.people} == {("Anna Rossi", "IT"), ("Tala Mose", "WS"), ("Seve Tala", "TV")}
+    assert {(e.kind, e.countries, e.mode) for e in found.events} == {
+        ("OfficialVisit", ("IT", "TH"), "InPerson"), ("BilateralMeeting", ("IT", "WS"), "InPerson"),
+        ("BilateralMeeting", ("IT", "TV"), "InPerson")}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -51,7 +51,8 @@ _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|F
                               r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
 _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
-_PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*\s+")
+# ("Mission to Thailand of Undersecretary X": a state followed by "of" is no official's)
+_PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*)?\s+")
 # an office is capitalised words joined by these; any other lower-case word ("had", "met", "during") ends it
 _NOT_OF_AN_OFFICE = re.compile(r"\s(?!(?:of|for|and|the|to|in|charge|attached|de|du|des|la|el|y|al|bin|binti)\b)[a-z]")
 _EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*|\([A-Z]{2,8}\)))*,?\s")  # "… Army (RTA) General X"
