@@ -578,6 +578,15 @@ def test_a_mission_to_a_state_says_nothing_of_the_envoys_state_and_sideline_talk
         ("BilateralMeeting", ("IT", "TV"), "InPerson")}
 
 
+@pytest.mark.parametrize("url,state", [("https://2015-2019.kormany.hu/en/ministry/news/x", "HU"),
+                                       ("https://ambbangkok.esteri.it/en/news/x", "IT"),
+                                       ("https://www.state.gov/secretary-x", "US")])
+def test_a_government_site_without_gov_in_its_name_is_that_government_speaking(url, state) -> None:
+    found = facts("The Minister of Foreign Affairs Péter Kovács held talks with Thai Foreign Minister Somchai Dee in "
+                  "Bangkok on Sunday.", D(2018, 11, 18), "en", url=url)
+    assert {(p.name, p.country) for p in found.people} == {("Péter Kovács", state), ("Somchai Dee", "TH")}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import cache
 from urllib.parse import urlparse
 
-from ..gazetteer import countries
+from ..gazetteer import countries, read_tsv
 from ..model import Agreement, Event, Person, Release, ReleaseFacts
 from ..resolve import person_key, registry
 from . import text as _text
@@ -47,7 +47,7 @@ def _extractors() -> tuple[PeopleExtractor, EventExtractor, AgreementExtractor]:
     return PeopleExtractor(), EventExtractor(), AgreementExtractor()
 
 
-_GOV_HOST = re.compile(r"\.(?:gov|go|gob|gouv|govt|mofa|mfa)\.([a-z]{2})$|\.gov\.([a-z]{2})\.|^(?:www\.)?thaigov\.")
+_GOV_HOST = re.compile(r"\.(?:gov|go|gob|gouv|govt|gv|mofa|mfa)\.([a-z]{2})$|\.gov\.([a-z]{2})\.|^(?:www\.)?thaigov\.")
 
 
 _TLD_STATE = {"UK": "GB"}  # country-code domains that are not the ISO code
@@ -62,9 +62,18 @@ def home_country(release: Release) -> str | None:
     return _site_country(release) or "TH"
 
 
+@cache
+def _government_hosts() -> dict[str, str]:
+    return {host: code for host, code in read_tsv("government_hosts.tsv")}
+
+
 def _site_country(release: Release) -> str | None:
-    host = urlparse(release.url).hostname if release.url else release.site
-    m = _GOV_HOST.search(host or "")
+    host = (urlparse(release.url).hostname if release.url else release.site) or ""
+    labels = host.lower().split(".")
+    for k in range(len(labels) - 1):  # "2015-2019.kormany.hu", "ambbangkok.esteri.it": the government's site
+        if code := _government_hosts().get(".".join(labels[k:])):
+            return code
+    m = _GOV_HOST.search(host)
     if m is None:
         return None
     if not (m.group(1) or m.group(2)):
