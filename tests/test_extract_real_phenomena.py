@@ -736,6 +736,13 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("นายกรัฐมนตรีเสนอปรับปรุงความตกลงการค้าเสรีไทย-อินเดีย ให้ครอบคลุมยิ่งขึ้น", D(2025, 4, 4), "th",
+                 {("Agreement", ("IN", "TH"), "Signed")}, id="an-agreement-proposed-for-revision-exists"),
+    pytest.param("Both leaders agreed to upgrade the existing Thailand-Peru Free Trade Agreement.", D(2025, 4, 4), "en",
+                 {("Agreement", ("PE", "TH"), "Signed")}, id="an-agreement-to-upgrade-exists"),
+    pytest.param("อนุมัติการจัดทำและลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการศึกษาระหว่างไทยกับไอร์แลนด์ ทั้งนี้ "
+                 "หากก่อนลงนามมีความจำเป็นต้องปรับปรุงแก้ไขบันทึกความเข้าใจดังกล่าว ให้ดำเนินการได้", D(2024, 6, 4), "th",
+                 {("MemorandumOfUnderstanding", ("IE", "TH"), "Approved")}, id="a-revision-if-needed-before-signing"),
     pytest.param("คณะรัฐมนตรีมีมติเห็นชอบต่อบันทึกความเข้าใจระหว่าง กษ. แห่งราชอาณาจักรไทย กับ กษ. แห่งสาธารณรัฐประชาธิปไตย"
                  "ประชาชนลาว โดยมีสาระสำคัญเป็นความร่วมมือด้านการเกษตร", D(2019, 5, 7), "th",
                  {("MemorandumOfUnderstanding", ("LA", "TH"), "Approved")},

@@ -54,6 +54,9 @@ INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|inten
                     r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
 THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
+# Revising an agreement says it exists: "เสนอปรับปรุงความตกลงการค้าเสรี", "to upgrade the ASEAN-China FTA".
+REVISED = re.compile(r"(?:ปรับปรุง|ทบทวน|แก้ไข)(?:การ)?\s?$|\b(?:upgrad\w*|review\w*|revis\w*|amend\w*|updat\w*)"
+                     r"(?: of)? (?:the|their|its|an|the existing) (?:existing )?$", re.I)
 IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect|(?:has|have) been in place")
 TITLE_END = re.compile(
     # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"

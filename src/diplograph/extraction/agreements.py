@@ -249,6 +249,9 @@ class AgreementExtractor:
         force = words.IN_FORCE.search(after)
         if force and not re.search(r"(?:จะ|will)\s?$", after[:force.start()]):
             return "Signed", -1
+        if words.REVISED.search(text, max(0, start - 30), start) and not re.match(r"ร่าง|draft", text[start:start + 6], re.I) and (
+                not re.search(r"หาก|\bif\b", text[max(0, start - 60):start])):  # "หากก่อนลงนามมีความจำเป็นต้องปรับปรุง…"
+            return "Signed", -1  # "เสนอปรับปรุงความตกลงการค้าเสรี", "upgrade the FTA": one in force, revised or not
         step = words.STEP_AFTER.match(text, end)
         if step:  # "ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อ …", "this MoU was approved on …"
             return ("Signed" if re.search(r"sign|ลงนาม", step.group(0)) else "Approved"), end
