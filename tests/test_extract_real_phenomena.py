@@ -736,6 +736,15 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("นายสมชาย ใจดี นายกรัฐมนตรี และนายราม ศรมา นายกรัฐมนตรีอินเดีย เป็นสักขีพยานในพิธีลงนามเอกสารระหว่าง"
+                 "ไทยและอินเดีย จำนวน 2 ฉบับ ดังนี้\n1) ปฏิญญาร่วมว่าด้วยการสถาปนาความเป็นหุ้นส่วนทางยุทธศาสตร์\n"
+                 "2) บันทึกความเข้าใจว่าด้วยความร่วมมือด้านเทคโนโลยีดิจิทัล", D(2025, 4, 4), "th",
+                 {("JointStatement", ("IN", "TH"), "Signed"), ("MemorandumOfUnderstanding", ("IN", "TH"), "Signed")},
+                 id="items-of-a-list-the-heading-says-were-signed"),
+    pytest.param("The two ministers signed the following documents:\n- Memorandum of Understanding on Tourism "
+                 "Cooperation between Thailand and Chile\n- Agreement on Visa Exemption between Thailand and Chile",
+                 D(2025, 4, 4), "en", {("MemorandumOfUnderstanding", ("CL", "TH"), "Signed"),
+                                      ("Agreement", ("CL", "TH"), "Signed")}, id="items-of-an-english-list"),
     pytest.param("นายกรัฐมนตรีเสนอปรับปรุงความตกลงการค้าเสรีไทย-อินเดีย ให้ครอบคลุมยิ่งขึ้น", D(2025, 4, 4), "th",
                  {("Agreement", ("IN", "TH"), "Signed")}, id="an-agreement-proposed-for-revision-exists"),
     pytest.param("Both leaders agreed to upgrade the existing Thailand-Peru Free Trade Agreement.", D(2025, 4, 4), "en",

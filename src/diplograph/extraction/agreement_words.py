@@ -57,6 +57,10 @@ ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s
 # Revising an agreement says it exists: "เสนอปรับปรุงความตกลงการค้าเสรี", "to upgrade the ASEAN-China FTA".
 REVISED = re.compile(r"(?:ปรับปรุง|ทบทวน|แก้ไข)(?:การ)?\s?$|\b(?:upgrad\w*|review\w*|revis\w*|amend\w*|updat\w*)"
                      r"(?: of)? (?:the|their|its|an|the existing) (?:existing )?$", re.I)
+# A list's heading and its items, one a line: "… ลงนาม … จำนวน 6 ฉบับ ดังนี้" / "1) ปฏิญญาร่วม …", "signed the following
+# documents:" / "- MoU on …".
+LIST_HEAD = re.compile(r"(?:ดังนี้|ได้แก่|\bas follows|\bthe following\b[^.]{0,40}|:)\s*$")
+LIST_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[-•●▪◦*]|\([a-z]\)|[a-z]\))\s?")
 IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect|(?:has|have) been in place")
 TITLE_END = re.compile(
     # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"

@@ -150,9 +150,16 @@ class AgreementExtractor:
                   home: str | None, context_parties, issued: dt.date | None = None) -> list[AgreementMention]:
         date_starts = [d.start for d in dates]  # sorted: dates of a sentence by bisection
         out: list[AgreementMention] = []
+        listed: tuple[str | None, int] = (None, -1)  # the status a list's heading gives its items
         for index, sentence in enumerate(sentences):
             text = sentence.text
             lower = text.lower()
+            if not words.LIST_ITEM.match(text):
+                listed = (None, -1)
+                if words.LIST_HEAD.search(text):  # "… เป็นสักขีพยานในพิธีลงนาม … จำนวน 6 ฉบับ ดังนี้", "signed the following:"
+                    cue = max(((m.start(), status) for status, pattern in words.STATUS_CUES for m in pattern.finditer(text)),
+                              default=None)
+                    listed = (cue[1], cue[0]) if cue else listed
             if not any(word in lower for word in _ANY_NOUN):
                 continue  # most sentences name no agreement: skip the costlier patterns
             spans: list[tuple[int, int, str]] = []
@@ -190,6 +197,8 @@ class AgreementExtractor:
                     status, cue_at = "Signed", start
                 if status is None and last_status[0] and start - last_end < 160:
                     status, cue_at = last_status  # "signed A, B and C", "ลงนาม 1) … 2) …": the verb governs all
+                if status is None and listed[0] and k == 0:
+                    status, cue_at = listed[0], -1  # an item of a list whose heading said what was done (its day is the heading's)
                 last_status, last_end = (status, cue_at), start + len(title)
                 status_date = self._status_date(dates, date_starts, sentence, cue_at, status) if status else None
                 parties = self._parties(title, home)
