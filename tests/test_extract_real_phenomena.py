@@ -587,6 +587,20 @@ def test_a_government_site_without_gov_in_its_name_is_that_government_speaking(u
     assert {(p.name, p.country) for p in found.people} == {("Péter Kovács", state), ("Somchai Dee", "TH")}
 
 
+@pytest.mark.parametrize("body", [
+    "VIENTIANE — The governments of Laos and Thailand signed four agreements in Vientiane yesterday during an official "
+    "visit to Laos by Thai Prime Minister Somchai Dee. Prime Minister Somchai came at the invitation of Prime Minister "
+    "Sone Khammy.\nThe two prime ministers and their delegations evaluated the state of cooperation between Laos and "
+    "Thailand.",
+    "On 8 October, Laos and Thailand signed four agreements on water resources.\nLao Prime Minister Sone Khammy and Thai "
+    "Prime Minister Somchai Dee have agreed to deepen cooperation.\nBeyond the signed agreements, the two leaders "
+    "assessed the broader state of cooperation between their countries.",
+], ids=["the-two-prime-ministers-evaluated", "the-two-leaders-assessed"])
+def test_the_two_leaders_review_of_relations_is_talks_between_them(body) -> None:
+    talks = [e for e in facts(body, D(2024, 10, 10), "en").events if e.kind == "BilateralMeeting"]
+    assert [(e.countries, set(e.participants)) for e in talks] == [(("LA", "TH"), {"somchai-dee", "sone-khammy"})]
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

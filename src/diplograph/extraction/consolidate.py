@@ -40,6 +40,9 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                 cand.participants += [p for p in source.participants if p not in cand.participants]
                 both = len(source.countries) == 2 and cand.kind in BILATERAL_KINDS and alone
                 cand.countries = set(source.countries) if both else cand.countries | source.countries
+                if both and len(cand.participants) < 2 and PAIR_OF_LEADERS.search(ctx.sentences[cand.evidence[0]].text):
+                    # "the two leaders assessed …" after "Laos and Thailand signed …": the one leader of each side
+                    cand.participants += [p for p in _leaders(ctx, cand.countries) if p not in cand.participants]
         _complete_sides(ctx, cand, previous)
         if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
             host = _continued(events, cand)
@@ -84,6 +87,18 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if target.end_date is None:
                 last_day = target
     return _finish(ctx, events)
+
+
+def _leaders(ctx: Context, states: set[str]) -> list[int]:
+    """The head of government or state the release names for each of the states, if it names one only."""
+    out = []
+    for state in sorted(states):
+        heads = [i for i, p in enumerate(ctx.people.people)
+                 if p.country == state and p.role in ("head_of_government", "head_of_state")]
+        if len(heads) != 1:
+            return []
+        out += heads
+    return out
 
 
 def _day_named_before(ctx: Context, cand: Candidate) -> dt.date | None:

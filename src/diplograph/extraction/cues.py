@@ -67,6 +67,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|briefing|support|award|deliver|visa|credentials from))"
         r"|\bround of negotiations\b|\b(?:talks|meeting|discussions?) (?:(?:were |was )?held )?(?:between|with)\b"
         r"|\bexchanged views\b"
+        # the two sides' own review, a talk by another word: "The two prime ministers and their delegations evaluated …"
+        r"|\b(?:[Tt]he two|[Bb]oth) (?:prime ministers|leaders|ministers|foreign ministers|sides)(?: and their delegations)?"
+        r" (?:also )?(?:assessed|evaluated|reviewed)\b"
         r"|\bsummit (?:meeting|talks)\b|\bco-\s?chaired\b|\b[Bb]ilateral [Mm]eeting\b"
         r"|\b(?:discussed|talked|conferred|consulted) (?:\w+ ){0,2}with\b"
         # "hosted Japanese Prime Minister Sato Ken", "X and his Vietnamese counterpart Y discussed …"
@@ -350,6 +353,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
                          "bilateral",
                          "talks", "received", "negotiat", "exchanged views", "summit", "chaired", "discussed", "talked",
                          "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted",
+                         "assessed", "evaluated", "reviewed",
                          "counterpart"),
 }
 

@@ -188,7 +188,8 @@ class PeopleExtractor(ThaiNames, EnglishNames):
         else:  # news writes "the Thai prime minister", "the Chinese minister" in lower case
             heads = sorted([*self.positions.en_pattern.finditer(body), *(
                 m for m in self.positions.en_lower_any.finditer(body)
-                if _DEMONYM_BEFORE.search(body, max(0, m.start() - 20), m.start()))], key=lambda m: m.start())
+                if _DEMONYM_BEFORE.search(body, max(0, m.start() - 20), m.start())  # "the two prime ministers" too
+                or _PLURAL_BEFORE.search(body, max(0, m.start() - 10), m.start()))], key=lambda m: m.start())
         for m in heads:
             if taken.covers(m.start()):
                 continue
