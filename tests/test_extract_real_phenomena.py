@@ -601,6 +601,12 @@ def test_the_two_leaders_review_of_relations_is_talks_between_them(body) -> None
     assert [(e.countries, set(e.participants)) for e in talks] == [(("LA", "TH"), {"somchai-dee", "sone-khammy"})]
 
 
+def test_a_name_cut_from_its_title_by_a_line_break_is_no_one() -> None:
+    found = people("นายทองใบ สีสุข นายกรัฐมนตรีลาว มีกำหนดเยือนไทย ระหว่างวันที่ 5 – 6 กรกฎาคม 2559 นายก\n"
+                   "รัฐมนตรีลาว พร้อมภริยาและคณะ จะเดินทางมาถึงในวันที่ 5 กรกฎาคม 2559", D(2016, 7, 1))
+    assert found == {("ทองใบ สีสุข", "LA")}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

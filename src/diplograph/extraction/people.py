@@ -41,6 +41,8 @@ class PeopleExtractor(ThaiNames, EnglishNames):
         taken = Taken(len(body))
 
         def add(record: PersonRecord, start: int, end: int) -> None:
+            if len(record.name.replace(" ", "")) < 3:
+                return  # "นายก\nรัฐมนตรี" broken by the page: "นาย" + "ก" is no one
             index = self._merge(people, record)
             mentions.append(Mention(start, end, index, True))
             taken.add(start, end)
