@@ -607,6 +607,15 @@ def test_a_name_cut_from_its_title_by_a_line_break_is_no_one() -> None:
     assert found == {("ทองใบ สีสุข", "LA")}
 
 
+def test_who_else_attended_a_meeting_held_somewhere() -> None:
+    found = facts("On 6 October 2014, Thailand and Mexico held their first Political Consultations, co-chaired by Mr. "
+                  "Somchai Dee, Director General of the Ministry of Foreign Affairs of Thailand, and Mr. Pedro Ruiz, "
+                  "Director General of the Ministry of Foreign Affairs of Mexico. The meeting, held at the Ministry of "
+                  "Foreign Affairs of Mexico, was also attended by Mr. Suchart Jaidee, the Ambassador of Thailand to "
+                  "Mexico.", D(2014, 10, 13), "en")
+    assert {p for e in found.events for p in e.participants} == {"somchai-dee", "pedro-ruiz", "suchart-jaidee"}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

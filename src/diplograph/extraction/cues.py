@@ -198,7 +198,8 @@ MENTION_ONLY = re.compile(
     r"|congratulations to|former)\s?(?:ไปยัง|ถึง)?\s?(?:(?-i:[A-Z])\w*\s){0,2}$", re.I)
 # A sentence that lists who else took part in the event just reported.
 ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present (?:at the meeting )?were"
-                        r"|The (?:meeting|talks?|call) (?:was|were) (?:also )?attended by|Accompanying|Joining (?:him|her|them)"
+                        r"|The (?:meeting|talks?|call|consultations?)(?:, [^,.]{3,80},)? (?:was|were) (?:also )?attended by"
+                        r"|Accompanying|Joining (?:him|her|them)"
                         # a visiting delegation's list: "๒. คณะทางการของนายกรัฐมนตรีเวียดนาม ประกอบด้วย …", "The Thai
                         # delegation at the retreat included …"
                         r"|(?:[\d๐-๙]{1,2}\.\s*)?คณะ(?:ทางการ|ผู้แทน)\S{0,40}?\s?(?:ประกอบด้วย|ได้แก่)"
