@@ -628,6 +628,12 @@ def test_a_book_signed_is_no_agreement_signed() -> None:
                   "Embassy.", D(2016, 10, 20), "en") == set()
 
 
+def test_a_minister_calling_on_a_minister_holds_talks() -> None:
+    assert events("เมื่อวันที่ 11 มิ.ย. 61 นายสมชาย ใจดี เอกอัครราชทูต ณ กรุงโตเกียว ได้นำนายสมศักดิ์ รักดี รัฐมนตรีว่าการ"
+                  "กระทรวงอุตสาหกรรม เข้าพบหารือกับนาย Taro Yamada รัฐมนตรีว่าการกระทรวงเศรษฐกิจ การค้า และอุตสาหกรรมญี่ปุ่น",
+                  D(2018, 6, 11)) == {("BilateralMeeting", D(2018, 6, 11), ("JP", "TH"))}
+
+
 @pytest.mark.parametrize("body,issued,lang,expected", EVENTS)
 def test_events(body, issued, lang, expected) -> None:
     assert events(body, issued, lang) == expected

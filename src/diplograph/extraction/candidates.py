@@ -117,12 +117,15 @@ class Context:
             lower = self._lowered[sentence.start] = sentence.text.lower()
         return lower
 
-    def leaders_of_two_states(self, participants: list[int]) -> bool:
-        """Whether the participants include the heads of state or government of two states: leaders who
-        "call on" each other meet as equals."""
-        tops = {self.people.people[p].country for p in participants
-                if p >= 0 and self.people.people[p].role in ("head_of_state", "head_of_government")}
-        return len(tops - {None}) == 2
+    def equals_of_two_states(self, participants: list[int]) -> bool:
+        """Whether the participants include the heads of state or government of two states, or two states'
+        ministers: equals who "call on" each other ("เข้าพบหารือ") meet, they do not pay a courtesy call."""
+        for ranks in (("head_of_state", "head_of_government"), ("minister",)):
+            states = {self.people.people[p].country for p in participants
+                      if p >= 0 and self.people.people[p].role in ranks}
+            if len(states - {None}) == 2:
+                return True
+        return False
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         return self.people.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]

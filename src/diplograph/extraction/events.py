@@ -330,7 +330,7 @@ class EventExtractor(DayReader, SideReader):
             cand.countries |= {ctx.people.people[p].country for p in ctx.speakers}
         if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
             cand.kind = "CourtesyCall"
-        elif (cand.kind == "CourtesyCall" and ctx.leaders_of_two_states(cand.participants)
+        elif (cand.kind == "CourtesyCall" and ctx.equals_of_two_states(cand.participants)
               and cues.CALL_ON_EQUAL.search(ctx.body, cand.start, cand.end)):
             cand.kind = "BilateralMeeting"  # "นายกรัฐมนตรี … ได้เข้าพบกับ … ประธานาธิบดี": leaders meet, they do not call
         if cand.kind == "MultilateralMeeting":
