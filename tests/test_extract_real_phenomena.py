@@ -634,6 +634,15 @@ def test_a_minister_calling_on_a_minister_holds_talks() -> None:
                   D(2018, 6, 11)) == {("BilateralMeeting", D(2018, 6, 11), ("JP", "TH"))}
 
 
+@pytest.mark.parametrize("body", [
+    "On this occasion, the Deputy Foreign Minister informed of the Prime Minister of Thailand’s intention to pay an "
+    "official visit to South Africa this year.",
+    "China welcomes Thai King Rama Dee paying a state visit to China at an early date, Foreign Minister Wang Li said.",
+], ids=["an-intention-to-visit", "a-visit-at-an-early-date"])
+def test_a_visit_intended_or_wished_for_is_no_event(body) -> None:
+    assert events(body, D(2024, 1, 23), "en") == set()
+
+
 @pytest.mark.parametrize("body,issued,lang,expected", EVENTS)
 def test_events(body, issued, lang, expected) -> None:
     assert events(body, issued, lang) == expected

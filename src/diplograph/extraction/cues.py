@@ -168,7 +168,11 @@ DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู�
 MODAL_BLOCK = re.compile(
     r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต|หาก|(?<!ไม่)ถ้า"
     r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient"
+    r"|\bintention to\b|\bintends? to\b|ประสงค์จะ|ความประสงค์ที่จะ"
     r"|\binvitations?\b(?!\s+(?:of|from)\b)", re.I)  # "extended an invitation to X for a visit", not "at the invitation of"
+# A time no calendar has, after the event's word: "paying a state visit to China at an early date".
+SOMEDAY_AFTER = re.compile(r"\bat an early date\b|\bat the earliest (?:convenience|opportunity)\b|\bat a mutually convenient"
+                           r"|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก")
 # A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"

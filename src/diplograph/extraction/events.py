@@ -208,6 +208,8 @@ class EventExtractor(DayReader, SideReader):
         modal = cues.MODAL_BLOCK.search(text, max(window_lo, start - 80), start)
         if modal and not any(modal.start() < d.start - sentence.start < window_hi for d in dates):
             return None  # a hope, an invitation, a vague plan: not an event
+        if cues.SOMEDAY_AFTER.search(text, end, min(window_hi, end + 60)):
+            return None  # "… paying a state visit to China at an early date"
         if kind == "Named" and self._returned_from(text, triggers, position):
             return None
         if cues.CITED_AS_GROUND.search(text, max(0, start - 60), start):
