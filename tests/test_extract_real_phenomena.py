@@ -182,6 +182,10 @@ ENGLISH_PEOPLE = [
         "The meeting was co-chaired by Joint Secretary, Ministry of Defence, Bangladesh Rafiq Ahmed Khan and Deputy "
         "Permanent Secretary for Defence of Ministry of Defence, Thailand General Somchai Dee.", D(2024, 5, 10),
         {("Rafiq Ahmed Khan", "BD"), ("Somchai Dee", "TH")}, id="an-office-its-ministry-and-its-state-before-the-name"),
+    pytest.param(
+        "Bangladesh Foreign Secretary Rafiq Ahmed also paid a courtesy call on Somchai Dee, deputy prime minister and foreign "
+        "minister of Thailand at the Thai Foreign Ministry in Bangkok.", D(2022, 3, 1), {("Somchai Dee", "TH")},
+        id="a-lower-case-compound-office-after-the-name"),
 ]
 
 
@@ -618,6 +622,16 @@ def test_who_else_attended_a_meeting_held_somewhere() -> None:
                   "Foreign Affairs of Mexico, was also attended by Mr. Suchart Jaidee, the Ambassador of Thailand to "
                   "Mexico.", D(2014, 10, 13), "en")
     assert {p for e in found.events for p in e.participants} == {"somchai-dee", "pedro-ruiz", "suchart-jaidee"}
+
+
+def test_the_heads_of_delegations_and_a_name_again_without_its_middle() -> None:
+    found = facts("The second round of Foreign Office Consultations between Bangladesh and Thailand was held in Bangkok on "
+                  "Tuesday (1 March).\nForeign Secretary of Bangladesh Rafiq Bin Ahmed and his Thai counterpart Permanent "
+                  "Secretary Somchai Dee led their respective delegations.\nForeign Secretary Rafiq Ahmed also paid a "
+                  "courtesy call on the Thai Foreign Minister.", D(2022, 3, 1), "en")
+    assert [sorted(e.participants) for e in found.events if e.kind == "BilateralMeeting"] == [
+        ["rafiq-bin-ahmed", "somchai-dee"]]
+    assert {p.key for p in found.people} == {"rafiq-bin-ahmed", "somchai-dee"}
 
 
 def test_a_book_signed_is_no_agreement_signed() -> None:

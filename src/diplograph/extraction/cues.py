@@ -208,6 +208,9 @@ ATTENDANCE = re.compile(r"\(?\s*(?:Attending|Also (?:present|attending)|Present 
                         # delegation at the retreat included …"
                         r"|(?:[\d๐-๙]{1,2}\.\s*)?คณะ(?:ทางการ|ผู้แทน)\S{0,40}?\s?(?:ประกอบด้วย|ได้แก่)"
                         r"|The [A-Z][a-z]+ delegation\b[^.]{0,80}?\b(?:included|comprised))")
+# The heads of the two delegations, in a sentence after the meeting: "X and his Thai counterpart Y led their respective
+# delegations", "โดยมี … เป็นหัวหน้าคณะผู้แทนฝ่าย…".
+LED_DELEGATIONS = re.compile(r"\b(?:led|headed) (?:their|the) (?:respective |two )?delegations\b|หัวหน้าคณะผู้แทน(?:ฝ่าย|ของ)")
 # People who went with a side: "The Ambassador was accompanied on his farewell visit by Mr X …", "… are accompanying Singh".
 ACCOMPANIED = re.compile(r"\b(?:was|were) accompanied\b[^.;]{0,80}?\bby\b|\b(?:is|are|was|were) accompanying\b")
 # Who assigns someone else to go does not take part: "… มอบหมาย นาย…", "…, who delegated …".

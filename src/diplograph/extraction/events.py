@@ -151,11 +151,13 @@ class EventExtractor(DayReader, SideReader):
                 list_day = days[-1].date if cues.LIST_INTRO.search(sentence.text, max(0, len(sentence.text) - 40)) else None
             triggers = self._triggers(ctx, sentence)
             if not triggers:
-                if candidates and (cues.ATTENDANCE.match(sentence.text) or cues.ACCOMPANIED.search(sentence.text)):
+                if candidates and (cues.ATTENDANCE.match(sentence.text) or cues.ACCOMPANIED.search(sentence.text)
+                                   or cues.LED_DELEGATIONS.search(sentence.text)):
                     # "(Attending on the Japanese side were …)", "The meeting was attended by …": the last
                     # event, or the last meeting when the sentence says it is the meeting's
                     meetings = [c for c in candidates if c.kind in ("BilateralMeeting", "MultilateralMeeting")]
-                    last = meetings[-1] if meetings and re.match(r"\s*The (?:meeting|talks)", sentence.text) else candidates[-1]
+                    last = meetings[-1] if meetings and (re.match(r"\s*The (?:meeting|talks)", sentence.text)
+                                                         or cues.LED_DELEGATIONS.search(sentence.text)) else candidates[-1]
                     for m in ctx.mentions_in(sentence.start, sentence.end):
                         if (m.person not in last.participants
                                 and ctx.people.people[m.person].role not in NOT_TAKING_PART):

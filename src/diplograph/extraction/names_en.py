@@ -55,11 +55,22 @@ _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) 
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*)?\s+")
 # an office is capitalised words joined by these; any other lower-case word ("had", "met", "during") ends it
 _NOT_OF_AN_OFFICE = re.compile(r"\s(?!(?:of|for|and|the|to|in|charge|attached|de|du|des|la|el|y|al|bin|binti)\b)[a-z]")
+_VERB_IN_LOWER = re.compile(r"\s(?:had|has|have|held|met|said|says|was|were|is|are|will|would|visited|paid|told|called"
+                            r"|discussed|expressed|signed|attended|arrived|led|also|who|which)\b")
 _EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*|\([A-Z]{2,8}\)))*,?\s")  # "… Army (RTA) General X"
 
 
 class EnglishNames(TitleReader):
     """The English forms of introducing a person."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # ", Minister of …" after a name, up to a clause's end; "and" joins another office ("deputy prime minister
+        # and foreign minister of Thailand"), not a clause ("and discussed …")
+        self._apposition_re = re.compile(
+            r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | at | on "
+            r"| and (?!(?:" + self.positions.en_lower_any.pattern.removeprefix(r"\b") + r"))[a-z]"
+            r"| and (?:Mr|Mrs|Ms|Dr|Madam|H\.E)\b)")
 
     def _strip_en_honorifics(self, name: str) -> str:
         m = self.hon_en_chain.match(name + " ")
@@ -158,9 +169,7 @@ class EnglishNames(TitleReader):
     def _appositive(self, text: str, end: int, home: str | None):
         """", Minister of Foreign Affairs of …" after a name: (end, phrase, role, country, portfolio); also
         ", chairman of the … of the Chinese People's …", in lower case, when it names the state served."""
-        pm = re.match(r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | at | on | and [a-z]"
-                      r"| and (?:Mr|Mrs|Ms|Dr|Madam|H\.E)\b)",
-                      text[end:end + 300])
+        pm = self._apposition_re.match(text[end:end + 300])
         if not pm:
             return None
         phrase = pm.group(1).removeprefix("the ")
@@ -170,9 +179,10 @@ class EnglishNames(TitleReader):
             state and self.countries.code(state.group(1)) and (self.positions.en_pattern.match(phrase, state.end())
                                                              # news: "X, the Thai ambassador to Myanmar, …"
                                                              or self.positions.en_lower_any.match(phrase, state.end()))))
-        if lower and not (self.positions.en_lower_pattern.match(phrase) and re.match(r"[a-z ]+ of ", phrase)):
-            return None
-        verb = _NOT_OF_AN_OFFICE.search(phrase)
+        if lower and not (self.positions.en_lower_any.match(phrase) and re.match(r"[a-z ]+ of ", phrase)):
+            return None  # ", chairman of …", ", deputy prime minister and foreign minister of Thailand"
+        # an office in lower case has lower-case words of its own: only a verb ends it
+        verb = (_VERB_IN_LOWER if lower else _NOT_OF_AN_OFFICE).search(phrase)
         if verb or lower:  # "…Minister of Foreign Affairs had a bilateral meeting with …": the office ends at the verb
             phrase = phrase[:verb.start()] if verb else phrase
             if _POSSESSIVE.search(phrase):
@@ -198,7 +208,8 @@ class EnglishNames(TitleReader):
         heads = sorted([*self.positions.en_pattern.finditer(body), *self.positions.en_lower_pattern.finditer(body),
                         # "X, the Thai ambassador to Myanmar": a lower-case office right after a state word
                         *(m for m in self.positions.en_lower_any.finditer(body)
-                          if _STATE_WORD_BEFORE.search(body, max(0, m.start() - 30), m.start()))],
+                          if _STATE_WORD_BEFORE.search(body, max(0, m.start() - 30), m.start())
+                          or body[m.start() - 2:m.start()] == ", ")],  # "X, deputy prime minister and …"
                        key=lambda m: m.start())
         for m in heads:
             if taken.covers(m.start()):

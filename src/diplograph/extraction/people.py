@@ -113,7 +113,7 @@ class PeopleExtractor(ThaiNames, EnglishNames):
         forms = {spelling(record.name), *(spelling(n) for n, _ in record.alt_names)}
         for index, other in enumerate(people):
             other_forms = {spelling(other.name), *(spelling(n) for n, _ in other.alt_names)}
-            if forms & other_forms:
+            if forms & other_forms or _middle_dropped(record.name, other.name) or _middle_dropped(other.name, record.name):
                 other.alt_names.extend(a for a in record.alt_names if a not in other.alt_names)
                 # a position where there was none; a stated state where there was none (the headline's
                 # "Counselor Derek Chollet", the body's "State Department Counselor …")
@@ -252,6 +252,12 @@ class PeopleExtractor(ThaiNames, EnglishNames):
     def _same_portfolio(self, person: PersonRecord, org: str) -> bool:
         info = self.orgs.info.get(org)
         return bool(person.position and info and (info.name_th in person.position or info.name_en in person.position))
+
+
+def _middle_dropped(short: str, full: str) -> bool:
+    """"Masud Momen" after "Masud Bin Momen": a Latin name again without its middle words."""
+    a, b = short.split(), full.split()
+    return 2 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and short.isascii() and a[0][:1].isupper()
 
 
 def _longest_first(forms: list[str]) -> str:
