@@ -657,6 +657,14 @@ def test_a_visit_intended_or_wished_for_is_no_event(body) -> None:
     assert events(body, D(2024, 1, 23), "en") == set()
 
 
+def test_states_a_clause_says_something_lies_between_are_no_sides() -> None:
+    assert events("On 26 September 2025, Foreign Minister Somchai Dee met with high-level representatives of various "
+                  "member states who can be responsive to Thailand’s interests in managing the current border tensions "
+                  "between Thailand and Cambodia.", D(2025, 9, 27), "en") == set()
+    assert events("On 26 September 2025, Foreign Minister Somchai Dee held talks between Thailand and Cambodia in New "
+                  "York.", D(2025, 9, 27), "en") == {("BilateralMeeting", D(2025, 9, 26), ("KH", "TH"))}
+
+
 @pytest.mark.parametrize("body,issued,lang,expected", EVENTS)
 def test_events(body, issued, lang, expected) -> None:
     assert events(body, issued, lang) == expected

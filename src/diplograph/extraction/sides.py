@@ -56,9 +56,9 @@ class SideReader:
                 found.add(code)  # an official of that state: "the Minister of Foreign Affairs of Chile"
             elif lang == "th" and self._titled(text, start):
                 found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีว่าการกระทรวงการต่างประเทศจีน": a title glued to it
-        for pair in self.countries.joined(text, lang):
-            if ctx.home in pair:
-                found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"
+        for start, _end, pair in self.countries.joined_spans(text, lang):
+            if ctx.home in pair and not _BETWEEN_NOT_MEETING.search(text, max(0, start - 40), start):
+                found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"; not "tensions between Thailand and Cambodia"
         if lang == "en":
             for start, _end, code in self.countries.find_demonyms(text):
                 if _DEMONYM_OFFICIAL.match(text, _end):  # "the Japanese Foreign Minister", "his Lao counterpart"
@@ -210,6 +210,9 @@ class SideReader:
 
 # Several callers, one call each: "each paid a courtesy call", "paid separate courtesy calls", "แยกกัน".
 _EACH_APART = re.compile(r"\beach\b|\bseparate(?:ly)?\b|แยกกัน|ต่างคนต่าง")
+# "between" after a word that is no meeting: what lies between the two states, not talks of theirs.
+_BETWEEN_NOT_MEETING = re.compile(r"\b(?!talks\b|meetings?\b|consultations?\b|discussions?\b|held\b|signed\b)[a-z]+"
+                                  r" between (?:the )?$|(?<!การหารือ)(?<!การประชุม)(?<!ประชุม)(?<!หารือ)(?<!ลงนาม)ระหว่าง(?:ประเทศ)?$")
 _STATE_ACTS = re.compile(r"\s?(?:ได้|จะ|เตรียม|มีกำหนด|ร่วมกัน|will|has|have|to)?\s?(?:จะ|ได้)?\s?"
                          r"(?:ลงนาม|เซ็น|หารือ|signed|sign|held talks|met)")
 _INVITED_BY = re.compile(r"(?:คำเชิญ(?:จาก|ของ)\s?(?:รัฐบาล|ประธานาธิบดี|นายกรัฐมนตรี)?|\binvitation (?:of|from) (?:the )?"
