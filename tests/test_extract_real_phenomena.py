@@ -806,6 +806,12 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("Joint Press Statement\nSomchai Dee, Thai Foreign Minister: Good evening to you all. We are delighted to "
+                 "welcome Foreign Minister Anna Brown of Australia on her first official visit to Thailand.",
+                 D(2022, 11, 10), "en", set(), id="remarks-at-a-joint-press-conference-are-no-statement-signed"),
+    pytest.param("Joint Press Statement\nThe Foreign Ministers of Thailand and Australia met in Bangkok on 10 November "
+                 "2022 and agreed to deepen their strategic partnership.", D(2022, 11, 10), "en",
+                 {("JointStatement", ("AU", "TH"), "Signed")}, id="a-joint-press-statement-page-is-the-statement"),
     pytest.param("นายกฯ เปิดทำเนียบ 20 มี.ค. 67 เป็นสักขีพยาน ลงนาม MOU ไทย-ญี่ปุ่น ด้านพลังงาน\n"
                  "วันที่ 18 มีนาคม 2567 โฆษกประจำสำนักนายกรัฐมนตรี แถลงว่า คณะรัฐมนตรีเห็นชอบร่างบันทึกความเข้าใจว่าด้วย"
                  "ความร่วมมือด้านพลังงานระหว่างไทยกับญี่ปุ่น ซึ่งจะมีการลงนามในวันที่ 20 มี.ค. 2567", D(2024, 3, 18), "th",

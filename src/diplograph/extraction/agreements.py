@@ -192,7 +192,8 @@ class AgreementExtractor:
                 if status is None and words.NEGOTIATING.search(text, start, end):
                     status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
                 if status is None and kind == "JointStatement" and (
-                        (sentence.start == 0 and start == 0) or words.THIS_DOCUMENT.search(text, max(0, start - 6), end + 8)):
+                        (sentence.start == 0 and start == 0 and not words.SPEAKER_LINE.search(body, 0, 2000))
+                        or words.THIS_DOCUMENT.search(text, max(0, start - 6), end + 8)):
                     # the page is the statement: "แถลงการณ์ร่วม … ครั้งที่ 6 …" as its headline, "this Joint Statement"
                     status, cue_at = "Signed", start
                 if status is None and last_status[0] and start - last_end < 160:
