@@ -151,6 +151,14 @@ def test_a_relayed_forum_post_keeps_its_dateline() -> None:
     assert parse_release(text, release_id="f", source_file="f.txt").issued == D(2016, 3, 12)
 
 
+def test_a_date_line_below_a_long_menu() -> None:
+    menu = "\n".join(f"• {site} AMARIN TV 34 HD" for site in ("facebook", "x", "line", "youtube", "instagram", "tiktok",
+                                                           "RSS", "podcast", "news", "sport", "live", "shows"))
+    text = (f"Logo site\nSearch\nLogo Live\n{menu}\nนายกฯ เยือนจีน 5-8 ก.พ. 68\nนายกฯ เยือนจีน 5-8 ก.พ. 68\n"
+            "5 ก.พ. 68\n09:19 น.\n" + "\n".join(f"ย่อหน้าที่ {k} นายกรัฐมนตรีมีกำหนดเยือนจีนพร้อมคณะรัฐมนตรี" for k in range(6)))
+    assert parse_release(text, release_id="m", source_file="m.txt").issued == D(2025, 2, 5)
+
+
 def test_a_dateline_under_a_photo_caption_and_on_the_third_line() -> None:
     assert lead_date(["", "(แฟ้มภาพ)", "", "27 ต.ค.2566 - นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า"]) == D(2023, 10, 27)
     assert lead_date(["การเมือง ข่าว", "ครม.กำหนด 4 เกาะเป็นเขตพัฒนาการท่องเที่ยว",

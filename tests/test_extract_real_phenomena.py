@@ -806,6 +806,8 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("นายกฯ นำทัพ 8 รัฐมนตรีไทยเยือนจีน 5-8 ก.พ. 68 เซ็น MOU 15 ฉบับ ยกระดับความสัมพันธ์", D(2025, 2, 5), "th",
+                 {("MemorandumOfUnderstanding", ("CN", "TH"), "Proposed")}, id="a-signing-during-a-visit-still-under-way"),
     pytest.param("Joint Press Statement\nSomchai Dee, Thai Foreign Minister: Good evening to you all. We are delighted to "
                  "welcome Foreign Minister Anna Brown of Australia on her first official visit to Thailand.",
                  D(2022, 11, 10), "en", set(), id="remarks-at-a-joint-press-conference-are-no-statement-signed"),

@@ -202,8 +202,12 @@ class AgreementExtractor:
                     status, cue_at = listed[0], -1  # an item of a list whose heading said what was done (its day is the heading's)
                 last_status, last_end = (status, cue_at), start + len(title)
                 status_date = self._status_date(dates, date_starts, sentence, cue_at, status) if status else None
-                if status == "Signed" and status_date and issued and status_date > issued:
-                    status = "Proposed"  # "ประยุทธ์ เปิดทำเนียบ 13 ม.ค. ลงนาม MOU" over a release of 11 January: still to come
+                if status == "Signed" and issued and (status_date and status_date > issued or not status_date and any(
+                        d.end_date and d.end_date > issued for d in dates[bisect_left(date_starts, sentence.start):
+                                                                            bisect_left(date_starts, sentence.end)])):
+                    # "ประยุทธ์ เปิดทำเนียบ 13 ม.ค. ลงนาม MOU" over a release of 11 January, "เยือนจีน 5-8 ก.พ. 68 เซ็น MOU"
+                    # on 5 February: still to come
+                    status = "Proposed"
                 parties = self._parties(title, home)
                 if len(parties) < 2:
                     # "ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วม", "Thailand and Kenya signed …": the subject names them

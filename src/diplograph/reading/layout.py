@@ -173,7 +173,7 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
     body_lines = lines[start:]
     if issued is None:
         # a date line below a label or a headline the scan stopped at ("ข่าวกิจกรรม", headline, "06/06/2024")
-        for k, line in enumerate(body_lines[:12]):
+        for k, line in enumerate(body_lines[:24]):  # a site's menu may stand above headline and date
             if len(line) > 200:
                 break
             if not _BYLINE.match(line) and (found := date_line(line)) is not None and found[1]:
