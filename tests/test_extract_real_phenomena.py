@@ -634,6 +634,19 @@ def test_the_heads_of_delegations_and_a_name_again_without_its_middle() -> None:
     assert {p.key for p in found.people} == {"rafiq-bin-ahmed", "somchai-dee"}
 
 
+@pytest.mark.parametrize("body", [
+    "CHIANG MAI, Thailand, Feb. 16 (Xinhua) -- Visiting Chinese Foreign Minister Wang Li and Thai Foreign Minister "
+    "Somchai Dee held here Saturday strategic consultations.",
+    "Japanese Prime Minister Taro Sato and his Thai counterpart Somchai Dee on Monday held talks on the sidelines the "
+    "Mekong-Japan Summit Meeting.",
+    "On 6 October 2014, Thailand and Mexico held their first Political Consultations. The meeting, held at the Ministry "
+    "of Foreign Affairs of Mexico, was also attended by Mr. Suchart Jaidee, the Ambassador of Thailand to Mexico.",
+], ids=["held-here", "sidelines-without-of", "a-later-sentence-gives-the-place"])
+def test_talks_with_a_place_are_in_person(body) -> None:
+    talks = [e for e in facts(body, D(2019, 2, 16), "en").events if e.kind == "BilateralMeeting"]
+    assert [e.mode for e in talks] == ["InPerson"]
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

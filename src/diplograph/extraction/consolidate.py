@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL, PAIR_OF_LEADERS, RECEPTION
+from .cues import CALL_ON_EQUAL, IN_PERSON, PAIR_OF_LEADERS, RECEPTION, VIRTUAL
 from .text import is_thai
 from .titles import NOT_TAKING_PART
 
@@ -336,7 +336,16 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                     o.kind == "OfficialVisit" and o.mode == "InPerson" and o.countries == e.countries
                     and (e.date is None or o.date is None or o.date <= e.date <= (o.end_date or o.date)) for o in kept):
                 e.mode = "InPerson"  # talks or a signing of the two states a visit brought together
+            elif _placed(ctx, e):
+                e.mode = "InPerson"  # "The meeting, held at the Ministry of Foreign Affairs of Mexico, was also attended by …"
     return kept
+
+
+def _placed(ctx: Context, e: Candidate) -> bool:
+    """Whether a sentence of the event's own, not its first, gives it a place and none gives a line or a screen."""
+    later = [ctx.sentences[i] for i in e.evidence[1:]]
+    return any(ctx.cue_starts(s, IN_PERSON) for s in later) and not any(
+        ctx.cue_starts(ctx.sentences[i], VIRTUAL) for i in e.evidence)
 
 
 class _EventIndex:

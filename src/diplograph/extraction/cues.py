@@ -186,8 +186,9 @@ VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมท�
                      r"|virtual|online (?:meeting|talks|conference|call|summit)s?|via videoconference", re.I)
 # A place: "ณ กระทรวง…", "ที่กรุง…", "ที่ทำเนียบนายกรัฐมนตรีญี่ปุ่น", "ที่จ.เชียงใหม่", "ที่ห้องประชุม…", "at the
 # Palace", "in Tokyo" (not "ที่ประเทศ…", which as often says "that the country …")
-IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\bvisit(?:ing)?\b|ทำเนียบรัฐบาล"
-                       r"|\b[Oo]n the sidelines? of\b|นอกรอบ"  # a conference's margins are a place
+IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\b[Vv]isit(?:ing)?\b|ทำเนียบรัฐบาล"
+                       r"|\b[Oo]n the sidelines?\b|นอกรอบ"  # a conference's margins are a place
+                       r"|\bheld here\b"  # a wire's "here": the city of its dateline
                        r"|ที่\s?(?:ทำเนียบ|จ\.\s?\S|จังหวัด\S|ห้อง(?:ประชุม|รับรอง)|โรงแรม|ศูนย์การประชุม|สถานเอกอัครราชทูต|พระราชวัง"
                        r"|พระที่นั่ง|ตึก|อาคาร|สำนัก|ที่ทำการ)")
 FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
@@ -374,7 +375,7 @@ CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online "),
     IN_PERSON: ("ณ", "ที่กรุง", *(f"ที่{gap}{place}" for gap in ("", " ") for place in (
                 "ทำเนียบ", "จ", "ห้อง", "โรงแรม", "ศูนย์", "สถาน", "พระ", "ตึก", "อาคาร", "สำนัก", "ที่ทำการ")),
-                "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit", "sideline", "นอกรอบ"),
+                "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit", "sideline", "นอกรอบ", "held here"),
     SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",
                "ahead of the"),
     AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
