@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import re
 
+
+def led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A cue tried only where one of the characters its matches can begin with stands ("first", a character
+    class's contents): with alternatives that open on a word boundary or a look-behind, the engine would
+    otherwise try every alternative at every position; this way it skips ahead in C, at a third to a half of
+    the time on the sentences of releases. A test checks that no match is lost."""
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 # --- event triggers ---------------------------------------------------------------------
 # (kind, pattern). Order matters only for overlapping matches: the earlier kind wins.
 THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -165,8 +174,7 @@ DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู�
 
 # --- context words ---------------------------------------------------------------------
 # Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
-MODAL_BLOCK = re.compile(
-    r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต|หาก|(?<!ไม่)ถ้า"
+MODAL_BLOCK = led("หเใถคปhHlLiImM", r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต|หาก|(?<!ไม่)ถ้า"
     r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient"
     r"|\bintention to\b|\bintends? to\b|ประสงค์จะ|ความประสงค์ที่จะ"
     r"|\binvitations?\b(?!\s+(?:of|from)\b)", re.I)  # "extended an invitation to X for a visit", not "at the invitation of"
@@ -182,19 +190,19 @@ NON_EVENT_DATE_BEFORE = re.compile(
     r"|\b(?:said|says|told|announced|stated|added|noted|confirmed|revealed)\s(?:(?!that\b)\w+\s){0,2}(?:on\s)?$",
     re.I)
 # Not "ออนไลน์"/"online" alone: "หลอกลวงทางออนไลน์" is a topic (online scams), not a mode.
-VIRTUAL = re.compile(r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ประชุมออนไลน์|ผ่านระบบออนไลน์|video|telephone|phone"
+VIRTUAL = led("ทปวผvVtTpPoO", r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ประชุมออนไลน์|ผ่านระบบออนไลน์|video|telephone|phone"
                      r"|virtual|online (?:meeting|talks|conference|call|summit)s?|via videoconference", re.I)
 # A place: "ณ กระทรวง…", "ที่กรุง…", "ที่ทำเนียบนายกรัฐมนตรีญี่ปุ่น", "ที่จ.เชียงใหม่", "ที่ห้องประชุม…", "at the
 # Palace", "in Tokyo" (not "ที่ประเทศ…", which as often says "that the country …")
-IN_PERSON = re.compile(r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\b[Vv]isit(?:ing)?\b|ทำเนียบรัฐบาล"
+IN_PERSON = led("\\sณทเaiVvOoนh", r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\b[Vv]isit(?:ing)?\b|ทำเนียบรัฐบาล"
                        r"|\b[Oo]n the sidelines?\b|นอกรอบ"  # a conference's margins are a place
                        r"|\bheld here\b"  # a wire's "here": the city of its dateline
                        r"|ที่\s?(?:ทำเนียบ|จ\.\s?\S|จังหวัด\S|ห้อง(?:ประชุม|รับรอง)|โรงแรม|ศูนย์การประชุม|สถานเอกอัครราชทูต|พระราชวัง"
                        r"|พระที่นั่ง|ตึก|อาคาร|สำนัก|ที่ทำการ)")
-FUTURE = re.compile(r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
+FUTURE = led("มกจเwWsStTeE", r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
 POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
 CANCELLED = re.compile(r"ยกเลิก|cancel", re.I)
-SIDELINE = re.compile(r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|(?:in|on) the margins?|during the"
+SIDELINE = led("นรใoOiIdDpPaA", r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|(?:in|on) the margins?|during the"
                       r"|prior to the|ahead of the", re.I)
 # People named in these phrases are mentioned, not taking part.
 MENTION_ONLY = re.compile(
@@ -228,7 +236,7 @@ OFFICIAL = re.compile(r"อย่างเป็นทางการ|official|s
 # A visit made as someone's guest is one the hosts arranged: reported in its own right, not a passing occasion.
 AS_GUEST = re.compile(r"ตามคำเชิญ|ในฐานะแขก|\bat the invitation of\b|\bas (?:the )?guests? of\b", re.I)
 # On the occasion just reported, on its day.
-OCCASION = re.compile(r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
+OCCASION = led("ใoO", r"ในโอกาสนี้|ในการนี้|ในโอกาสดังกล่าว|on this occasion|on that occasion|on the occasion", re.I)
 # A list of the states taking part in a conference, and what may separate its items.
 ATTENDING_LIST = re.compile(
     r"(?:ผู้นำ|ผู้แทน|คณะผู้แทน|รัฐมนตรี\S{0,20}?)(?:จาก|ของ)(?:ประเทศ)?\s?"
@@ -247,8 +255,7 @@ LIST_GAP = re.compile(r"\s?(?:,|และ|\band\b|\bthe\b|\s)*\s?")
 # A round of negotiations is a meeting with a name of its own ("การเจรจารอบแรก", "the second negotiating round").
 NEGOTIATING_ROUND = re.compile(r"การเจรจารอบ|negotiating round|round of negotiations", re.I)
 # A new event after the one just reported, on its day ("ภายหลังการหารือ … ลงนาม", "Later on the same day").
-AFTER = re.compile(
-    r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
+AFTER = led("ภหจตใFfAaLlEeSs", r"ภายหลัง|หลังจาก|จากนั้น|ต่อมา|ในวันเดียวกัน|ในโอกาสเดียวกัน"
     r"|\b(?:Following|After|Later|Afterwards|also|Earlier)\b|same (?:day|occasion)", re.I)
 # An AFTER word whose object is the trigger right after it: "following telephone conversations", "after their
 # meeting", "ภายหลังการหารือ".
@@ -256,14 +263,12 @@ AFTER_WHAT = re.compile(r"(?:following|after)\s+(?:(?:the|their|his|her|its|a|an
                         r"|(?:ภายหลัง|หลังจาก)(?:การ|ที่)?(?:ได้)?(?:ร่วม)?\s?", re.I)
 # A meeting of its own, not more about the one just reported ("In a separate meeting, …", "met separately
 # with …", "ได้หารือแยกกันกับ …", "การหารืออีกวงหนึ่ง"); not "แยกกันไม่ได้" (inseparable).
-SEPARATE = re.compile(
-    r"\b(?:a|another)\s+separate\s+(?:bilateral\s+)?(?:meeting|talks?|session|discussions?|call|audience|courtesy call)"
+SEPARATE = led("aAsSoOแหปพอ", r"\b(?:a|another)\s+separate\s+(?:bilateral\s+)?(?:meeting|talks?|session|discussions?|call|audience|courtesy call)"
     r"|\bseparately\b|\bon\s+a\s+separate\s+occasion\b"
     r"|แยกกัน(?!ไม่)|แยกต่างหาก|(?:หารือ|ประชุม|พบ)\s?แยก(?!แยะ|ย่อย|กันไม่)|อีก(?:วง|เวที)หนึ่ง", re.I)
 # Where a meeting took place: "at the Ministry of Foreign Affairs", "ณ ทำเนียบรัฐบาล" (not "at the invitation of",
 # not "ณ วันที่ …", the date as of which something holds).
-VENUE = re.compile(
-    r"\bat\s+(?:the\s+)?(?P<en>(?-i:[A-Z])[\w’'.\-]*(?:\s+(?:of|for|and|the|(?-i:[A-Z])[\w’'.\-]*))*)"
+VENUE = led("aA\\sณ", r"\bat\s+(?:the\s+)?(?P<en>(?-i:[A-Z])[\w’'.\-]*(?:\s+(?:of|for|and|the|(?-i:[A-Z])[\w’'.\-]*))*)"
     r"|(?:^|\s)ณ\s?(?!วันที่|เวลา|ขณะ|ปัจจุบัน|ที่นี้)(?P<th>[^\s(),]+(?:\s(?!และ|โดย|เพื่อ|ซึ่ง|เมื่อ|ได้|ใน)[^\s(),]+)?)")
 # A conference a traveller is back from is the trip's background, not news ("ให้สัมภาษณ์ภายหลังกลับจากการเข้าร่วม
 # การประชุม…", "upon returning from the G20 Summit, the Prime Minister said").
@@ -329,7 +334,7 @@ ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประ�
 # A pronoun subject: the person of the event just reported ("On 8 May, he paid a courtesy call on …").
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # "his Thai counterpart", "the two FMs", "both ministers": the other side is the person just spoken of.
-COUNTERPART = re.compile(r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe two (?:FMs|PMs|ministers|leaders|sides)\b"
+COUNTERPART = led("hHtTทค", r"\b(?:his|her|their) (?:\w+ )?counterparts?\b|\bthe two (?:FMs|PMs|ministers|leaders|sides)\b"
                          r"|ทั้งสองฝ่าย|คู่หารือ", re.I)
 WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b|\band I\b|(?:^|\s)(?:เรา|พวกเรา)")
 I_OR_WE = re.compile(r"\b(?:I|[Ww]e)\b(?! [A-Z]\w)|(?:^|\s)(?:ผม|ดิฉัน|เรา|พวกเรา)")  # not "World War I Memorial"
