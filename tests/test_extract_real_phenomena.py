@@ -819,6 +819,10 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("On 6 October 2014, Thailand and Mexico held their first Political Consultations. They agreed to expedite "
+                 "the conclusion of pending legal instruments currently under negotiation, which include agreements on "
+                 "investment promotion and protection, tourism, and the elimination of double taxation.", D(2014, 10, 13),
+                 "en", {("Agreement", ("MX", "TH"), "UnderNegotiation")}, id="a-lists-bare-plural-agreements"),
     pytest.param("นายกฯ นำทัพ 8 รัฐมนตรีไทยเยือนจีน 5-8 ก.พ. 68 เซ็น MOU 15 ฉบับ ยกระดับความสัมพันธ์", D(2025, 2, 5), "th",
                  {("MemorandumOfUnderstanding", ("CN", "TH"), "Proposed")}, id="a-signing-during-a-visit-still-under-way"),
     pytest.param("Joint Press Statement\nSomchai Dee, Thai Foreign Minister: Good evening to you all. We are delighted to "

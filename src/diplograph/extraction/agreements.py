@@ -57,6 +57,7 @@ _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w–\-’']*\s){1,6}$")
 # "the visa exemption agreement", "The Thailand-China visa exemption agreement", "their social security agreement"
 _DETERMINER = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|three|four|five|six|seven|[Ii]ts|[Tt]heir)\s"
                          r"((?:[A-Z][a-z]+[-–][A-Z][a-z]+\s)?(?:[a-z][\w-]*\s){0,3})$")
+_LISTING = re.compile(r"\b(?:include[sd]?|including|such as|namely|signed|inked)\s$")
 _NOT_MODIFIER = re.compile(r"(?:would|will|could|should|sign\w*|to|and|on|of|in|with|for|that|has|have|had|was|were|is|are|be"
                            r"|been|an?|the|countries|sides|parties)$")
 
@@ -72,7 +73,9 @@ def _modified(text: str, start: int, end: int) -> int | None:
     "an agreement on clearing …"), or None for the word in another sense ("agreed", "an agreement to …")."""
     m = _DETERMINER.search(text, max(0, start - 60), start)
     if m is None:
-        return None
+        # "instruments under negotiation, which include agreements on investment …": a list's bare plural
+        listed = _LISTING.search(text, max(0, start - 25), start) and re.match(r"s?\s(?:on|between|with|for)\b", text[end:end + 10])
+        return start if listed else None
     words = m.group(1).split()
     if words and not any(_NOT_MODIFIER.match(w) for w in words):
         return m.start()
