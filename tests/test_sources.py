@@ -540,3 +540,13 @@ def test_a_closing_published_line_outranks_a_site_banner_date() -> None:
     # an unlabelled closing date does not displace the header's
     plain = "Fri, March 10, 2023\n\nMinister to visit Hanoi\n\nThe Minister met the Ambassador.\n\nMarch 3, 2023"
     assert parse_release(plain, release_id="p", source_file="p.txt").issued == date(2023, 3, 10)
+
+
+@pytest.mark.parametrize("heading", ["Related", "Related news:", "ข่าวที่เกี่ยวข้อง", "Read more"])
+def test_the_other_stories_below_a_story_are_not_its_body(heading: str) -> None:
+    text = ("Thailand, Laos tighten ties\nThai Prime Minister Somchai Dee held talks with his Lao counterpart in Bangkok."
+            "\nThe two leaders witnessed the signing of a Memorandum of Understanding on labour.\nThe Lao PM is on a "
+            f"two-day official visit.\n{heading}\nThailand, Laos sign MoU on border security\nGovernors of Nan and "
+            "Sainyabuli signed a border agreement.")
+    body = parse_release(text, release_id="r", source_file="r.txt").body
+    assert "two-day official visit." in body and "border security" not in body and "Sainyabuli" not in body

@@ -43,6 +43,10 @@ _FURNITURE = re.compile(
     r"|(?:อ่าน|เข้าชม|ผู้เข้าชม|จำนวนผู้เข้าชม|read|views?|viewed|hits?)\s*:?\s*[\d,]+\s*(?:ครั้ง|times)?"
     r"|\|?\s*[\d,]+\s*(?:views?|reads?|ครั้ง)"
     r"|[^»›>\n]{1,40}(?:[»›][^»›>\n]{1,40}){1,6}|[^»›>\n]{1,40}(?:\s>\s[^»›>\n]{1,40}){2,6})\s*:?", re.I)
+# The heading of a block of other stories below the story: what follows is not the release's.
+_RELATED = re.compile(r"\s*(?:Related(?: (?:news|articles?|stories|posts|content))?|Read (?:more|also)|More (?:news|stories)"
+                      r"|You (?:may|might) also (?:like|be interested in)|Most (?:read|popular)|Latest news"
+                      r"|ข่าวที่เกี่ยวข้อง|ข่าวอื่น ?ๆ|อ่านเพิ่มเติม|บทความที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม)\s*:?\s*", re.I)
 _BYLINE = re.compile(r"\s*(?:โดย|By)\s")  # a story's closing byline, not a header
 _ASTERISKS = re.compile(r"(?:\*\s*){3,}")
 _SOURCE = re.compile(r"(?:ที่มา|แหล่งที่มา|แหล่งข่าว|Source)\s*[:：]\s*(?P<rest>.{0,300})", re.I)
@@ -200,6 +204,8 @@ def parse_release(text: str, *, release_id: str, source_file: str, url: str | No
     found_url = None
     kept = []
     for line in body_lines:
+        if len(kept) >= 3 and _RELATED.fullmatch(line):
+            break  # "Related", "ข่าวที่เกี่ยวข้อง": other stories' headlines below this one
         if _ASTERISKS.fullmatch(line) or (len(line) <= 120 and _FURNITURE.fullmatch(line)):
             continue
         if m := _SOURCE.fullmatch(line):
