@@ -647,6 +647,14 @@ def test_talks_with_a_place_are_in_person(body) -> None:
     assert [e.mode for e in talks] == ["InPerson"]
 
 
+def test_a_meeting_the_release_calls_the_call_is_a_courtesy_call() -> None:
+    found = facts("Senior General Aung Min receives goodwill delegation led by Commander-in-Chief of Royal Thai Army\n"
+                  "Senior General Aung Min, Commander-in-Chief of the Myanmar Armed Forces, met Commander-in-Chief of the "
+                  "Royal Thai Army General Somchai Dee at the Zeyathiri Villa yesterday.\nAt the call, the Senior General "
+                  "expressed his condolences.", D(2017, 1, 24), "en").events
+    assert [(e.kind, e.date, e.mode) for e in found] == [("CourtesyCall", D(2017, 1, 23), "InPerson")]
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL, IN_PERSON, PAIR_OF_LEADERS, RECEPTION, VIRTUAL
+from .cues import CALL_ON_EQUAL, IN_PERSON, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
 from .text import is_thai
 from .titles import NOT_TAKING_PART
 
@@ -338,6 +338,10 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                 e.mode = "InPerson"  # talks or a signing of the two states a visit brought together
             elif _placed(ctx, e):
                 e.mode = "InPerson"  # "The meeting, held at the Ministry of Foreign Affairs of Mexico, was also attended by …"
+    talks = [e for e in kept if e.kind == "BilateralMeeting" and e.mode != "Virtual"]
+    if len(talks) == 1 and THE_CALL.search(ctx.body) and not VIRTUAL.search(ctx.body):
+        talks[0].kind = "CourtesyCall"  # "Also present at the call …": the release's own word for the meeting
+        talks[0].mode = talks[0].mode or "InPerson"
     return kept
 
 

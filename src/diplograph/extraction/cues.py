@@ -108,6 +108,8 @@ RELATED_NAME = re.compile(r"(?:สุดยอด|ประชุม)(?:ที�
 # Two numbered meetings held back to back under one name: "ครั้งที่ 44 และ 45", "40th – 41st ASEAN Summits".
 NUMBERED_PAIR = re.compile(r"(?P<a>\d+)(?P<sa>st|nd|rd|th)?\s?(?:และ|and|[-–])\s?(?P<b>\d+)(?P<sb>st|nd|rd|th)?")
 GENERIC_NAME = re.compile(r"(?:the\s+)?(?:[Bb]ilateral\s+)?(?:[Mm]eeting|[Tt]alks|[Ss]ummit)s?")
+# A meeting the release itself calls "the call" (with no telephone in it): a courtesy call.
+THE_CALL = re.compile(r"\b(?:[Aa]t|[Dd]uring|present at|[Aa]fter) the (?:courtesy )?call\b")
 CALL_ON_EQUAL = re.compile(r"เข้าพบ|called on", re.I)  # a call verb that leaders also use for meeting each other
 RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
 CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
