@@ -655,6 +655,17 @@ def test_a_meeting_the_release_calls_the_call_is_a_courtesy_call() -> None:
     assert [(e.kind, e.date, e.mode) for e in found] == [("CourtesyCall", D(2017, 1, 23), "InPerson")]
 
 
+def test_a_visit_concluded_today_began_some_other_day_and_a_name_written_with_one_letter_less() -> None:
+    found = facts("BANGKOK: Malaysian Senior Minister of Defence Datuk Seri Hishammuddin Hussein paid a courtesy call on "
+                  "Thailand's Acting Prime Minister Somchai Dee at Government House, concluding his working visit to "
+                  "Thailand today.\nHishamuddin also met Thai Prime Minister Suchart Jaidee on Monday.",
+                  D(2022, 8, 30), "en").events
+    visit = next(e for e in found if e.kind == "OfficialVisit")
+    assert (visit.date, visit.countries) == (None, ("MY", "TH"))
+    talks = next(e for e in found if e.kind == "BilateralMeeting")
+    assert "hishammuddin-hussein" in talks.participants
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -298,6 +298,9 @@ VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s
                          # "arriving in Bangkok from Tokyo today for a two-day visit": the day of arrival is the first
                          r"|\barriv(?:ed|es|ing)\s(?:in|at)\s[^.;]{0,50}?\bfor\s(?:a|an|his|her|their)\s(?:[\w-]+\s){0,3}$"
                          r"|เริ่ม(?:การ)?\s?$")
+# A visit said to end: the day its sentence names is its last ("concluding his working visit to Thailand today").
+VISIT_ENDED = re.compile(r"\b(?:conclud|wrapp\w* up|end|complet|wind\w* up)\w*\s(?:his|her|their|a|an|the)\s(?:[\w-]+\s){0,3}$"
+                         r"|(?:สิ้นสุด|เสร็จสิ้น)(?:การ)?\s?$", re.I)
 # A journey whose purpose is the conference: "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม … เมื่อวันที่ 16", "arrived in
 # Tokyo to attend the … Summit on 16 December": the single day is the journey's.
 _JOURNEY_EN = r"\barriv\w*|\ble(?:ave|ft) for|\bdepart\w*|\bfl(?:y|ew) to"  # a journey's English verbs

@@ -166,15 +166,22 @@ class PeopleExtractor(ThaiNames, EnglishNames):
         patterns = []  # a handful of names per release: a plain longest-first alternation builds faster than a trie
         if thai_forms:
             patterns.append(re.compile(r"(?:" + _longest_first(thai_forms) + r")"))
+        loose: dict[str, int] = {}
         if latin_forms:
-            patterns.append(re.compile(r"(?<![\w-])(?:" + _longest_first(latin_forms) + r")(?![\w-])"))
+            # "Hishamuddin" for "Hishammuddin": a doubled letter written once is the same name
+            loose = {_undoubled(f): usable[f] for f in latin_forms}
+            alternation = "|".join(_DOUBLED.sub(r"\1{1,2}", re.escape(f)) for f in sorted(latin_forms, key=len, reverse=True))
+            patterns.append(re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"))
         for pattern in patterns:
             for m in pattern.finditer(body):
                 if taken.covers(m.start()):
                     continue
                 if is_thai(m.group(0)) and not self._thai_reference_context(body, m.start()):
                     continue
-                mentions.append(Mention(m.start(), m.end(), usable[m.group(0)], False))
+                index = usable.get(m.group(0), loose.get(_undoubled(m.group(0)), -1))
+                if index < 0:
+                    continue
+                mentions.append(Mention(m.start(), m.end(), index, False))
                 taken.add(m.start(), m.end())
 
     def _thai_reference_context(self, body: str, start: int) -> bool:
@@ -258,6 +265,13 @@ def _middle_dropped(short: str, full: str) -> bool:
     """"Masud Momen" after "Masud Bin Momen": a Latin name again without its middle words."""
     a, b = short.split(), full.split()
     return 2 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and short.isascii() and a[0][:1].isupper()
+
+
+_DOUBLED = re.compile(r"([A-Za-z])\1")
+
+
+def _undoubled(form: str) -> str:
+    return re.sub(r"([a-z])\1+", r"\1", form.lower())
 
 
 def _longest_first(forms: list[str]) -> str:
