@@ -186,6 +186,11 @@ ENGLISH_PEOPLE = [
         "Bangladesh Foreign Secretary Rafiq Ahmed also paid a courtesy call on Somchai Dee, deputy prime minister and foreign "
         "minister of Thailand at the Thai Foreign Ministry in Bangkok.", D(2022, 3, 1), {("Somchai Dee", "TH")},
         id="a-lower-case-compound-office-after-the-name"),
+    pytest.param(
+        "The fourth session of the United Kingdom-Thailand Strategic Dialogue was held in London on 30 June 2022. It was "
+        "co-chaired by The Rt. Hon. Anna Hill MP, Minister for Asia at the Foreign, Commonwealth and Development Office "
+        "of the UK, and His Excellency Mr. Somchai Dee, Vice Minister for Foreign Affairs of Thailand.", D(2022, 7, 1),
+        {("Anna Hill", "GB"), ("Somchai Dee", "TH")}, id="post-nominal-letters-and-an-office-held-at-a-body"),
 ]
 
 

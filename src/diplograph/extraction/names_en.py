@@ -16,7 +16,9 @@ _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
                   r"|May|June|July|August|September|October|November|December|The|This|In|On|At|Later|Earlier"
                   r"|Meanwhile|However|Also|Following|After|Before|During|Upon|With|And|For|To|Of|From"
                   # a title-case headline's verbs: "Ambassador of the Kingdom of Thailand Bids Farewell"
-                  r"|Bids|Pays|Meets|Calls|Holds|Visits|Receives|Signs|Welcomes|Attends|Hosts|Discusses|Says)\b)")
+                  r"|Bids|Pays|Meets|Calls|Holds|Visits|Receives|Signs|Welcomes|Attends|Hosts|Discusses|Says"
+                  # letters after a name, not of it: "The Rt. Hon. Amanda Milling MP"
+                  r"|MP|MEP|QC|KC|OBE|CBE|MBE|KBE|DBE|CMG|KCMG|GCMG)\b)")
 # A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
 # a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
 _PARTICLE = r"(?:bin|binti|van|von|del|de|da|dos|di|al-\w+|Le|La|o-\w+|na)"
@@ -24,6 +26,7 @@ _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+(?:[A-Z]|{_PARTICLE}\b))|[A-Z
                  rf"|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
                  rf"(?:(?<=Jr|Sr|St)\.)?|{_PARTICLE})")  # "Albert F. del Rosario"
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
+_POST_NOMINALS = re.compile(r"(?:\s(?:MP|MEP|QC|KC|OBE|CBE|MBE|KBE|DBE|CMG|KCMG|GCMG)\b)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _STATE_WORD_BEFORE = re.compile(r",\s+(?:the\s+)?[A-Z][a-z]+(?:['’]s)?\s+$")
@@ -54,7 +57,7 @@ _APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) 
 # ("Mission to Thailand of Undersecretary X": a state followed by "of" is no official's)
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*)?\s+")
 # an office is capitalised words joined by these; any other lower-case word ("had", "met", "during") ends it
-_NOT_OF_AN_OFFICE = re.compile(r"\s(?!(?:of|for|and|the|to|in|charge|attached|de|du|des|la|el|y|al|bin|binti)\b)[a-z]")
+_NOT_OF_AN_OFFICE = re.compile(r"\s(?!(?:of|for|and|the|to|in|at|charge|attached|de|du|des|la|el|y|al|bin|binti)\b)[a-z]")
 _VERB_IN_LOWER = re.compile(r"\s(?:had|has|have|held|met|said|says|was|were|is|are|will|would|visited|paid|told|called"
                             r"|discussed|expressed|signed|attended|arrived|led|also|who|which)\b")
 _EN_TITLE_TAIL = re.compile(r"(?:\s(?:of|for|and|the|[A-Z][\w’'\-]*|\([A-Z]{2,8}\)))*,?\s")  # "… Army (RTA) General X"
@@ -68,7 +71,9 @@ class EnglishNames(TitleReader):
         # ", Minister of …" after a name, up to a clause's end; "and" joins another office ("deputy prime minister
         # and foreign minister of Thailand"), not a clause ("and discussed …")
         self._apposition_re = re.compile(
-            r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | at | on "
+            r",\s+((?:the\s+)?[A-Za-z][^,;()\n]*?)(?=,\s|\.\s|\.$|;|:|\)|\s\(|$| who | on "
+            # "at" ends an office, but for the body it is held at: "Minister for Asia at the Foreign, Commonwealth …"
+            r"| at (?!the (?:[A-Z][\w’'-]*,? (?:and )?){1,5}(?:Office|Ministry|Department)\b)"
             r"| and (?!(?:" + self.positions.en_lower_any.pattern.removeprefix(r"\b") + r"))[a-z]"
             r"| and (?:Mr|Mrs|Ms|Dr|Madam|H\.E)\b)")
 
@@ -99,6 +104,7 @@ class EnglishNames(TitleReader):
         if name.endswith((" of", " the")) or len(name) < 2:
             return None
         end = chain.start() + len(text[chain.start():nm.end()].rstrip("."))
+        end = _POST_NOMINALS.match(text, end).end()  # "Amanda Milling MP, Minister for Asia …"
         title = self.positions.en_pattern.match(name)
         title = title if title and name[title.end():title.end() + 1] == " " else None
         # "His Majesty King Maha Vajiralongkorn": the title is no part of the name
