@@ -671,6 +671,16 @@ def test_a_visit_concluded_today_began_some_other_day_and_a_name_written_with_on
     assert "hishammuddin-hussein" in talks.participants
 
 
+def test_a_dialogue_named_with_us_abbreviated_and_an_office_of_several_portfolios() -> None:
+    found = facts("The Sixth Thailand – United States Strategic Dialogue\nOn 14 July 2017, H.E. Mrs. Suda Dee, Permanent "
+                  "Secretary of the Ministry of Foreign Affairs of the Kingdom of Thailand, led the Thai delegation to attend "
+                  "the Sixth U.S. – Thailand Strategic Dialogue at the Department of State in Washington D.C., United "
+                  "States. The Dialogue was co-chaired by Permanent Secretary Suda Dee and Acting Assistant Secretary of "
+                  "State for East Asian and Pacific Affairs Mary Stone.", D(2017, 7, 15), "en")
+    assert [(e.kind, e.date, e.countries, set(e.participants)) for e in found.events] == [
+        ("BilateralMeeting", D(2017, 7, 14), ("TH", "US"), {"suda-dee", "mary-stone"})]
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

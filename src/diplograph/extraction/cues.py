@@ -144,7 +144,7 @@ ENGLISH_NAMED_MEETING = re.compile(
     # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
     r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?"
     # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
-    r"(?:[A-Z][\w’'\-–]*\s+(?:[-–]\s+)?(?:\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\)\s+)?){0,10}"
+    r"(?:(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’'\-–]*)\s+(?:[-–]\s+)?(?:\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\)\s+)?){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation"
     # "the 9th Cambodia-Thailand General Border Committee (9th GBC) meeting": a committee's numbered meeting
     r"|(?<=\d(?:st|nd|rd|th)\s)(?:[A-Z][\w’'\-–]*\s+){1,6}Committee(?:\s\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\))?"

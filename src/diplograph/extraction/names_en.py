@@ -41,8 +41,11 @@ _PORTFOLIO_WORD = (
     r"|Education|Agriculture|Cooperatives|Energy|Transport|Communications?|Information|Digital|Justice"
     r"|Environment|Natural|Resources|Science|Technology|Innovation|Higher|Development|International"
     r"|Cooperation|Social|Welfare|Security|Fisheries|Forestry|Water|Land|Works|Manpower|Women|Youth|Religious"
-    r"|Immigration|Employment|Armed|Forces|Services|Staff|Army|Navy|Air|Force)\b")
-_PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)?")
+    r"|Immigration|Employment|Armed|Forces|Services|Staff|Army|Navy|Air|Force"
+    # regions and fields of a department: "Assistant Secretary of State for East Asian and Pacific Affairs X"
+    r"|State|East|Eastern|Asian|Asia|Pacific|Southeast|European|Europe|American|Americas|African|Africa|Middle"
+    r"|Political|Multilateral|Consular|Legal|Protocol|Strategic|Global|Regional)\b")
+_PORTFOLIO_AFTER = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?:,?\s+(?:and\s+)?{_PORTFOLIO_WORD})*)*")
 _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"),\s+(?:the\s+)?(?P<state>[A-Z][a-z]+)?"
                                r"(?:['’]s)?\s*$")
 # "National security advisor X, … foreign secretary Y, and other senior officials": an office heads each item
