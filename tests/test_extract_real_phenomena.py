@@ -681,6 +681,12 @@ def test_a_dialogue_named_with_us_abbreviated_and_an_office_of_several_portfolio
         ("BilateralMeeting", D(2017, 7, 14), ("TH", "US"), {"suda-dee", "mary-stone"})]
 
 
+def test_talks_while_attending_a_summit_in_a_city_abroad() -> None:
+    found = facts("พล.อ.สมชาย ใจดี นายกรัฐมนตรี หารือทวิภาคีกับ นายเหงียน วัน นาม นายกรัฐมนตรีเวียดนาม ในระหว่างการเข้าร่วม"
+                  "ประชุมผู้นำเอเชีย-ยุโรป (อาเซม) ครั้งที่ 10 ที่เมืองมิลาน ประเทศอิตาลี", D(2014, 10, 17)).events
+    assert {(e.kind, e.mode) for e in found} == {("BilateralMeeting", "InPerson"), ("MultilateralMeeting", "InPerson")}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

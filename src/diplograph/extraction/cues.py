@@ -199,12 +199,12 @@ VIRTUAL = led("ทปวผvVtTpPoO", r"ทางโทรศัพท์|ปร
 IN_PERSON = led("\\sณทเaiVvOoนh", r"(?:^|\s)ณ\s?\S|ที่กรุง|เยือน|\bat (?:the )?[A-Z]|\bin (?:[A-Z][a-z]+)|\b[Vv]isit(?:ing)?\b|ทำเนียบรัฐบาล"
                        r"|\b[Oo]n the sidelines?\b|นอกรอบ"  # a conference's margins are a place
                        r"|\bheld here\b"  # a wire's "here": the city of its dateline
-                       r"|ที่\s?(?:ทำเนียบ|จ\.\s?\S|จังหวัด\S|ห้อง(?:ประชุม|รับรอง)|โรงแรม|ศูนย์การประชุม|สถานเอกอัครราชทูต|พระราชวัง"
+                       r"|ที่\s?(?:ทำเนียบ|จ\.\s?\S|จังหวัด\S|เมือง\S|นคร\S|ห้อง(?:ประชุม|รับรอง)|โรงแรม|ศูนย์การประชุม|สถานเอกอัครราชทูต|พระราชวัง"
                        r"|พระที่นั่ง|ตึก|อาคาร|สำนัก|ที่ทำการ)")
 FUTURE = led("มกจเwWsStTeE", r"มีกำหนด|กำหนดจัด|กำหนดการ|จะ(?!ช่วย)|เตรียม|\bwill\b|\bscheduled\b|\bto be\b|\bexpected\b", re.I)
 POSTPONED = re.compile(r"เลื่อน|postpone", re.I)
 CANCELLED = re.compile(r"ยกเลิก|cancel", re.I)
-SIDELINE = led("นรใoOiIdDpPaA", r"นอกรอบ|ระหว่างการประชุม|ในช่วงการประชุม|on the sidelines?|(?:in|on) the margins?|during the"
+SIDELINE = led("นรใoOiIdDpPaA", r"นอกรอบ|ระหว่างการประชุม|ระหว่างการเข้าร่วม(?:การ)?ประชุม|ในช่วงการประชุม|on the sidelines?|(?:in|on) the margins?|during the"
                       r"|prior to the|ahead of the", re.I)
 # People named in these phrases are mentioned, not taking part.
 MENTION_ONLY = re.compile(
@@ -384,9 +384,9 @@ TRIGGER_NEEDLES = {kind: re.compile("|".join(map(re.escape, words))) for kind, w
 CUE_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
     VIRTUAL: ("โทรศัพท์", "ทางไกล", "วิดีโอ", "วีดิทัศน์", "ออนไลน์", "video", "phone", "virtual", "online "),
     IN_PERSON: ("ณ", "ที่กรุง", *(f"ที่{gap}{place}" for gap in ("", " ") for place in (
-                "ทำเนียบ", "จ", "ห้อง", "โรงแรม", "ศูนย์", "สถาน", "พระ", "ตึก", "อาคาร", "สำนัก", "ที่ทำการ")),
+                "ทำเนียบ", "จ", "เมือง", "นคร", "ห้อง", "โรงแรม", "ศูนย์", "สถาน", "พระ", "ตึก", "อาคาร", "สำนัก", "ที่ทำการ")),
                 "เยือน", "ทำเนียบรัฐบาล", "at ", "in ", "visit", "sideline", "นอกรอบ", "held here"),
-    SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",
+    SIDELINE: ("นอกรอบ", "ระหว่างการประชุม", "ระหว่างการเข้าร่วม", "ในช่วงการประชุม", "sideline", "margin", "during the", "prior to the",
                "ahead of the"),
     AFTER: ("ภายหลัง", "หลังจาก", "จากนั้น", "ต่อมา", "ในวันเดียวกัน", "ในโอกาสเดียวกัน", "following", "after", "later",
             "also", "earlier", "same day", "same occasion"),
