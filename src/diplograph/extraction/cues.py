@@ -279,6 +279,12 @@ RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returni
 RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เข้าร่วม|attending)?\s?(?:การ)?(?:the\s)?", re.I)
 # A lead that opens with the day ("เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) …", "On 5 May 2023, …").
 DATED_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:เวลา(?:ประมาณ)?\s?\d{1,2}[.:]\d{2}\s?น?\.?\s?)?(?:วันนี้|วันที่|\(|On\b|\d)")
+# A society's name, which holds states without speaking for them: "สมาคมมิตรภาพไทย-กัมพูชา", "the Thai-Japanese Chamber
+# of Commerce" (a state's name just after SOCIETY_BEFORE or just before SOCIETY_AFTER).
+SOCIETY_BEFORE = re.compile(r"(?:สมาคม|มูลนิธิ|หอการค้า|สภาธุรกิจ|ชมรม|สมาพันธ์)\S{0,24}(?:\s?[-–]\s?)?$"
+                            r"|\b(?:Association|Chamber of Commerce|Foundation|Society|Club|Business Council)\s(?:of\s)?(?:the\s)?$")
+SOCIETY_AFTER = re.compile(r"(?:\s?[-–]\s?\S+)?\s(?:Friendship\s)?(?:Association|Chamber of Commerce|Foundation|Society|Club"
+                           r"|Business Council)\b")
 # A meeting or a welcome a headline may name before what came of it ("ประชุม ครม.ไทย-กัมพูชา ชื่นมื่น เซ็น …").
 MEETING_OR_WELCOME = re.compile(r"ประชุม|ต้อนรับ|หารือ|\b(?:meets?|met|talks|welcomes?|hosts?)\b", re.I)
 # A new clause with a verb of its own, which may have its own day ("… (25 ต.ค.) และคาดว่าจะได้ลงนาม … (26 ต.ค.)").

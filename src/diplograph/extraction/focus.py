@@ -15,7 +15,7 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
-from .cues import ACCOMPANIED
+from .cues import ACCOMPANIED, SOCIETY_AFTER, SOCIETY_BEFORE
 from .dates import DateMention
 from .person import stated_in_position
 from .text import Sentence
@@ -48,7 +48,9 @@ def focus_state(head: str, home: str | None) -> str | None:
     found = countries().find(head, lang) + countries().find_places(head, lang)
     if lang == "en":
         found += countries().find_demonyms(head)
-    states = {code for _s, _e, code in found} - {home}
+    # "นายกสมาคมมิตรภาพไทย-กัมพูชา", "the Thai-Japanese Chamber of Commerce": a society's name turns to no state
+    states = {code for s, e, code in found if not (SOCIETY_BEFORE.search(head, max(0, s - 30), s)
+                                                   or SOCIETY_AFTER.match(head, e))} - {home}
     return states.pop() if len(states) == 1 else None
 
 
@@ -111,6 +113,8 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
             continue
         if _BODY_OF_STATES.search(record.position or "") or _BODY_OF_STATES.match(body, mention.end, mention.end + 40):
             continue  # "Antonio Guterres, United Nations Secretary General" serves no one state
+        if _SOCIETY_OFFICE.match(body, mention.end, mention.end + 90):
+            continue  # "พลเอก X นายกสมาคมมิตรภาพไทย – กัมพูชา": a society's officer serves no state
         if mention.full and not unplaced_in_line.get(line) and _MET.search(body, max(0, mention.start - 40),
                                                                           mention.start):
             met.append((record, set(placed_in_line.get(line, ()))))  # not after "Ambassador X met with …": both
@@ -125,6 +129,9 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
 # An office of a body of states, not of one state.
 _BODY_OF_STATES = re.compile(r"(?:,?\s(?:the\s)?)?(?:United Nations|\bUN\b|ASEAN|European|\bEU\b|World|International|Secretary[- ]General"
                              r"|สหประชาชาติ|อาเซียน|สหภาพยุโรป|เลขาธิการ)", re.I)
+_SOCIETY_OFFICE = re.compile(r"\s?(?:นายก|ประธาน|อุปนายก|เลขาธิการ|กรรมการ)?(?:สมาคม|มูลนิธิ|หอการค้า|สภาธุรกิจ|ชมรม)"
+                             r"|,?\s(?:the\s)?(?:President|Chairman|Chair|Secretary-General|Director)\sof\sthe\s[^,.]{0,60}?"
+                             r"(?:Association|Chamber of Commerce|Foundation|Society|Club|Business Council)\b")
 _DELEGATION_TH = re.compile(r"คณะ(?:ทางการ|ผู้แทน)?(?:ของ)?(\S{2,40}?)\s?(?:ประกอบด้วย|ได้แก่)")
 _DELEGATION_LIST = re.compile(r"\b[Tt]he ([A-Z][a-z]+) delegation\b[^.]{0,80}?\b(?:included|comprised|consisted of)\b")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")

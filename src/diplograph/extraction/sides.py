@@ -35,6 +35,9 @@ class SideReader:
         for k, (start, end, code) in enumerate(mentions):
             before = text[max(0, start - 14):start]
             chain = _hyphen_chain(text, mentions, k)
+            if len(chain) > 1 and (cues.SOCIETY_BEFORE.search(text, max(0, start - 30), start)
+                                   or _BETWEEN_NOT_MEETING.search(text, max(0, start - 40), start)):
+                continue  # "สมาคมมิตรภาพไทย-กัมพูชา", "ความสัมพันธ์ระหว่างประเทศไทย – กัมพูชา": no sides of the talks
             if len(chain) > 1:
                 # "ไทย-สิงคโปร์" names the two sides; "รถไฟจีน-ลาว" (no home country) is a railway and
                 # "ลาว-ไทย-มาเลเซีย-สิงคโปร์" (more than two) a project
@@ -212,7 +215,7 @@ class SideReader:
 _EACH_APART = re.compile(r"\beach\b|\bseparate(?:ly)?\b|แยกกัน|ต่างคนต่าง")
 # "between" after a word that is no meeting: what lies between the two states, not talks of theirs.
 _BETWEEN_NOT_MEETING = re.compile(r"\b(?!talks\b|meetings?\b|consultations?\b|discussions?\b|held\b|signed\b)[a-z]+"
-                                  r" between (?:the )?$|(?<!การหารือ)(?<!การประชุม)(?<!ประชุม)(?<!หารือ)(?<!ลงนาม)ระหว่าง(?:ประเทศ)?$")
+                                  r" between (?:the )?$|(?<!การหารือ)(?<!การประชุม)(?<!ประชุม)(?<!หารือ)(?<!ลงนาม)ระหว่าง(?:ประเทศ)?(?:\S{1,20}\s?[-–]\s?)?$")
 _STATE_ACTS = re.compile(r"\s?(?:ได้|จะ|เตรียม|มีกำหนด|ร่วมกัน|will|has|have|to)?\s?(?:จะ|ได้)?\s?"
                          r"(?:ลงนาม|เซ็น|หารือ|signed|sign|held talks|met)")
 _INVITED_BY = re.compile(r"(?:คำเชิญ(?:จาก|ของ)\s?(?:รัฐบาล|ประธานาธิบดี|นายกรัฐมนตรี)?|\binvitation (?:of|from) (?:the )?"
