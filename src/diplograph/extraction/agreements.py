@@ -74,8 +74,8 @@ def _modified(text: str, start: int, end: int) -> int | None:
     m = _DETERMINER.search(text, max(0, start - 60), start)
     if m is None:
         # "instruments under negotiation, which include agreements on investment …": a list's bare plural
-        listed = _LISTING.search(text, max(0, start - 25), start) and re.match(r"s?\s(?:on|between|with|for)\b", text[end:end + 10])
-        return start if listed else None
+        listed = _LISTING.search(text, max(0, start - 25), start)
+        return start if listed and re.match(r"s?\s(?:on|between|with|for)\b", text[end:end + 10]) else None
     words = m.group(1).split()
     if words and not any(_NOT_MODIFIER.match(w) for w in words):
         return m.start()
