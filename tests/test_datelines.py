@@ -90,6 +90,9 @@ LEADS = [
     pytest.param("On 6 December 2023, the Minister held a telephone conversation.", None, id="on-date"),
     pytest.param("เมื่อวันที่ 5 มีนาคม 2566 นายกรัฐมนตรีได้หารือ", None, id="thai-when"),
     pytest.param("(Xinhua) - The ministers met in Beijing.", None, id="agency-alone"),
+    pytest.param("26-5-2024 (BANGKOK) Seeking to bolster trade, the Minister is embarking on a visit to Israel.",
+                 D(2024, 5, 26), id="numeric-date-and-the-wires-place"),
+    pytest.param("26-5-2024 the Minister is embarking on a visit to Israel.", None, id="numeric-date-alone-opening-a-lead"),
 ]
 
 

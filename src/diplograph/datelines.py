@@ -72,8 +72,9 @@ _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|�
 # A dateline: an optional place in capitals ("HANOI,", "BANGKOK, Thailand,"), the date, an optional
 # agency in parentheses, then a dash or colon; or the date alone in parentheses.
 _PLACE = r"(?:[A-Z][A-Za-z.'’\- ]{1,30},\s*(?:[A-Z][a-z]+,\s*)?)?"
-_AGENCY = r"(?:\s*\([A-Za-z .]{2,20}\))?"
+_AGENCY = r"(?:\s*\([A-Za-z .]{2,20}\))?"  # "(Xinhua)", "(BANGKOK)"
 _DASH = re.compile(rf"{_AGENCY}\s*(?:[-–—:]|--)\s*")
+_TAG = re.compile(r"\s*\([A-Z][A-Za-z .]{1,20}\)\s")  # "26-5-2024 (BANGKOK) …": the wire's place in parentheses
 _TODAY = re.compile(r"(?:วันนี้|Today)\s*\(", re.I)
 _TODAY_AFTER = re.compile(r"\s*(?:วันนี้|today\b)", re.I)
 
@@ -160,6 +161,9 @@ def _dateline(line: str) -> date | None:
         found = find_dates(head[inner:inner + 40])
         d = found[0] if found else None
         ok = d is not None and d.start == 0 and re.match(r"\s*\)\s", head[inner + d.end:])
+    elif (num := _NUMERIC.match(head)) and (_DASH.match(head, num.end()) or _TAG.match(head, num.end())) and (
+            day := _numeric_line(num.group(0))):
+        return day[0]  # "26-5-2024 (BANGKOK) Seeking to …": a numeric date opening the lead, then the wire's tag
     else:
         offset = re.match(_PLACE, head).end()
         found = find_dates(head[offset:offset + 60])
