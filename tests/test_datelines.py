@@ -93,6 +93,7 @@ LEADS = [
     pytest.param("26-5-2024 (BANGKOK) Seeking to bolster trade, the Minister is embarking on a visit to Israel.",
                  D(2024, 5, 26), id="numeric-date-and-the-wires-place"),
     pytest.param("26-5-2024 the Minister is embarking on a visit to Israel.", None, id="numeric-date-alone-opening-a-lead"),
+    pytest.param("BANGKOK, Thailand, March 27, 2024/APO Group/ --", D(2024, 3, 27), id="a-distributors-name-between-slashes"),
 ]
 
 

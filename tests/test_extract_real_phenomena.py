@@ -694,6 +694,16 @@ def test_a_friendship_society_is_no_state() -> None:
                   D(2023, 9, 29)) == set()
 
 
+def test_a_call_whose_talks_plan_a_joint_commission_is_one_call() -> None:
+    found = facts("Courtesy Call of the Principal Secretary of the Republic of Kenya on the Deputy Permanent Secretary for "
+                  "Foreign Affairs\nBANGKOK, Thailand, March 27, 2024/APO Group/ --\nOn 20 March 2024, at the Ministry of "
+                  "Foreign Affairs, H.E. Ms. Suda Dee, Deputy Permanent Secretary for Foreign Affairs, received H.E. Ms. "
+                  "Mary Wanjiru, Principal Secretary, Ministry of Foreign Affairs, Republic of Kenya.\nBoth sides discussed "
+                  "plans for organising the 2nd Meeting of the Joint Commission for Bilateral Cooperation between the "
+                  "Kingdom of Thailand and the Republic of Kenya, to be held in Bangkok in 2024.", D(2024, 3, 27), "en")
+    assert [(e.kind, e.date, e.countries) for e in found.events] == [("CourtesyCall", D(2024, 3, 20), ("KE", "TH"))]
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

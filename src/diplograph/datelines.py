@@ -72,7 +72,7 @@ _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|�
 # A dateline: an optional place in capitals ("HANOI,", "BANGKOK, Thailand,"), the date, an optional
 # agency in parentheses, then a dash or colon; or the date alone in parentheses.
 _PLACE = r"(?:[A-Z][A-Za-z.'’\- ]{1,30},\s*(?:[A-Z][a-z]+,\s*)?)?"
-_AGENCY = r"(?:\s*\([A-Za-z .]{2,20}\))?"  # "(Xinhua)", "(BANGKOK)"
+_AGENCY = r"(?:\s*\([A-Za-z .]{2,20}\)|/[A-Za-z .]{2,20}/)?"  # "(Xinhua)", "/APO Group/"
 _DASH = re.compile(rf"{_AGENCY}\s*(?:[-–—:]|--)\s*")
 _TAG = re.compile(r"\s*\([A-Z][A-Za-z .]{1,20}\)\s")  # "26-5-2024 (BANGKOK) …": the wire's place in parentheses
 _TODAY = re.compile(r"(?:วันนี้|Today)\s*\(", re.I)

@@ -176,9 +176,11 @@ DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู�
 
 # --- context words ---------------------------------------------------------------------
 # Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
-MODAL_BLOCK = led("หเใถคปhHlLiImM", r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต|หาก|(?<!ไม่)ถ้า"
+MODAL_BLOCK = led("หเใถคปกhHlLiImMpP", r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต|หาก|(?<!ไม่)ถ้า"
     r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient"
     r"|\bintention to\b|\bintends? to\b|ประสงค์จะ|ความประสงค์ที่จะ"
+    r"|\bplans? (?:for|to) (?:organi[sz]e|organi[sz]ing|hold|holding|host|hosting)\b|\bpreparations? for\b"
+    r"|การเตรียมการ(?:จัด)?|เตรียมความพร้อม(?:สำหรับ|ในการ)?(?:จัด)?"
     r"|\binvitations?\b(?!\s+(?:of|from)\b)", re.I)  # "extended an invitation to X for a visit", not "at the invitation of"
 # A time no calendar has, after the event's word: "paying a state visit to China at an early date".
 SOMEDAY_AFTER = re.compile(r"\bat an early date\b|\bat the earliest (?:convenience|opportunity)\b|\bat a mutually convenient"
