@@ -191,6 +191,12 @@ ENGLISH_PEOPLE = [
         "co-chaired by The Rt. Hon. Anna Hill MP, Minister for Asia at the Foreign, Commonwealth and Development Office "
         "of the UK, and His Excellency Mr. Somchai Dee, Vice Minister for Foreign Affairs of Thailand.", D(2022, 7, 1),
         {("Anna Hill", "GB"), ("Somchai Dee", "TH")}, id="post-nominal-letters-and-an-office-held-at-a-body"),
+    pytest.param(
+        "Prime Minister General Somchai Dee and his Saudi Arabian counterpart, HRH Crown Prince Faisal bin Khalid Al "
+        "Saud, met for a bilateral discussion at Government House on Friday night. Also present at the discussion were "
+        "Interior Minister General Suchart Jaidee and Public Health Minister Suda Rakdee.", D(2022, 11, 19),
+        {("Somchai Dee", "TH"), ("Faisal bin Khalid Al Saud", "SA"), ("Suchart Jaidee", "TH"), ("Suda Rakdee", "TH")},
+        id="a-counterpart-by-demonym-and-a-portfolio-before-the-minister"),
 ]
 
 

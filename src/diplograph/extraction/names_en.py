@@ -55,7 +55,9 @@ _MINISTRY_THEN_STATE = re.compile(r"(?:,\s+|\s+of\s+(?:the\s+)?)(?:Ministry|Depa
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side|National Assembly|Parliament"
                               r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
-_APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$")
+_APPOSITION = re.compile(r"\b(?:counterparts?|leaders?|ministers?|delegations?) (?:from|of) ([^,]{3,40}),\s*$"
+                         # "his Saudi Arabian counterpart, HRH Crown Prince X"
+                         r"|\b(?:his|her|their) ((?:[A-Z][a-z]+ ){1,2})counterparts?,\s*$")
 # What may stand between a state and the title of its official: "Malaysia's Home Affairs ", "Thai ".
 # ("Mission to Thailand of Undersecretary X": a state followed by "of" is no official's)
 _PORTFOLIO_GAP = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w&\-]*(?:\s+(?:[A-Z][\w&\-]*|and|of|for|the))*)?\s+")
@@ -151,6 +153,9 @@ class EnglishNames(TitleReader):
         if record.country is None and (of := _OF_OR_FROM.match(text, end)) and (
                 state := self.countries.en_pattern.match(text, of.end())):
             record.country = self.countries.code(state.group(0))  # "Gen. Sukumpol Suwanatat of Thailand", "… from Laos"
+        if record.country is None and (apposition := _APPOSITION.search(text, max(0, start - 60), start)) and (
+                states := self.countries.find_demonyms(apposition.group(2) or "")):
+            record.country = states[-1][2]  # "his Saudi Arabian counterpart, HRH Crown Prince X"
         return record, end
 
     def _envoy_of_state_before(self, record: PersonRecord, honorifics: str, before: str) -> None:
@@ -308,8 +313,9 @@ class EnglishNames(TitleReader):
             record.position = before[named[-1][0]:].strip() + " " + role_phrase
         elif of_state:
             record.country = self.countries.code(of_state.group(1))  # "… of Costa Rica", "… of the Thai Ministry"
-        elif apposition and (states := self.countries.find(apposition.group(1), "en")):
-            record.country = states[-1][2]  # "his counterpart from Nepal, PM Ram Thapa"
+        elif apposition and (states := self.countries.find(apposition.group(1) or apposition.group(2), "en")
+                             or self.countries.find_demonyms(apposition.group(2) or "")):
+            record.country = states[-1][2]  # "his counterpart from Nepal, PM Ram Thapa", "his Saudi Arabian counterpart, …"
         elif record.role in OWN_OFFICES:
             record.country = home
         return record, name_start + len(name)

@@ -37,6 +37,9 @@ OWN_OFFICES = ("head_of_government", "deputy_head_of_government", "minister", "d
                 "spokesperson")
 
 
+_PORTFOLIO_BEFORE = re.compile(r"(?:[A-Z][a-z]+\s(?:and\s)?)+")
+
+
 def _honorific_regex(lang: str) -> re.Pattern[str]:
     table = gazetteer.honorifics()
     if lang == "th":
@@ -164,5 +167,6 @@ class TitleReader:
         # an office heads the phrase or follows "และ"/"and": "โฆษกประจำสำนักนายกรัฐมนตรี" is a spokesperson
         roles = {self.positions.role.get(m.group(0)) for m in pattern.finditer(position)
                  if m.start() == 0 or re.search(r"(?:และ\s?|\band\s)$", position[:m.start()])
-                 or self._is_state_word(position[:m.start()])}
+                 or self._is_state_word(position[:m.start()])
+                 or _PORTFOLIO_BEFORE.fullmatch(position, 0, m.start())}  # "Interior Minister", "Public Health Minister"
         return next((r for r in _ROLE_PRIORITY if r in roles), None)
