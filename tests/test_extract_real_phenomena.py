@@ -710,6 +710,11 @@ def test_a_call_whose_talks_plan_a_joint_commission_is_one_call() -> None:
     assert [(e.kind, e.date, e.countries) for e in found.events] == [("CourtesyCall", D(2024, 3, 20), ("KE", "TH"))]
 
 
+def test_a_round_of_negotiations_in_capitals_is_a_meeting() -> None:
+    assert events("The Fourth Round of Negotiations for a Free Trade Agreement (FTA) between Chile and Thailand was held "
+                  "in Santiago on 20 March 2012.", D(2012, 3, 21), "en") == {("BilateralMeeting", D(2012, 3, 20), ("CL", "TH"))}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",
@@ -882,6 +887,9 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("The Fourth Round of Negotiations for a Free Trade Agreement (FTA) between Chile and Thailand seeks to "
+                 "promote a productive exchange between the economies of both countries.", D(2012, 3, 21), "en",
+                 {("Agreement", ("CL", "TH"), "UnderNegotiation")}, id="negotiations-in-capitals"),
     pytest.param("On 6 October 2014, Thailand and Mexico held their first Political Consultations. They agreed to expedite "
                  "the conclusion of pending legal instruments currently under negotiation, which include agreements on "
                  "investment promotion and protection, tourism, and the elimination of double taxation.", D(2014, 10, 13),
