@@ -715,6 +715,13 @@ def test_a_round_of_negotiations_in_capitals_is_a_meeting() -> None:
                   "in Santiago on 20 March 2012.", D(2012, 3, 21), "en") == {("BilateralMeeting", D(2012, 3, 20), ("CL", "TH"))}
 
 
+def test_a_signing_ceremony_in_a_title_case_headline() -> None:
+    body = ("Signing Ceremony of the Memorandum of Understanding between Thailand and Japan on Energy Cooperation\n"
+            "On 5 May 2023, the two ministers attended the ceremony in Tokyo.")
+    assert events(body, D(2023, 5, 6), "en") == {("AgreementSigning", D(2023, 5, 5), ("JP", "TH"))}
+    assert agreements(body, D(2023, 5, 6), "en") == {("MemorandumOfUnderstanding", ("JP", "TH"), "Signed")}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -16,8 +16,8 @@ BOTH_STATES = re.compile(r"ทั้ง\s?(?:2|สอง)\s?(?:ประเท�
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Signed", re.compile(
         r"(?<!ผู้)(?<!วัน)(?<!จะ)(?<!จะร่วม)(?<!เตรียม)(?<!เพื่อ)(?<!กำหนดวัน)(?<!ที่จะ)(?<!ให้)(?<!ก่อน)(?<!ก่อนการ)ลงนาม(?!\S*โดยเร็ว)"
-        r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )(?:signed|inked)\b|\bsigning of\b"
-        r"|\bsigning ceremon(?:y|ies)\b|\bexchanged\b|\bexchange of\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
+        r"|เซ็น(?:สัญญา)?\s?$|ออกแถลงการณ์|ออก$|แลกเปลี่ยน(?:เอกสาร|บันทึก|หนังสือ|$)|\b(?<!to be )(?<!will be )(?:signed|inked)\b|\b[Ss]igning of\b"
+        r"|\b[Ss]igning [Cc]eremon(?:y|ies)\b|\bexchanged\b|\bexchange of\b|\bissued\b|\badopted\b|\breleased\b|\bworked out\b"
         # a renewal is a new signing ("renewed their memorandum", "ต่ออายุบันทึกความเข้าใจ")
         r"|(?<!จะ)(?<!เพื่อ)ต่ออายุ|\brenewed\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*|\bgreen light\b")),

@@ -62,7 +62,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
         r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the"
         r"|exchanged (?:diplomatic )?(?:notes|letters|instruments of ratification)|exchange of (?:the )?"
-        r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)")),
+        r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)",
+        re.I)),  # "Signing Ceremony of the MoU …" in a headline
     ("Call", re.compile(r"\btelephone (?:conversations?|calls?|talks?)\b|\bphone (?:calls?|talks?|conversations?)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
