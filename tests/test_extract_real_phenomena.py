@@ -722,6 +722,13 @@ def test_a_signing_ceremony_in_a_title_case_headline() -> None:
     assert agreements(body, D(2023, 5, 6), "en") == {("MemorandumOfUnderstanding", ("JP", "TH"), "Signed")}
 
 
+@pytest.mark.parametrize("headline", ["Thai Foreign Minister Somchai Dee Meets Lao Foreign Minister Sone Khammy",
+                                      "Thai Foreign Minister Somchai Dee Holds Talks with Lao Foreign Minister Sone Khammy"])
+def test_a_title_case_headlines_meeting_verb(headline) -> None:
+    assert events(headline + "\nThe two ministers discussed border trade and the new bridge.", D(2023, 5, 6), "en") == {
+        ("BilateralMeeting", None, ("LA", "TH"))}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -69,7 +69,8 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
                         re.I)),
     ("BilateralMeeting", re.compile(
-        r"\bmet with\b|\bmet\b|\b(?<!to )(?:meets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
+        r"\b[Mm]et with\b|\bmet\b|\b(?<!to )(?:[Mm]eets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
+        r"|\b[Hh](?:olds?|eld) [Tt]alks\b"  # a title-case headline: "Thai PM Holds Talks with …"
         r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?i:talks|meetings?|discussions?|consultations?)\b"
         r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meetings?|discussions?)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\b[Nn]egotiating [Rr]ound\b"
