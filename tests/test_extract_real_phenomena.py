@@ -729,6 +729,15 @@ def test_a_title_case_headlines_meeting_verb(headline) -> None:
         ("BilateralMeeting", None, ("LA", "TH"))}
 
 
+def test_political_consultations_are_bilateral_and_an_instruments_subject_is_no_meeting() -> None:
+    assert events("On 27 April 2023, Thailand hosted the Fifth Political Consultations (PC) between the Kingdom of Thailand "
+                  "and the Argentine Republic at the Ministry of Foreign Affairs in Bangkok.", D(2023, 5, 11), "en") == {
+        ("BilateralMeeting", D(2023, 4, 27), ("AR", "TH"))}
+    assert events("The consultations are a mechanism under the Memorandum of Understanding between the Ministry of Foreign "
+                  "Affairs of the Kingdom of Thailand and the Ministry of Foreign Affairs of the United Mexican States on "
+                  "Political Consultations and Other Matters of Common Interest.", D(2014, 10, 13), "en") == set()
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

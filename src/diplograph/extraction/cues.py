@@ -166,10 +166,14 @@ MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ|รมว\.\S*อาเซียน"
     r"|ASEAN|APEC|Summit|BIMSTEC|ACMECS|Mekong|G20|United Nations|UN |International|Ministerial|General Assembly"
     r"|\d+(?:st|nd|rd|th) ")
+# An instrument's subject, not a meeting: "the Memorandum of Understanding … on Political Consultations and …".
+INSTRUMENT_ON = re.compile(r"(?:Memorandum of Understanding|\bMoU|\bMOU|Agreement|Protocol|บันทึกความเข้าใจ|ความตกลง)"
+                           r"[^.;]{0,240}?(?:\s(?:on|regarding|concerning|for)|ว่าด้วย)\s(?:the\s)?(?:establishment of (?:the\s)?)?$")
 BILATERAL_NAME = re.compile(
     r"คณะกรรมาธิการร่วม|คณะกรรมการร่วม|ทวิภาคี|หารือประจำปี|คณะรัฐมนตรีร่วม|คณะกรรมการชายแดน|หารือเชิงยุทธศาสตร์"
     r"|Joint Commission|Joint Committee|\bJC\b|Annual Consultation|Annual Leaders|Joint Cabinet|Border Committee|\bGBC\b"
-    r"|Strategic Dialogue|Policy Consultation|Office Consultation|Joint Trade Committee|\bJTC\b")
+    r"|Strategic Dialogue|Policy Consultation|Office Consultation|Joint Trade Committee|\bJTC\b"
+    r"|Political Consultation|Economic Consultation|Bilateral Consultation|การหารือทางการเมือง|การหารือทวิภาคีด้านเศรษฐกิจ")
 # Groupings: a meeting named after one is multilateral whatever else its name says ("ASEAN-China Joint Committee").
 GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|ลุ่มน้ำโขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
 # "ASEAN-Japan", "อาเซียน - ออสเตรเลีย", "ลุ่มน้ำโขงกับญี่ปุ่น": the partner state of a grouping's meeting

@@ -62,7 +62,8 @@ class EventExtractor(DayReader, SideReader):
             bilateral = cues.BILATERAL_NAME.search(whole) or self._pair_named(whole)
             if cues.GENERIC_NAME.fullmatch(whole) or cues.RELATED_NAME.search(whole) or (
                     cues.DOMESTIC_NAME.search(whole) and not bilateral) or not (
-                    cues.MULTILATERAL_NAME.search(whole) or bilateral):
+                    cues.MULTILATERAL_NAME.search(whole) or bilateral) or cues.INSTRUMENT_ON.search(
+                    text, max(0, m.start() - 260), m.start()):
                 continue
             found = [t for t in found if not (m.start() <= t[1] < m.end())]
             found.append(("Named", m.start(), m.end()))
