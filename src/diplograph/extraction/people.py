@@ -146,6 +146,8 @@ class PeopleExtractor(ThaiNames, EnglishNames):
                 if len(form) > best_len and rest.startswith(form):
                     after = rest[len(form):len(form) + 1]
                     # a full name, or a given name followed by ฯ, a space, a quote, or glued Thai text
+                    if form != person.name and _INTRODUCED.match(rest, len(form)):
+                        continue  # "นาย เจิ่น ต๊วง แองห์ (Tran Tuan Anh)": another person of the same family name
                     if form == person.name or after in ("ฯ", " ", "", "”", '"', ",", ")") or is_thai(after):
                         best, best_len = index, len(form)
         return best
@@ -267,6 +269,7 @@ def _middle_dropped(short: str, full: str) -> bool:
     return 2 <= len(a) < len(b) and a[0] == b[0] and a[-1] == b[-1] and short.isascii() and a[0][:1].isupper()
 
 
+_INTRODUCED = re.compile(r"(?:\s[^\s(]+){1,3}\s?\([A-Z]")  # more name words, then the Latin form in parentheses
 _DOUBLED = re.compile(r"([A-Za-z])\1")
 
 
