@@ -744,6 +744,15 @@ def test_political_consultations_are_bilateral_and_an_instruments_subject_is_no_
                   "Political Consultations and Other Matters of Common Interest.", D(2014, 10, 13), "en") == set()
 
 
+def test_a_named_meeting_said_to_be_held_is_news_without_a_day() -> None:
+    found = facts("Hungary deal to deepen ties\nPeter Nagy, Hungary's deputy state secretary, and Somchai Dee, deputy "
+                  "permanent secretary for foreign affairs, at the Foreign Affairs Ministry.\nThailand and Hungary yesterday agreed to deepen economic ties in the third "
+                  "session of the Thai-Hungarian Joint Commission for Economic Cooperation (JCEC), which was held at the "
+                  "Foreign Affairs Ministry.\nAccording to the ministry's deputy permanent secretary, Somchai Dee, "
+                  "cooperation has proceeded smoothly.", None, "en")
+    assert [(e.kind, e.date, e.countries) for e in found.events] == [("BilateralMeeting", None, ("HU", "TH"))]
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL, IN_PERSON, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
+from .cues import CALL_ON_EQUAL, HELD, IN_PERSON, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
 from .text import is_thai
 from .titles import NOT_TAKING_PART
 
@@ -284,7 +284,9 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
             kept.append(e)  # the headline's event, which the page does not date ("… พบหารือกับ …")
             continue
         if e.date is None and not (e.introduced and e.participants) and len(
-                {ctx.people.people[p].country for p in e.participants if p >= 0} - {None}) < 2:
+                {ctx.people.people[p].country for p in e.participants if p >= 0} - {None}) < 2 and not (
+                e.name and e.kind == "BilateralMeeting" and len(e.countries) == 2 and e.status != "Scheduled"
+                and HELD.search(ctx.sentences[e.evidence[0]].text)):
             # an undated mention that is not a concrete report (a back-reference, a summary) is dropped;
             # a concrete one ("met with H.E. Mr. X, Minister of …, on the sidelines of …", one that names
             # a person of each side) is kept undated

@@ -293,6 +293,9 @@ SOCIETY_BEFORE = re.compile(r"(?:สมาคม|มูลนิธิ|หอก
                             r"|\b(?:Association|Chamber of Commerce|Foundation|Society|Club|Business Council)\s(?:of\s)?(?:the\s)?$")
 SOCIETY_AFTER = re.compile(r"(?:\s?[-–]\s?\S+)?\s(?:Friendship\s)?(?:Association|Chamber of Commerce|Foundation|Society|Club"
                            r"|Business Council)\b")
+# A meeting said to have taken place: a named one so reported is news even with no day ("… in the third session of
+# the Thai-Hungarian Joint Commission, which was held at the Foreign Affairs Ministry").
+HELD = re.compile(r"\b(?:was|were) held\b|\btook place\b|ได้จัดขึ้น|จัดขึ้นเมื่อ|ได้มีการประชุม")
 # A meeting or a welcome a headline may name before what came of it ("ประชุม ครม.ไทย-กัมพูชา ชื่นมื่น เซ็น …").
 MEETING_OR_WELCOME = re.compile(r"ประชุม|ต้อนรับ|หารือ|\b(?:meets?|met|talks|welcomes?|hosts?)\b", re.I)
 # A new clause with a verb of its own, which may have its own day ("… (25 ต.ค.) และคาดว่าจะได้ลงนาม … (26 ต.ค.)").
