@@ -43,6 +43,9 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                 if both and len(cand.participants) < 2 and PAIR_OF_LEADERS.search(ctx.sentences[cand.evidence[0]].text):
                     # "the two leaders assessed …" after "Laos and Thailand signed …": the one leader of each side
                     cand.participants += [p for p in _leaders(ctx, cand.countries) if p not in cand.participants]
+        if not cand.countries and cand.kind == "AgreementSigning" and cand.same_day and not cand.after_what and ctx.home and (
+                sides := next((e.countries for e in reversed(events) if len(e.countries - {ctx.home}) == 1), None)):
+            cand.countries = sides | {ctx.home}  # "… ภายหลังการหารือจะมีการลงนาม …": the two sides of the talks before
         _complete_sides(ctx, cand, previous)
         if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
             host = _continued(events, cand)

@@ -270,7 +270,7 @@ AFTER = led("ภหจตใFfAaLlEeSs", r"ภายหลัง|หลังจ
 # An AFTER word whose object is the trigger right after it: "following telephone conversations", "after their
 # meeting", "ภายหลังการหารือ".
 AFTER_WHAT = re.compile(r"(?:following|after)\s+(?:(?:the|their|his|her|its|a|an|two|three|several)\s+)?(?:[\w-]+\s+)?"
-                        r"|(?:ภายหลัง|หลังจาก)(?:การ|ที่)?(?:ได้)?(?:ร่วม)?\s?", re.I)
+                        r"|(?:ภายหลัง|หลังจาก)(?:ที่)?(?:เสร็จสิ้น|เสร็จ)?(?:การ|ที่)?(?:ได้)?(?:ร่วม)?\s?", re.I)
 # A meeting of its own, not more about the one just reported ("In a separate meeting, …", "met separately
 # with …", "ได้หารือแยกกันกับ …", "การหารืออีกวงหนึ่ง"); not "แยกกันไม่ได้" (inseparable).
 SEPARATE = led("aAsSoOแหปพอ", r"\b(?:a|another)\s+separate\s+(?:bilateral\s+)?(?:meeting|talks?|session|discussions?|call|audience|courtesy call)"
