@@ -763,6 +763,16 @@ def test_a_signing_after_the_talks_is_between_their_sides_and_the_talks_after_wh
                   "ทั้งสองฝ่ายยินดีต่อความสัมพันธ์", D(2016, 5, 19)) == {("CourtesyCall", D(2016, 5, 19), ("MM", "TH"))}
 
 
+def test_the_programme_of_a_one_day_visit_listed_a_line_each() -> None:
+    body = ("1. Outcomes of the Lao Prime Minister’s Official Visit to Thailand (7 Feb 2024)\n"
+            "• On 7 February 2024, Sone Khammy, Prime Minister of the Lao PDR, paid an official visit to Thailand as Guest "
+            "of the Government.\n• Major programmes\n• The Royal Audience with His Majesty King Rama Dee of Thailand\n"
+            "• With the Prime Minister: a bilateral meeting, being witnesses of 3 MoU signing ceremonies, and a Joint Press "
+            "Conference")
+    assert events(body, D(2024, 2, 8), "en") == {(kind, D(2024, 2, 7), ("LA", "TH")) for kind in (
+        "OfficialVisit", "CourtesyCall", "BilateralMeeting", "AgreementSigning")}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -10,6 +10,7 @@ said to be separate, stay apart (:mod:`.apart`): their people are never another 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from ..gazetteer import countries
@@ -46,6 +47,17 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         if not cand.countries and cand.kind == "AgreementSigning" and cand.same_day and not cand.after_what and ctx.home and (
                 sides := next((e.countries for e in reversed(events) if len(e.countries - {ctx.home}) == 1), None)):
             cand.countries = sides | {ctx.home}  # "… ภายหลังการหารือจะมีการลงนาม …": the two sides of the talks before
+        if len(cand.countries - {ctx.home}) < 2 and cand.kind in BILATERAL_KINDS and ctx.home and _PROGRAMME_ITEM.match(
+                ctx.sentences[cand.evidence[0]].text) and (visit := next((e for e in reversed(events) if e.kind == "OfficialVisit"
+                                                                          and len(e.countries - {ctx.home}) == 1), None)) and (
+                cand.countries <= visit.countries | {ctx.home}):
+            # "• The Royal Audience with …", "• With the Prime Minister: a bilateral meeting …" in a visit's programme: the
+            # visitor's, on the day of a one-day visit
+            cand.countries |= visit.countries | {ctx.home}
+            cand.participants += [p for p in visit.participants if p not in cand.participants
+                                  and ctx.people.people[p].country in visit.countries - {ctx.home}]
+            if cand.date is None and visit.date and not visit.end_date:
+                cand.date = visit.date
         _complete_sides(ctx, cand, previous)
         if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
             host = _continued(events, cand)
@@ -90,6 +102,10 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if target.end_date is None:
                 last_day = target
     return _finish(ctx, events)
+
+
+# An item of a programme listed one a line: "• The Royal Audience with …", "- a meeting with …".
+_PROGRAMME_ITEM = re.compile(r"\s*(?:[•▪◦●\-–*]|\(?\d{1,2}[.)])\s")
 
 
 def _leaders(ctx: Context, states: set[str]) -> list[int]:

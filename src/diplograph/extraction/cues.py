@@ -50,7 +50,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("CourtesyCall", re.compile(
-        r"\bcourtesy (?:call|visit)s?\b|\bcalled on\b|\bfarewell (?:call|visit)s?\b|\bpaid a call on\b|\b(?:had|granted|received in) an? "
+        r"\bcourtesy (?:call|visit)s?\b|\bcalled on\b|\bfarewell (?:call|visit)s?\b|\bpaid a call on\b|\broyal audience with\b"
+        r"|\b(?:had|granted|received in) an? "
         r"(?:royal )?audience\b|\bpresent(?:ed|ation of) (?:his |her |the )?(?:letters of )?credentials\b", re.I)),
     # a visit, called official or not: "official visit", "a three-day visit", "visited the Republic of
     # Chile", "is visiting Japan", "paid a visit to"
@@ -60,7 +61,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bpaid a visit to\b", re.I)),
     ("AgreementSigning", re.compile(
         r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
-        r"|\b(?:signed|inked|signing of|signing ceremony|to be signed|will be signed|exchanged the"
+        r"|\b(?:signed|inked|signing of|signing ceremon(?:y|ies)|to be signed|will be signed|exchanged the"
         r"|exchanged (?:diplomatic )?(?:notes|letters|instruments of ratification)|exchange of (?:the )?"
         r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)",
         re.I)),  # "Signing Ceremony of the MoU …" in a headline
