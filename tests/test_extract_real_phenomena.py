@@ -773,6 +773,12 @@ def test_the_programme_of_a_one_day_visit_listed_a_line_each() -> None:
         "OfficialVisit", "CourtesyCall", "BilateralMeeting", "AgreementSigning")}
 
 
+def test_a_visit_that_only_marks_the_time_of_other_talks() -> None:
+    found = events("ก่อนที่จะเยือนไทย นายจอห์น สมิธ รัฐมนตรีต่างประเทศอังกฤษ ได้เข้าหารือกับนางมี มี รัฐมนตรีต่างประเทศเมียนมา",
+                   D(2017, 10, 1))
+    assert found == {("BilateralMeeting", None, ("GB", "MM"))}
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

@@ -189,6 +189,8 @@ MODAL_BLOCK = led("หเใถคปกhHlLiImMpP", r"หวังว่า|ห
     r"|\bplans? (?:for|to) (?:organi[sz]e|organi[sz]ing|hold|holding|host|hosting)\b|\bpreparations? for\b"
     r"|การเตรียมการ(?:จัด)?|เตรียมความพร้อม(?:สำหรับ|ในการ)?(?:จัด)?"
     r"|\binvitations?\b(?!\s+(?:of|from)\b)", re.I)  # "extended an invitation to X for a visit", not "at the invitation of"
+# A visit that only marks the time of what the sentence tells: "ก่อนที่จะเยือนไทย …", "before visiting Thailand, …".
+BEFORE_VISITING = re.compile(r"(?:ก่อนที่จะ|ก่อนจะ|ก่อนการ)(?:เดินทาง)?(?:ไป|มา)?\s?$|\b[Bb]efore\s(?:his\s|her\s|their\s)?$")
 # A time no calendar has, after the event's word: "paying a state visit to China at an early date".
 SOMEDAY_AFTER = re.compile(r"\bat an early date\b|\bat the earliest (?:convenience|opportunity)\b|\bat a mutually convenient"
                            r"|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก")

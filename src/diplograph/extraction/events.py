@@ -213,6 +213,8 @@ class EventExtractor(DayReader, SideReader):
             return None  # a hope, an invitation, a vague plan: not an event
         if cues.SOMEDAY_AFTER.search(text, end, min(window_hi, end + 60)):
             return None  # "… paying a state visit to China at an early date"
+        if kind == "OfficialVisit" and cues.BEFORE_VISITING.search(text, max(0, start - 16), start):
+            return None  # "ก่อนที่จะเยือนไทย นายบอริส … ได้เข้าหารือกับ …": a time clause of the talks, the visit told elsewhere
         if kind == "Named" and self._returned_from(text, triggers, position):
             return None
         if cues.CITED_AS_GROUND.search(text, max(0, start - 60), start):
