@@ -779,6 +779,15 @@ def test_a_visit_that_only_marks_the_time_of_other_talks() -> None:
     assert found == {("BilateralMeeting", None, ("GB", "MM"))}
 
 
+def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
+    found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
+                  "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "
+                  "for welcoming Thai Foreign Minister Suchart Jaidee who was scheduled to visit Hungary this coming June, "
+                  "and would pay a courtesy call on the Hungarian Prime Minister Viktor Nagy.", D(2013, 4, 30), "en").events
+    held = next(e for e in found if e.date == D(2013, 4, 30))
+    assert "viktor-nagy" not in held.participants
+
+
 def test_a_book_signed_is_no_agreement_signed() -> None:
     assert events("นายกรัฐมนตรี นำคณะรัฐมนตรีและเอกอัครราชทูตประเทศต่างๆ ร่วมลงนามถวายพระพร เนื่องในโอกาสวันขึ้นปีใหม่ ขณะที่ "
                   "ประชาชนทยอยมาร่วมลงนามถวายพระพร โดยจัดสถานที่ให้ประชาชนทั่วไปลงนาม บริเวณเต็นท์ข้างศาลาลูกขุน",

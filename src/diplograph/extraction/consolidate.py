@@ -84,7 +84,8 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             # "… he said at a joint media conference here today. Earlier, both leaders had held a bilateral
             # meeting": the day the sentence before it names
             cand.date = _day_named_before(ctx, cand)
-        elif cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS and not cand.journey:
+        elif (cand.date is None and cand.occasion and current_day and cand.kind not in SPAN_KINDS and not cand.journey
+              and cand.status != "Scheduled"):  # "On this occasion, … who would pay a courtesy call …": not that day
             cand.date = current_day  # "วันนี้ (4 เม.ย.) … เป็นประธานการประชุม … ในโอกาสนี้ … หารือ"
         current_day = cand.day_hint or (cand.date if cand.end_date is None and cand.date else current_day)
         target = index.find(cand, lambda e, c=cand: apart(ctx, e, c))
@@ -402,6 +403,8 @@ class _EventIndex:
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.kind != b.kind:
         return False
+    if a.kind == "CourtesyCall" and {a.status, b.status} == {"Scheduled", "Held"} and None in (a.date, b.date):
+        return False  # "… would pay a courtesy call on the Hungarian Prime Minister" in June is not today's call
     if a.kind == "MultilateralMeeting" or (a.name and b.name):
         # one name the start or (named again without its number: "the Joint Cabinet Retreat") the end of the other
         same_name = bool(a.aliases & b.aliases) or any(

@@ -241,7 +241,7 @@ ASSIGNS = re.compile(r"\s?,?\s?(?:ได้)?(?:มอบหมาย|มอบ(
 # A visit named as the occasion of what the release reports, not reported itself.
 OCCASION_OF = re.compile(r"(?:ในโอกาส(?:ที่)?|ซึ่ง|ระหว่าง(?:การ)?|ขณะ)\S{0,30}(?:เดินทาง)?(?:มา|ไป)?\s?(?:การ)?$"
                          r"|\b(?:who is|who was|who (?:has )?(?:just )?(?:wrapped up|concluded|ended|completed|returned from)"
-                         r"|during (?:his|her|their|the)|on the occasion of (?:his|her|their|the))"
+                         r"|during (?:his|her|their|the)|in (?:his|her|their)|on the occasion of (?:his|her|their|the))"
                          r"(?: [\w’'-]+){0,3} $", re.I)
 OCCASION_OF_NAMED = re.compile(r"ในโอกาส(?:ที่มี|ของ)?(?:การ)?\s?$|\bon the occasion of (?:the )?$", re.I)
 VISIT_AS_OCCASION = re.compile(r"(?:เนื่องใน|ใน)(?:วาระ|โอกาส)(?:ที่)?(?:การ)?\S{0,12}$|\bon the occasion of (?:his|her|their|the)\s(?:\w+\s)?$")
