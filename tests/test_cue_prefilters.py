@@ -33,6 +33,8 @@ def _sentences() -> list[str]:
 SENTENCES = _sentences()
 LED = {name: value for name, value in vars(cues).items()
        if isinstance(value, re.Pattern) and _LED.match(value.pattern)}
+LED.update({f"{table}:{kind}": pattern for table in ("THAI_TRIGGERS", "ENGLISH_TRIGGERS")
+            for kind, pattern in getattr(cues, table) if _LED.match(pattern.pattern)})
 
 
 def test_the_corpus_gives_the_checks_something_to_read() -> None:
