@@ -55,6 +55,9 @@ DATE_LINES = [
     pytest.param("visit on 5 December 2023 cri", None, id="lower-case-words-and-a-date"),
     pytest.param("PM VISITS 2014-09-13", None, id="capitals-without-a-wire-dash"),
     pytest.param("12 March 202110:05", (D(2021, 3, 12), True), id="a-time-glued-to-the-year"),
+    pytest.param("อัพเดต 04 มิ.ย. 2568 เวลา 11.34 น. • เผยแพร่ 03 มิ.ย. 2568 เวลา 13.00 น. • Hard News Team",
+                 (D(2025, 6, 3), True), id="the-publication-piece-of-a-line-of-two-dates"),
+    pytest.param("5 May 2024 | 6 May 2024", None, id="two-bare-dates-neither-sure"),
 ]
 
 

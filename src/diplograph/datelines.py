@@ -66,6 +66,7 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?:(?P<d>\d{1,2})(?P<dsep>[/.-])(?P<m>\d{1,2}
 _DAY_OPENING = re.compile(r"(?:เมื่อ)?(?:เวลา\s?(?:ประมาณ\s?)?\d{1,2}[.:]\d{2}\s?(?:น\.)?\s?)?วันที่\s?")
 _STATED = re.compile(r"\s*ผู้สื่อข่าว(?:รายงาน|แจ้ง)|(?:(?!หารือ|พบ|เยือน|ลงนาม|ประชุม|ต้อนรับ|เข้าร่วม|เดินทาง)[^\n]){0,160}?"
                      r"(?<!กระทรวง)(?:แถลง|เปิดเผย|ให้สัมภาษณ์|ชี้แจง)")
+_PIECES = re.compile(r"\s[•·|]\s")  # a header line's parts: "อัพเดต … • เผยแพร่ … • Hard News Team"
 _YEAR_GLUED_TO_TIME = re.compile(r"(?<!\d)((?:19|20|25)\d\d)(\d{1,2}:\d{2})(?!\d)")
 _RELATIVE = re.compile(r"วันนี้|เมื่อ|ผ่านมา|ที่จะถึง|today|yesterday|tomorrow|\blast\b|\bnext\b", re.I)
 
@@ -91,6 +92,13 @@ def date_line(line: str) -> tuple[date, bool] | None:
     mentions = find_dates(line)
     if not mentions:
         return _numeric_line(line)
+    if len(mentions) > 1 and len(pieces := _PIECES.split(line)) > 1:
+        # "อัพเดต 04 มิ.ย. 2568 เวลา 11.34 น. • เผยแพร่ 04 มิ.ย. 2568 เวลา 13.00 น. • Hard News Team": the piece that
+        # says it is the publication's
+        read = [(piece, found) for piece in pieces if (found := date_line(piece)) is not None]
+        said = [found for piece, found in read if found[1] and labelled(piece)]
+        own = {found for _p, found in read if found[1]}
+        return said[0] if said else (own.pop() if len(own) == 1 else None)  # two bare dates: neither is sure
     if len(mentions) > 1 or mentions[0].relative or mentions[0].end_date is not None:
         return None  # a range or "วันนี้ (24 พ.ย. 63)" is about an event, not the release's own date
     m = mentions[0]
