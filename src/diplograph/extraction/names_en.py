@@ -11,14 +11,15 @@ from .titles import OWN_OFFICES, TitleReader
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"  # names with accents: "José Ramírez", "Đặng"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+# Letters after a name, not of it: "The Rt. Hon. Amanda Milling MP".
+_POST_NOMINAL = r"(?:MP|MEP|QC|KC|OBE|CBE|MBE|KBE|DBE|CMG|KCMG|GCMG)\b"
 # Words that follow a name in wire prose and are capitalised without being part of it.
 _NOT_NAME_WORD = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
                   r"|May|June|July|August|September|October|November|December|The|This|In|On|At|Later|Earlier"
                   r"|Meanwhile|However|Also|Following|After|Before|During|Upon|With|And|For|To|Of|From"
                   # a title-case headline's verbs: "Ambassador of the Kingdom of Thailand Bids Farewell"
-                  r"|Bids|Pays|Meets|Calls|Holds|Visits|Receives|Signs|Welcomes|Attends|Hosts|Discusses|Says"
-                  # letters after a name, not of it: "The Rt. Hon. Amanda Milling MP"
-                  r"|MP|MEP|QC|KC|OBE|CBE|MBE|KBE|DBE|CMG|KCMG|GCMG)\b)")
+                  r"|Bids|Pays|Meets|Calls|Holds|Visits|Receives|Signs|Welcomes|Attends|Hosts|Discusses|Says)\b"
+                  rf"|{_POST_NOMINAL})")
 # A name word: an initial ("J."), a capitalised word ("O'Brien", "Chan-o-cha"; a possessive "Prayut's" ends it,
 # a full stop too, but for Jr./Sr.), or a particle of Malay, Dutch, Portuguese and Arabic names.
 _PARTICLE = r"(?:bin|binti|van|von|del|de|da|dos|di|al-\w+|Le|La|o-\w+|na)"
@@ -26,7 +27,7 @@ _EN_NAME_WORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)*(?=[ \t]+(?:[A-Z]|{_PARTICLE}\b))|[A-Z
                  rf"|{_NOT_NAME_WORD}[{_UPPER}][{_LETTER}\-]*(?:[’'](?!s\b)[{_LETTER}\-]+)*"
                  rf"(?:(?<=Jr|Sr|St)\.)?|{_PARTICLE})")  # "Albert F. del Rosario"
 _EN_NAME = re.compile(_EN_NAME_WORD + r"(?:[ \t\u00a0]+" + _EN_NAME_WORD + r")*")  # a name never spans lines
-_POST_NOMINALS = re.compile(r"(?:\s(?:MP|MEP|QC|KC|OBE|CBE|MBE|KBE|DBE|CMG|KCMG|GCMG)\b)*")
+_POST_NOMINALS = re.compile(rf"(?:\s{_POST_NOMINAL})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _STATE_WORD_BEFORE = re.compile(r",\s+(?:the\s+)?[A-Z][a-z]+(?:['’]s)?\s+$")
