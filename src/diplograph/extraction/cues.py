@@ -69,7 +69,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
                         re.I)),
-    ("BilateralMeeting", led("A-Zabcdeghilmnoprstuvwy", 
+    ("BilateralMeeting", led("A-Zabcdeghilmnoprstuvwy",
         r"\b[Mm]et with\b|\bmet\b|\b(?<!to )(?:[Mm]eets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
         r"|\b[Hh](?:olds?|eld) [Tt]alks\b"  # a title-case headline: "Thai PM Holds Talks with …"
         r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?i:talks|meetings?|discussions?|consultations?)\b"
