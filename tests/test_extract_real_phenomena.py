@@ -972,6 +972,10 @@ AGREEMENTS = [
     pytest.param("Joint Press Statement\nSomchai Dee, Thai Foreign Minister: Good evening to you all. We are delighted to "
                  "welcome Foreign Minister Anna Brown of Australia on her first official visit to Thailand.",
                  D(2022, 11, 10), "en", set(), id="remarks-at-a-joint-press-conference-are-no-statement-signed"),
+    pytest.param("Joint Press Release: Thailand and Argentina engaged in fruitful discussions at the Fifth Political "
+                 "Consultations\nOn 27 April 2023, Thailand hosted the Fifth Political Consultations between the Kingdom "
+                 "of Thailand and the Argentine Republic.", D(2023, 5, 11), "en", {("JointStatement", ("AR", "TH"), "Signed")},
+                 id="a-joint-press-release-headed-with-a-colon-is-the-statement"),
     pytest.param("Joint Press Statement\nThe Foreign Ministers of Thailand and Australia met in Bangkok on 10 November "
                  "2022 and agreed to deepen their strategic partnership.", D(2022, 11, 10), "en",
                  {("JointStatement", ("AU", "TH"), "Signed")}, id="a-joint-press-statement-page-is-the-statement"),

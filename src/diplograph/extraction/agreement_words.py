@@ -63,7 +63,8 @@ LIST_HEAD = re.compile(r"(?:ดังนี้|ได้แก่|\bas follows|\
 LIST_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[-•●▪◦*]|\([a-z]\)|[a-z]\))\s?")
 # A line a speaker opens ("Don Pramudwinai, Thai Deputy Prime Minister: Good evening …"): a page of remarks at a
 # joint press conference, headed "Joint Press Statement" or not, is no statement signed.
-SPEAKER_LINE = re.compile(r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}?[A-Z][\w.'’-]*(?:,\s[^:\n]{2,80})?:\s+\S")
+# (a name and its office before the colon: a heading's "Joint Press Release: …" is none)
+SPEAKER_LINE = re.compile(r"(?m)^(?:[A-Z][\w.'’-]*\s){1,4}?[A-Z][\w.'’-]*,\s[^:\n]{2,80}:\s+\S")
 IN_FORCE = re.compile(r"(?<!จะ)มีผลใช้บังคับ|entered into force|in force|came into force|took effect|(?:has|have) been in place")
 TITLE_END = re.compile(
     # a Thai relative clause glued to the name: "…ระหว่างไทยกับเมียนมาที่ลงนามไว้เมื่อปี 2558"
