@@ -57,10 +57,9 @@ ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s
 # Revising an agreement says it exists: "เสนอปรับปรุงความตกลงการค้าเสรี", "to upgrade the ASEAN-China FTA".
 REVISED = re.compile(r"(?:ปรับปรุง|ทบทวน|แก้ไข)(?:การ)?\s?$|\b(?:upgrad\w*|review\w*|revis\w*|amend\w*|updat\w*)"
                      r"(?: of)? (?:the|their|its|an|the existing) (?:existing )?$", re.I)
-# A list's heading and its items, one a line: "… ลงนาม … จำนวน 6 ฉบับ ดังนี้" / "1) ปฏิญญาร่วม …", "signed the following
-# documents:" / "- MoU on …".
+# A list's heading, its items one a line (cues.LIST_ITEM): "… ลงนาม … จำนวน 6 ฉบับ ดังนี้" / "1) ปฏิญญาร่วม …",
+# "signed the following documents:" / "- MoU on …".
 LIST_HEAD = re.compile(r"(?:ดังนี้|ได้แก่|\bas follows|\bthe following\b[^.]{0,40}|:)\s*$")
-LIST_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[-•●▪◦*]|\([a-z]\)|[a-z]\))\s?")
 # A line a speaker opens ("Don Pramudwinai, Thai Deputy Prime Minister: Good evening …"): a page of remarks at a
 # joint press conference, headed "Joint Press Statement" or not, is no statement signed.
 # (a name and its office before the colon: a heading's "Joint Press Release: …" is none)

@@ -159,7 +159,7 @@ class AgreementExtractor:
         for index, sentence in enumerate(sentences):
             text = sentence.text
             lower = text.lower()
-            if not words.LIST_ITEM.match(text):
+            if not cues.LIST_ITEM.match(text):
                 listed = (None, -1)
                 if words.LIST_HEAD.search(text):  # "… เป็นสักขีพยานในพิธีลงนาม … จำนวน 6 ฉบับ ดังนี้", "signed the following:"
                     cue = max(((m.start(), status) for status, pattern in words.STATUS_CUES for m in pattern.finditer(text)),

@@ -10,13 +10,12 @@ said to be separate, stay apart (:mod:`.apart`): their people are never another 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL, HELD, IN_PERSON, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
+from .cues import CALL_ON_EQUAL, HELD, IN_PERSON, LIST_ITEM, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
 from .text import is_thai
 from .titles import NOT_TAKING_PART
 
@@ -47,7 +46,7 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         if not cand.countries and cand.kind == "AgreementSigning" and cand.same_day and not cand.after_what and ctx.home and (
                 sides := next((e.countries for e in reversed(events) if len(e.countries - {ctx.home}) == 1), None)):
             cand.countries = sides | {ctx.home}  # "… ภายหลังการหารือจะมีการลงนาม …": the two sides of the talks before
-        if len(cand.countries - {ctx.home}) < 2 and cand.kind in BILATERAL_KINDS and ctx.home and _PROGRAMME_ITEM.match(
+        if len(cand.countries - {ctx.home}) < 2 and cand.kind in BILATERAL_KINDS and ctx.home and LIST_ITEM.match(
                 ctx.sentences[cand.evidence[0]].text) and (visit := next((e for e in reversed(events) if e.kind == "OfficialVisit"
                                                                           and len(e.countries - {ctx.home}) == 1), None)) and (
                 cand.countries <= visit.countries | {ctx.home}):
@@ -103,10 +102,6 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if target.end_date is None:
                 last_day = target
     return _finish(ctx, events)
-
-
-# An item of a programme listed one a line: "• The Royal Audience with …", "- a meeting with …".
-_PROGRAMME_ITEM = re.compile(r"\s*(?:[•▪◦●\-–*]|\(?\d{1,2}[.)])\s")
 
 
 def _leaders(ctx: Context, states: set[str]) -> list[int]:

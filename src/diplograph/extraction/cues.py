@@ -183,7 +183,8 @@ DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู�
 
 # --- context words ---------------------------------------------------------------------
 # Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
-MODAL_BLOCK = led("หเใถคปกhHlLiImMpP", r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก|ในอนาคต|หาก|(?<!ไม่)ถ้า"
+_SOME_FITTING_TIME_TH = r"ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก"
+MODAL_BLOCK = led("หเใถคปกhHlLiImMpP", r"หวังว่า|หวังจะ|(?<!คำ)(?<!ตามคำ)เชิญ|" + _SOME_FITTING_TIME_TH + r"|ในอนาคต|หาก|(?<!ไม่)ถ้า"
     r"|คาดว่า|\bhope[sd]?\b|\blook(?:s|ed)? forward\b|\binvit(?:ed|es|ing)\b|mutually convenient"
     r"|\bintention to\b|\bintends? to\b|ประสงค์จะ|ความประสงค์ที่จะ"
     r"|\bplans? (?:for|to) (?:organi[sz]e|organi[sz]ing|hold|holding|host|hosting)\b|\bpreparations? for\b"
@@ -193,7 +194,7 @@ MODAL_BLOCK = led("หเใถคปกhHlLiImMpP", r"หวังว่า|ห
 BEFORE_VISITING = re.compile(r"(?:ก่อนที่จะ|ก่อนจะ|ก่อนการ)(?:เดินทาง)?(?:ไป|มา)?\s?$|\b[Bb]efore\s(?:his\s|her\s|their\s)?$")
 # A time no calendar has, after the event's word: "paying a state visit to China at an early date".
 SOMEDAY_AFTER = re.compile(r"\bat an early date\b|\bat the earliest (?:convenience|opportunity)\b|\bat a mutually convenient"
-                           r"|ในโอกาสแรก|ในโอกาสที่เหมาะสม|ในโอกาสที่สะดวก")
+                           r"|" + _SOME_FITTING_TIME_TH)
 # A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"
@@ -290,12 +291,15 @@ RETURNED_FROM_HEAD = re.compile(r"(?:กลับจาก|\b(?:returned|returni
 RETURNED_JOIN = re.compile(r"\s?(?:และ|,|\band\b)\s?(?:การ)?(?:เข้าร่วม|attending)?\s?(?:การ)?(?:the\s)?", re.I)
 # A lead that opens with the day ("เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) …", "On 5 May 2023, …").
 DATED_LEAD = re.compile(r"\s*(?:เมื่อ)?(?:เวลา(?:ประมาณ)?\s?\d{1,2}[.:]\d{2}\s?น?\.?\s?)?(?:วันนี้|วันที่|\(|On\b|\d)")
+# An item of a list one a line: "1) ปฏิญญาร่วม …", "- MoU on …", "• The Royal Audience with …".
+LIST_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[-–•●▪◦*]|\([a-z]\)|[a-z]\))\s?")
 # A society's name, which holds states without speaking for them: "สมาคมมิตรภาพไทย-กัมพูชา", "the Thai-Japanese Chamber
 # of Commerce" (a state's name just after SOCIETY_BEFORE or just before SOCIETY_AFTER).
-SOCIETY_BEFORE = re.compile(r"(?:สมาคม|มูลนิธิ|หอการค้า|สภาธุรกิจ|ชมรม|สมาพันธ์)\S{0,24}(?:\s?[-–]\s?)?$"
-                            r"|\b(?:Association|Chamber of Commerce|Foundation|Society|Club|Business Council)\s(?:of\s)?(?:the\s)?$")
-SOCIETY_AFTER = re.compile(r"(?:\s?[-–]\s?\S+)?\s(?:Friendship\s)?(?:Association|Chamber of Commerce|Foundation|Society|Club"
-                           r"|Business Council)\b")
+SOCIETY_TH = r"(?:สมาคม|มูลนิธิ|หอการค้า|สภาธุรกิจ|ชมรม|สมาพันธ์)"
+SOCIETY_EN = r"(?:Association|Chamber of Commerce|Foundation|Society|Club|Business Council)"
+SOCIETY_BEFORE = re.compile(rf"{SOCIETY_TH}\S{{0,24}}(?:\s?[-–]\s?)?$"
+                            rf"|\b{SOCIETY_EN}\s(?:of\s)?(?:the\s)?$")
+SOCIETY_AFTER = re.compile(rf"(?:\s?[-–]\s?\S+)?\s(?:Friendship\s)?{SOCIETY_EN}\b")
 # A meeting said to have taken place: a named one so reported is news even with no day ("… in the third session of
 # the Thai-Hungarian Joint Commission, which was held at the Foreign Affairs Ministry").
 HELD = re.compile(r"\b(?:was|were) held\b|\btook place\b|ได้จัดขึ้น|จัดขึ้นเมื่อ|ได้มีการประชุม")

@@ -15,7 +15,7 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
-from .cues import ACCOMPANIED, SOCIETY_AFTER, SOCIETY_BEFORE
+from .cues import ACCOMPANIED, SOCIETY_AFTER, SOCIETY_BEFORE, SOCIETY_EN, SOCIETY_TH
 from .dates import DateMention
 from .person import stated_in_position
 from .text import Sentence
@@ -129,9 +129,9 @@ def counterparts_of_focus(body: str, people, home: str | None, focus: str | None
 # An office of a body of states, not of one state.
 _BODY_OF_STATES = re.compile(r"(?:,?\s(?:the\s)?)?(?:United Nations|\bUN\b|ASEAN|European|\bEU\b|World|International|Secretary[- ]General"
                              r"|สหประชาชาติ|อาเซียน|สหภาพยุโรป|เลขาธิการ)", re.I)
-_SOCIETY_OFFICE = re.compile(r"\s?(?:นายก|ประธาน|อุปนายก|เลขาธิการ|กรรมการ)?(?:สมาคม|มูลนิธิ|หอการค้า|สภาธุรกิจ|ชมรม)"
-                             r"|,?\s(?:the\s)?(?:President|Chairman|Chair|Secretary-General|Director)\sof\sthe\s[^,.]{0,60}?"
-                             r"(?:Association|Chamber of Commerce|Foundation|Society|Club|Business Council)\b")
+_SOCIETY_OFFICE = re.compile(rf"\s?(?:นายก|ประธาน|อุปนายก|เลขาธิการ|กรรมการ)?{SOCIETY_TH}"
+                             rf"|,?\s(?:the\s)?(?:President|Chairman|Chair|Secretary-General|Director)\sof\sthe\s[^,.]{{0,60}}?"
+                             rf"{SOCIETY_EN}\b")
 _DELEGATION_TH = re.compile(r"คณะ(?:ทางการ|ผู้แทน)?(?:ของ)?(\S{2,40}?)\s?(?:ประกอบด้วย|ได้แก่)")
 _DELEGATION_LIST = re.compile(r"\b[Tt]he ([A-Z][a-z]+) delegation\b[^.]{0,80}?\b(?:included|comprised|consisted of)\b")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
