@@ -90,7 +90,8 @@ class TitleReader:
             # "รัฐมนตรีการค้า กระทรวงการค้า อุตสาหกรรม และพลังงาน สาธารณรัฐเกาหลี"
             ahead = words[index:index + 3]
             closing = next((k for k, w in enumerate(ahead) if self._is_country_word(w.group(0))
-                            or self._ends_with_country(w.group(0))), None)
+                            or self._ends_with_country(w.group(0))
+                            or (k and "กระทรวง" in text[start:end] and self._last_portfolio(w.group(0)))), None)
             if closing is None or any(CLAUSE_RE.match(w.group(0)) for w in ahead[:closing]):
                 break
             end, index = start + ahead[closing].end(), index + closing + 1
@@ -108,6 +109,15 @@ class TitleReader:
         """"…แรงงานและสวัสดิการของญี่ปุ่น": the last word of a ministry's name, closed by its state."""
         return any(m.end() == len(word.rstrip("ฯ")) and (m.start() == 0 or word[:m.start()].endswith(("ของ", "แห่ง")))
                    for m in self.countries.thai_pattern.finditer(word))
+
+    def _last_portfolio(self, word: str) -> bool:
+        """"กระทรวงแรงงาน ตรวจคนเข้าเมือง และประชากรเมียนมา": the last of a ministry's spaced list of
+        portfolios, closed by its state — not a clause glued on ("และคณะเยือนเมียนมา")."""
+        if not word.startswith("และ"):
+            return False
+        state = next((m for m in self.countries.thai_pattern.finditer(word) if m.end() == len(word.rstrip("ฯ"))), None)
+        return bool(state and 3 < state.start() <= 24 and not _GLUED_VERB.search(word, 0, state.start())
+                    and not CLAUSE_RE.search(word, 3, state.start()))
 
     def _continues_position(self, word: str) -> bool:
         if word.startswith(("และรัฐมนตรี", "และนายก", "และผู้", "ของ", "แห่ง", "ประจำ", "กระทรวง", "กรม", "สำนักงาน")):
