@@ -782,6 +782,13 @@ def test_a_visit_that_only_marks_the_time_of_other_talks() -> None:
     assert found == {("BilateralMeeting", None, ("GB", "MM"))}
 
 
+def test_the_visit_of_an_office_holder_and_a_briefings_own_day_in_its_headline() -> None:
+    body = ("Transcript of Media Briefing on the upcoming visit of the President of Chile to Thailand (March 3, 2019)\n"
+            "Spokesperson: Good afternoon and welcome to this briefing on the forthcoming visit of the President of "
+            "Chile to Thailand from the 5th to the 7thof March.")
+    assert events(body, D(2019, 3, 3), "en") == {("OfficialVisit", D(2019, 3, 5), ("CL", "TH"))}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

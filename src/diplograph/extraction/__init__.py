@@ -33,6 +33,7 @@ from .focus import (
     spouses,
     transcript_speakers,
     with_headline,
+    without_headline_stamp,
 )
 from .people import PeopleExtractor
 from .steps import cabinet_day, dated_steps, signing_event
@@ -89,7 +90,8 @@ def extract(release: Release) -> ReleaseFacts:
     home = home_country(release)
     sentences = _text.sentences(body)
     intros = transcript_intros(body)  # a speech's or press conference's first line, if the page is one
-    dates = today_of_dated_lines(body, in_transcripts(body, find_dates(body, release.issued), release.issued, intros))
+    dates = today_of_dated_lines(body, in_transcripts(
+        body, without_headline_stamp(body, find_dates(body, release.issued)), release.issued, intros))
     lead = lead_end(sentences, dates)
     focus = focus_state(body[:lead], home)
     people = people_x.extract(body, release.lang, home)

@@ -58,7 +58,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("OfficialVisit", re.compile(
         r"\b(?:official|state|working|introductory|\w+-day) visit\b"
         r"|\b(?<!transit )visit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
-        r"|\bpaid a visit to\b", re.I)),
+        r"|\bpaid a visit to\b"
+        # "the visit of the Prime Minister of Thailand to India" (an office or an honorific, not a bare name in passing)
+        r"|\bvisit of (?=(?:the |H\.E\. |His |Her )(?-i:[A-Z]))", re.I)),
     ("AgreementSigning", re.compile(
         r"\brenewed (?=(?:the |their |its |a |an )?(?:[\w-]+ ){0,3}(?:memorand|MoU|MOU|agreement|letter|protocol))"
         r"|\b(?:signed|inked|signing of|signing ceremon(?:y|ies)|to be signed|will be signed|exchanged the"

@@ -108,7 +108,8 @@ _OF = f"{_S}(?:of{_SP}+)?"
 
 
 def _day(n: int) -> str:
-    return f"(?P<d{n}x>(?P<d{n}>{_D}{_D}?)(?!{_D})(?:(?:st|nd|rd|th)(?![A-Za-z]))?)"
+    # a suffix glued to "of" by a page's lost space: "the 18thof June"
+    return f"(?P<d{n}x>(?P<d{n}>{_D}{_D}?)(?!{_D})(?:(?:st|nd|rd|th)(?:(?![A-Za-z])|(?=of\\b)))?)"
 
 
 def _month_year(n: int) -> str:

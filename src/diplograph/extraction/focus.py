@@ -31,6 +31,22 @@ def with_headline(release: Release) -> str:
     return title + "\n" + release.body
 
 
+_DOCUMENT_HEADLINE = re.compile(r"(?:Transcript|(?:Special )?(?:Media|Press) Briefing|Press Release|Remarks|Statement|Speech"
+                                r"|Address|Opening Remarks|Keynote)\b", re.I)
+
+
+def without_headline_stamp(body: str, dates: list[DateMention]) -> list[DateMention]:
+    """"Transcript of Media Briefing on the upcoming visit of … (June 15, 2016)": an English headline that
+    names a document and closes with a day in parentheses stamps the document with its own day — the
+    page's, no event's ("Outcomes of the … Official Visit to Thailand (7 Feb 2024)" is the visit's)."""
+    first_end = body.find("\n")
+    headline = body[:first_end].rstrip() if first_end > 0 else ""
+    if not headline.endswith(")") or _text.is_thai(headline) or not _DOCUMENT_HEADLINE.match(headline):
+        return dates
+    return [d for d in dates if not (d.end <= first_end and not body[d.end:first_end].strip(" )")
+                                     and body[:d.start].rstrip().endswith("("))]
+
+
 def lead_end(sentences: list[Sentence], dates: list[DateMention]) -> int:
     """Where the headline and the summary lines before the dated lead end: the start of the first
     sentence that gives a date, or when none does, of the third line (a Thai summary line is often
