@@ -133,7 +133,8 @@ class TitleReader:
     def _country_of_position(self, position: str, home: str | None) -> tuple[str | None, str | None]:
         """(country, portfolio) of a position phrase; a Thai office with no country named is the home country's."""
         # the state served, not the post: "…ประจำประเทศไทย", "Ambassador of Peru to Thailand", "ออท. โปแลนด์/ไทย"
-        cut = re.search(r"ประจำ|accredited to|\bto\b|/", position)
+        # "เอกอัครราชทูตไทย ณ กรุงไนโรบี สาธารณรัฐเคนยา": the state before a post's "ณ" is the one served too
+        cut = re.search(r"ประจำ|(?<=\S)\s?ณ\s?(?=กรุง|นคร|เมือง)|accredited to|\bto\b|/", position)
         own = position[: cut.start()] if cut else position
         posted = re.match(r"(?:เอกอัครราชทูต|ออท\.|อัครราชทูต|กงสุลใหญ่|กงสุล)\s?(?:ณ|ประจำ)\s?", position)
         if posted and (re.match(r"กรุง|นคร|เมือง|แขวง|จังหวัด|รัฐ", position[posted.end():])
