@@ -96,6 +96,10 @@ THAI_PEOPLE = [
     pytest.param("เมื่อวันที่ 3 มีนาคม 2558 นายสมชาย ใจดี เอกอัครราชทูตไทย ณ กรุงอักกรา สาธารณรัฐกานา และนายจอห์น การัง "
                  "เอกอัครราชทูตสาธารณรัฐเซาท์ซูดานประจำสาธารณรัฐกานา ได้ลงนามในแถลงการณ์ร่วม", D(2015, 3, 10),
                  {("สมชาย ใจดี", "TH"), ("จอห์น การัง", "SS")}, id="envoys-of-two-states-at-a-third-states-capital"),
+    pytest.param("เมื่อวันที่ 4 มีนาคม 2564 นายสมชาย ใจดี เอกอัครราชทูต ณ กรุงปารามาริโบ ได้ยื่นพระราชสาสน์ตราตั้งต่อนาย José Pedro "
+                 "Castillo Terrones ประธานาธิบดีแห่งสาธารณรัฐซูรินาเม", D(2021, 3, 8),
+                 {("สมชาย ใจดี", "TH"), ("José Pedro Castillo Terrones", "SR")},
+                 id="credentials-misspelt-a-capital-we-do-not-list-and-an-accented-latin-name"),
 ]
 
 

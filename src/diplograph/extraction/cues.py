@@ -23,7 +23,7 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # a call, an audience, credentials: "เข้าเยี่ยมคารวะ", "เยี่ยมคำนับ", "เข้าเยี่ยม คาราวะ" (as often
     # misspelt), "เข้าพบ", "เข้าเฝ้า", "ยื่นพระราชสาส์นตราตั้ง"
     ("CourtesyCall", re.compile(r"(?:เข้า)?(?:เยี่ยม|เยียม)\s?(?:คารวะ|คาราวะ|คำนับ)|เข้า\s?(?:คารวะ|คาราวะ|คำนับ)|เข้าพบ(?!ปะ)"
-                                r"|เข้าเฝ้า|(?:ยื่น|ถวาย)พระราชสาส์นตราตั้ง")),
+                                r"|เข้าเฝ้า|(?:ยื่น|ถวาย)(?:พระราช)?(?:สาส์น|สาสน์|สาร)\s?ตราตั้ง")),  # as often misspelt
     # "เยือนไทยอย่างเป็นทางการ", "การเยือนสาธารณรัฐเกาหลีอย่างเป็นทางการ", and a visit not called
     # official ("การเดินทางเยือนเวียดนาม"); not a visitor (ผู้มาเยือน)
     ("OfficialVisit", re.compile(r"เยือน\S{0,40}?อย่างเป็นทางการ|เยือน\S{0,40}? \S{0,20}?อย่างเป็นทางการ"
@@ -388,7 +388,7 @@ BETWEEN = re.compile(r"ระหว่าง|\bbetween\b")
 # Words without one of which a trigger pattern cannot match (lower case): a sentence is scanned for a kind
 # only if one of them is in it — a substring test in C instead of a regex scan of every position.
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
-    "CourtesyCall": ("คารวะ", "คาราวะ", "คำนับ", "เข้าพบ", "เข้าเฝ้า", "พระราชสาส์น", "courtesy", "called on", "farewell",
+    "CourtesyCall": ("คารวะ", "คาราวะ", "คำนับ", "เข้าพบ", "เข้าเฝ้า", "ตราตั้ง", "courtesy", "called on", "farewell",
                      "call on", "audience", "credentials"),
     "OfficialVisit": ("เยือน", "ราชการ", "visit"),
     "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "ต่ออายุ", "sign", "exchange", "inked", "renewed"),

@@ -18,7 +18,9 @@ from .titles import CLAUSE_RE, TitleReader
 _NOT_A_NAME = re.compile(
     r"(?:นายก(?:รัฐมนตรี|ฯ|สมาคม|เทศมนตรี|องค์การ|อบ)|นายทหาร|นายอำเภอ|นายจ้าง|นายหน้า|นายทุน|นายด่าน|นายตำรวจ|นายสถานี|นางพยาบาล|นางงาม|นางแบบ)")
 _LATIN_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
-_THAI_NAME_CHUNK = re.compile(r"[\u0e00-\u0e7fA-Za-z][\u0e00-\u0e7fA-Za-z.\-’']*")
+# Latin-script names after a Thai honorific keep their accents: "นาย Andrés Manuel López Obrador"
+_THAI_NAME_CHUNK = re.compile(r"[\u0e00-\u0e7fA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+                              r"[\u0e00-\u0e7fA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f.\-’']*")
 _GENERATION = re.compile(r"\s+(ที่\s*\d+|I{1,3}|IV|Jr\.?)(?=[\s(,]|$)")
 _QUOTED_NAME = re.compile(r"[“\"]([\u0e00-\u0e7f]{2,20}(?: [\u0e00-\u0e7f]{2,25}){1,2})[”\"]")
 _GLUED_TITLE_NAME = re.compile(r"(ประธานาธิบดี|นายกรัฐมนตรี|สมเด็จพระราชาธิบดี|รัฐมนตรีต่างประเทศ)"

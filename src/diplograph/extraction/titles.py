@@ -76,10 +76,10 @@ class TitleReader:
             if glued:  # "…ทหารสูงสุดเกาหลีใต้ซึ่งเดินทางมา": the clause, glued on, is no part of the title
                 end = glued.start()
                 break
-            if word == "ณ" and index + 1 < len(words) and (post := self.countries.post_th.match(words[index + 1].group(0))):
+            if word == "ณ" and index + 1 < len(words) and (post_end := self._post_end(words[index + 1].group(0))):
                 # "เอกอัครราชทูต ณ กรุงโตเกียว", "กงสุลใหญ่ ณ แขวงสะหวันนะเขตเข้าร่วม…": a post (a verb may be glued on)
-                end, index = start + words[index + 1].start() + post.end(), index + 2
-                if post.end() < len(words[index - 1].group(0)):
+                end, index = start + words[index + 1].start() + post_end, index + 2
+                if post_end < len(words[index - 1].group(0)):
                     break
                 continue
             if self._continues_position(word) or self.positions.th_pattern.match(word):
@@ -99,6 +99,16 @@ class TitleReader:
             glued = _GLUED_VERB.search(text, end - len(words[-1].group(0)) + 2, end)
             end = glued.start() if glued else end
         return end, text[start:end].rstrip(",")
+
+    def _post_end(self, word: str) -> int:
+        """Where a post's place ends in the word after "ณ": a place we know, or any capital the word
+        "กรุง"/"นคร" names ("ณ กรุงเม็กซิโก"), up to a verb glued on; 0 when the word is no post."""
+        if post := self.countries.post_th.match(word):
+            return post.end()
+        if not word.startswith(("กรุง", "นคร")) or len(word) < 6:
+            return 0
+        glued = _GLUED_VERB.search(word, 4)
+        return glued.start() if glued else len(word)
 
     def _is_country_word(self, word: str) -> bool:
         """"ญี่ปุ่น", "ของสิงคโปร์", "สหรัฐฯ", and the MFA's "โปแลนด์/ไทย" (of Poland, to Thailand)."""
