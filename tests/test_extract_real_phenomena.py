@@ -977,6 +977,11 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("The Cabinet met on Tuesday, March 5, 2019 at Government House.\nTitle: Draft Memorandum of Understanding "
+                 "on Fisheries Cooperation between Thailand and Fiji\nThe cabinet approved the following proposals made by "
+                 "the Ministry of Agriculture:\n1) Approved draft Memorandum of Understanding on Fisheries Cooperation "
+                 "between Thailand and Fiji.", D(2019, 3, 5), "en",
+                 {("MemorandumOfUnderstanding", ("FJ", "TH"), "Approved")}, id="a-resolutions-item-approved-capitalised"),
     pytest.param("The Fourth Round of Negotiations for a Free Trade Agreement (FTA) between Chile and Thailand seeks to "
                  "promote a productive exchange between the economies of both countries.", D(2012, 3, 21), "en",
                  {("Agreement", ("CL", "TH"), "UnderNegotiation")}, id="negotiations-in-capitals"),

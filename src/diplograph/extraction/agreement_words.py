@@ -36,7 +36,7 @@ STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?
 # ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
 APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน|ต่อ)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
                       r"(?:ร่าง)?\s?(?:ใน)?\s?$"  # "อนุมัติการจัดทำและลงนามบันทึก…"
-                      r"|\bapprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
+                      r"|\b[Aa]pprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
 CABINET = re.compile(r"(?:คณะรัฐมนตรี|ครม\.?)\s?(?:ยัง|ได้|จึง)?(?:มีมติ|ได้มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
                      r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
 # A step the sentence states of the agreement it has just named, in the passive: it governs, whatever verb
