@@ -211,6 +211,8 @@ CASES = [
     ("ครั้งที่ 5 เมื่อวันที่ 12 ตุลาคม 2563", None, ["2020-10-12"]),
     ("from the 16th to the 18thof June", E, [("2024-06-16", "2024-06-18")]),  # a page's lost space
     ("the 5thofficial visit", E, []),
+    ("the two ministers held here Saturday strategic consultations", E, ["2024-02-03"]),  # wire prose, after its verb
+    ("attended the Saturday market", E, []),
 ]
 
 

@@ -796,6 +796,12 @@ def test_the_visit_of_an_office_holder_and_a_briefings_own_day_in_its_headline()
     assert events(body, D(2019, 3, 3), "en") == {("OfficialVisit", D(2019, 3, 5), ("CL", "TH"))}
 
 
+def test_a_wires_dateline_dates_no_event() -> None:
+    body = ("Thai premier meets Lao minister\nBANGKOK, Nov 25 (TNA) - Lao Foreign Minister Sone Khammy meets Thai premier "
+            "to boost trade ties. Sone Khammy met Prime Minister Somchai Dee at Government House on Friday.")
+    assert events(body, D(2017, 11, 25), "en") == {("BilateralMeeting", D(2017, 11, 24), ("LA", "TH"))}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -148,6 +148,8 @@ _EN_WD_REL = re.compile(
 # Wire prose drops the preposition ("met Wang Yi Thursday.", "before noon Thursday"): a bare weekday
 # counts after a lower-case word only where the clause ends with it.
 _EN_WD_BARE_END = re.compile(f"{_S}[.,;)]|{_S}(?:night|morning|afternoon|evening)\\b|$")
+# … or right after its verb: "held here Saturday strategic consultations", "met Friday with …"
+_EN_WD_AFTER_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|held|said|made|began|spoke|signed)(?:\s(?:here|there))?\s$")
 _EN_WD_DETERMINER = re.compile(r"\b(?:this|that|every|each|the|a|by)\s+$", re.I)  # "this Wednesday": no day
 _FUTURE_CUE = re.compile(r"\b(?:will|to be|scheduled|is to|are to|is set to|are set to|plans? to|(?:expected|due|slated) to)\b|จะ|มีกำหนด")
 _DAY_ONLY_CUE = re.compile(f"(?:ที่|the|On|on){_S}(?={_D})")
@@ -367,7 +369,8 @@ def _candidates(text: str, ref: _dt.date | None) -> list[_Cand]:
             out.append((m.start(), m.end(), day, None, True, False))
     for m in _EN_WD_REL.finditer(text) if "day" in text else ():  # Monday ... Sunday
         lead = m["prep"][0].lower() if m["prep"] else ""
-        if not lead and (not _EN_WD_BARE_END.match(text, m.end())
+        if not lead and (not (_EN_WD_BARE_END.match(text, m.end())
+                              or _EN_WD_AFTER_VERB.search(text, max(0, m.start("wd") - 30), m.start("wd")))
                          or _EN_WD_DETERMINER.search(text, max(0, m.start("wd") - 9), m.start("wd"))):
             continue  # "the Thursday meeting", "Friday prayers": not a day the text dates something by
         if lead and lead in "ln":

@@ -43,10 +43,9 @@ class DayReader:
             if d.end_date is None and cues.NON_EVENT_DATE_BEFORE.search(before):
                 continue
             out.append(d)
-        # "PHNOM PENH, May 1, 2013 (Xinhua) -- … will be held on May 16-17": the wire's dateline is the release's day,
-        # not the event's, when the story gives the event a day of its own
-        rest = [d for d in out if not (d.start - sentence.start < 40 and cues.DATELINE_END.match(ctx.body, d.end))]
-        return rest if rest else out
+        # "PHNOM PENH, May 1, 2013 (Xinhua) -- … will be held on May 16-17", "BANGKOK, Nov 25 (TNA) - X meets Y …
+        # paid a courtesy call on Friday": the wire's dateline is the day the story was filed, no event's
+        return [d for d in out if not (d.start - sentence.start < 40 and cues.DATELINE_END.match(ctx.body, d.end))]
 
     @staticmethod
     def _pick_date(kind: str, trigger: int, local: list[DateMention], sentence: list[DateMention], body: str = "",
