@@ -802,6 +802,13 @@ def test_a_wires_dateline_dates_no_event() -> None:
     assert events(body, D(2017, 11, 25), "en") == {("BilateralMeeting", D(2017, 11, 24), ("LA", "TH"))}
 
 
+def test_indian_honorifics_end_no_sentence_and_are_no_name() -> None:
+    body = "During the visit, PM Somchai Dee called on Smt. Meera Kumar, the President of India."
+    found = facts(body, D(2012, 1, 26), "en")
+    assert {("Meera Kumar", "IN"), ("Somchai Dee", "TH")} == {(p.name, p.country) for p in found.people}
+    assert [e.evidence for e in found.events] == [(body,)]
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

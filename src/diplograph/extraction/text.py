@@ -49,7 +49,7 @@ _THAI_SPLIT = re.compile(
 # English: a sentence ends at . ! ? followed by space and a capital, unless the dot ends an
 # abbreviation or an initial (Mr. H.E. J. L.P. U.S. No. Feb.).
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Hon|Rt|St|No|Nos|Jr|Sr|Rev|Capt|Maj|Adm|hrs|Dato|vs|etc|Co|Ltd|Inc|Rep|Sen|Gov|Amb|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Hon|Rt|St|No|Nos|Jr|Sr|Rev|Capt|Maj|Adm|hrs|Dato|vs|etc|Co|Ltd|Inc|Rep|Sen|Gov|Amb|Smt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"|\b[A-Z](?:\.[A-Z])*|\bH\.E|\bU\.S|\bU\.K|\be\.g|\bi\.e|\b[ap]\.m)$"
 )
 _EN_END = re.compile(r"(?<=[A-Za-z0-9”\"’)])[.!?][”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
