@@ -809,6 +809,11 @@ def test_indian_honorifics_end_no_sentence_and_are_no_name() -> None:
     assert [e.evidence for e in found.events] == [(body,)]
 
 
+def test_a_leader_welcomed_to_a_state_meets_its_host() -> None:
+    body = "Joint Communique\nPrime Minister Anna Brown warmly welcomed Prime Minister Somchai Dee to New Zealand on 4 May 2015."
+    assert events(body, D(2015, 5, 5), "en") == {("BilateralMeeting", D(2015, 5, 4), ("NZ", "TH"))}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -49,6 +49,9 @@ class SideReader:
             elif kind == "OfficialVisit" and re.search(r"(?:เยือน(?:ประเทศ)?|\bto|\bvisit|\b(?:is|was|are|were|been) in)\s?(?:the\s)?$",
                                                        before):  # "visit to China", "is in China on an official visit"
                 found.add(code)
+            elif kind == "BilateralMeeting" and re.search(r"\bto\s(?:the\s)?$", before) and re.search(
+                    r"\b(?:welcomed|received)\b", text[max(0, start - 90):start]):
+                found.add(code)  # "Prime Minister Gillard warmly welcomed Prime Minister Yingluck to Australia": the host
             elif _STATE_ACTS.match(text, end):
                 found.add(code)  # "ซาอุดิอาระเบียเตรียมลงนาม MOU กับไทย", "Laos and Thailand signed …": the state acts
             elif _INVITED_BY.search(text[max(0, start - 40):start]):
