@@ -100,6 +100,9 @@ THAI_PEOPLE = [
                  "Castillo Terrones ประธานาธิบดีแห่งสาธารณรัฐซูรินาเม", D(2021, 3, 8),
                  {("สมชาย ใจดี", "TH"), ("José Pedro Castillo Terrones", "SR")},
                  id="credentials-misspelt-a-capital-we-do-not-list-and-an-accented-latin-name"),
+    pytest.param("วันที่ 2 มี.ค. 2560 พ.ต.ต.สมชาย ใจดีผู้บังคับการตำรวจภูธรจังหวัดน่าน หารือกับนายคำไพ สีหาลาด เจ้าแขวงไชยะบุลี "
+                 "สปป.ลาว", D(2017, 3, 2), {("สมชาย ใจดี", "TH"), ("คำไพ สีหาลาด", "LA")},
+                 id="a-surname-glued-to-its-office"),
 ]
 
 

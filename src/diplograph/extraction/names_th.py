@@ -89,6 +89,13 @@ class ThaiNames(TitleReader):
                 break
             if len(chunks) >= 2 and self.countries.thai_pattern.search(word):
                 break  # "นายอาหมัด ซาเลห์ นักการทูตมาเลเซีย": an office we do not know, naming its state
+            glued = next((m for m in self.positions.th_pattern.finditer(word, 2, 22) if len(m.group(0)) >= 8),
+                         None) if len(chunks) == 1 and is_thai(word[:2]) else None
+            if glued is not None and not CLAUSE_RE.search(word, 0, glued.start()) and "และ" not in word[:glued.start()]:
+                # "พ.ต.ต.สงวน โรงสะอาดผู้บังคับการตำรวจภูธร…": the surname runs into its office
+                chunks.append(word[:glued.start()])
+                end = cm.start() + glued.start()
+                break
             chunks.append(word)
             end = cm.end()
             nxt = text[end:end + 1]
