@@ -817,6 +817,22 @@ def test_a_leader_welcomed_to_a_state_meets_its_host() -> None:
     assert events(body, D(2015, 5, 5), "en") == {("BilateralMeeting", D(2015, 5, 4), ("NZ", "TH"))}
 
 
+def test_officials_met_without_their_states_are_the_sides_the_lead_gave() -> None:
+    body = ("S. Korea, Thailand hold consultations\nSEOUL, Oct. 7 (Yonhap) -- South Korea and Thailand have had working-level "
+            "consultations on regional issues, the ministry said Friday.\nKim Min-ho, head of the ministry's Peace Bureau, met "
+            "with Dara Dee, who leads the East Asia department, in Bangkok on Thursday.")
+    assert events(body, D(2022, 10, 7), "en") == {("BilateralMeeting", D(2022, 10, 6), ("KR", "TH"))}
+
+
+@pytest.mark.parametrize("body", [
+    "The ministers of Asia-Pacific Economic Cooperation (APEC) ministerial meeting opened in Lima on Friday.",
+    "Japan's foreign minister held a meeting with the Thai foreign minister in Manila during an Asia-Pacific Economic "
+    "Cooperation (APEC) ministerial meeting on Monday.",
+])
+def test_a_named_bodys_meeting_written_in_lower_case(body) -> None:
+    assert "MultilateralMeeting" in {kind for kind, _d, _c in events(body, D(2015, 11, 16), "en")}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -57,6 +57,11 @@ def consolidate(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                                   and ctx.people.people[p].country in visit.countries - {ctx.home}]
             if cand.date is None and visit.date and not visit.end_date:
                 cand.date = visit.date
+        if not cand.countries and cand.kind == "BilateralMeeting" and len(
+                told := [e for e in events if e.kind == cand.kind and e.date is None and len(e.countries) == 2]) == 1:
+            # "South Korea and Thailand have had … consultations" above "Chun Young-hee, head of the … Bureau, met
+            # with Arjaree Sriratanaban … on Thursday": the one talk told so far, its sides not said again
+            cand.countries = set(told[0].countries)
         _complete_sides(ctx, cand, previous)
         if cand.continuation and cand.date is None and cand.kind == "BilateralMeeting":
             host = _continued(events, cand)

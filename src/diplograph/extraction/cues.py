@@ -75,7 +75,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b[Mm]et with\b|\bmet\b|\b(?<!to )(?:[Mm]eets?|[Mm]eeting)(?= (?:with )?(?:his |her |the )?(?:H\.E\. |His Excellency )?(?-i:[A-Z]))"
         r"|\b[Hh](?:olds?|eld) [Tt]alks\b"  # a title-case headline: "Thai PM Holds Talks with …"
         r"|\bheld (?:a |an |the |their |its )?(?:[\w-]+ ){0,5}(?i:talks|meetings?|discussions?|consultations?)\b"
-        r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meetings?|discussions?)\b"
+        r"|\bhad (?:a |an )?(?:[\w-]+ ){0,2}(?:talks|meetings?|discussions?|consultations)\b"
         r"|\bbilateral (?:talks|meetings?)\b|\bwill hold talks\b|\bhold talks\b|\b[Nn]egotiating [Rr]ound\b"
         r"|\breceived\b(?! (?:a |an |the |his |her )?(?:\w+ )?(?:message|letter|call|congratulat|note|invitation|report"
         r"|briefing|support|award|deliver|visa|credentials from))"
@@ -151,6 +151,8 @@ ENGLISH_NAMED_MEETING = re.compile(
     # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
     r"(?:(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’'\-–]*)\s+(?:[-–]\s+)?(?:\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\)\s+)?){0,10}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation"
+    # "an Asia-Pacific Economic Cooperation (APEC) ministerial meeting": a named body's meeting in lower case
+    r"|(?<=[A-Z]{2}\)\s)(?:ministerial\s|leaders['’]\s)?(?:meeting|summit)"
     # "the 9th Cambodia-Thailand General Border Committee (9th GBC) meeting": a committee's numbered meeting
     r"|(?<=\d(?:st|nd|rd|th)\s)(?:[A-Z][\w’'\-–]*\s+){1,6}Committee(?:\s\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\))?"
     r"(?:\s[Mm]eeting)?)s?"
@@ -163,7 +165,7 @@ ENGLISH_NAMED_MEETING = re.compile(
 )
 # A cheap test run first: a sentence without one of these words names no meeting.
 MEETING_WORD = re.compile(r"ประชุม|งาน|Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress"
-                          r"|Session|Assembly|Consultation|Committee")
+                          r"|Session|Assembly|Consultation|Committee|\) (?:ministerial |leaders['’] )?(?:meeting|summit)")
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ|รมว\.\S*อาเซียน"
