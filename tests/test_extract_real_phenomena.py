@@ -833,6 +833,13 @@ def test_a_named_bodys_meeting_written_in_lower_case(body) -> None:
     assert "MultilateralMeeting" in {kind for kind, _d, _c in events(body, D(2015, 11, 16), "en")}
 
 
+def test_a_call_reported_in_an_interview_is_of_its_own_day() -> None:
+    body = ("เมื่อเวลา 10.30 น. วันที่ 12 มีนาคม ที่ทำเนียบรัฐบาล นายสมชาย ใจดี นายกรัฐมนตรี ให้สัมภาษณ์ว่า นายลี ซุน "
+            "นายกรัฐมนตรีสิงคโปร์ ได้โทรศัพท์พูดคุยแสดงความยินดี โดยนายสมชาย ยอมรับว่า เมื่อวาน (11 มี.ค.) นายลีได้โทรมาหาพูดคุย"
+            "ถึงการประชุมอาเซียน")
+    assert events(body, D(2025, 3, 12)) == {("BilateralMeeting", D(2025, 3, 11), ("SG", "TH"))}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -38,7 +38,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # "เซ็นเอ็มโอยู" (news for ลงนาม), not "คอลเซ็นเตอร์"
         r"|เซ็น(?:สัญญา)?\s?(?=เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง)|(?<!จะ)(?<!เพื่อ)ต่ออายุ(?=\s?(?:เอ็มโอยู|MOU|MoU|บันทึก|ข้อตกลง|ความตกลง))"
         r"|แลกเปลี่ยน(?=\S{0,12}(?:บันทึก|เอกสาร|หนังสือ|ความตกลง|สัตยาบัน))")),
-    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|(?:พูด)?คุยทางโทรศัพท์|โทรศัพท์หารือ|ยกหูโทร(?:ศัพท์)?|ต่อสายตรง"
+    ("Call", re.compile(r"หารือทางโทรศัพท์|สนทนาทางโทรศัพท์|(?:พูด)?คุยทางโทรศัพท์|โทรศัพท์(?:หารือ|พูดคุย)|ยกหูโทร(?:ศัพท์)?|ต่อสายตรง"
+                        r"|โทร(?:มา)?หา(?=\s?(?:พูดคุย|หารือ|นาย|นาง|ผม|ตน|ท่าน))"  # "นายอันวาร์ได้โทรมาหาพูดคุย"
                         r"|(?:ประชุม)?หารือ(?:ทาง)?(?:วิดีโอ|วีดิทัศน์)|(?<!ระบบการ)(?<!ระบบ)ประชุมทางไกล"
                         r"|หารือ\S{0,12}ผ่านระบบ(?:การประชุม)?(?:ทางไกล|วีดิทัศน์|วิดีโอ|ออนไลน์)")),
     ("BilateralMeeting", re.compile(
@@ -207,6 +208,9 @@ NON_EVENT_DATE_BEFORE = re.compile(
     # (Thai "เปิดเผยว่า เมื่อวานนี้ …" puts the date inside what was said: the event's)
     r"|\b(?:said|says|told|announced|stated|added|noted|confirmed|revealed)\s(?:(?!that\b)\w+\s){0,2}(?:on\s)?$",
     re.I)
+# A statement reporting an event: a day before it is the statement's ("เมื่อเวลา 15.30 น. วันที่ 19 กันยายน … ให้สัมภาษณ์
+# … เปิดเผยว่าได้โทรศัพท์พูดคุย …", "On Friday, the ministry said the two ministers had met"), not the event's.
+REPORTING = re.compile(r"ให้สัมภาษณ์|(?:เปิดเผย|กล่าว|ระบุ|แถลง|ยอมรับ|เผย)ว่า|\b(?:said|told reporters|announced|stated)\b")
 # Not "ออนไลน์"/"online" alone: "หลอกลวงทางออนไลน์" is a topic (online scams), not a mode.
 VIRTUAL = led("ทปวผvVtTpPoO", r"ทางโทรศัพท์|ประชุมทางไกล|วิดีโอ|วีดิทัศน์|ประชุมออนไลน์|ผ่านระบบออนไลน์|video|telephone|phone"
                      r"|virtual|online (?:meeting|talks|conference|call|summit)s?|via videoconference", re.I)

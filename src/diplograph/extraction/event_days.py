@@ -141,6 +141,8 @@ class DayReader:
                 k == "Named" and start < s and e <= chosen.start - sentence.start
                 and _WHICH.search(text, e, chosen.start - sentence.start) for k, s, e in triggers):
             return None  # "… visit to attend APEC, which Thailand hosts on 16-19 November": the conference's days
+        if cues.REPORTING.search(text, chosen.end - sentence.start, start):
+            return None  # the day of the statement that reports the event
         if kind == "OfficialVisit" and chosen.end_date is None and cues.VISIT_ENDED.search(text, max(0, start - 60), start):
             return None  # "… concluding his working visit to Thailand today": its last day, not its first
         if kind == "OfficialVisit" and chosen.end_date is None and self._visiting_title(text, start, _end):
