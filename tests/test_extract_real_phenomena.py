@@ -840,6 +840,13 @@ def test_a_call_reported_in_an_interview_is_of_its_own_day() -> None:
     assert events(body, D(2025, 3, 12)) == {("BilateralMeeting", D(2025, 3, 11), ("SG", "TH"))}
 
 
+def test_the_head_of_a_states_delegation_is_of_that_state() -> None:
+    body = ("BANGKOK, May 30 — Indonesia is committed to renewing its fisheries cooperation, said Fisheries Minister Ahmad "
+            "Yusuf.\nEarlier, Ahmad, who led the Indonesian delegation on a three-day working visit to Thailand, held a "
+            "bilateral meeting with Thai officials.")
+    assert ("Ahmad Yusuf", "ID") in people(body, D(2025, 5, 30), "en")
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

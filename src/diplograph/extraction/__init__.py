@@ -26,6 +26,7 @@ from .focus import (
     attendance_sides,
     companions,
     counterparts_of_focus,
+    delegation_leaders,
     focus_state,
     foreign_speaker,
     latin_names_abroad,
@@ -100,6 +101,7 @@ def extract(release: Release) -> ReleaseFacts:
     attendance_sides(body, people)
     spouses(body, people)
     companions(body, people)
+    delegation_leaders(body, people)
     latin_names_abroad(body, people, home, focus)
     counterparts_of_focus(body, people, home, focus)
     for record in people.people:

@@ -201,6 +201,20 @@ def companions(body: str, people) -> None:
                 record.country = side
 
 
+_LEADS_DELEGATION = re.compile(r",?\s(?:who\s(?:led|leads|is leading|was leading|headed|heads)|head of|leader of|leading)"
+                               r"\sthe\s(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:[a-z]+\s)?delegation\b")
+
+
+def delegation_leaders(body: str, people) -> None:
+    """"Earlier, Mohamad, who led the Malaysian delegation on a four-day working visit …": the head of a state's
+    delegation is of that state, whatever state his unqualified office would default to."""
+    for mention in people.mentions if "delegation" in body else ():
+        m = _LEADS_DELEGATION.match(body, mention.end)
+        record = people.people[mention.person]
+        if m and (state := countries().code(m["state"])) and not stated_in_position(record):
+            record.country = state
+
+
 def spouses(body: str, people) -> None:
     """"นายเหวียน ซวน ฟุก นายกรัฐมนตรีเวียดนาม และนางเจิ่น เหงียต ทู ภริยา", "… and his wife, Mrs. X": a spouse named
     without an office is of the state of the person just named in the line."""
