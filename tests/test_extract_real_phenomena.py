@@ -259,6 +259,13 @@ def test_possessive_ends_a_name() -> None:
     assert all("'s" not in name for name, _ in found)
 
 
+@pytest.mark.parametrize("text,expected", [("ณ ศาลาว่าการกลาโหม", []), ("ณ ศาลาว่าการกลาโหม ประเทศลาว", ["LA"]),
+                                           ("ไทยและจีนได้หารือ", ["TH", "CN"])])
+def test_a_thai_name_is_whole_syllables(text, expected) -> None:
+    from diplograph.gazetteer import countries
+    assert [code for _s, _e, code in countries().find(text, "th")] == expected
+
+
 def test_demonym_in_a_department_name_is_no_country() -> None:
     body = ("On 3 June 2022, the Director-General of the Department of European Affairs met with the Ambassador "
             "of Chile, Mr. Pablo Reyes, at the Ministry.")

@@ -119,7 +119,8 @@ class Countries:
         """(start, end, iso2) for every country name in text, longest match first."""
         if lang == "th":
             found = [(m.start(), m.end(), self.by_name_th[m.group(0)]) for m in self.thai_pattern.finditer(text)
-                     if not _FALSE_FRIEND.search(text, max(0, m.start() - 4), m.start())]
+                     if not _FALSE_FRIEND.search(text, max(0, m.start() - 4), m.start())
+                     and not _MARK_AFTER.match(text, m.end())]
             # Latin-script names inside Thai text (in parentheses) count too
             found += [(m.start(1), m.end(1), self.by_name_en[m.group(1)]) for m in self.en_pattern.finditer(text)]
             return sorted(found)
@@ -254,6 +255,8 @@ def _thai_spellings(name: str) -> list[str]:
 
 # Thai words that hold a country's name without naming it: มหาดไทย (the Interior ministry) is no "ไทย".
 _FALSE_FRIEND = re.compile(r"มหาด$")
+# A name whose last letter carries a tone mark or vowel after it is part of other syllables: "ศาลาว่าการ" holds no "ลาว".
+_MARK_AFTER = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 _JOINED = re.compile(r"\s?(?:และ|กับ|and(?: the)?)\s?")
 
 
