@@ -1035,6 +1035,9 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("On 3 May 2025, the two permanent secretaries held a meeting to prepare for the signing of the Memorandum "
+                 "of Understanding on Labour Cooperation between Thailand and Laos.", D(2025, 5, 4), "en",
+                 {("MemorandumOfUnderstanding", ("LA", "TH"), "Proposed")}, id="a-meeting-to-prepare-a-signing"),
     pytest.param("The Cabinet met on Tuesday, March 5, 2019 at Government House.\nTitle: Draft Memorandum of Understanding "
                  "on Fisheries Cooperation between Thailand and Fiji\nThe cabinet approved the following proposals made by "
                  "the Ministry of Agriculture:\n1) Approved draft Memorandum of Understanding on Fisheries Cooperation "

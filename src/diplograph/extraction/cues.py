@@ -125,7 +125,9 @@ CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถว�
 BOOK_SIGNED = re.compile(r"ลงนาม\s?(?:ใน)?\s?(?:สมุด|ถวาย|แสดงความ)|\bsign(?:ed|s|ing)? (?:the|a) (?:condolence|guest|visitors'?) book")
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาด(?:ว่า)?|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
-                      r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$")
+                      r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$"
+                      # "held to prepare for the signing of …", "ahead of the signing"
+                      r"|\b(?:[Pp]repar\w*|[Ii]n preparation) (?:for )?(?:the )?$|\b[Aa]head of (?:the )?$")
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
 LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following|\b(?:today )?included|\binclude)\s*:?\s*$", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.
