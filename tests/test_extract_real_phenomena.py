@@ -1035,6 +1035,12 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("The two sides will maintain existing mechanisms, including the joint commission, and the signing of an "
+                 "agreement on labour between Thailand and Laos, and soon sign a new agreement on fisheries.", D(2020, 9, 3),
+                 "en", {("Agreement", ("LA", "TH"), "Proposed")}, id="what-the-sides-will-do-includes-a-signing"),
+    pytest.param("The leaders looked forward to more visits and welcomed the signing of a Memorandum of Understanding on "
+                 "Labour between Thailand and Laos.", D(2020, 9, 3), "en", {("MemorandumOfUnderstanding", ("LA", "TH"), "Signed")},
+                 id="a-signing-welcomed-in-a-sentence-that-also-looks-forward"),
     pytest.param("On 3 May 2025, the two permanent secretaries held a meeting to prepare for the signing of the Memorandum "
                  "of Understanding on Labour Cooperation between Thailand and Laos.", D(2025, 5, 4), "en",
                  {("MemorandumOfUnderstanding", ("LA", "TH"), "Proposed")}, id="a-meeting-to-prepare-a-signing"),

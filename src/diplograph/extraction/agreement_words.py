@@ -25,7 +25,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("Proposed", re.compile(
         r"ผลักดัน|(?<!ผลัก)ดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b"
-        r"|\b(?:would|will|to) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b"
+        r"|\b(?:would|will|to|soon) (?:then )?sign\b|\bdevelop\b|\bdraft(?:ing)?\b"
         # a bare "sign" in a list of what two sides will do: "will work together to organise …, sign an action programme"
         r"|(?<=, )sign\b|(?<=, and )sign\b")),
 ]
@@ -52,6 +52,11 @@ INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|inten
                     r"(?:launch |start |begin |open |hold |expedite |speed up |accelerate |finali[sz]e |push for )?(?:the )?$"
                     r"|\bwill (?:launch |start |begin )?$|\bto (?:launch|start|begin) $"
                     r"|(?:เห็นพ้อง|ตกลง)?ที่จะ(?:เริ่ม|เปิด)?(?:การ)?$|จะ(?:เริ่ม|เปิด)(?:การ)?$|เตรียม(?:เปิด)?(?:การ)?$")
+# A sentence about what the sides will do: its "the signing of …" is a signing still to come ("They will also
+# maintain …, including … the signing of an action plan").
+FUTURE_CLAUSE = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|agreed|expected|look(?:ed)? forward) to)\b")
+SIGNING_NOUN = re.compile(r"[Ss]igning (?:of|[Cc]eremon)")
+PAST_VERB_BEFORE = re.compile(r"\b[a-z]+ed (?:the )?$")  # "… and welcomed the signing of …": that verb governs it
 THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
 # Revising an agreement says it exists: "เสนอปรับปรุงความตกลงการค้าเสรี", "to upgrade the ASEAN-China FTA".

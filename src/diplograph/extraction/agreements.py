@@ -288,8 +288,10 @@ class AgreementExtractor:
             _distance, status, cue = best
             if status in ("UnderNegotiation", "Signed") and words.INTENT.search(text[max(0, cue - 30):cue]):
                 status = "Proposed"  # "agreed to launch negotiations on …", "เห็นพ้องที่จะลงนาม": not yet
-            if status == "Signed" and cues.PLANNED.search(text[max(0, cue - 25):cue]):
-                status = "Proposed"  # "กำหนดจัดพิธีลงนาม …": the signing is still to come
+            if status == "Signed" and (cues.PLANNED.search(text[max(0, cue - 25):cue]) or (
+                    words.SIGNING_NOUN.match(text, cue) and words.FUTURE_CLAUSE.search(text, 0, cue)
+                    and not words.PAST_VERB_BEFORE.search(text, max(0, cue - 20), cue))):
+                status = "Proposed"  # "กำหนดจัดพิธีลงนาม …", "They will … including the signing of …": still to come
             if status in ("Proposed", "Signed") and (words.APPROVES.search(text[max(0, cue - 30):start])
                                                      or words.CABINET.search(context or text[:start])):
                 status = "Approved"  # "อนุมัติการจัดทำ…", "ครม.เห็นชอบการลงนามร่าง…"
