@@ -213,6 +213,7 @@ CASES = [
     ("the 5thofficial visit", E, []),
     ("the two ministers held here Saturday strategic consultations", E, ["2024-02-03"]),  # wire prose, after its verb
     ("attended the Saturday market", E, []),
+    ("Premier Li held talks Wednesday with Prime Minister Somchai", E, ["2024-02-07"]),
 ]
 
 

@@ -854,6 +854,12 @@ def test_the_head_of_a_states_delegation_is_of_that_state() -> None:
     assert ("Ahmad Yusuf", "ID") in people(body, D(2025, 5, 30), "en")
 
 
+def test_an_instrument_put_to_work_is_no_signing_reported() -> None:
+    body = ("BEIJING, May 3 (Xinhua) -- Chinese Premier Li Wei held talks Tuesday with Thai Prime Minister Somchai Dee. "
+            "China was willing to actively implement the five-year plan for trade cooperation signed by the two sides, Li said.")
+    assert events(body, D(2016, 5, 4), "en") == {("BilateralMeeting", D(2016, 5, 3), ("CN", "TH"))}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

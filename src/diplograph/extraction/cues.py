@@ -367,6 +367,9 @@ BACK_REFERENCE = re.compile(r"\s?(?:ดังกล่าว|ครั้งน�
 CITED_AS_GROUND = re.compile(r"(?:ตาม|เป็นไปตาม)(?:มติ|ข้อตกลง|ผลการ)(?:ของ)?(?:ที่)?\s?$"
                              r"|\b(?:in (?:line|accordance) with|pursuant to|following up on) the (?:decisions?|outcomes?|"
                              r"agreements?|resolutions?)(?: reached)? (?:of|at) the\s$", re.I)
+# An instrument put to work, its signing told in passing ("to actively implement the five-year project for economic
+# and trade cooperation signed by the two sides"): no signing reported.
+IMPLEMENTS_SIGNED = re.compile(r"\bimplement(?:s|ed|ing|ation of)?\s(?:the\s)?(?:[\w-]+\s){0,10}$", re.I)
 # Said to take part in a conference (not only to prepare for it or to be invited).
 ATTENDS = re.compile(r"เข้าร่วม|ร่วมการประชุม|ร่วมประชุม|นำคณะ|ประธาน|เดินทางไป|\battend|\bled\b|\bparticipat|\bchair",
                      re.I)

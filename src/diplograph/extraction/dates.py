@@ -149,7 +149,8 @@ _EN_WD_REL = re.compile(
 # counts after a lower-case word only where the clause ends with it.
 _EN_WD_BARE_END = re.compile(f"{_S}[.,;)]|{_S}(?:night|morning|afternoon|evening)\\b|$")
 # … or right after its verb: "held here Saturday strategic consultations", "met Friday with …"
-_EN_WD_AFTER_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|held|said|made|began|spoke|signed)(?:\s(?:here|there))?\s$")
+_EN_WD_AFTER_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|held|had|said|made|began|spoke|signed)"
+                               r"(?:\s(?:talks|a meeting|here|there))?\s$")  # "held talks Wednesday with …"
 _EN_WD_DETERMINER = re.compile(r"\b(?:this|that|every|each|the|a|by)\s+$", re.I)  # "this Wednesday": no day
 _FUTURE_CUE = re.compile(r"\b(?:will|to be|scheduled|is to|are to|is set to|are set to|plans? to|(?:expected|due|slated) to)\b|จะ|มีกำหนด")
 _DAY_ONLY_CUE = re.compile(f"(?:ที่|the|On|on){_S}(?={_D})")

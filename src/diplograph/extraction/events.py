@@ -213,6 +213,9 @@ class EventExtractor(DayReader, SideReader):
             return None  # a hope, an invitation, a vague plan: not an event
         if cues.SOMEDAY_AFTER.search(text, end, min(window_hi, end + 60)):
             return None  # "… paying a state visit to China at an early date"
+        if kind == "AgreementSigning" and text[start:end].lower() == "signed" and cues.IMPLEMENTS_SIGNED.search(
+                text, max(0, start - 120), start):
+            return None  # "to implement the five-year project … signed by the two sides": told in passing
         if kind == "OfficialVisit" and cues.BEFORE_VISITING.search(text, max(0, start - 16), start):
             return None  # "ก่อนที่จะเยือนไทย นายบอริส … ได้เข้าหารือกับ …": a time clause of the talks, the visit told elsewhere
         if kind == "Named" and self._returned_from(text, triggers, position):
