@@ -860,6 +860,15 @@ def test_an_instrument_put_to_work_is_no_signing_reported() -> None:
     assert events(body, D(2016, 5, 4), "en") == {("BilateralMeeting", D(2016, 5, 3), ("CN", "TH"))}
 
 
+def test_a_caption_running_a_name_into_another_states_office_and_visits_in_the_plural() -> None:
+    body = ("MANILA, March 22 (PNA) -- Secretary Juan Cruz summarized the results of President Jose Rizal's official "
+            "visits to Thailand, which cap his introductory visits.\nThai President U\nSomchai Dee Philippines President "
+            "Jose Rizal\n|")
+    found = facts(body, D(2017, 3, 22), "en")
+    assert {("OfficialVisit", None, ("PH", "TH"))} <= {(e.kind, e.date, e.countries) for e in found.events}
+    assert "Somchai Dee Philippines President Jose Rizal" not in {p.name for p in found.people}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

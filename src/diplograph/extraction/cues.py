@@ -57,7 +57,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # a visit, called official or not: "official visit", "a three-day visit", "visited the Republic of
     # Chile", "is visiting Japan", "paid a visit to"
     ("OfficialVisit", re.compile(
-        r"\b(?:official|state|working|introductory|\w+-day) visit\b"
+        r"\b(?:official|state|working|introductory|\w+-day) visits?\b"
         r"|\b(?<!transit )visit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
         r"|\bpaid a visit to\b"
         # "the visit of the Prime Minister of Thailand to India" (an office or an honorific, not a bare name in passing)

@@ -110,6 +110,11 @@ class EnglishNames(TitleReader):
         if name.endswith((" of", " the")) or len(name) < 2:
             return None
         end = chain.start() + len(text[chain.start():nm.end()].rstrip("."))
+        for state in self.countries.en_pattern.finditer(name, 1):
+            # "U Htin Kyaw Philippines President Rodrigo Duterte" (a caption run on): a state and its office start another
+            if name[state.start() - 1] == " " and self.positions.en_pattern.match(name, state.end() + 1):
+                name, end = name[:state.start() - 1], nm.start() + state.start() - 1
+                break
         end = _POST_NOMINALS.match(text, end).end()  # "Amanda Milling MP, Minister for Asia …"
         title = self.positions.en_pattern.match(name)
         title = title if title and name[title.end():title.end() + 1] == " " else None
