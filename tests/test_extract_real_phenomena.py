@@ -869,6 +869,16 @@ def test_a_caption_running_a_name_into_another_states_office_and_visits_in_the_p
     assert "Somchai Dee Philippines President Jose Rizal" not in {p.name for p in found.people}
 
 
+@pytest.mark.parametrize("body,kind", [
+    ("1 ก.พ. 2567 – นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ เปิดเผยว่า ตนได้พบหารือกับ นายราเมช ซิงห์ "
+     "เอกอัครราชทูตอินเดียประจำประเทศไทย เมื่อวันที่ 31 มกราคม ที่ผ่านมา", "BilateralMeeting"),
+    ("1 ก.พ. 2567 – นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ ให้การต้อนรับ นายราเมช ซิงห์ "
+     "เอกอัครราชทูตอินเดียประจำประเทศไทย เมื่อวันที่ 31 มกราคม ที่ผ่านมา", "CourtesyCall"),
+])
+def test_a_minister_holding_talks_with_an_envoy_or_receiving_his_call(body, kind) -> None:
+    assert events(body, D(2024, 2, 1)) == {(kind, D(2024, 1, 31), ("IN", "TH"))}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

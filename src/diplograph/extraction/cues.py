@@ -128,6 +128,8 @@ PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|�
                       r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$"
                       # "held to prepare for the signing of …", "ahead of the signing"
                       r"|\b(?:[Pp]repar\w*|[Ii]n preparation) (?:for )?(?:the )?$|\b[Aa]head of (?:the )?$")
+# Talks the subject holds with someone ("ได้พบหารือกับ", "met with"): not a reception nor a call made.
+TALKS_WITH = re.compile(r"(?:พบ)?หารือ(?:ร่วม)?กับ|(?:[Mm]et|held talks) with\b")
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
 LIST_INTRO = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|as follows|the following|\b(?:today )?included|\binclude)\s*:?\s*$", re.I)
 # A lead that gives only a clock time ("เมื่อเวลา 10.10 น. นายกรัฐมนตรี…"): news of the release's own day.

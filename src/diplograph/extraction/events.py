@@ -113,6 +113,15 @@ class EventExtractor(DayReader, SideReader):
             p.country == ctx.home and p.role not in (None, "ambassador") for p in people)
 
     @staticmethod
+    def _home_subject(ctx: Context, sentence: Sentence, start: int) -> bool:
+        """The home state's official is the first person named before the verb ("นายภูมิธรรม … ได้พบหารือกับ
+        นายนาเกช ซิงค์ เอกอัครราชทูตอินเดีย"): the talks were the official's, not the envoy's call."""
+        before = ctx.mentions_in(sentence.start, sentence.start + start)
+        calls = (dict(cues.THAI_TRIGGERS)["CourtesyCall"], dict(cues.ENGLISH_TRIGGERS)["CourtesyCall"])
+        return bool(before) and ctx.people.people[before[0].person].country == ctx.home and not any(
+            p.search(ctx.body) for p in calls)  # the release calls it a call elsewhere: its word wins
+
+    @staticmethod
     def _foreign(ctx: Context, participants: list[int]) -> bool:
         return any(p >= 0 and ctx.people.people[p].country not in (None, ctx.home) for p in participants)
 
@@ -338,7 +347,8 @@ class EventExtractor(DayReader, SideReader):
             # honour to co-chair the ASEAN-China Post Ministerial Conference with …": the speakers take part
             cand.participants += [p for p in ctx.speakers if p not in cand.participants]
             cand.countries |= {ctx.people.people[p].country for p in ctx.speakers}
-        if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand):
+        if cand.kind == "BilateralMeeting" and not cand.hosted and self._ambassadors_call(ctx, cand) and not (
+                cues.TALKS_WITH.match(text, start) and self._home_subject(ctx, sentence, start)):
             cand.kind = "CourtesyCall"
         elif (cand.kind == "CourtesyCall" and ctx.equals_of_two_states(cand.participants)
               and cues.CALL_ON_EQUAL.search(ctx.body, cand.start, cand.end)):
