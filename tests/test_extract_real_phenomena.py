@@ -882,6 +882,15 @@ def test_a_minister_holding_talks_with_an_envoy_or_receiving_his_call(body, kind
     assert events(body, D(2024, 2, 1)) == {(kind, D(2024, 1, 31), ("IN", "TH"))}
 
 
+def test_a_summit_the_headline_says_the_leader_joined_undated() -> None:
+    body = ("นายกรัฐมนตรี ร่วมการประชุมสุดยอดอาเซียน-ญี่ปุ่น สมัยพิเศษ ผ่านระบบการประชุมทางไกล\n"
+            "นายสมชาย ใจดี นายกรัฐมนตรี เข้าร่วมการประชุมสุดยอดอาเซียน-ญี่ปุ่น สมัยพิเศษ ผ่านระบบการประชุมทางไกล "
+            "โดยนายทาโร ยามาดะ นายกรัฐมนตรีญี่ปุ่น และสมเด็จพระราชาธิบดีแห่งบรูไนดารุซซาลาม เป็นประธานร่วม")
+    found = facts(body, None)
+    assert [(e.kind, e.date) for e in found.events] == [("MultilateralMeeting", None)]
+    assert {"JP", "TH"} <= set(found.events[0].countries)
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

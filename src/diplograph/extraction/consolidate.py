@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..gazetteer import countries
 from .apart import apart, overlap
 from .candidates import BILATERAL_KINDS, SPAN_KINDS, Candidate, Context
-from .cues import CALL_ON_EQUAL, HELD, IN_PERSON, LIST_ITEM, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
+from .cues import ATTENDS, CALL_ON_EQUAL, HELD, IN_PERSON, LIST_ITEM, PAIR_OF_LEADERS, RECEPTION, THE_CALL, VIRTUAL
 from .text import is_thai
 from .titles import NOT_TAKING_PART
 
@@ -295,6 +295,10 @@ def _finish(ctx: Context, events: list[Candidate]) -> list[Candidate]:
                 kept.append(e)
             elif e.name and e.journey and not any(o.kind == "MultilateralMeeting" and o.date for o in events):
                 kept.append(e)  # "เดินทางถึงกรุงโตเกียว เพื่อเข้าร่วมการประชุม …": the conference the trip was for
+            elif e.name and any(ctx.sentences[i].start < ctx.lead_end for i in e.evidence) and e.participants and not any(
+                    o.kind == "MultilateralMeeting" and o.date for o in events) and ATTENDS.search(
+                    ctx.sentences[e.evidence[0]].text):
+                kept.append(e)  # "นายกรัฐมนตรี ร่วมการประชุมสุดยอดอาเซียน-จีน สมัยพิเศษ" over its report: the page's own news
             continue
         if e.date is None and e.subordinate:
             continue  # "ในโอกาสที่ … เดินทางเยือนไทย", "who is visiting Thailand": the occasion, not the news
