@@ -891,6 +891,12 @@ def test_a_summit_the_headline_says_the_leader_joined_undated() -> None:
     assert {"JP", "TH"} <= set(found.events[0].countries)
 
 
+def test_a_call_on_ones_own_ambassador_abroad_is_no_diplomacy() -> None:
+    body = ("เมื่อวันที่ 4 กุมภาพันธ์ 2563 นายสมชาย ใจดี ปลัดกระทรวงแรงงาน เข้าเยี่ยมคารวะนายสมศักดิ์ รักไทย "
+            "เอกอัครราชทูต ณ กรุงโตเกียว")
+    assert events(body, D(2020, 2, 5)) == set()
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -113,6 +113,16 @@ class EventExtractor(DayReader, SideReader):
             p.country == ctx.home and p.role not in (None, "ambassador") for p in people)
 
     @staticmethod
+    def _own_envoy_called_on(ctx: Context, cand: Candidate, sentence: Sentence, end: int) -> bool:
+        """A home official calling on the home state's own ambassador abroad: no two states meet."""
+        if cand.kind not in ("CourtesyCall", "BilateralMeeting") or not ctx.home:
+            return False
+        after = ctx.mentions_in(sentence.start + end, sentence.end)
+        people = [ctx.people.people[p] for p in cand.participants if p >= 0]
+        return bool(after) and after[0].start - (sentence.start + end) <= 8 and len(people) >= 2 and all(
+            p.country == ctx.home for p in people) and ctx.people.people[after[0].person].role == "ambassador"
+
+    @staticmethod
     def _home_subject(ctx: Context, sentence: Sentence, start: int) -> bool:
         """The home state's official is the first person named before the verb ("นายภูมิธรรม … ได้พบหารือกับ
         นายนาเกช ซิงค์ เอกอัครราชทูตอินเดีย"): the talks were the official's, not the envoy's call."""
@@ -338,6 +348,8 @@ class EventExtractor(DayReader, SideReader):
                 subject = self._subject_before(ctx, index)
                 if subject is not None and subject not in cand.participants:
                     cand.participants.insert(0, subject)
+        if self._own_envoy_called_on(ctx, cand, sentence, end):
+            return None  # "ปลัดกระทรวงแรงงาน เข้าเยี่ยมคารวะ … เอกอัครราชทูต ณ กรุงโตเกียว": one side's own people
         cand.countries |= {ctx.people.people[p].country for p in cand.participants
                            if p >= 0 and ctx.people.people[p].country}
         if ctx.speakers and ((len(cand.countries) < 2 and cand.kind in BILATERAL_KINDS
