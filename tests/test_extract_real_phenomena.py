@@ -1078,6 +1078,9 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี แถลงว่า ครม.มีมติอนุมัติตามที่กระทรวงการต่างประเทศเสนอการ\n"
+                 "จัดทำความตกลงระหว่างรัฐบาลไทยกับรัฐบาลมอนเตเนโกร ว่าด้วยการยกเว้นการตรวจลงตรา", D(2013, 2, 5), "th",
+                 {("Agreement", ("ME", "TH"), "Approved")}, id="a-cabinet-approval-broken-over-two-lines"),
     pytest.param("The two sides will maintain existing mechanisms, including the joint commission, and the signing of an "
                  "agreement on labour between Thailand and Laos, and soon sign a new agreement on fisheries.", D(2020, 9, 3),
                  "en", {("Agreement", ("LA", "TH"), "Proposed")}, id="what-the-sides-will-do-includes-a-signing"),

@@ -146,6 +146,20 @@ class AgreementRecord:
         return max(self.statuses, key=ORDER.index)
 
 
+def _paragraph_before(body: str, at: int) -> str:
+    """The line up to ``at``, and the line above when that ends in a Thai word: Thai writes no full stop, so a
+    page may break a phrase there ("… ครม.มีมติอนุมัติตามที่กระทรวง…เสนอการ" / "จัดทำความตกลง…")."""
+    line = body.rfind("\n", 0, at) + 1
+    if line >= 2 and body[line - 2] != "\n":
+        above = body.rfind("\n", 0, line - 1) + 1
+        if _BROKEN_LINE_END.search(body, above, line - 1):
+            line = above
+    return body[line:at]
+
+
+_BROKEN_LINE_END = re.compile(r"[\u0e00-\u0e2e\u0e30-\u0e4e]$")  # a Thai line ending in a word: the phrase goes on
+
+
 class AgreementExtractor:
     def __init__(self) -> None:
         self.countries = gazetteer.countries()
@@ -192,8 +206,7 @@ class AgreementExtractor:
                 title = self._title(text, start, spans[k + 1][0] if k + 1 < len(spans) else len(text))
                 if _FRAMEWORK.search(title) or _FRAMEWORK.search(text, max(0, start - 16), start + 60):
                     continue
-                status, cue_at = self._status(text, start, end, title,
-                                              body[body.rfind("\n", 0, sentence.start) + 1:sentence.start + start])
+                status, cue_at = self._status(text, start, end, title, _paragraph_before(body, sentence.start + start))
                 if status is None and words.NEGOTIATING.search(text, start, end):
                     status, cue_at = "UnderNegotiation", start  # "free trade negotiations"
                 if status is None and kind == "JointStatement" and (
