@@ -1078,6 +1078,9 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("ครม. เห็นชอบต่อร่างปฏิญญาร่วมว่าด้วยการประกาศเริ่มการเจรจาความตกลงการค้าเสรีไทย-ชิลี", D(2015, 7, 1), "th",
+                 {("JointStatement", ("CL", "TH"), "Approved"), ("Agreement", ("CL", "TH"), "UnderNegotiation")},
+                 id="a-declaration-named-after-the-instrument-it-is-about"),
     pytest.param("นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี แถลงว่า ครม.มีมติอนุมัติตามที่กระทรวงการต่างประเทศเสนอการ\n"
                  "จัดทำความตกลงระหว่างรัฐบาลไทยกับรัฐบาลมอนเตเนโกร ว่าด้วยการยกเว้นการตรวจลงตรา", D(2013, 2, 5), "th",
                  {("Agreement", ("ME", "TH"), "Approved")}, id="a-cabinet-approval-broken-over-two-lines"),

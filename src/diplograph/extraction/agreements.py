@@ -227,6 +227,11 @@ class AgreementExtractor:
                     # on 5 February: still to come
                     status = "Proposed"
                 parties = self._parties(title, home)
+                if len(parties) < 2 and k + 1 < len(spans) and spans[k + 1][0] == start + len(title):
+                    # "ปฏิญญาร่วมว่าด้วยการประกาศเริ่มการเจรจาความตกลงการค้าเสรีไทย-ตุรกี": a name running into the
+                    # instrument it is about names the same two parties
+                    nested = self._title(text, spans[k + 1][0], spans[k + 2][0] if k + 2 < len(spans) else len(text))
+                    parties |= self._parties(nested, home)
                 if len(parties) < 2:
                     # "ไทยและลาวได้ร่วมกันออกแถลงการณ์ร่วม", "Thailand and Kenya signed …": the subject names them
                     clause = text[max(0, start - 80):start]
