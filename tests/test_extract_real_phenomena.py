@@ -1078,6 +1078,9 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("The cabinet yesterday approved a draft memorandum of understanding (MoU) to set up a Joint Trade Committee "
+                 "between Thailand and Mongolia.", D(2022, 8, 31), "en",
+                 {("MemorandumOfUnderstanding", ("MN", "TH"), "Approved")}, id="the-cabinet-yesterday-approved-a-draft"),
     pytest.param("ครม. เห็นชอบต่อร่างปฏิญญาร่วมว่าด้วยการประกาศเริ่มการเจรจาความตกลงการค้าเสรีไทย-ชิลี", D(2015, 7, 1), "th",
                  {("JointStatement", ("CL", "TH"), "Approved"), ("Agreement", ("CL", "TH"), "UnderNegotiation")},
                  id="a-declaration-named-after-the-instrument-it-is-about"),

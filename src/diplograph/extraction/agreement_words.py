@@ -36,9 +36,9 @@ STATUS_AFTER = re.compile(r"^\s?(?:was|were|has been|have been)?\s?(?:also\s)?(?
 # ร่างบันทึก…", "approved the signing of …"): the agreement is approved, not proposed or signed.
 APPROVES = re.compile(r"(?:อนุมัติ|เห็นชอบ)(?:ให้|ใน|ต่อ)?(?:การ|ร่าง)?\s?(?:(?:จัดทำ|ลงนาม|ยกร่าง)(?:\s?และ\s?(?:การ)?(?:จัดทำ|ลงนาม))?)?"
                       r"(?:ร่าง)?\s?(?:ใน)?\s?$"  # "อนุมัติการจัดทำและลงนามบันทึก…"
-                      r"|\b[Aa]pprov\w* (?:the )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
+                      r"|\b[Aa]pprov\w* (?:the |a |an )?(?:signing|conclusion|draft\w*)(?: of)?(?: the)? ?$")
 CABINET = re.compile(r"(?:คณะรัฐมนตรี|ครม\.?)\s?(?:ยัง|ได้|จึง)?(?:มีมติ|ได้มีมติ)?\s?(?:อนุมัติ|เห็นชอบ|ไฟเขียว)"
-                     r"|[Cc]abinet (?:has )?(?:approved|endorsed|gave)")
+                     r"|[Cc]abinet (?:has |had |(?:on )?\w+day )?(?:approved|endorsed|gave)")  # "The cabinet yesterday approved"
 # A step the sentence states of the agreement it has just named, in the passive: it governs, whatever verb
 # came before the name ("… เป็นผู้ลงนาม ความตกลงฉบับนี้ผ่านความเห็นชอบของคณะรัฐมนตรีเมื่อวันที่ 9 มกราคม").
 STEP_AFTER = re.compile(r"\s?(?:ฉบับนี้|ดังกล่าว)\s?(?:ได้)?(?:ผ่าน|รับ|ได้รับ)(?:การ)?(?:ความเห็นชอบ|อนุมัติ|ลงนาม)"
