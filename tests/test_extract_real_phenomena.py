@@ -809,6 +809,12 @@ def test_the_visit_of_an_office_holder_and_a_briefings_own_day_in_its_headline()
     assert events(body, D(2019, 3, 3), "en") == {("OfficialVisit", D(2019, 3, 5), ("CL", "TH"))}
 
 
+def test_a_wires_dateline_with_its_dash_glued_to_the_lead_dates_no_event() -> None:
+    body = ("BANGKOK, 22 September 2014 (NNT) –Lao Foreign Minister Sone Khammy met Thai Foreign Minister Somchai Dee "
+            "on Sunday.")
+    assert events(body, D(2014, 9, 22), "en") == {("BilateralMeeting", D(2014, 9, 21), ("LA", "TH"))}
+
+
 def test_a_wires_dateline_dates_no_event() -> None:
     body = ("Thai premier meets Lao minister\nBANGKOK, Nov 25 (TNA) - Lao Foreign Minister Sone Khammy meets Thai premier "
             "to boost trade ties. Sone Khammy met Prime Minister Somchai Dee at Government House on Friday.")

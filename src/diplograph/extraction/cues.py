@@ -329,7 +329,7 @@ ATTENDED = re.compile(r"เข้าร่วม(?:ใน)?(?:การ)?\s?$|\b
 # A visit that is its sentence's verb, not an occasion: "นายมาริษ … เดินทางเยือน …", "X paid an official visit to …".
 VISIT_MADE = re.compile(r"(?<!ซึ่ง)(?<!ที่)(?<!โอกาส)(?:ได้)?เดินทาง(?:ไป)?\s?$|\b(?:paid|made)\s(?:a|an|his|her)\s(?:[\w-]+\s){0,3}$")
 # "(Xinhua) --", "(TNA) -"; a Thai lead's "21 พ.ย. 55 - เมื่อเวลา …" is no wire's
-DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[–—])\s|\s*\([A-Za-z .]{2,20}\)\s*-\s")
+DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[–—])\s|\s*\([A-Za-z .]{2,20}\)\s*(?:-\s|[–—](?=[A-Z]))")
 WHILE_VISITING = re.compile(r"ระหว่าง|ขณะ|ในโอกาส|ซึ่ง|มีกำหนด|\b(?:while|during|who|when|will|to)\b", re.I)
 VISIT_BEGAN = re.compile(r"\b(?:began|begins|started|starts|kicked off|opened)\s(?:his|her|their|a|an|the)\s(?:[\w-]+\s){0,3}$"
                          # "arriving in Bangkok from Tokyo today for a two-day visit": the day of arrival is the first
