@@ -841,6 +841,8 @@ def test_officials_met_without_their_states_are_the_sides_the_lead_gave() -> Non
 
 
 @pytest.mark.parametrize("body", [
+    "Thai Commerce Minister Somchai Dee met US Trade Representative John Ward on the sidelines of the APEC summit in "
+    "Lima on Friday.",
     "The ministers of Asia-Pacific Economic Cooperation (APEC) ministerial meeting opened in Lima on Friday.",
     "Japan's foreign minister held a meeting with the Thai foreign minister in Manila during an Asia-Pacific Economic "
     "Cooperation (APEC) ministerial meeting on Monday.",

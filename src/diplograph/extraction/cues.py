@@ -158,6 +158,7 @@ ENGLISH_NAMED_MEETING = re.compile(
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation"
     # "an Asia-Pacific Economic Cooperation (APEC) ministerial meeting": a named body's meeting in lower case
     r"|(?<=[A-Z]{2}\)\s)(?:ministerial\s|leaders['’]\s)?(?:meeting|summit)"
+    r"|(?<=[A-Z0-9]{2}\s)(?:summit|ministerial meeting)"  # news: "the APEC summit", "the G20 summit"
     # "the 9th Cambodia-Thailand General Border Committee (9th GBC) meeting": a committee's numbered meeting
     r"|(?<=\d(?:st|nd|rd|th)\s)(?:[A-Z][\w’'\-–]*\s+){1,6}Committee(?:\s\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\))?"
     r"(?:\s[Mm]eeting)?)s?"
@@ -170,7 +171,7 @@ ENGLISH_NAMED_MEETING = re.compile(
 )
 # A cheap test run first: a sentence without one of these words names no meeting.
 MEETING_WORD = re.compile(r"ประชุม|งาน|Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress"
-                          r"|Session|Assembly|Consultation|Committee|\) (?:ministerial |leaders['’] )?(?:meeting|summit)")
+                          r"|Session|Assembly|Consultation|Committee|\) (?:ministerial |leaders['’] )?(?:meeting|summit)|[A-Z0-9]{2} (?:summit|ministerial meeting)")
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ|รมว\.\S*อาเซียน"
