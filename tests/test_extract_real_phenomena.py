@@ -905,6 +905,17 @@ def test_a_call_on_ones_own_ambassador_abroad_is_no_diplomacy() -> None:
     assert events(body, D(2020, 2, 5)) == set()
 
 
+def test_a_long_name_with_its_connectives_and_the_meeting_it_prepares() -> None:
+    body = ("H.E. Mr. Somchai Dee, Minister of Foreign Affairs of Thailand, attended the 16th Bay of Bengal Initiative for "
+            "Multi-Sectoral Technical and Economic Cooperation (BIMSTEC) Ministerial Meeting on 29 August 2018 to prepare "
+            "for the 4th BIMSTEC Summit in Kathmandu, Nepal.")
+    found = facts(body, D(2018, 9, 7), "en")
+    named = {e.name: e.date for e in found.events}
+    assert named.get("16th Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation (BIMSTEC) "
+                     "Ministerial Meeting") == D(2018, 8, 29)
+    assert named.get("4th BIMSTEC Summit", "not there") in (None, "not there")
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -128,6 +128,9 @@ PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|�
                       r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$"
                       # "held to prepare for the signing of …", "ahead of the signing"
                       r"|\b(?:[Pp]repar\w*|[Ii]n preparation) (?:for )?(?:the )?$|\b[Aa]head of (?:the )?$")
+# What a meeting prepares for comes later: "to prepare for the 4th BIMSTEC Summit", "เพื่อเตรียมการสำหรับการประชุม…".
+PREPARES_FOR = re.compile(r"\b(?:to prepare for|in preparation for|preparatory to|ahead of)\s(?:the\s)?$"
+                          r"|เพื่อ(?:เตรียม(?:การ|ความพร้อม)?)(?:สำหรับ|ให้แก่|ใน)?(?:การ)?$")
 # Talks the subject holds with someone ("ได้พบหารือกับ", "met with"): not a reception nor a call made.
 TALKS_WITH = re.compile(r"(?:พบ)?หารือ(?:ร่วม)?กับ|(?:[Mm]et|held talks) with\b")
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").
@@ -154,7 +157,11 @@ ENGLISH_NAMED_MEETING = re.compile(
     # greedy over the capitalised words, so "Asia Cooperation Dialogue Ministerial Meeting" is one name
     r"(?:the\s+)?(?P<name>(?:\d+(?:st|nd|rd|th)(?:\s?(?:and|[-–])\s?\d+(?:st|nd|rd|th))?\s+)?"
     # "Second Thailand – Viet Nam Joint Cabinet Retreat": a spaced dash joins the two states of the name
-    r"(?:(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’'\-–]*)\s+(?:[-–]\s+)?(?:\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\)\s+)?){0,10}"
+    # "Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation (BIMSTEC) Ministerial Meeting":
+    # a connective inside a name, between two capitalised words (not after an acronym, which closes a name: "the Fifth
+    # Political Consultations (PC) and Bilateral Economic Consultation (BEC)" are two)
+    r"(?:(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’'\-–]*)(?:\s+(?:of|for|and)(?=\s+[A-Z]))?\s+(?:[-–]\s+)?"
+    r"(?:\((?:\d+(?:st|nd|rd|th)\s)?[A-Z]{2,10}\)\s+)?){0,14}"
     r"(?:Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress|Session|Assembly|Consultation"
     # "an Asia-Pacific Economic Cooperation (APEC) ministerial meeting": a named body's meeting in lower case
     r"|(?<=[A-Z]{2}\)\s)(?:ministerial\s|leaders['’]\s)?(?:meeting|summit)"

@@ -143,6 +143,8 @@ class DayReader:
             return None  # "… visit to attend APEC, which Thailand hosts on 16-19 November": the conference's days
         if cues.REPORTING.search(text, chosen.end - sentence.start, start):
             return None  # the day of the statement that reports the event
+        if kind == "Named" and cues.PREPARES_FOR.search(text, max(0, start - 30), start):
+            return None  # "… Ministerial Meeting on 29 August to prepare for the 4th BIMSTEC Summit": a later meeting's
         if kind == "OfficialVisit" and chosen.end_date is None and cues.VISIT_ENDED.search(text, max(0, start - 60), start):
             return None  # "… concluding his working visit to Thailand today": its last day, not its first
         if kind == "OfficialVisit" and chosen.end_date is None and self._visiting_title(text, start, _end):
