@@ -178,7 +178,7 @@ ENGLISH_NAMED_MEETING = re.compile(
 )
 # A cheap test run first: a sentence without one of these words names no meeting.
 MEETING_WORD = re.compile(r"ประชุม|งาน|Meeting|Summit|Conference|Forum|Dialogue|Commission|Week|Retreat|Congress"
-                          r"|Session|Assembly|Consultation|Committee|\) (?:ministerial |leaders['’] )?(?:meeting|summit)|[A-Z0-9]{2} (?:summit|ministerial meeting)")
+                          r"|Session|Assembly|Consultation|Committee|summit|ministerial meeting|\) meeting|\) leaders")
 # What makes a named meeting international rather than domestic (cabinet, governors).
 MULTILATERAL_NAME = re.compile(
     r"อาเซียน|เอเปค|สุดยอด|ครั้งที่\s?\d+|สมัยพิเศษ|สหประชาชาติ|แม่โขง|บิมสเทค|แอคเมคส์|ระดับรัฐมนตรี|นานาชาติ|รมว\.\S*อาเซียน"
