@@ -916,6 +916,12 @@ def test_a_long_name_with_its_connectives_and_the_meeting_it_prepares() -> None:
     assert named.get("4th BIMSTEC Summit", "not there") in (None, "not there")
 
 
+def test_a_building_before_an_office_is_no_name() -> None:
+    body = ("At the Ivory Room, Santi Maitri Building, Government House, Prime Minister Somchai Dee held a telephone "
+            "conversation with Prime Minister Anna Brown of New Zealand on 10 June 2020.")
+    assert "Government House" not in {p.name for p in facts(body, D(2020, 6, 11), "en").people}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

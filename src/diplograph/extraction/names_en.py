@@ -53,6 +53,7 @@ _BARE_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(" + _EN_NAME.pattern + r"
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[.;,]\s+|\band\s+)$")
 _MINISTRY_THEN_STATE = re.compile(r"(?:,\s+|\s+of\s+(?:the\s+)?)(?:Ministry|Department|Office) of (?:the )?[A-Z][\w&]*"
                                   r"(?:\s+(?:and\s+)?[A-Z][\w&]*)*?,\s+")
+_BUILDING = re.compile(r"\b(?:House|Building|Room|Hall|Palace|Hotel|Centre|Center|Airport|Square|Tower|Residence)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+\Z")
 _OF_DEMONYM_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:Ministry|Government|Embassy|Foreign Ministry|side|National Assembly|Parliament"
                               r"|Senate|House of|Armed Forces|Navy|Army|Air Force)\b")
@@ -241,8 +242,8 @@ class EnglishNames(TitleReader):
             name = lead.group(1)
             words = name.split()
             if len(words) < 2 or self.countries.code(words[0]) or self.countries.find(name, "en") or (
-                    self.positions.en_pattern.search(name) or self.orgs.find(name)):
-                continue
+                    self.positions.en_pattern.search(name) or self.orgs.find(name) or _BUILDING.search(name)):
+                continue  # "…, Thai Khu Fah Building, Government House, Prime Minister …": a place
             if _PLACE_BEFORE.search(body, max(0, lead.start(1) - 8), lead.start(1)):
                 continue  # "… in New York, Foreign Minister Parnpree met …": a place, not a name
             if re.match(_PORTFOLIO_WORD, name) and re.search(r"\b(?:of|for|and)\s+$", body[max(0, lead.start(1) - 5):lead.start(1)]):
