@@ -24,6 +24,7 @@ DATE_LINES = [
     pytest.param("Published: 12 March 2020", (D(2020, 3, 12), True), id="published-label"),
     pytest.param("Posted on 5 June 2018 | 1,204 views", (D(2018, 6, 5), True), id="posted-with-counter"),
     pytest.param("04/03/2019", (D(2019, 3, 4), True), id="numeric-day-first"),
+    pytest.param("  • Mar 21 2022, 14:49 ist", (D(2022, 3, 21), True), id="a-headers-item-set-as-a-list"),
     pytest.param("25/09/2560", (D(2017, 9, 25), True), id="numeric-buddhist-era"),
     pytest.param("Last updated: 04/03/2021", (D(2021, 3, 4), False), id="numeric-update-label"),
     pytest.param("อัปเดตล่าสุด :12 พ.ย. 2564 | 09:40 น.", (D(2021, 11, 12), False), id="thai-update-label"),

@@ -297,6 +297,9 @@ def test_thai_release_naming_its_own_minister_with_thailand_keeps_its_unqualifie
 # --- events -----------------------------------------------------------------------------
 
 EVENTS = [
+    pytest.param("Indian External Affairs Minister Ravi Kumar on Monday held a telephonic conversation with his Thai counterpart "
+                 "Somchai Dee.", D(2022, 3, 21), "en", {("BilateralMeeting", D(2022, 3, 21), ("IN", "TH"))},
+                 id="a-telephonic-conversation"),
     pytest.param(
         "On 23 September 2022, the Minister of Foreign Affairs met with the Foreign Ministers of Chile, Peru and "
         "Mexico in New York.", D(2022, 9, 24), "en",

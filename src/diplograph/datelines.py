@@ -81,6 +81,9 @@ _TODAY_AFTER = re.compile(r"\s*(?:วันนี้|today\b)", re.I)
 
 
 
+_BULLET = re.compile(r"^\s*[•·▪●◦]\s*")
+
+
 def date_line(line: str) -> tuple[date, bool] | None:
     """(date, is the release's own) if ``line`` is a date line; None when it is not one.
 
@@ -89,6 +92,7 @@ def date_line(line: str) -> tuple[date, bool] | None:
     if len(line) > 120 or not any(c.isdigit() for c in line) or _RELATIVE.search(_LABEL.sub(" ", line)):
         return None
     line = _YEAR_GLUED_TO_TIME.sub(r"\1 \2", line)  # "30 July 201911:42"
+    line = _BULLET.sub("", line)  # "  • Mar 21 2022, 14:49 ist": a header's items set as a list
     mentions = find_dates(line)
     if not mentions:
         return _numeric_line(line)

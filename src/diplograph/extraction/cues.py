@@ -68,7 +68,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|exchanged (?:diplomatic )?(?:notes|letters|instruments of ratification)|exchange of (?:the )?"
         r"(?:notes|letters|instruments|documents|MoUs?|MOUs?|memorand\w+|agreements?))\b(?! (?:the |a )?(?:guest|visitors?[’']?|condolence(?:s)?|golden) book)",
         re.I)),  # "Signing Ceremony of the MoU …" in a headline
-    ("Call", re.compile(r"\btelephone (?:conversations?|calls?|talks?)\b|\bphone (?:calls?|talks?|conversations?)\b"
+    ("Call", re.compile(r"\btelephon(?:e|ic) (?:conversations?|calls?|talks?)\b|\bphone (?:calls?|talks?|conversations?)\b"
                         r"|\bvideo ?(?:conference|call|link)\b|\bvirtual (?:meeting|talks|summit)\b|\bvideoconference\b"
                         r"|\bspoke (?:by|over the) (?:tele)?phone\b|\bspoke (?:to|with)\b|\b(?:phone |video )?call with\b",
                         re.I)),
@@ -414,7 +414,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
                      "call on", "audience", "credentials"),
     "OfficialVisit": ("เยือน", "ราชการ", "visit"),
     "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "ต่ออายุ", "sign", "exchange", "inked", "renewed"),
-    "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phone", "video", "virtual", "spoke",
+    "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phon", "video", "virtual", "spoke",
              "call with"),
     "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
