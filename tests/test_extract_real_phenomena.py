@@ -297,6 +297,10 @@ def test_thai_release_naming_its_own_minister_with_thailand_keeps_its_unqualifie
 # --- events -----------------------------------------------------------------------------
 
 EVENTS = [
+    pytest.param("BANGKOK, Thailand – Prime Minister Somchai Dee will pay an Official Visit to Cambodia on 8 October 2024, "
+                 "and attend the 44th ASEAN Summit during 9-11 October 2024 in Phnom Penh.", D(2024, 10, 4), "en",
+                 {("OfficialVisit", D(2024, 10, 8), ("KH", "TH")), ("MultilateralMeeting", D(2024, 10, 9), ("KH", "TH"))},
+                 id="a-one-day-visit-before-the-summit-the-sentence-dates"),
     pytest.param("Indian External Affairs Minister Ravi Kumar on Monday held a telephonic conversation with his Thai counterpart "
                  "Somchai Dee.", D(2022, 3, 21), "en", {("BilateralMeeting", D(2022, 3, 21), ("IN", "TH"))},
                  id="a-telephonic-conversation"),

@@ -67,9 +67,10 @@ class DayReader:
             local, sentence = ([d for d in pool if d.end_date] for pool in (local, sentence))
         pools = [shape(local, want_span), shape(sentence, want_span)]
         if kind == "OfficialVisit":
-            # a one-day visit says so after the word ("เยือน … ในวันที่ 5"); a day before it is the
-            # day of a meeting during the visit ("เมื่อวันที่ 12 … ซึ่งเดินทางเยือนไทย")
-            pools.append([d for d in shape(local, False) if d.start >= trigger])
+            # a one-day visit says so after the word ("เยือน … ในวันที่ 5"), before a span another event of the
+            # sentence has ("will pay an Official Visit to Laos on 8 October, and attend the … Summits during 9-11
+            # October"); a day before it is the day of a meeting during the visit ("เมื่อวันที่ 12 … ซึ่งเดินทางเยือนไทย")
+            pools.insert(1, [d for d in shape(local, False) if d.start >= trigger])
             if body and cues.VISIT_BEGAN.search(body, max(0, trigger - 90), trigger):
                 # "… signed agreements on Tuesday as President X began his three-day official visit": that day
                 pools.append(shape(sentence, False))
