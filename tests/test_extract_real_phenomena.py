@@ -929,6 +929,13 @@ def test_a_building_before_an_office_is_no_name() -> None:
     assert "Government House" not in {p.name for p in facts(body, D(2020, 6, 11), "en").people}
 
 
+def test_a_signing_only_supposed_is_no_signing() -> None:
+    body = ("The new Chilean ambassador paid a courtesy call on Commerce Minister Somchai Dee on Tuesday. Both sides agreed to "
+            "support the ASEAN-Chile FTA talks, so the pact can be signed as scheduled next year. Once the pact is signed, "
+            "it would boost trade.")
+    assert "AgreementSigning" not in {kind for kind, _d, _c in events(body, D(2016, 3, 10), "en")}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -131,6 +131,10 @@ PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|�
 # What a meeting prepares for comes later: "to prepare for the 4th BIMSTEC Summit", "เพื่อเตรียมการสำหรับการประชุม…".
 PREPARES_FOR = re.compile(r"\b(?:to prepare for|in preparation for|preparatory to|ahead of)\s(?:the\s)?$"
                           r"|เพื่อ(?:เตรียม(?:การ|ความพร้อม)?)(?:สำหรับ|ให้แก่|ใน)?(?:การ)?$")
+# A signing still to come or only supposed: "so the pact can be signed as scheduled next year", "once the pact is
+# signed": no signing held.
+SIGNED_LATER = re.compile(r"\b(?:can|could|will|would|shall|should|may|might|must|to)\s(?:\w+\s)?be\s$"
+                          r"|\b(?:once|after|when|if)\b[^.,;]{0,60}\b(?:is|are)\s$", re.I)
 # Talks the subject holds with someone ("ได้พบหารือกับ", "met with"): not a reception nor a call made.
 TALKS_WITH = re.compile(r"(?:พบ)?หารือ(?:ร่วม)?กับ|(?:[Mm]et|held talks) with\b")
 # A sentence that introduces a list of what follows ("… โดยสรุปได้ดังนี้", "… as follows:").

@@ -235,6 +235,9 @@ class EventExtractor(DayReader, SideReader):
         if kind == "AgreementSigning" and text[start:end].lower() == "signed" and cues.IMPLEMENTS_SIGNED.search(
                 text, max(0, start - 120), start):
             return None  # "to implement the five-year project … signed by the two sides": told in passing
+        if kind == "AgreementSigning" and cues.SIGNED_LATER.search(text, max(0, start - 80), start) and not any(
+                d.start - sentence.start > start for d in dates):
+            return None  # "so the pact can be signed as scheduled next year": no signing, and no day for one
         if kind == "OfficialVisit" and cues.BEFORE_VISITING.search(text, max(0, start - 16), start):
             return None  # "ก่อนที่จะเยือนไทย นายบอริส … ได้เข้าหารือกับ …": a time clause of the talks, the visit told elsewhere
         if kind == "Named" and self._returned_from(text, triggers, position):
