@@ -930,9 +930,10 @@ def test_a_building_before_an_office_is_no_name() -> None:
 
 
 def test_a_signing_only_supposed_is_no_signing() -> None:
-    body = ("The new Chilean ambassador paid a courtesy call on Commerce Minister Somchai Dee on Tuesday. Both sides agreed to "
-            "support the ASEAN-Chile FTA talks, so the pact can be signed as scheduled next year. Once the pact is signed, "
-            "it would boost trade.")
+    body = ("The new Chilean ambassador to Thailand paid a courtesy call to Commerce Minister Somchai Dee on Tuesday.\n"
+            "Speaking to reporters after meeting Chilean Ambassador Juan Perez at the Commerce Ministry, Somchai said both "
+            "sides agreed to support the FTA talks, so the pact can be signed as scheduled next year.\nSomchai said once "
+            "the FTA pact is signed, it would boost confidence among both Thai and Chilean businesses.")
     assert "AgreementSigning" not in {kind for kind, _d, _c in events(body, D(2016, 3, 10), "en")}
 
 
