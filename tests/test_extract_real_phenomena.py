@@ -297,6 +297,9 @@ def test_thai_release_naming_its_own_minister_with_thailand_keeps_its_unqualifie
 # --- events -----------------------------------------------------------------------------
 
 EVENTS = [
+    pytest.param("วันที่ 28 สิงหาคม 2563 นายสมชาย ใจดี ประธานวุฒิสภา ให้การรับรอง นายเหวียน วัน นาม เอกอัครราชทูต"
+                 "สาธารณรัฐสังคมนิยมเวียดนามประจำประเทศไทย เพื่ออำลาในโอกาสพ้นจากหน้าที่", D(2020, 9, 19), "th",
+                 {("CourtesyCall", D(2020, 8, 28), ("TH", "VN"))}, id="an-envoys-farewell-received"),
     pytest.param("BANGKOK, Thailand – Prime Minister Somchai Dee will pay an Official Visit to Cambodia on 8 October 2024, "
                  "and attend the 44th ASEAN Summit during 9-11 October 2024 in Phnom Penh.", D(2024, 10, 4), "en",
                  {("OfficialVisit", D(2024, 10, 8), ("KH", "TH")), ("MultilateralMeeting", D(2024, 10, 9), ("KH", "TH"))},

@@ -47,6 +47,8 @@ THAI_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"หารือทวิภาคี|ประชุมทวิภาคี|ประชุมหารือ|(?<!เพื่อ)พบหารือ|หารือข้อราชการ|(?<!เพื่อ)ร่วมหารือ|(?<!เพื่อ)(?<!เพื่อการ)หารือ"
         r"|(?:ให้การ)?(?<!ยินดี)ต้อนรับ(?=\s?[“\"]?(?:นาย|นาง|ดร|พล|ฯพณฯ|H\.E|Mr|Ms|คณะ|ผู้|รัฐมนตรี|นายก|ประธาน|เอกอัคร|\S{0,12}[”\"]))"
         r"|ให้การต้อนรับ|การเจรจารอบ\S*"
+        # "ให้การรับรอง นายเหวียน … เอกอัครราชทูต… เพื่ออำลา": received (not "ให้การรับรองมาตรฐาน", certified)
+        r"|ให้การรับรอง(?=\s?(?:นาย|นาง|ดร|พล|ฯพณฯ|H\.E|Mr|Ms|คณะ|เอกอัคร))"
         r"|แลกเปลี่ยนความคิดเห็น")),
 ]
 ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -117,7 +119,7 @@ GENERIC_NAME = re.compile(r"(?:the\s+)?(?:[Bb]ilateral\s+)?(?:[Mm]eeting|[Tt]alk
 # A meeting the release itself calls "the call" (with no telephone in it): a courtesy call.
 THE_CALL = re.compile(r"\b(?:[Aa]t|[Dd]uring|present at|[Aa]fter) the (?:courtesy )?call\b")
 CALL_ON_EQUAL = re.compile(r"เข้าพบ|called on", re.I)  # a call verb that leaders also use for meeting each other
-RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|received|welcomed", re.I)
+RECEPTION = re.compile(r"(?:ให้การ)?ต้อนรับ|ให้การรับรอง|received|welcomed", re.I)
 CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถวกองทหารเกียรติยศ|กองเกียรติยศ|สนามหญ้า|welcom(?:e|ing) ceremony|official welcome"
                       r"|ท่าอากาศยาน|สนามบิน|\bairport\b"  # a welcome on arrival
                       r"|guard of honou?r", re.I)
@@ -420,7 +422,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "AgreementSigning": ("ลงนาม", "แลกเปลี่ยน", "เซ็น", "ต่ออายุ", "sign", "exchange", "inked", "renewed"),
     "Call": ("โทร", "ทางไกล", "ต่อสาย", "วิดีโอ", "วีดิทัศน์", "ผ่านระบบ", "phon", "video", "virtual", "spoke",
              "call with"),
-    "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
+    "BilateralMeeting": ("หารือ", "ประชุม", "ทวิภาคี", "ต้อนรับ", "รับรอง", "เจรจา", "แลกเปลี่ยน", "met", "meet", "held", "had ",
                          "bilateral",
                          "talks", "received", "negotiat", "exchanged views", "summit", "chaired", "discussed", "talked",
                          "conferred", "consulted", "discussion", "consultation", "welcomed", "and i ", "hosted",
