@@ -106,6 +106,9 @@ THAI_PEOPLE = [
     pytest.param("ร้อยเอกสมชาย ใจดี รัฐมนตรีช่วยว่าการกระทรวงเกษตรและสหกรณ์ หารือกับพลอากาศจัตวา ลี ซุน "
                  "ผู้บัญชาการทหารอากาศสิงคโปร์", None, {("สมชาย ใจดี", "TH"), ("ลี ซุน", "SG")},
                  id="captains-and-commodores-glued-or-spaced"),
+    pytest.param("วันที่ 22 พฤศจิกายน 2562 นายสมชาย ใจดี ผู้ว่าราชการจังหวัดอุบลราชธานี พร้อมด้วยท่านเหงียน วัน นาม "
+                 "ประธานคณะกรรมการประชาชนจังหวัดกวางตรี สาธารณรัฐสังคมนิยมเวียดนาม ร่วมหารือความร่วมมือ", None,
+                 {("สมชาย ใจดี", "TH"), ("เหงียน วัน นาม", "VN")}, id="a-foreign-official-named-after-a-respectful-than"),
 ]
 
 
@@ -1121,6 +1124,9 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("วันที่ 22 พฤศจิกายน 2562 ผู้ว่าราชการจังหวัดอุบลราชธานี และประธานคณะกรรมการประชาชนจังหวัดกวางตรี "
+                 "เวียดนาม เปิดประชุมแลกเปลี่ยนร่างบันทึกความเข้าใจระหว่างไทยกับเวียดนาม", D(2019, 11, 22), "th",
+                 {("MemorandumOfUnderstanding", ("TH", "VN"), "UnderNegotiation")}, id="drafts-exchanged"),
     pytest.param("The cabinet yesterday approved a draft memorandum of understanding (MoU) to set up a Joint Trade Committee "
                  "between Thailand and Mongolia.", D(2022, 8, 31), "en",
                  {("MemorandumOfUnderstanding", ("MN", "TH"), "Approved")}, id="the-cabinet-yesterday-approved-a-draft"),

@@ -21,7 +21,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # a renewal is a new signing ("renewed their memorandum", "ต่ออายุบันทึกความเข้าใจ")
         r"|(?<!จะ)(?<!เพื่อ)ต่ออายุ|\brenewed\b")),
     ("Approved", re.compile(r"เห็นชอบ|อนุมัติ|ไฟเขียว|\bapprov\w*|\bendorse\w*|\bratif\w*|\bgreen light\b")),
-    ("UnderNegotiation", re.compile(r"เจรจา|\b[Nn]egotiat\w*")),
+    ("UnderNegotiation", re.compile(r"เจรจา|แลกเปลี่ยนร่าง|\b[Nn]egotiat\w*|\bexchanged (?:the |their )?drafts?\b")),
     ("Proposed", re.compile(
         r"ผลักดัน|(?<!ผลัก)ดัน|เตรียม|เสนอ|เร่ง|จัดทำ|ยกร่าง|ศึกษา|จะลงนาม|จะร่วมลงนาม|ผู้ลงนาม|\bpropos\w*|\bconclud\w*"
         r"|\bto be signed\b|\bwill be signed\b|\bexpected to be\b|\bwork towards\b|\bexplore\b|\bstudy\b"

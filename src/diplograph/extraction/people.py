@@ -32,6 +32,9 @@ _PLURAL_AFTER = re.compile(r"s?\s?ทั้งสอง(?!ฝ่าย)|s\b")
 _PLURAL_BEFORE = re.compile(r"\b(?:two|both)\s+$", re.I)
 
 
+_RESPECT = re.compile(r"ท่าน(?!ผู้|ทูต|นายก|จะ|ได้|เป็น|ก็|มี|กล่าว|ยัง|ให้|เคย|คง|อาจ|ต้อง|ใหม่|หนึ่ง|อื่น|นี้|นั้น|แรก|ต่อ|เดียว|ละ|ทั้ง)(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+
 class PeopleExtractor(ThaiNames, EnglishNames):
     """Finds people in one release body. Holds compiled patterns; create once, call per release."""
 
@@ -56,6 +59,12 @@ class PeopleExtractor(ThaiNames, EnglishNames):
                     continue
                 parsed = self._thai_full(body, m.start(), m.end(), people, home)
                 if parsed:
+                    add(parsed[0], m.start(), parsed[1])
+            for m in _RESPECT.finditer(body) if "ท่าน" in body else ():
+                # "พร้อมด้วยท่านเหงียน ดึ๊ก จิ๋น ประธานคณะกรรมการประชาชนจังหวัดกวางตรี": "ท่าน" is also "he"/"you", so
+                # only a name that an office follows is taken
+                if not taken.covers(m.start()) and (parsed := self._thai_full(body, m.start(), m.end(), people, home)) and (
+                        parsed[0].role and len(parsed[0].name.split()) >= 2):
                     add(parsed[0], m.start(), parsed[1])
             for record, start, end in self._thai_unmarked(body, home, taken):
                 add(record, start, end)
