@@ -134,6 +134,8 @@ PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|�
 # What a meeting prepares for comes later: "to prepare for the 4th BIMSTEC Summit", "เพื่อเตรียมการสำหรับการประชุม…".
 PREPARES_FOR = re.compile(r"\b(?:to prepare for|in preparation for|preparatory to|ahead of)\s(?:the\s)?$"
                           r"|เพื่อ(?:เตรียม(?:การ|ความพร้อม)?)(?:สำหรับ|ให้แก่|ใน)?(?:การ)?$")
+# The words for a spouse ("นาง… ภริยา"): they follow the spouse's name.
+SPOUSE_TH = "ภริยา|ภรรยา|คู่สมรส|สามี"
 # A signing still to come or only supposed: "so the pact can be signed as scheduled next year", "once the pact is
 # signed": no signing held.
 SIGNED_LATER = re.compile(r"\b(?:can|could|will|would|shall|should|may|might|must|to)\s(?:\w+\s)?be\s$"

@@ -15,7 +15,7 @@ from ..gazetteer import countries
 from ..model import Release
 from ..resolve import registry
 from . import text as _text
-from .cues import ACCOMPANIED, SOCIETY_AFTER, SOCIETY_BEFORE, SOCIETY_EN, SOCIETY_TH
+from .cues import ACCOMPANIED, SOCIETY_AFTER, SOCIETY_BEFORE, SOCIETY_EN, SOCIETY_TH, SPOUSE_TH
 from .dates import DateMention
 from .person import stated_in_position
 from .text import Sentence
@@ -228,7 +228,7 @@ def spouses(body: str, people) -> None:
             last[line] = record.country
 
 
-_SPOUSE = re.compile(r"\s?(?:\([^()]{2,60}\)\s?)?(?:ภริยา|ภรรยา|คู่สมรส|สามี)|,?\s(?:his|her) (?:wife|spouse|husband)\b")
+_SPOUSE = re.compile(r"\s?(?:\([^()]{2,60}\)\s?)?(?:" + SPOUSE_TH + r")|,?\s(?:his|her) (?:wife|spouse|husband)\b")
 
 
 def transcript_speakers(people, intros: list[tuple[int, int]]) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .cues import SPOUSE_TH
 from .person import PersonRecord, Taken
 from .text import is_thai
 from .titles import CLAUSE_RE, TitleReader
@@ -17,6 +18,7 @@ from .titles import CLAUSE_RE, TitleReader
 # Common nouns that begin like an honorific: นายก(รัฐมนตรี), นายทหาร, นางพยาบาล …
 _NOT_A_NAME = re.compile(
     r"(?:นายก(?:รัฐมนตรี|ฯ|สมาคม|เทศมนตรี|องค์การ|อบ)|นายทหาร|นายอำเภอ|นายจ้าง|นายหน้า|นายทุน|นายด่าน|นายตำรวจ|นายสถานี|นางพยาบาล|นางงาม|นางแบบ)")
+_SPOUSE_WORD = re.compile(SPOUSE_TH)
 _LATIN_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
 # Latin-script names after a Thai honorific keep their accents: "นาย Andrés Manuel López Obrador"
 _THAI_NAME_CHUNK = re.compile(r"[\u0e00-\u0e7fA-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
@@ -89,6 +91,8 @@ class ThaiNames(TitleReader):
                 break
             if len(chunks) >= 2 and self.countries.thai_pattern.search(word):
                 break  # "นายอาหมัด ซาเลห์ นักการทูตมาเลเซีย": an office we do not know, naming its state
+            if chunks and _SPOUSE_WORD.match(word):
+                break  # "ตุน ดร. ซีตี ฮัสมะฮ์ บินตี โมฮัมหมัด อาลี ภริยา": the spouse's word closes the name
             glued = next((m for m in self.positions.th_pattern.finditer(word, 2, 22) if len(m.group(0)) >= 8),
                          None) if len(chunks) == 1 and is_thai(word[:2]) else None
             if glued is not None and not CLAUSE_RE.search(word, 0, glued.start()) and "และ" not in word[:glued.start()]:
@@ -120,8 +124,9 @@ class ThaiNames(TitleReader):
             chunks = pm.group(1).split()
             end = pm.end()
         position = self._thai_position(text, end)
-        if len(chunks) > 4 and position is None and latin is None:
-            return None  # a long run of words is a name only when its title or Latin form closes it
+        spouse = position is None and latin is None and bool(_SPOUSE_WORD.match(text, end + 1))
+        if len(chunks) > 4 and position is None and latin is None and not spouse:
+            return None  # a long run of words is a name only when its title, Latin form or "ภริยา" closes it
         before = self._thai_title_before(text, pos) if position is None else None
         if before is not None:
             position = (end, before)  # "รมช.กต. นายชัยชนะ ศรีสุข", "ออท. โปแลนด์/ไทย นายยาน โนวัค"
@@ -129,7 +134,7 @@ class ThaiNames(TitleReader):
             position = (end, shared)  # "นางสาวศิรมนต์ โสภา และนางสาวนภสร แซ่ลิ่ม นักวิเทศสัมพันธ์": both hold it
         if position is None and latin is None and end >= len(text.rstrip()) - 1:
             return None  # the page stops in the name ("นายภุชงค์ วรศร…"): not a whole name
-        if position is None and latin is None:
+        if position is None and latin is None and not spouse:
             # no position and no Latin form: accept only a clean given name + surname
             if len(chunks) != 2 or len(chunks[0]) > 20 or len(chunks[1]) > 20:
                 return None
