@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def wave(page_id: str) -> str:
     """The collecting wave a page came in (README "How it was made"): its group's letter says it."""
-    return {"w": "wave 2", "x": "wave 3", "y": "wave 4", "z": "wave 5", "v": "wave 6", "u": "wave 7", "s": "wave 8", "r": "wave 9"}.get(page_id[0], "wave 1")
+    return {"w": "wave 2", "x": "wave 3", "y": "wave 4", "z": "wave 5", "v": "wave 6", "u": "wave 7", "s": "wave 8", "r": "wave 9", "q": "wave 10"}.get(page_id[0], "wave 1")
 
 
 if __name__ == "__main__":
