@@ -62,6 +62,13 @@ class SideReader:
                 found.add(code)  # an official of that state: "the Minister of Foreign Affairs of Chile"
             elif lang == "th" and self._titled(text, start):
                 found.add(code)  # "รมว.ไอซีทีสิงคโปร์", "รัฐมนตรีว่าการกระทรวงการต่างประเทศจีน": a title glued to it
+        if kind == "AgreementSigning":
+            for m in _BETWEEN_PLACES.finditer(text):
+                # "ลงนาม … ระหว่าง จังหวัดภูเก็ต ราชอาณาจักรไทย กับ เมืองเซี่ยเหมิน … สาธารณรัฐประชาชนจีน": each party's state
+                # after its city
+                states = {code for _s, _e, code in self.countries.find(m.group(0), lang)}
+                if len(states) == 2 and ctx.home in states:
+                    found |= states
         for start, _end, pair in self.countries.joined_spans(text, lang):
             if ctx.home in pair and not _BETWEEN_NOT_MEETING.search(text, max(0, start - 40), start):
                 found |= set(pair)  # "ไทยและลาว", "Thailand and Laos"; not "tensions between Thailand and Cambodia"
@@ -219,6 +226,7 @@ _EACH_APART = re.compile(r"\beach\b|\bseparate(?:ly)?\b|แยกกัน|ต�
 # "between" after a word that is no meeting: what lies between the two states, not talks of theirs.
 _BETWEEN_NOT_MEETING = re.compile(r"\b(?!talks\b|meetings?\b|consultations?\b|discussions?\b|held\b|signed\b)[a-z]+"
                                   r" between (?:the )?$|(?<!การหารือ)(?<!การประชุม)(?<!ประชุม)(?<!หารือ)(?<!ลงนาม)ระหว่าง(?:ประเทศ)?(?:\S{1,20}\s?[-–]\s?)?$")
+_BETWEEN_PLACES = re.compile(r"ระหว่าง(?!ประเทศ)\s?[^\s]+(?:\s[^\s]+){0,3}\s?กับ\s?[^\s]+(?:\s[^\s]+){0,3}")
 _STATE_ACTS = re.compile(r"\s?(?:ได้|จะ|เตรียม|มีกำหนด|ร่วมกัน|will|has|have|to)?\s?(?:จะ|ได้)?\s?"
                          r"(?:ลงนาม|เซ็น|หารือ|signed|sign|held talks|met)")
 _INVITED_BY = re.compile(r"(?:คำเชิญ(?:จาก|ของ)\s?(?:รัฐบาล|ประธานาธิบดี|นายกรัฐมนตรี)?|\binvitation (?:of|from) (?:the )?"
