@@ -951,6 +951,12 @@ def test_a_signing_only_supposed_is_no_signing() -> None:
     assert "AgreementSigning" not in {kind for kind, _d, _c in events(body, D(2016, 3, 10), "en")}
 
 
+def test_a_visit_to_a_ministry_is_no_state_visit() -> None:
+    body = ("This week Danish Ambassador Jon Berg visited the Ministry of Transport to continue the close cooperation "
+            "between Denmark and Thailand.")
+    assert "OfficialVisit" not in {kind for kind, _d, _c in events(body, D(2021, 4, 2), "en")}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -62,6 +62,9 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("OfficialVisit", re.compile(
         r"\b(?:official|state|working|introductory|\w+-day) visits?\b"
         r"|\b(?<!transit )visit(?:ed|ing)? (?:to )?(?:the capital of )?(?=(?-i:(?:the )?[A-Z]))"
+        # a visit to a body or a building is a call, not a state visit: "visited the Ministry of Transport"
+        r"(?!(?:the )?(?:Ministry|Office|Embassy|Department|Headquarters|University|Institute|Centre|Center|Company"
+        r"|Factory|Port|Plant|Museum|Temple|Province|Provincial|Government House|Parliament)\b)"
         r"|\bpaid a visit to\b"
         # "the visit of the Prime Minister of Thailand to India" (an office or an honorific, not a bare name in passing)
         r"|\bvisit of (?=(?:the |H\.E\. |His |Her )(?-i:[A-Z]))", re.I)),
