@@ -957,6 +957,15 @@ def test_a_visit_to_a_ministry_is_no_state_visit() -> None:
     assert "OfficialVisit" not in {kind for kind, _d, _c in events(body, D(2021, 4, 2), "en")}
 
 
+def test_companions_of_the_premier_the_sentence_before_names() -> None:
+    body = ("Thai PM leaves for Australia\nBANGKOK, May 26 — Thai Prime Minister Somchai Dee left Bangkok this morning "
+            "for an official visit to Australia as a guest of the Australian Government.\nThe premier was accompanied by "
+            "Foreign Minister Anan Dee, Commerce Minister Boonchu Rak as well as businessmen.\nHe will meet Prime "
+            "Minister Anna Brown in Canberra.")
+    found = people(body, D(2012, 5, 26), "en")
+    assert {("Anan Dee", "TH"), ("Boonchu Rak", "TH")} <= found
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -179,6 +179,9 @@ def attendance_sides(body: str, people) -> None:
                 record.country, record.stated = code, True
 
 
+_REFERRING = re.compile(r"(?:The|the)\s(?:[a-z]+\s)?(?:premier|prime minister|president|minister|king)\b|(?:He|She)\b")
+
+
 def companions(body: str, people) -> None:
     """"General X was accompanied by General Y, Director of …": a companion named without a state is of the state of
     the one accompanied."""
@@ -194,6 +197,11 @@ def companions(body: str, people) -> None:
             placed = [people.people[x.person] for x in before if people.people[x.person].stated]
         else:
             placed = [people.people[x.person] for x in reversed(before) if people.people[x.person].country]
+            if not before and _REFERRING.match(body, start):
+                # "The premier was accompanied by …", "He is accompanied by …": the subject of the sentence before
+                earlier = body.rfind("\n", 0, max(0, start - 1)) + 1
+                placed = [people.people[x.person] for x in people.mentions
+                          if earlier <= x.start < start and people.people[x.person].country][:1]
         side = placed[0].country if placed else None
         for x in after:
             record = people.people[x.person]
