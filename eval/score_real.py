@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     waves: dict[str, list[dict]] = {}
     for r in rows:  # how far each wave's rules carry: its development part against its held-out part
         waves.setdefault(f"{wave(r['doc'])} {info[r['doc']]['split']}", []).append(r)
-    print("\n".join(table("wave, part", dict(sorted(waves.items())))))
+    in_order = sorted(waves.items(), key=lambda kv: (int(kv[0].split()[1]), kv[0]))  # wave 10 after wave 9
+    print("\n".join(table("wave, part", dict(in_order))))
     return 0
 
 
