@@ -1147,6 +1147,11 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("President Jose Cruz and Thai Prime Minister Somchai Dee committed to work towards the signing of the "
+                 "Memorandum of Understanding on Cooperation in Combating Illicit Trafficking in Narcotic Drugs. Cruz also "
+                 "discussed with the Thai leader the possible signing of a Memorandum of Understanding on Teacher Exchanges "
+                 "between the Philippines and Thailand.", D(2016, 5, 20), "en",
+                 {("MemorandumOfUnderstanding", ("PH", "TH"), "Proposed")}, id="a-signing-worked-towards-or-possible"),
     pytest.param("วันที่ 22 พฤศจิกายน 2562 ผู้ว่าราชการจังหวัดอุบลราชธานี และประธานคณะกรรมการประชาชนจังหวัดกวางตรี "
                  "เวียดนาม เปิดประชุมแลกเปลี่ยนร่างบันทึกความเข้าใจระหว่างไทยกับเวียดนาม", D(2019, 11, 22), "th",
                  {("MemorandumOfUnderstanding", ("TH", "VN"), "UnderNegotiation")}, id="drafts-exchanged"),

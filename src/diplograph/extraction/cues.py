@@ -133,7 +133,10 @@ BOOK_SIGNED = re.compile(r"ลงนาม\s?(?:ใน)?\s?(?:สมุด|ถ�
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาด(?:ว่า)?|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
                       r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$"
                       # "held to prepare for the signing of …", "ahead of the signing"
-                      r"|\b(?:[Pp]repar\w*|[Ii]n preparation) (?:for )?(?:the )?$|\b[Aa]head of (?:the )?$")
+                      r"|\b(?:[Pp]repar\w*|[Ii]n preparation) (?:for )?(?:the )?$|\b[Aa]head of (?:the )?$"
+                      # "committed to work towards the signing of the MoU", "looked forward to the signing of"
+                      r"|\b(?:work(?:ing|ed)? towards|look(?:s|ed|ing)? forward to|aim(?:s|ed|ing)? (?:at|for)) (?:the )?$"
+                      r"|\b(?:possible|planned|eventual|upcoming|forthcoming|expected|early) $")  # "the possible signing of"
 # What a meeting prepares for comes later: "to prepare for the 4th BIMSTEC Summit", "เพื่อเตรียมการสำหรับการประชุม…".
 PREPARES_FOR = re.compile(r"\b(?:to prepare for|in preparation for|preparatory to|ahead of)\s(?:the\s)?$"
                           r"|เพื่อ(?:เตรียม(?:การ|ความพร้อม)?)(?:สำหรับ|ให้แก่|ใน)?(?:การ)?$")
