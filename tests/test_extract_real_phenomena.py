@@ -966,6 +966,15 @@ def test_companions_of_the_premier_the_sentence_before_names() -> None:
     assert {("Anan Dee", "TH"), ("Boonchu Rak", "TH")} <= found
 
 
+def test_credentials_presented_and_an_envoy_named_again_by_family_name() -> None:
+    body = ("Bangkok, Thailand – On December 12, 2013, His Excellency John K. Tamao, Ambassador of the Federated States of "
+            "Micronesia to the Kingdom of Thailand, took part in a ceremony to present his Credentials to the King of "
+            "Thailand. Ambassador Tamao was among other Ambassadors presenting their credentials.")
+    found = facts(body, D(2014, 1, 8), "en")
+    assert {(e.kind, e.date, e.countries) for e in found.events} == {("CourtesyCall", D(2013, 12, 12), ("FM", "TH"))}
+    assert "Tamao" not in {p.name for p in found.people}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -56,7 +56,7 @@ ENGLISH_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("CourtesyCall", re.compile(
         r"\bcourtesy (?:call|visit)s?\b|\bcalled on\b|\bfarewell (?:call|visit)s?\b|\bpaid a call on\b|\broyal audience with\b"
         r"|\b(?:had|granted|received in) an? "
-        r"(?:royal )?audience\b|\bpresent(?:ed|ation of) (?:his |her |the )?(?:letters of )?credentials\b", re.I)),
+        r"(?:royal )?audience\b|\bpresent(?:s|ed|ing|ation of)? (?:his |her |the |their )?(?:letters of )?credentials\b", re.I)),
     # a visit, called official or not: "official visit", "a three-day visit", "visited the Republic of
     # Chile", "is visiting Japan", "paid a visit to"
     ("OfficialVisit", re.compile(

@@ -120,6 +120,11 @@ class PeopleExtractor(ThaiNames, EnglishNames):
         """The index of record in people, merging it with an earlier mention of the same person
         (also one spelt without a tone mark or ์: "ประยุทธ จันทร์โอชา" is "ประยุทธ์ จันทร์โอชา")."""
         forms = {spelling(record.name), *(spelling(n) for n, _ in record.alt_names)}
+        if " " not in record.name and not record.stated and not is_thai(record.name):
+            # "Ambassador Susaia" after "H.E. Akillino H. Susaia, Ambassador of …": the one person of that family name
+            same = [i for i, other in enumerate(people) if other.name.split()[-1] == record.name and " " in other.name]
+            if len(same) == 1:
+                return same[0]
         for index, other in enumerate(people):
             other_forms = {spelling(other.name), *(spelling(n) for n, _ in other.alt_names)}
             if forms & other_forms or _middle_dropped(record.name, other.name) or _middle_dropped(other.name, record.name):
