@@ -28,6 +28,9 @@ from .titles import NOT_TAKING_PART
 _NOT_WHEN = re.compile(r"also", re.I)
 
 
+_CALL_WORDS = (dict(cues.THAI_TRIGGERS)["CourtesyCall"], dict(cues.ENGLISH_TRIGGERS)["CourtesyCall"])
+
+
 class EventExtractor(DayReader, SideReader):
     def __init__(self) -> None:
         self.countries = gazetteer.countries()
@@ -127,9 +130,8 @@ class EventExtractor(DayReader, SideReader):
         """The home state's official is the first person named before the verb ("นายภูมิธรรม … ได้พบหารือกับ
         นายนาเกช ซิงค์ เอกอัครราชทูตอินเดีย"): the talks were the official's, not the envoy's call."""
         before = ctx.mentions_in(sentence.start, sentence.start + start)
-        calls = (dict(cues.THAI_TRIGGERS)["CourtesyCall"], dict(cues.ENGLISH_TRIGGERS)["CourtesyCall"])
         return bool(before) and ctx.people.people[before[0].person].country == ctx.home and not any(
-            p.search(ctx.body) for p in calls)  # the release calls it a call elsewhere: its word wins
+            p.search(ctx.body) for p in _CALL_WORDS)  # the release calls it a call elsewhere: its word wins
 
     @staticmethod
     def _foreign(ctx: Context, participants: list[int]) -> bool:
