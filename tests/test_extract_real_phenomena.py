@@ -975,6 +975,16 @@ def test_credentials_presented_and_an_envoy_named_again_by_family_name() -> None
     assert "Tamao" not in {p.name for p in found.people}
 
 
+def test_a_headlines_call_takes_the_verbless_leads_day_and_its_delegation_list() -> None:
+    body = ("รมว.มหาดไทย นำคณะ เข้าเยี่ยมคารวะ นายสุข ใจดี นายกรัฐมนตรีแห่งราชอาณาจักรกัมพูชา\n"
+            "เมื่อเวลาประมาณ 15.30 น.วันนี้ (24 ส.ค.60) พลเอก สมชาย รักไทย รัฐมนตรีว่าการกระทรวงมหาดไทย "
+            "พร้อมด้วยนายสมศักดิ์ มั่นคง เอกอัครราชทูตไทย ณ กรุงพนมเปญ\n"
+            "นายอนันต์ ดีงาม ที่ปรึกษารัฐมนตรีว่าการกระทรวงมหาดไทย\n")
+    found = facts(body, D(2017, 8, 24))
+    assert [(e.kind, e.date) for e in found.events] == [("CourtesyCall", D(2017, 8, 24))]
+    assert {"สมชาย รักไทย", "สมศักดิ์ มั่นคง", "อนันต์ ดีงาม"} <= {p.name for p in found.people}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -14,6 +14,7 @@ from .calendar_words import EN_MONTHS, TH_MONTHS
 from .candidates import DAY_KINDS, SPAN_KINDS, Candidate, Context
 from .dates import DateMention, find_dates
 from .text import Sentence
+from .titles import NOT_TAKING_PART
 
 _DAY_AND_MONTH = re.compile(
     r"\d{1,2}\s?(?:" + "|".join(f for _n, forms, _a in TH_MONTHS for f in forms) + "|"
@@ -111,8 +112,10 @@ class DayReader:
             return
         if len({(c.kind, frozenset(c.countries)) for c in headline}) == 1 and headline[0].kind not in SPAN_KINDS and (
                 not self._triggers(ctx, lead) and not any(c.date for c in candidates if not c.headline)):
+            people = self._lead_people(ctx, lead)
             for cand in headline:
                 cand.date, cand.own_date = days[0].date, True
+                cand.participants += [p for p in people if p not in cand.participants]
         elif days[0].date == ctx.issued and not any(
                 c.kind == "AgreementSigning" for c in candidates if not c.headline):
             # "ประชุม ครม.ไทย-กัมพูชา ชื่นมื่น เซ็นบันทึกความเข้าใจ 5 ฉบับ" over "วันนี้ (19 ธ.ค. 2558) …": a signing only
@@ -121,6 +124,23 @@ class DayReader:
                 if cand.kind == "AgreementSigning" and cues.MEETING_OR_WELCOME.search(
                         ctx.sentences[cand.evidence[0]].text, 0, cand.start):
                     cand.date, cand.own_date = days[0].date, True
+
+    @staticmethod
+    def _lead_people(ctx: Context, lead: Sentence) -> list[int]:
+        """The people of a lead that states no verb, and of the delegation list set out a line each below it
+        ("… พร้อมด้วยนายณัฏฐวุฒิ … เอกอัครราชทูตไทย ณ กรุงพนมเปญ" / "นายอนุชา โมกขะเวส ที่ปรึกษา…" / …)."""
+        people = [m.person for m in ctx.mentions_in(lead.start, lead.end)]
+        at = ctx.body.find("\n", lead.end)
+        while at >= 0:
+            line_start = at + 1 + len(ctx.body[at + 1:]) - len(ctx.body[at + 1:].lstrip())
+            line_end = ctx.body.find("\n", line_start)
+            line_end = len(ctx.body) if line_end < 0 else line_end
+            here = ctx.mentions_in(line_start, line_end)
+            if len(here) != 1 or here[0].start != line_start or ctx.people.people[here[0].person].position is None:
+                break  # a line that is one person and his office, and nothing else, continues the list
+            people.append(here[0].person)
+            at = line_end if line_end < len(ctx.body) else -1
+        return [p for p in people if ctx.people.people[p].role not in NOT_TAKING_PART]
 
     def _day_of(self, ctx: Context, cand: Candidate, sentence: Sentence, triggers: list[tuple[str, int, int]],
                 position: int, window_lo: int, window_hi: int, dates: list[DateMention]) -> DateMention | None:
