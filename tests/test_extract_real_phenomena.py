@@ -985,6 +985,12 @@ def test_a_headlines_call_takes_the_verbless_leads_day_and_its_delegation_list()
     assert {"สมชาย รักไทย", "สมศักดิ์ มั่นคง", "อนันต์ ดีงาม"} <= {p.name for p in found.people}
 
 
+def test_the_day_a_minister_said_something_is_not_the_meetings() -> None:
+    body = ("Chile aims to sign a free trade agreement with Thailand, said the country's foreign minister on July 28 as "
+            "part of the 52nd ASEAN Foreign Ministers' Meeting.")
+    assert all(d is None for _k, d, _c in events(body, D(2019, 7, 29), "en"))
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -233,7 +233,8 @@ NON_EVENT_DATE_BEFORE = re.compile(
     r"|since|into force|effective|sworn in|anniversary|took office|approved)\S*\s?(?:\S+\s?){0,3}$"
     # the day something was said ("the spokesman said on Tuesday", "told reporters on Monday") is not the event's
     # (Thai "เปิดเผยว่า เมื่อวานนี้ …" puts the date inside what was said: the event's)
-    r"|\b(?:said|says|told|announced|stated|added|noted|confirmed|revealed)\s(?:(?!that\b)\w+\s){0,2}(?:on\s)?$",
+    # ("said the country's foreign minister on July 28")
+    r"|\b(?:said|says|told|announced|stated|added|noted|confirmed|revealed)\s(?:(?!that\b)[\w’'-]+\s){0,4}(?:on\s)?$",
     re.I)
 # A statement reporting an event: a day before it is the statement's ("เมื่อเวลา 15.30 น. วันที่ 19 กันยายน … ให้สัมภาษณ์
 # … เปิดเผยว่าได้โทรศัพท์พูดคุย …", "On Friday, the ministry said the two ministers had met"), not the event's.
