@@ -991,6 +991,13 @@ def test_the_day_a_minister_said_something_is_not_the_meetings() -> None:
     assert all(d is None for _k, d, _c in events(body, D(2019, 7, 29), "en"))
 
 
+def test_an_elections_day_dates_no_talks() -> None:
+    body = ("เมื่อวันที่ 22 พฤศจิกายน 2564 นายสมชาย ใจดี นายกรัฐมนตรี หารือทางโทรศัพท์กับนายทาโร ยามาดะ นายกรัฐมนตรีญี่ปุ่น\n"
+            "ทั้งสองฝ่ายได้หารือกันเป็นครั้งแรกหลังจากที่นายทาโรฯ เข้ารับตำแหน่งนายกรัฐมนตรีเมื่อวันที่ 10 พฤศจิกายน 2564 "
+            "สืบเนื่องจากการเลือกตั้งทั่วไปในญี่ปุ่นเมื่อวันที่ 31 ตุลาคม 2564")
+    assert {d for _k, d, _c in events(body, D(2021, 11, 23))} == {D(2021, 11, 22)}
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

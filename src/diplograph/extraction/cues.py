@@ -229,8 +229,8 @@ SOMEDAY_AFTER = re.compile(r"\bat an early date\b|\bat the earliest (?:convenien
                            r"|" + _SOME_FITTING_TIME_TH)
 # A date that is not the date of an event: entry into force, approval, anniversaries, taking office.
 NON_EVENT_DATE_BEFORE = re.compile(
-    r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ"
-    r"|since|into force|effective|sworn in|anniversary|took office|approved)\S*\s?(?:\S+\s?){0,3}$"
+    r"(?:ตั้งแต่|มีผลใช้บังคับ|ใช้บังคับ|เห็นชอบ|อนุมัติ|ครบรอบ|สถาปนา|เข้ารับตำแหน่ง|เปิดให้บริการ|หมดอายุ|เลือกตั้ง"
+    r"|since|into force|effective|sworn in|anniversary|took office|approved|elections?)\S*\s?(?:\S+\s?){0,3}$"
     # the day something was said ("the spokesman said on Tuesday", "told reporters on Monday") is not the event's
     # (Thai "เปิดเผยว่า เมื่อวานนี้ …" puts the date inside what was said: the event's)
     # ("said the country's foreign minister on July 28")
