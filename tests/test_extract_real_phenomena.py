@@ -998,6 +998,12 @@ def test_an_elections_day_dates_no_talks() -> None:
     assert {d for _k, d, _c in events(body, D(2021, 11, 23))} == {D(2021, 11, 22)}
 
 
+def test_the_committee_organising_a_meeting_meets_at_home() -> None:
+    body = ("10 กรกฎาคม 2567/ นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานการประชุมคณะกรรมการอำนวยการดำเนินการ"
+            "จัดการประชุมรัฐมนตรีด้านการศึกษาอาเซียน ครั้งที่ 13 ที่กระทรวงศึกษาธิการ")
+    assert events(body, D(2024, 7, 10)) == set()
+
+
 def test_a_call_still_to_come_is_not_the_call_of_the_day() -> None:
     found = facts("April 30, 2013, at 1500hrs, Hungarian Deputy Prime Minister Zoltan Kis paid a courtesy call on Deputy "
                   "Prime Minister Somchai Dee at the Government House. On this occasion, Deputy PM Somchai thanked Hungary "

@@ -211,7 +211,9 @@ BILATERAL_NAME = re.compile(
 GROUPING_NAME = re.compile(r"อาเซียน|เอเปค|บิมสเทค|แม่โขง|ลุ่มน้ำโขง|แอคเมคส์|ASEAN|APEC|BIMSTEC|Mekong|ACMECS|G20|UN\b|United Nations")
 # "ASEAN-Japan", "อาเซียน - ออสเตรเลีย", "ลุ่มน้ำโขงกับญี่ปุ่น": the partner state of a grouping's meeting
 GROUPING_PARTNER = re.compile(r"(?:อาเซียน|ASEAN|แม่โขง|ลุ่มน้ำโขง|Mekong)\s?(?:[-–]|กับ(?:ประเทศ)?)\s?")
-DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?")
+# … and the committee that organises a meeting ("การประชุมคณะกรรมการอำนวยการดำเนินการจัดการประชุมรัฐมนตรี…อาเซียน")
+DOMESTIC_NAME = re.compile(r"คณะรัฐมนตรี|ครม|ผู้ว่าราชการ|สภา|Cabinet|governors?"
+                           r"|คณะกรรมการ\S*จัด(?:การ)?ประชุม|[Oo]rgani[sz]ing [Cc]ommittee")
 
 # --- context words ---------------------------------------------------------------------
 # Hopes, invitations and vague plans are not events ("หวังว่าจะมีโอกาสได้พบหารือ", "invited … to visit").
