@@ -57,6 +57,9 @@ INTENT = re.compile(r"(?:agreed|decided|planned|plan|hope[sd]?|wish(?:ed)?|inten
 FUTURE_CLAUSE = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|agreed|expected|look(?:ed)? forward) to)\b")
 SIGNING_NOUN = re.compile(r"[Ss]igning (?:of|[Cc]eremon)")
 PAST_VERB_BEFORE = re.compile(r"\b[a-z]+ed (?:the )?$")  # "… and welcomed the signing of …": that verb governs it
+# A state that acts towards an agreement at the head of the clause: "Turkey aims to sign a …", "Japan wants to conclude …".
+STATE_AIMS = re.compile(r"(?:^|[.;]\s|,\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:aims|plans|wants|seeks|eyes|hopes|is keen|has agreed"
+                        r"|agreed|proposed|offered)\b[^,.;]{0,30}$")
 THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
 # Revising an agreement says it exists: "เสนอปรับปรุงความตกลงการค้าเสรี", "to upgrade the ASEAN-China FTA".

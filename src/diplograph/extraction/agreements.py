@@ -246,6 +246,9 @@ class AgreementExtractor:
                     if len(named) >= 2 and re.fullmatch(r"\s?[-–/]\s?", clause[named[-2][1]:named[-1][0]]) and (
                             re.fullmatch(r"\s*(?:the\s)?", clause[named[-1][1]:])):
                         parties |= {named[-2][2], named[-1][2]}  # "the Thailand-Bangladesh free trade negotiations"
+                    if parties == {home} and (actor := words.STATE_AIMS.search(clause)) and (
+                            (state := self.countries.code(actor.group(1))) and state != home):
+                        parties.add(state)  # "Turkey aims to sign a free trade agreement with Thailand": the state that acts
                 if len(parties - ({home} if home else set())) == 0:
                     parties |= context_parties(index, sentence.start + start)
                 if len(parties - ({home} if home else set())) == 0 and words.BOTH_STATES.search(text):
