@@ -1185,6 +1185,8 @@ def test_bilateral_in_a_third_state_stays_between_its_parties() -> None:
 # --- agreements -------------------------------------------------------------------------
 
 AGREEMENTS = [
+    pytest.param("นายสมชาย ใจดี หารือทูตอินเดีย จับมือเร่งขยายการค้า ต่อยอด FTA ไทย-อินเดีย ขับเคลื่อนการลงทุน", D(2024, 2, 1), "th",
+                 {("Agreement", ("IN", "TH"), "Signed")}, id="an-agreement-built-upon-is-in-force"),
     pytest.param("Peru aims to sign a free trade agreement with Thailand, said the country's foreign minister on July 28.",
                  D(2019, 7, 29), "en", {("Agreement", ("PE", "TH"), "Proposed")}, id="the-state-that-aims-to-sign"),
     pytest.param("President Jose Cruz and Thai Prime Minister Somchai Dee committed to work towards the signing of the "

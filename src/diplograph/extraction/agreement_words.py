@@ -63,7 +63,8 @@ STATE_AIMS = re.compile(r"(?:^|[.;]\s|,\s)([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s(?:ai
 THIS_DOCUMENT = re.compile(r"\b[Tt]his (?:Joint|joint)|ร่วมฉบับนี้")
 ANOTHER = re.compile(r"\b(?:[Tt]he other|[Aa]nother|[Tt]he second|[Aa] second)\s+$|อีก(?:หนึ่ง)?(?:ฉบับ)?(?:คือ|ได้แก่)?\s?$")
 # Revising an agreement says it exists: "เสนอปรับปรุงความตกลงการค้าเสรี", "to upgrade the ASEAN-China FTA".
-REVISED = re.compile(r"(?:ปรับปรุง|ทบทวน|แก้ไข)(?:การ)?\s?$|\b(?:upgrad\w*|review\w*|revis\w*|amend\w*|updat\w*)"
+REVISED = re.compile(r"(?:ปรับปรุง|ทบทวน|แก้ไข|อัปเกรด|อัพเกรด|ยกระดับ|ต่อยอด)(?:การ)?\s?$"  # "ต่อยอด FTA ไทย-อินเดีย": build on it
+                     r"|\b(?:upgrad\w*|review\w*|revis\w*|amend\w*|updat\w*|build(?:ing)? on)"
                      r"(?: of)? (?:the|their|its|an|the existing) (?:existing )?$", re.I)
 # A list's heading, its items one a line (cues.LIST_ITEM): "… ลงนาม … จำนวน 6 ฉบับ ดังนี้" / "1) ปฏิญญาร่วม …",
 # "signed the following documents:" / "- MoU on …".
