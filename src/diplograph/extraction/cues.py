@@ -130,16 +130,17 @@ CEREMONY = re.compile(r"พิธีต้อนรับ|ตรวจแถว�
 # A book signed, not an agreement: well-wishing, condolence and guest books.
 BOOK_SIGNED = re.compile(r"ลงนาม\s?(?:ใน)?\s?(?:สมุด|ถวาย|แสดงความ)|\bsign(?:ed|s|ing)? (?:the|a) (?:condolence|guest|visitors'?) book")
 # A signing still to come: "กำหนดจัดพิธีลงนาม", "เร่งรัดการลงนาม", "expected to sign".
+# Ahead of something still to come: "held to prepare for the signing of …", "to prepare for the 4th BIMSTEC Summit",
+# "ahead of the signing".
+_AHEAD_OF_EN = r"\b(?:[Pp]repar\w*(?: for| to)?|[Ii]n preparation for|[Aa]head of)\s(?:the\s)?$"
 PLANNED = re.compile(r"(?:กำหนด(?:การ)?|มีกำหนด|จะ|เตรียม|เพื่อ|คาด(?:ว่า)?|แผนการ|เร่งรัด(?:การ)?|ผลักดัน(?:การ)?|ดัน)(?:จะ)?(?:ได้)?(?:มี)?(?:จัด)?(?:พิธี)?(?:การ)?(?:ร่วม)?(?:กัน)?\s?$"
                       r"|\b(?:expected|set|due|scheduled|likely) to (?:be |take place )?$"
-                      # "held to prepare for the signing of …", "ahead of the signing"
-                      r"|\b(?:[Pp]repar\w*|[Ii]n preparation) (?:for )?(?:the )?$|\b[Aa]head of (?:the )?$"
+                      r"|" + _AHEAD_OF_EN +
                       # "committed to work towards the signing of the MoU", "looked forward to the signing of"
                       r"|\b(?:work(?:ing|ed)? towards|look(?:s|ed|ing)? forward to|aim(?:s|ed|ing)? (?:at|for)) (?:the )?$"
                       r"|\b(?:possible|planned|eventual|upcoming|forthcoming|expected|early) $")  # "the possible signing of"
 # What a meeting prepares for comes later: "to prepare for the 4th BIMSTEC Summit", "เพื่อเตรียมการสำหรับการประชุม…".
-PREPARES_FOR = re.compile(r"\b(?:to prepare for|in preparation for|preparatory to|ahead of)\s(?:the\s)?$"
-                          r"|เพื่อ(?:เตรียม(?:การ|ความพร้อม)?)(?:สำหรับ|ให้แก่|ใน)?(?:การ)?$")
+PREPARES_FOR = re.compile(_AHEAD_OF_EN + r"|เพื่อ(?:เตรียม(?:การ|ความพร้อม)?)(?:สำหรับ|ให้แก่|ใน)?(?:การ)?$")
 # The words for a spouse ("นาง… ภริยา"): they follow the spouse's name.
 SPOUSE_TH = "ภริยา|ภรรยา|คู่สมรส|สามี"
 # A signing still to come or only supposed: "so the pact can be signed as scheduled next year", "once the pact is

@@ -34,6 +34,9 @@ def names_another_day(text: str, day: _dt.date) -> bool:
     return False
 
 
+_SPACES = re.compile(r"\s*")
+
+
 class DayReader:
     """Rules of an event's day; needs the extractor's ``_triggers``."""
 
@@ -132,7 +135,7 @@ class DayReader:
         people = [m.person for m in ctx.mentions_in(lead.start, lead.end)]
         at = ctx.body.find("\n", lead.end)
         while at >= 0:
-            line_start = at + 1 + len(ctx.body[at + 1:]) - len(ctx.body[at + 1:].lstrip())
+            line_start = _SPACES.match(ctx.body, at + 1).end()
             line_end = ctx.body.find("\n", line_start)
             line_end = len(ctx.body) if line_end < 0 else line_end
             here = ctx.mentions_in(line_start, line_end)

@@ -115,17 +115,21 @@ class TitleReader:
         return all(re.sub(r"^(?:ของ|แห่ง|ประเทศ)", "", part).rstrip("ฯ") in self.countries.by_name_th
                    for part in word.split("/"))
 
+    def _state_at_end(self, word: str):
+        """The state's name that closes the word ("…และประชากรเมียนมา", "…ของญี่ปุ่นฯ"), if one does."""
+        return next((m for m in self.countries.thai_pattern.finditer(word) if m.end() == len(word.rstrip("ฯ"))), None)
+
     def _ends_with_country(self, word: str) -> bool:
         """"…แรงงานและสวัสดิการของญี่ปุ่น": the last word of a ministry's name, closed by its state."""
-        return any(m.end() == len(word.rstrip("ฯ")) and (m.start() == 0 or word[:m.start()].endswith(("ของ", "แห่ง")))
-                   for m in self.countries.thai_pattern.finditer(word))
+        state = self._state_at_end(word)
+        return bool(state) and (state.start() == 0 or word[:state.start()].endswith(("ของ", "แห่ง")))
 
     def _last_portfolio(self, word: str) -> bool:
         """"กระทรวงแรงงาน ตรวจคนเข้าเมือง และประชากรเมียนมา": the last of a ministry's spaced list of
         portfolios, closed by its state — not a clause glued on ("และคณะเยือนเมียนมา")."""
         if not word.startswith("และ"):
             return False
-        state = next((m for m in self.countries.thai_pattern.finditer(word) if m.end() == len(word.rstrip("ฯ"))), None)
+        state = self._state_at_end(word)
         return bool(state and 3 < state.start() <= 24 and not _GLUED_VERB.search(word, 0, state.start())
                     and not CLAUSE_RE.search(word, 3, state.start()))
 
